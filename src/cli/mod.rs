@@ -1,0 +1,94 @@
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use kefu::config::{Config, Override};
+
+mod model;
+mod pending;
+mod serve;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kefu",
+    version,
+    about = "kefu (客服): a self-hosted shopping assistant for online shops",
+    long_about = "kefu reads what shoppers type (a BERT encoder fine-tuned for the shop's intents and slots), \
+                  knows the catalogue and policies (a product knowledge graph), learns from what shoppers \
+                  do, and answers in a chat widget or over WebSocket."
+)]
+pub struct Cli {
+    /// Config file (TOML); defaults to ./kefu.toml when present.
+    #[arg(long, global = true, env = "KEFU_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Data directory (sled store). Overrides `data_dir`.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Knowledge directory (catalogue, policies, FAQ, NLU data). Overrides `knowledge_dir`.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub knowledge_dir: Option<PathBuf>,
+    /// Base encoder checkpoint folder (any BERT checkpoint). Overrides `model.base_dir`.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub model_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the chat server (WebSocket /ws, REST /api, admin, metrics, the widget).
+    Serve(serve::ServeArgs),
+    /// Talk to a running server from the terminal.
+    Chat(pending::ChatArgs),
+    /// Fine-tune the NLU (intent, slot and sentiment heads + adapters) on labelled data.
+    Train(pending::TrainArgs),
+    /// Evaluate a trained NLU model on a labelled file.
+    Eval(pending::EvalArgs),
+    /// Knowledge graph: check, import, stats and export the shop's knowledge files.
+    Kg(pending::KgArgs),
+    /// Base encoder: fetch the default model, show what is installed.
+    Model(model::ModelArgs),
+}
+
+pub fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("KEFU_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+impl Cli {
+    /// The config these flags ask for: file < env < flags.
+    pub fn load_config(&self, extra: &[Override]) -> Result<Config> {
+        let mut overrides = Vec::new();
+        if let Some(d) = &self.data_dir {
+            overrides.push(Override::string("data_dir", d.display().to_string()));
+        }
+        if let Some(d) = &self.knowledge_dir {
+            overrides.push(Override::string("knowledge_dir", d.display().to_string()));
+        }
+        if let Some(d) = &self.model_dir {
+            overrides.push(Override::string("model.base_dir", d.display().to_string()));
+        }
+        overrides.extend_from_slice(extra);
+        Ok(Config::load(
+            self.config.as_deref(),
+            std::env::vars(),
+            &overrides,
+        )?)
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Command::Serve(args) => serve::run(&cli, args),
+        Command::Model(args) => model::run(&cli, args),
+        Command::Chat(_) => pending::not_yet("chat", 8),
+        Command::Train(_) => pending::not_yet("train", 3),
+        Command::Eval(_) => pending::not_yet("eval", 3),
+        Command::Kg(_) => pending::not_yet("kg", 5),
+    }
+}

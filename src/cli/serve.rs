@@ -1,0 +1,92 @@
+use anyhow::{Context, Result};
+use clap::Args;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use kefu::config::Override;
+use kefu::model::{self, Manifest};
+use kefu::store::Store;
+use kefu::{app, AppState};
+
+use super::Cli;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on. Overrides `server.bind`.
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub bind: Option<String>,
+    /// Print the effective configuration (secrets redacted) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+}
+
+pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
+    let mut extra = Vec::new();
+    if let Some(b) = &args.bind {
+        extra.push(Override::string("server.bind", b.clone()));
+    }
+    let config = cli.load_config(&extra)?;
+    if args.print_config {
+        print!("{}", config.redacted_toml());
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let base = &config.model.base_dir;
+    if config.model.auto_fetch && !model::REQUIRED_FILES.iter().all(|f| base.join(f).exists()) {
+        tracing::info!(dir = %base.display(), "base encoder missing; fetching it (first start)");
+        model::fetch(
+            &config.model,
+            base,
+            &Manifest::default_encoder(),
+            &mut |l| tracing::info!("model: {l}"),
+        )?;
+    }
+
+    let store = Store::open(&config.data_dir)
+        .with_context(|| format!("opening data directory {}", config.data_dir.display()))?;
+    let addr = config.server.socket_addr();
+    if config.admin.token.is_none() {
+        tracing::warn!(
+            "admin routes are off: set admin.token (or KEFU_ADMIN_TOKEN) to enable them"
+        );
+    }
+    let state = AppState {
+        config: Arc::new(config),
+        store: store.clone(),
+    };
+
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
+            format!("binding {addr} (hint: is another server on that port? use --bind)")
+        })?;
+        tracing::info!("kefu listening on http://{}", listener.local_addr()?);
+        axum::serve(listener, app(state))
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
+        anyhow::Ok(())
+    })?;
+    store.flush().context("flushing the data directory")?;
+    tracing::info!("stopped; data flushed");
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,15 @@
+//! kefu (客服): a self-hosted shopping assistant. See README.md and docs/ for the map.
+//!
+//! Data flows down: transport → dialogue → {nlu, knowledge, recommend, behavior} → store.
+//! `types` is the shared vocabulary and depends on nothing.
+
+pub mod config;
+pub mod knowledge;
+pub mod model;
+pub mod nlu;
+pub mod recommend;
+pub mod store;
+pub mod transport;
+pub mod types;
+
+pub use transport::{app, AppState};

@@ -1,0 +1,85 @@
+//! sled, typed: every tree holds one serde type, the data directory carries a schema
+//! version, and migrations run in order when an older directory is opened.
+
+mod error;
+mod schema;
+mod tree;
+
+pub use error::StoreError;
+pub use schema::{Migration, SCHEMA_VERSION};
+pub use tree::Tree;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// A handle to the data directory. Cheap to clone (sled handles are reference counted).
+#[derive(Clone)]
+pub struct Store {
+    db: sled::Db,
+    dir: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the data directory and brings it to [`SCHEMA_VERSION`].
+    pub fn open(dir: impl AsRef<Path>) -> Result<Store, StoreError> {
+        Self::open_with(dir.as_ref(), SCHEMA_VERSION, schema::MIGRATIONS)
+    }
+
+    pub(crate) fn open_with(
+        dir: &Path,
+        current: u32,
+        migrations: &[Migration],
+    ) -> Result<Store, StoreError> {
+        // Read the version from the plain marker file before sled opens anything, so a
+        // directory from a newer kefu is left exactly as it was.
+        let found = schema::read_marker(dir)?;
+        if let Some(found) = found {
+            if found > current {
+                return Err(StoreError::SchemaTooNew {
+                    dir: dir.to_path_buf(),
+                    found,
+                    supported: current,
+                });
+            }
+        }
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let db = sled::Config::new()
+            .path(dir.join("sled"))
+            .open()
+            .map_err(|e| StoreError::from_sled(dir, e))?;
+        let store = Store {
+            db,
+            dir: dir.to_path_buf(),
+        };
+        schema::migrate(&store.db, dir, found, current, migrations)?;
+        Ok(store)
+    }
+
+    /// A typed tree; the name is the tree's identity on disk.
+    pub fn tree<V: Serialize + DeserializeOwned>(&self, name: &str) -> Result<Tree<V>, StoreError> {
+        Ok(Tree::new(self.db.open_tree(name)?))
+    }
+
+    /// A fresh, strictly increasing number (for event sequence numbers and ids).
+    pub fn next_id(&self) -> Result<u64, StoreError> {
+        Ok(self.db.generate_id()?)
+    }
+
+    /// Makes everything written so far durable.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        schema::stored_version(&self.db).map(|v| v.unwrap_or(0))
+    }
+}

@@ -1,0 +1,97 @@
+use std::path::Path;
+
+use super::StoreError;
+
+/// The layout this build writes. Bump it and add a [`Migration`] when a stored type changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Upgrades a data directory from `from` to `from + 1`.
+pub struct Migration {
+    pub from: u32,
+    pub run: fn(&sled::Db) -> Result<(), String>,
+}
+
+/// Migrations in order. Empty while schema 1 is the only one there has been.
+pub(crate) const MIGRATIONS: &[Migration] = &[];
+
+const MARKER: &str = "SCHEMA";
+const META_TREE: &str = "__meta";
+const VERSION_KEY: &[u8] = b"schema_version";
+
+pub(crate) fn read_marker(dir: &Path) -> Result<Option<u32>, StoreError> {
+    let path = dir.join(MARKER);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => text
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| StoreError::Decode {
+                tree: MARKER.into(),
+                message: format!("{} does not hold a schema number: {text:?}", path.display()),
+            }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(StoreError::Io { path, source }),
+    }
+}
+
+pub(crate) fn stored_version(db: &sled::Db) -> Result<Option<u32>, StoreError> {
+    let meta = db.open_tree(META_TREE)?;
+    Ok(meta.get(VERSION_KEY)?.map(|v| {
+        let mut b = [0u8; 4];
+        b.copy_from_slice(&v[..4]);
+        u32::from_be_bytes(b)
+    }))
+}
+
+fn write_version(db: &sled::Db, dir: &Path, version: u32) -> Result<(), StoreError> {
+    db.open_tree(META_TREE)?
+        .insert(VERSION_KEY, &version.to_be_bytes())?;
+    db.flush()?;
+    let path = dir.join(MARKER);
+    std::fs::write(&path, format!("{version}\n")).map_err(|source| StoreError::Io { path, source })
+}
+
+pub(crate) fn migrate(
+    db: &sled::Db,
+    dir: &Path,
+    marker: Option<u32>,
+    current: u32,
+    migrations: &[Migration],
+) -> Result<(), StoreError> {
+    let stored = stored_version(db)?.or(marker);
+    let mut version = match stored {
+        Some(v) => v,
+        // A brand-new directory starts at the current schema.
+        None => {
+            write_version(db, dir, current)?;
+            return Ok(());
+        }
+    };
+    if version > current {
+        return Err(StoreError::SchemaTooNew {
+            dir: dir.to_path_buf(),
+            found: version,
+            supported: current,
+        });
+    }
+    while version < current {
+        let step = migrations
+            .iter()
+            .find(|m| m.from == version)
+            .ok_or_else(|| StoreError::Migration {
+                from: version,
+                message: format!("no migration from schema {version} to {}", version + 1),
+            })?;
+        tracing::info!(from = version, to = version + 1, "migrating data directory");
+        (step.run)(db).map_err(|message| StoreError::Migration {
+            from: version,
+            message,
+        })?;
+        version += 1;
+        write_version(db, dir, version)?;
+    }
+    if marker != Some(current) {
+        write_version(db, dir, current)?;
+    }
+    Ok(())
+}

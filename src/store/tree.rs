@@ -1,0 +1,122 @@
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::marker::PhantomData;
+
+use super::StoreError;
+
+/// A sled tree whose values are all `V`, stored as JSON (readable when debugging, tolerant
+/// of added optional fields).
+pub struct Tree<V> {
+    inner: sled::Tree,
+    _value: PhantomData<fn() -> V>,
+}
+
+impl<V> Clone for Tree<V> {
+    fn clone(&self) -> Self {
+        Self {
+            inner: self.inner.clone(),
+            _value: PhantomData,
+        }
+    }
+}
+
+impl<V: Serialize + DeserializeOwned> Tree<V> {
+    pub(crate) fn new(inner: sled::Tree) -> Self {
+        Self {
+            inner,
+            _value: PhantomData,
+        }
+    }
+
+    fn encode(value: &V) -> Result<Vec<u8>, StoreError> {
+        serde_json::to_vec(value).map_err(|e| StoreError::Encode(e.to_string()))
+    }
+
+    fn decode(&self, bytes: &[u8]) -> Result<V, StoreError> {
+        serde_json::from_slice(bytes).map_err(|e| StoreError::Decode {
+            tree: String::from_utf8_lossy(&self.inner.name()).into_owned(),
+            message: e.to_string(),
+        })
+    }
+
+    pub fn get(&self, key: impl AsRef<[u8]>) -> Result<Option<V>, StoreError> {
+        self.inner.get(key)?.map(|b| self.decode(&b)).transpose()
+    }
+
+    /// Stores `value` under `key`, returning the previous value.
+    pub fn insert(&self, key: impl AsRef<[u8]>, value: &V) -> Result<Option<V>, StoreError> {
+        self.inner
+            .insert(key.as_ref(), Self::encode(value)?)?
+            .map(|b| self.decode(&b))
+            .transpose()
+    }
+
+    /// Stores `value` only if `key` is absent; returns false (and writes nothing) otherwise.
+    pub fn insert_new(&self, key: impl AsRef<[u8]>, value: &V) -> Result<bool, StoreError> {
+        let res =
+            self.inner
+                .compare_and_swap(key.as_ref(), None::<&[u8]>, Some(Self::encode(value)?))?;
+        Ok(res.is_ok())
+    }
+
+    pub fn remove(&self, key: impl AsRef<[u8]>) -> Result<Option<V>, StoreError> {
+        self.inner.remove(key)?.map(|b| self.decode(&b)).transpose()
+    }
+
+    pub fn contains_key(&self, key: impl AsRef<[u8]>) -> Result<bool, StoreError> {
+        Ok(self.inner.contains_key(key)?)
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.inner.is_empty()
+    }
+
+    /// All entries in key order.
+    pub fn iter(&self) -> impl Iterator<Item = Result<(Vec<u8>, V), StoreError>> + '_ {
+        self.inner.iter().map(move |r| {
+            let (k, v) = r?;
+            Ok((k.to_vec(), self.decode(&v)?))
+        })
+    }
+
+    /// Entries whose key starts with `prefix`, in key order.
+    pub fn scan_prefix(
+        &self,
+        prefix: impl AsRef<[u8]>,
+    ) -> impl Iterator<Item = Result<(Vec<u8>, V), StoreError>> + '_ {
+        self.inner.scan_prefix(prefix).map(move |r| {
+            let (k, v) = r?;
+            Ok((k.to_vec(), self.decode(&v)?))
+        })
+    }
+
+    /// Entries with keys in `[from, ..)`, in key order.
+    pub fn range_from(
+        &self,
+        from: impl AsRef<[u8]>,
+    ) -> impl Iterator<Item = Result<(Vec<u8>, V), StoreError>> + '_ {
+        self.inner.range(from.as_ref().to_vec()..).map(move |r| {
+            let (k, v) = r?;
+            Ok((k.to_vec(), self.decode(&v)?))
+        })
+    }
+
+    pub fn clear(&self) -> Result<(), StoreError> {
+        Ok(self.inner.clear()?)
+    }
+
+    /// Makes this tree's writes durable before returning (use before acknowledging).
+    pub async fn flush_async(&self) -> Result<(), StoreError> {
+        self.inner.flush_async().await?;
+        Ok(())
+    }
+
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.inner.flush()?;
+        Ok(())
+    }
+}

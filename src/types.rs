@@ -1,0 +1,151 @@
+//! The shared vocabulary of kefu. Depends on nothing else in the crate, so every module
+//! (and every test) can speak it.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn new(id: impl Into<String>) -> Self {
+                Self(id.into())
+            }
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_string())
+            }
+        }
+    };
+}
+
+string_id!(
+    /// One chat session (a browser tab, a socket, a REST caller's conversation).
+    SessionId
+);
+string_id!(
+    /// A shopper known to the shop (after log-in) or an anonymous visitor id.
+    UserId
+);
+string_id!(
+    /// A product id as written in the shop's catalogue files.
+    ProductId
+);
+
+/// The intent name given to a parse whose confidence is below the configured threshold.
+pub const NLU_FALLBACK: &str = "nlu_fallback";
+
+/// One slot value found in the shopper's text: a span of the original string.
+/// `start`/`end` are character (Unicode scalar) offsets, `end` exclusive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Slot {
+    pub slot: String,
+    pub value: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Sentiment {
+    Negative,
+    #[default]
+    Neutral,
+    Positive,
+}
+
+impl Sentiment {
+    pub const ALL: [Sentiment; 3] = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sentiment::Negative => "negative",
+            Sentiment::Neutral => "neutral",
+            Sentiment::Positive => "positive",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// What the NLU understood of one message: the one type the rest of kefu sees.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Parse {
+    pub text: String,
+    /// The winning intent, or [`NLU_FALLBACK`] when `confidence` is under the threshold.
+    pub intent: String,
+    pub confidence: f32,
+    /// Intents by probability, best first (the top few).
+    pub ranking: Vec<(String, f32)>,
+    pub slots: Vec<Slot>,
+    pub sentiment: Sentiment,
+    /// Signed strength: p(positive) - p(negative), in [-1, 1].
+    pub sentiment_score: f32,
+}
+
+impl Parse {
+    pub fn slot(&self, name: &str) -> Option<&Slot> {
+        self.slots.iter().find(|s| s.slot == name)
+    }
+}
+
+/// A product as a reply shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProductCard {
+    pub id: ProductId,
+    pub name: String,
+    pub brand: String,
+    pub category: String,
+    pub price: f64,
+    pub currency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<f32>,
+    /// Why this product is shown ("bought together with …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A button under a reply; `payload` is sent back as an `action` when pressed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuickReply {
+    pub title: String,
+    pub payload: String,
+}
+
+/// One answer of the assistant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub products: Vec<ProductCard>,
+    #[serde(default)]
+    pub quick_replies: Vec<QuickReply>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+    #[serde(default)]
+    pub handoff: bool,
+}

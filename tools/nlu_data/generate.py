@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Build knowledge/nlu/{train,test}.jsonl from the hand-written sources.
+
+Sources (hand-written, one annotated sentence per line, markup [value](slot)):
+    src_train_conv.py, src_train_shop.py, src_train_orders.py  -> train
+    src_test.py                                                -> test (never varied)
+
+Generator: for some hand-written train lines that carry domain-free slots
+(order_id, price_min, price_max, location, quantity, recipient, color, size,
+ordinal) one variant is made by swapping those slot values (fixed seed). Each
+hand-written line yields at most one variant, so no sentence frame produces more
+than two examples. Variants are marked "source": "gen", hand lines "source": "hand".
+
+Run:  python3 tools/nlu_data/generate.py && python3 tools/nlu_data/check.py
+"""
+import json
+import os
+import random
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from labels import INTENTS, DEFAULT_SENTIMENT  # noqa: E402
+from markup import SPAN, parse, split_sentiment, iter_block  # noqa: E402
+import src_train_conv  # noqa: E402
+import src_train_shop  # noqa: E402
+import src_train_orders  # noqa: E402
+import src_test  # noqa: E402
+
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+OUT = os.path.join(ROOT, "knowledge", "nlu")
+SEED = 20261127
+TARGET_PER_INTENT = 130   # hand + generated variants aimed at per intent
+
+LOCATIONS = ["canada", "ireland", "perth", "leeds", "new zealand", "the uk", "berlin", "texas",
+             "norway", "manila", "dublin", "toronto", "spain", "hawaii", "alaska", "glasgow",
+             "singapore", "mexico", "lisbon", "the netherlands", "puerto rico", "vienna",
+             "cape town", "brisbane", "ohio", "wales", "sweden", "montreal", "denver", "poland"]
+RECIPIENTS = ["my mum", "my dad", "my wife", "my husband", "my boyfriend", "my girlfriend",
+              "my sister", "my brother", "my grandma", "my grandpa", "my boss", "a coworker",
+              "my niece", "my nephew", "a 5 year old", "my 12 yo son", "my teenage daughter",
+              "a toddler", "my best friend", "my roommate", "my aunt", "my uncle", "my mother in law",
+              "a 9 year old girl", "my stepdad", "my kids", "a new mom", "my teacher", "my bf", "my gf"]
+COLORS = ["red", "blue", "black", "white", "navy", "beige", "olive green", "pink", "grey", "gray",
+          "burgundy", "cream", "teal", "mustard", "lilac", "silver", "gold", "rose gold", "khaki",
+          "dark green", "charcoal", "brown", "tan", "coral", "purple", "orange", "yellow", "sky blue"]
+LETTER_SIZES = ["xs", "s", "m", "l", "xl", "xxl", "xxxl", "small", "medium", "large", "x-large"]
+NUM_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "ten", "twelve"]
+ORD_WORDS = ["first", "second", "third", "fourth", "fifth", "last"]
+ORD_SHORT = ["1st", "2nd", "3rd", "4th", "5th"]
+
+SWAPPABLE = {"order_id", "price_min", "price_max", "location", "quantity", "recipient",
+             "color", "size", "ordinal"}
+
+
+def keep_case(old, new):
+    if old.isupper() and len(old) > 1:
+        return new.upper()
+    if old[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def new_number(rng, digits):
+    n = int(digits)
+    if n == 0:
+        return digits
+    lo, hi = max(1, int(n * 0.5)), max(2, int(n * 1.8))
+    m = rng.randint(lo, hi)
+    if n >= 100:
+        m = int(round(m, -1)) or m
+    if n >= 1000:
+        m = int(round(m, -2)) or m
+    return str(m)
+
+
+def swap_value(rng, slot, value):
+    low = value.lower()
+    if slot == "order_id":
+        out = []
+        for ch in value:
+            if ch.isdigit():
+                out.append(str(rng.randint(0, 9)))
+            elif ch.isalpha() and ch.isupper():
+                out.append(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ"))
+            elif ch.isalpha():
+                out.append(rng.choice("abcdefghjkmnprstuvwxyz"))
+            else:
+                out.append(ch)
+        return "".join(out)
+    if slot in ("price_min", "price_max"):
+        if not re.search(r"\d", value):
+            return None
+        return re.sub(r"\d+", lambda m: new_number(rng, m.group(0)), value, count=1)
+    if slot == "location":
+        return keep_case(value, rng.choice(LOCATIONS))
+    if slot == "recipient":
+        if not low.startswith(("my ", "a ", "an ")):
+            return None
+        return keep_case(value, rng.choice(RECIPIENTS))
+    if slot == "color":
+        return keep_case(value, rng.choice(COLORS))
+    if slot == "size":
+        if low in LETTER_SIZES:
+            return keep_case(value, rng.choice(LETTER_SIZES))
+        if re.search(r"\d", value):
+            return re.sub(r"\d+", lambda m: new_number(rng, m.group(0)) if int(m.group(0)) > 20
+                          else str(max(1, int(m.group(0)) + rng.choice([-2, -1, 1, 2]))), value, count=1)
+        return None
+    if slot == "quantity":
+        if value.isdigit():
+            return str(rng.randint(2, 12))
+        if low in NUM_WORDS:
+            return keep_case(value, rng.choice(NUM_WORDS))
+        return None
+    if slot == "ordinal":
+        if low in ORD_WORDS:
+            return keep_case(value, rng.choice(ORD_WORDS))
+        if low in ORD_SHORT:
+            return rng.choice(ORD_SHORT)
+        if value.isdigit():
+            return str(rng.randint(1, 6))
+        return None
+    return None
+
+
+def variant(rng, marked):
+    """Return the marked line with its swappable slot values replaced, or None."""
+    changed = [False]
+
+    def repl(m):
+        value, slot = m.group(1), m.group(2)
+        if slot in SWAPPABLE:
+            new = swap_value(rng, slot, value)
+            if new and new.lower() != value.lower():
+                changed[0] = True
+                return "[%s](%s)" % (new, slot)
+        return m.group(0)
+
+    out = SPAN.sub(repl, marked)
+    return out if changed[0] else None
+
+
+def collect(modules, attr):
+    rows = []
+    for mod in modules:
+        for intent, block in getattr(mod, attr).items():
+            if intent not in INTENTS:
+                raise SystemExit("%s: unknown intent %s" % (mod.__name__, intent))
+            for line in iter_block(block):
+                sentiment, marked = split_sentiment(line, intent, DEFAULT_SENTIMENT)
+                rows.append((intent, sentiment, marked))
+    return rows
+
+
+def to_example(intent, sentiment, marked, source=None):
+    text, slots = parse(marked)
+    ex = {"text": text, "intent": intent, "slots": slots, "sentiment": sentiment}
+    if source:
+        ex["source"] = source
+    return ex
+
+
+def norm(t):
+    return " ".join(t.lower().split())
+
+
+def main():
+    rng = random.Random(SEED)
+    train_src = collect([src_train_conv, src_train_shop, src_train_orders], "TRAIN")
+    test_src = collect([src_test], "TEST")
+    test = [to_example(i, s, m) for i, s, m in test_src]
+    train = [to_example(i, s, m, "hand") for i, s, m in train_src]
+    seen = {norm(e["text"]) for e in train} | {norm(e["text"]) for e in test}
+
+    by_intent = {}
+    for i, s, m in train_src:
+        by_intent.setdefault(i, []).append((s, m))
+    for intent in INTENTS:
+        lines = by_intent.get(intent, [])
+        want = max(0, min(TARGET_PER_INTENT - len(lines), len(lines)))
+        candidates = [(s, m) for s, m in lines
+                      if any(sl in SWAPPABLE for _, sl in SPAN.findall(m))]
+        rng.shuffle(candidates)
+        made = 0
+        for s, m in candidates:
+            if made >= want:
+                break
+            v = variant(rng, m)
+            if not v:
+                continue
+            ex = to_example(intent, s, v, "gen")
+            if norm(ex["text"]) in seen:
+                continue
+            seen.add(norm(ex["text"]))
+            train.append(ex)
+            made += 1
+
+    rng.shuffle(train)
+    os.makedirs(OUT, exist_ok=True)
+    for name, rows in (("train", train), ("test", test)):
+        with open(os.path.join(OUT, name + ".jsonl"), "w", encoding="utf-8") as f:
+            for ex in rows:
+                f.write(json.dumps(ex, ensure_ascii=False) + "\n")
+    print("wrote %d train, %d test" % (len(train), len(test)))
+
+
+if __name__ == "__main__":
+    main()
