@@ -149,3 +149,17 @@ pub struct Reply {
     #[serde(default)]
     pub handoff: bool,
 }
+
+/// Text → unit-length vectors, for semantic matching (FAQ lookup, product relevance).
+/// The NLU's encoder implements it; modules that only need vectors depend on this trait,
+/// not on the NLU.
+pub trait Embed: Send + Sync {
+    /// The length of every vector this embedder returns.
+    fn dim(&self) -> usize;
+    /// One L2-normalised vector per input text, in order.
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError>;
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("embedding failed: {0}")]
+pub struct EmbedError(pub String);

@@ -1,0 +1,3 @@
+//! kefu's integration tests: one binary, one module per area.
+
+mod foundation;
