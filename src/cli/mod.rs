@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use kefu::config::{Config, Override};
 
 mod model;
+mod nlu;
 mod pending;
 mod serve;
 
@@ -42,13 +43,15 @@ pub enum Command {
     /// Talk to a running server from the terminal.
     Chat(pending::ChatArgs),
     /// Fine-tune the NLU (intent, slot and sentiment heads + adapters) on labelled data.
-    Train(pending::TrainArgs),
+    Train(nlu::TrainArgs),
     /// Evaluate a trained NLU model on a labelled file.
-    Eval(pending::EvalArgs),
+    Eval(nlu::EvalArgs),
     /// Knowledge graph: check, import, stats and export the shop's knowledge files.
     Kg(pending::KgArgs),
     /// Base encoder: fetch the default model, show what is installed.
     Model(model::ModelArgs),
+    /// Benchmarks: `kefu bench nlu` (latency and throughput).
+    Bench(nlu::BenchArgs),
 }
 
 pub fn init_tracing() {
@@ -87,8 +90,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(args) => serve::run(&cli, args),
         Command::Model(args) => model::run(&cli, args),
         Command::Chat(_) => pending::not_yet("chat", 8),
-        Command::Train(_) => pending::not_yet("train", 3),
-        Command::Eval(_) => pending::not_yet("eval", 3),
+        Command::Train(args) => nlu::train(&cli, args),
+        Command::Eval(args) => nlu::eval(&cli, args),
+        Command::Bench(args) => nlu::bench(&cli, args),
         Command::Kg(_) => pending::not_yet("kg", 5),
     }
 }

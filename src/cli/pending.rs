@@ -12,18 +12,6 @@ pub struct ChatArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct TrainArgs {
-    #[arg(long)]
-    pub data: Option<std::path::PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct EvalArgs {
-    #[arg(long)]
-    pub model: Option<std::path::PathBuf>,
-}
-
-#[derive(Debug, Args)]
 pub struct KgArgs {}
 
 pub fn not_yet(command: &str, issue: u32) -> Result<ExitCode> {
