@@ -7,6 +7,7 @@ use kefu::config::{Config, Override};
 
 mod model;
 mod pending;
+mod rec;
 mod serve;
 
 #[derive(Debug, Parser)]
@@ -49,6 +50,8 @@ pub enum Command {
     Kg(pending::KgArgs),
     /// Base encoder: fetch the default model, show what is installed.
     Model(model::ModelArgs),
+    /// Recommendations: offline evaluation on interaction logs.
+    Rec(rec::RecArgs),
 }
 
 pub fn init_tracing() {
@@ -86,6 +89,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Serve(args) => serve::run(&cli, args),
         Command::Model(args) => model::run(&cli, args),
+        Command::Rec(args) => rec::run(args),
         Command::Chat(_) => pending::not_yet("chat", 8),
         Command::Train(_) => pending::not_yet("train", 3),
         Command::Eval(_) => pending::not_yet("eval", 3),
