@@ -4,6 +4,7 @@
 //! `types` is the shared vocabulary and depends on nothing.
 
 pub mod config;
+pub mod dialogue;
 pub mod knowledge;
 pub mod model;
 pub mod nlu;

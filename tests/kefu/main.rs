@@ -1,3 +1,4 @@
 //! kefu's integration tests: one binary, one module per area.
 
 mod foundation;
+mod transport;
