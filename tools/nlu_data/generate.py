@@ -2,7 +2,8 @@
 """Build knowledge/nlu/{train,test}.jsonl from the hand-written sources.
 
 Sources (hand-written, one annotated sentence per line, markup [value](slot)):
-    src_train_conv.py, src_train_shop.py, src_train_orders.py  -> train
+    src_train_conv.py, src_train_shop.py, src_train_orders.py,
+    src_train_extra.py, src_train_messy.py                     -> train
     src_test.py                                                -> test (never varied)
 
 Generator: for some hand-written train lines that carry domain-free slots
@@ -22,10 +23,12 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from labels import INTENTS, DEFAULT_SENTIMENT  # noqa: E402
-from markup import SPAN, parse, split_sentiment, iter_block  # noqa: E402
+from markup import SPAN, parse, skeleton, split_sentiment, iter_block  # noqa: E402
 import src_train_conv  # noqa: E402
 import src_train_shop  # noqa: E402
 import src_train_orders  # noqa: E402
+import src_train_extra  # noqa: E402
+import src_train_messy  # noqa: E402
 import src_test  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -168,7 +171,8 @@ def norm(t):
 
 def main():
     rng = random.Random(SEED)
-    train_src = collect([src_train_conv, src_train_shop, src_train_orders], "TRAIN")
+    train_src = collect([src_train_conv, src_train_shop, src_train_orders, src_train_extra,
+                         src_train_messy], "TRAIN")
     test_src = collect([src_test], "TEST")
     test = [to_example(i, s, m) for i, s, m in test_src]
     train = [to_example(i, s, m, "hand") for i, s, m in train_src]
@@ -184,12 +188,20 @@ def main():
                       if any(sl in SWAPPABLE for _, sl in SPAN.findall(m))]
         rng.shuffle(candidates)
         made = 0
+        # no sentence frame may exceed 5% of the intent (counted against hand lines only)
+        cap = max(1, int(0.05 * len(lines)))
+        frames = {}
+        for _, m in lines:
+            frames[skeleton(m)] = frames.get(skeleton(m), 0) + 1
         for s, m in candidates:
             if made >= want:
                 break
+            if frames[skeleton(m)] >= cap:
+                continue
             v = variant(rng, m)
             if not v:
                 continue
+            frames[skeleton(m)] += 1
             ex = to_example(intent, s, v, "gen")
             if norm(ex["text"]) in seen:
                 continue
