@@ -5,6 +5,7 @@
 
 pub mod behavior;
 pub mod config;
+pub mod dialogue;
 pub mod knowledge;
 pub mod model;
 pub mod nlu;
