@@ -198,6 +198,19 @@ impl ItemModel {
         }
     }
 
+    /// How much history item `h` alone says for candidate `c` (for explaining a score).
+    pub fn pair_score(&self, h: u32, c: u32) -> f32 {
+        let list = &self.neighbors[h as usize];
+        match list.binary_search_by_key(&c, |x| x.0) {
+            Ok(i) => {
+                let (_, f, b) = list[i];
+                (f + self.params.backward * b)
+                    / (self.src_norm[h as usize] * self.cand_norm[c as usize])
+            }
+            Err(_) => 0.0,
+        }
+    }
+
     /// The strongest neighbours of one item (for "bought together with …" and "similar
     /// to …"), best first, ties by id.
     pub fn neighbors_of(&self, item: u32, k: usize) -> Vec<(u32, f32)> {
