@@ -25,7 +25,7 @@
   const STRINGS = {
     en: {
       title: "Shop assistant",
-      open: "Open chat with the shop assistant",
+      open: "Chat with the shop assistant",
       close: "Close chat",
       input: "Type your message",
       send: "Send",
@@ -61,7 +61,7 @@
     },
     zh: {
       title: "购物助手",
-      open: "打开与购物助手的聊天",
+      open: "与购物助手聊天",
       close: "关闭聊天",
       input: "输入消息",
       send: "发送",
@@ -253,7 +253,7 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
     constructor() {
       const saved = load();
       this.sessionId = saved.session_id || null;
-      this.lastSeen = 0; // seq of the last logged frame shown on this page
+      this.lastSeen = -1; // seq of the last logged frame shown on this page (seqs start at 0)
       this.welcomed = false; // a welcome arrived on this page (later hellos ask for replay)
       this.ws = null;
       this.ready = false;
@@ -305,7 +305,6 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
     open(focus) {
       this.panel.hidden = false;
       this.launcher.setAttribute("aria-expanded", "true");
-      this.launcher.setAttribute("aria-label", T.close);
       sessionStorage.setItem(STORE_KEY + ":open", "1");
       this.unread = 0;
       this.badge.hidden = true;
@@ -318,7 +317,6 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       const hadFocus = this.host.shadowRoot.activeElement !== null;
       this.panel.hidden = true;
       this.launcher.setAttribute("aria-expanded", "false");
-      this.launcher.setAttribute("aria-label", T.open);
       sessionStorage.removeItem(STORE_KEY + ":open");
       if (hadFocus) this.launcher.focus();
     }
@@ -341,7 +339,9 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
         if (this.sessionId) hello.session_id = this.sessionId;
         // After a welcome on this page, ask only for what we missed; otherwise (a fresh
         // page) ask for the whole history to draw it again.
-        if (this.welcomed && this.sessionId) hello.last_seen = this.lastSeen;
+        // (Before any logged frame, the whole history comes again and only its server
+        // frames are new: the shopper's own lines are on the page already.)
+        if (this.welcomed && this.sessionId && this.lastSeen >= 0) hello.last_seen = this.lastSeen;
         ws.send(JSON.stringify(hello));
       };
       ws.onmessage = (e) => {
@@ -415,18 +415,14 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
         save({ session_id: this.sessionId });
       }
       const history = Array.isArray(f.history) ? f.history : [];
-      if (!this.welcomed) {
-        if (history.length) {
-          for (const entry of history) {
-            if (!entry || !this.fresh(entry.seq)) continue;
-            if (entry.from === "user") this.addMessage("user", T.you, str(entry.text));
-            else if (entry.from === "server" && entry.frame) this.renderLogged(entry.frame, false);
-          }
-          this.enableLatestQuickReplies();
-        } else if (greeting) {
-          this.addMessage("bot", T.bot, greeting);
-        }
+      const firstOnPage = !this.welcomed;
+      for (const entry of history) {
+        if (!entry || !this.fresh(entry.seq)) continue;
+        if (entry.from === "user" && firstOnPage) this.addMessage("user", T.you, str(entry.text));
+        else if (entry.from === "server" && entry.frame) this.renderLogged(entry.frame, false);
       }
+      if (history.length) this.enableLatestQuickReplies();
+      else if (firstOnPage && greeting) this.addMessage("bot", T.bot, greeting);
       this.welcomed = true;
       this.ready = true;
       const queued = this.outbox.splice(0);
