@@ -5,9 +5,12 @@ use std::process::ExitCode;
 
 use kefu::config::{Config, Override};
 
+mod kg;
+mod kg_bench;
 mod model;
 mod nlu;
 mod pending;
+mod rec;
 mod serve;
 
 #[derive(Debug, Parser)]
@@ -47,9 +50,11 @@ pub enum Command {
     /// Evaluate a trained NLU model on a labelled file.
     Eval(nlu::EvalArgs),
     /// Knowledge graph: check, import, stats and export the shop's knowledge files.
-    Kg(pending::KgArgs),
+    Kg(kg::KgArgs),
     /// Base encoder: fetch the default model, show what is installed.
     Model(model::ModelArgs),
+    /// Recommendations: offline evaluation on interaction logs.
+    Rec(rec::RecArgs),
     /// Benchmarks: `kefu bench nlu` (latency and throughput).
     Bench(nlu::BenchArgs),
 }
@@ -89,10 +94,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Serve(args) => serve::run(&cli, args),
         Command::Model(args) => model::run(&cli, args),
+        Command::Rec(args) => rec::run(args),
         Command::Chat(_) => pending::not_yet("chat", 8),
         Command::Train(args) => nlu::train(&cli, args),
         Command::Eval(args) => nlu::eval(&cli, args),
         Command::Bench(args) => nlu::bench(&cli, args),
-        Command::Kg(_) => pending::not_yet("kg", 5),
+        Command::Kg(args) => kg::run(&cli, args),
     }
 }

@@ -292,6 +292,13 @@ impl Trainer {
                 p.epochs,
                 loss_sum / loss_n.max(1) as f64
             ));
+            // Also logged, for runs without a terminal (nohup, CI) where the bar is hidden.
+            tracing::info!(
+                "epoch {epoch}/{}: loss {:.4}, {last_dev}, {:.0} s",
+                p.epochs,
+                loss_sum / loss_n.max(1) as f64,
+                started.elapsed().as_secs_f64()
+            );
             let score = dev_summary.intent_accuracy + dev_summary.slot_f1;
             history.push(EpochStats {
                 epoch,
