@@ -152,7 +152,11 @@ impl Trainer {
                 let sentiment = e
                     .sentiment
                     .map(|s| Sentiment::ALL.iter().position(|x| *x == s).unwrap_or(1) as u32);
-                let frozen = frozen.get(row)?.narrow(0, 0, enc.ids.len())?.copy()?;
+                // A compact copy: `copy()` of a view would clone the whole batch storage.
+                let frozen = frozen
+                    .get(row)?
+                    .narrow(0, 0, enc.ids.len())?
+                    .force_contiguous()?;
                 items.push(Item {
                     enc,
                     frozen,
