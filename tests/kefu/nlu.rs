@@ -375,10 +375,12 @@ fn training_a_tiny_model_learns_and_moves_the_encoder_adapters() {
 
     // Save, reload, same answers; a different base and a corrupt file are refused.
     let art = tmp.path().join("artifact");
+    let data_file = tmp.path().join("train.jsonl");
+    std::fs::write(&data_file, "{\"text\": \"hi\", \"intent\": \"greet\"}\n").unwrap();
     let info = artifact::SaveInfo {
         base: &base,
-        data_sha256: "0".repeat(64),
-        data_files: vec![],
+        data_sha256: data::data_sha256(&data_file).unwrap(),
+        data_files: vec![data_file.display().to_string()],
         train_examples: train.len(),
         dev_examples: 0,
         history: vec![],
@@ -401,6 +403,18 @@ fn training_a_tiny_model_learns_and_moves_the_encoder_adapters() {
         assert_eq!(a.slots, b.slots);
         assert!((a.confidence - b.confidence).abs() < 1e-4);
     }
+    // The data hash check: same bytes → current; an edit → not current.
+    assert!(kefu::nlu::data_is_current(&art, &data_file).unwrap());
+    assert_eq!(
+        kefu::nlu::training_data_is_current(&art).unwrap(),
+        Some(true)
+    );
+    std::fs::write(&data_file, "{\"text\": \"hello\", \"intent\": \"greet\"}\n").unwrap();
+    assert!(!kefu::nlu::data_is_current(&art, &data_file).unwrap());
+    assert_eq!(
+        kefu::nlu::training_data_is_current(&art).unwrap(),
+        Some(false)
+    );
     let other = tmp.path().join("other-base");
     tiny_bert(&other, 3, None, None);
     let err = artifact::load(&art, &other, &Device::Cpu, 0.0, 3)
