@@ -3,7 +3,9 @@
 //! Data flows down: transport → dialogue → {nlu, knowledge, recommend, behavior} → store.
 //! `types` is the shared vocabulary and depends on nothing.
 
+pub mod behavior;
 pub mod config;
+pub mod dialogue;
 pub mod knowledge;
 pub mod model;
 pub mod nlu;

@@ -50,10 +50,9 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
             "admin routes are off: set admin.token (or KEFU_ADMIN_TOKEN) to enable them"
         );
     }
-    let state = AppState {
-        config: Arc::new(config),
-        store: store.clone(),
-    };
+    // The dialogue manager is wired in when it lands (issue #7); until then chat routes
+    // answer 503 `dialogue_unavailable`.
+    let state = AppState::new(Arc::new(config), store.clone(), None)?;
 
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
@@ -61,7 +60,8 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
             format!("binding {addr} (hint: is another server on that port? use --bind)")
         })?;
         tracing::info!("kefu listening on http://{}", listener.local_addr()?);
-        axum::serve(listener, app(state))
+        let service = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         anyhow::Ok(())

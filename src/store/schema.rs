@@ -95,3 +95,42 @@ pub(crate) fn migrate(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn add_marker(db: &sled::Db) -> Result<(), String> {
+        db.open_tree("things")
+            .and_then(|t| t.insert("migrated", "yes"))
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn older_directories_are_migrated_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open_with(dir.path(), 1, &[]).unwrap());
+        let migrations = [Migration {
+            from: 1,
+            run: add_marker,
+        }];
+        let store = Store::open_with(dir.path(), 2, &migrations).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 2);
+        assert_eq!(read_marker(dir.path()).unwrap(), Some(2));
+        let t = store.db.open_tree("things").unwrap();
+        assert_eq!(t.get("migrated").unwrap().as_deref(), Some(&b"yes"[..]));
+    }
+
+    #[test]
+    fn a_missing_migration_is_an_error_not_a_silent_bump() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open_with(dir.path(), 1, &[]).unwrap());
+        let err = Store::open_with(dir.path(), 3, &[]).err().unwrap();
+        assert!(
+            matches!(err, StoreError::Migration { from: 1, .. }),
+            "{err}"
+        );
+    }
+}

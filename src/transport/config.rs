@@ -11,6 +11,19 @@ pub struct ServerConfig {
     pub bind: String,
     /// Static files (the widget, the demo shop page) served at `/`.
     pub web_dir: PathBuf,
+    /// Largest client frame or REST chat body accepted, in bytes; larger ones get an
+    /// `frame_too_large` error and change nothing.
+    pub max_frame_bytes: usize,
+    /// Sustained client frames per second per connection (bursts up to `burst_messages`).
+    pub messages_per_second: f64,
+    pub burst_messages: usize,
+    /// Open WebSocket connections allowed in total and per client address.
+    pub max_connections: usize,
+    pub max_connections_per_ip: usize,
+    /// A socket with no client frame for this long is closed.
+    pub idle_timeout_secs: u64,
+    /// Server pings keep proxies from dropping quiet sockets.
+    pub ping_interval_secs: u64,
 }
 
 impl Default for ServerConfig {
@@ -18,6 +31,13 @@ impl Default for ServerConfig {
         Self {
             bind: "127.0.0.1:8080".into(),
             web_dir: PathBuf::from("web"),
+            max_frame_bytes: 8 * 1024,
+            messages_per_second: 5.0,
+            burst_messages: 10,
+            max_connections: 1000,
+            max_connections_per_ip: 20,
+            idle_timeout_secs: 600,
+            ping_interval_secs: 25,
         }
     }
 }
@@ -31,6 +51,29 @@ impl ServerConfig {
                 "an address and port such as 127.0.0.1:8080 or 0.0.0.0:80",
             )
         })?;
+        let positive = |key: &str, v: usize| {
+            if v == 0 {
+                Err(ConfigError::invalid(key, v, "a whole number above 0"))
+            } else {
+                Ok(())
+            }
+        };
+        positive("server.max_frame_bytes", self.max_frame_bytes)?;
+        positive("server.burst_messages", self.burst_messages)?;
+        positive("server.max_connections", self.max_connections)?;
+        positive("server.max_connections_per_ip", self.max_connections_per_ip)?;
+        positive("server.idle_timeout_secs", self.idle_timeout_secs as usize)?;
+        positive(
+            "server.ping_interval_secs",
+            self.ping_interval_secs as usize,
+        )?;
+        if !(self.messages_per_second > 0.0 && self.messages_per_second.is_finite()) {
+            return Err(ConfigError::invalid(
+                "server.messages_per_second",
+                self.messages_per_second,
+                "a number above 0",
+            ));
+        }
         Ok(())
     }
 

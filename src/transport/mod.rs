@@ -1,10 +1,19 @@
 //! HTTP and WebSocket: the only layer that knows axum. Errors of every module become
-//! status codes and error frames here and nowhere else.
+//! status codes and error frames here and nowhere else. The wire protocol is written down
+//! in docs/protocol.md.
 
+mod chat;
 mod config;
 mod error;
 mod http;
+mod limits;
+mod metrics;
+pub mod protocol;
+mod session_log;
+mod ws;
 
+pub use chat::{ChatRequest, ChatResponse};
 pub use config::{AdminConfig, ServerConfig};
 pub use error::ApiError;
 pub use http::{app, AppState};
+pub use metrics::Metrics;

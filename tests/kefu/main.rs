@@ -1,3 +1,5 @@
 //! kefu's integration tests: one binary, one module per area.
 
 mod foundation;
+mod nlu;
+mod transport;

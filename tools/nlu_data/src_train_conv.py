@@ -338,7 +338,7 @@ k
 kk
 alright
 sounds good
-sounds great
++ sounds great
 that works
 yes please
 yes pls
@@ -426,8 +426,8 @@ works for me
 good with me
 i'm good with that
 that's ok with me
-yes that would be great
-that would be great
++ yes that would be great
++ that would be great
 yes i'd like that
 yes that's correct
 yea thats right
@@ -513,7 +513,7 @@ nah i'll leave it
 no leave it
 no just leave it
 - no!!
-- NO
+- NOOO
 - hell no
 - ugh no
 - nope nope nope
@@ -761,7 +761,7 @@ my package came completely crushed
 the [blender](product_type) i got is broken out of the box
 you sent me the wrong item
 i ordered a [blue](color) one and got [green](color)
-the [shoes](product_type) are [size 9](size)?? no i ordered [10](size)
+the [shoes](product_type) are size [9](size)?? no i ordered [10](size)
 hm actually the [hoodie](product_type) you sent is a [m](size) not an [xl](size)
 worst service ever
 this is the worst shopping experience i've had
@@ -851,7 +851,7 @@ not happy at all with order [55-9902](order_id)
 two weeks and order [KF88410](order_id) hasn't even shipped
 the [rice](product_type) bag was open and there were bugs
 the [protein powder](product_type) was expired
-the [toy car](product_type) has sharp edges, dangerous for a [3 year old](recipient)
+the [toy car](product_type) has sharp edges, dangerous for a [a 3 year old](recipient)
 i'm sick of being lied to about delivery dates
 the estimated delivery keeps changing
 the [coffee maker](product_type) makes everything taste burnt

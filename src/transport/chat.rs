@@ -1,0 +1,169 @@
+//! One turn through the dialogue, shared by the socket and the REST endpoint: time it,
+//! count it, log every answer durably, and hand back the frames to send.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use std::sync::atomic::Ordering;
+use std::time::Instant;
+
+use crate::dialogue::{DialogueError, Turn, TurnInput};
+use crate::types::{Reply, SessionId, UserId};
+
+use super::error::ApiError;
+use super::http::AppState;
+use super::protocol::{FrameError, ServerFrame};
+
+pub(crate) async fn answer(
+    state: &AppState,
+    turn: Turn,
+    in_reply_to: Option<String>,
+) -> Result<Vec<ServerFrame>, FrameError> {
+    let Some(chat) = state.chat.clone() else {
+        return Err(FrameError {
+            code: "dialogue_unavailable",
+            message: "the dialogue engine is not running on this server".into(),
+        });
+    };
+    let session = turn.session.clone();
+    let counts_as_turn = matches!(
+        turn.input,
+        TurnInput::Text { .. } | TurnInput::Action { .. }
+    );
+    let started = Instant::now();
+    let replies = chat.turn(turn).await.map_err(|e| match e {
+        DialogueError::Overloaded => FrameError {
+            code: "overloaded",
+            message: e.to_string(),
+        },
+        DialogueError::BadInput(m) => FrameError {
+            code: "bad_input",
+            message: m,
+        },
+        DialogueError::Internal(m) => {
+            tracing::error!(session = %session, "dialogue failed: {m}");
+            FrameError {
+                code: "internal",
+                message: "something went wrong on our side; please try again".into(),
+            }
+        }
+    })?;
+    if counts_as_turn {
+        state.metrics.observe_turn(started.elapsed().as_secs_f64());
+    }
+
+    let mut frames = Vec::with_capacity(replies.len());
+    for reply in replies {
+        if let Some(intent) = &reply.intent {
+            state.metrics.count_intent(intent);
+        }
+        let handoff = reply.handoff;
+        let frame = state
+            .session_log
+            .record_server(session.as_str(), |seq| ServerFrame::Reply {
+                seq,
+                in_reply_to: in_reply_to.clone(),
+                reply,
+            })
+            .await
+            .map_err(store_error)?;
+        frames.push(frame);
+        if handoff {
+            state.metrics.handoffs.fetch_add(1, Ordering::Relaxed);
+            let frame = state
+                .session_log
+                .record_server(session.as_str(), |seq| ServerFrame::Handoff {
+                    seq,
+                    state: "waiting_for_agent".into(),
+                })
+                .await
+                .map_err(store_error)?;
+            frames.push(frame);
+        }
+    }
+    Ok(frames)
+}
+
+fn store_error(e: crate::store::StoreError) -> FrameError {
+    tracing::error!("session log: {e}");
+    FrameError {
+        code: "internal",
+        message: "could not record the answer; please try again".into(),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChatRequest {
+    pub session_id: Option<String>,
+    pub user_id: Option<String>,
+    pub locale: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ChatResponse {
+    pub session_id: String,
+    pub replies: Vec<Reply>,
+}
+
+/// `POST /api/chat`: the same turn as a socket `message`, for clients that can't hold one.
+pub async fn rest_chat(
+    State(state): State<AppState>,
+    body: axum::body::Bytes,
+) -> Result<Json<ChatResponse>, ApiError> {
+    let limit = state.config.server.max_frame_bytes;
+    if body.len() > limit {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "frame_too_large",
+            format!("body of {} bytes is over the limit of {limit}", body.len()),
+        ));
+    }
+    let req: ChatRequest = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::new(StatusCode::BAD_REQUEST, "bad_json", e.to_string())
+            .with_hint(r#"send {"text": "…", "session_id"?: "…", "user_id"?: "…"}"#)
+    })?;
+    if req.text.trim().is_empty() {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "empty_message",
+            "`text` is empty",
+        ));
+    }
+    let session = req
+        .session_id
+        .filter(|s| !s.trim().is_empty() && s.len() <= 128)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    state
+        .session_log
+        .record_user(&session, None, &req.text)
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;
+    let turn = Turn {
+        session: SessionId::new(&session),
+        user: req.user_id.map(UserId::new),
+        locale: req.locale,
+        input: TurnInput::Text { text: req.text },
+    };
+    let frames = answer(&state, turn, None).await.map_err(|e| {
+        let status = match e.code {
+            "overloaded" | "dialogue_unavailable" => StatusCode::SERVICE_UNAVAILABLE,
+            "bad_input" => StatusCode::BAD_REQUEST,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        state.metrics.count_error(e.code);
+        ApiError::new(status, e.code, e.message)
+    })?;
+    let replies = frames
+        .into_iter()
+        .filter_map(|f| match f {
+            ServerFrame::Reply { reply, .. } => Some(reply),
+            _ => None,
+        })
+        .collect();
+    Ok(Json(ChatResponse {
+        session_id: session,
+        replies,
+    }))
+}

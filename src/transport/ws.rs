@@ -1,0 +1,344 @@
+//! `/ws`: one task per socket. Frames are read, checked against the limits, turned into
+//! dialogue turns, and answered; every answer is logged before it is sent so a client that
+//! reconnects with `last_seen` gets exactly what it missed.
+
+use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::extract::{ConnectInfo, State};
+use axum::response::Response;
+use std::net::SocketAddr;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use crate::dialogue::{Turn, TurnInput};
+use crate::types::{SessionId, UserId};
+
+use super::http::AppState;
+use super::limits::{RateLimiter, Refused};
+use super::protocol::{parse_client_frame, ClientFrame, ServerFrame, PROTOCOL_VERSION};
+
+/// Frames past this size are dropped by the socket layer itself (the connection closes);
+/// below it, `server.max_frame_bytes` is enforced with an error frame.
+const HARD_FRAME_CAP: usize = 1 << 20;
+
+pub async fn upgrade(
+    ws: WebSocketUpgrade,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+) -> Response {
+    let cap = HARD_FRAME_CAP.max(state.config.server.max_frame_bytes * 2);
+    ws.max_message_size(cap)
+        .max_frame_size(cap)
+        .on_upgrade(move |socket| async move {
+            let cfg = &state.config.server;
+            match state.limits.try_acquire(
+                peer.ip(),
+                cfg.max_connections,
+                cfg.max_connections_per_ip,
+            ) {
+                Ok(_slot) => {
+                    state.metrics.open_sockets.fetch_add(1, Ordering::Relaxed);
+                    Connection::new(state.clone(), socket).run().await;
+                    state.metrics.open_sockets.fetch_sub(1, Ordering::Relaxed);
+                }
+                Err(refused) => refuse(state, socket, refused).await,
+            }
+        })
+}
+
+async fn refuse(state: AppState, mut socket: WebSocket, refused: Refused) {
+    let message = match refused {
+        Refused::Total(n) => {
+            format!("the server is at its limit of {n} connections; try again soon")
+        }
+        Refused::PerIp(n) => format!("at most {n} connections per client address"),
+    };
+    state.metrics.count_error("too_many_connections");
+    let frame = ServerFrame::error("too_many_connections", message);
+    let _ = socket.send(text(&frame)).await;
+    let _ = socket.send(Message::Close(None)).await;
+}
+
+fn text(frame: &ServerFrame) -> Message {
+    Message::Text(Utf8Bytes::from(
+        serde_json::to_string(frame).expect("frames serialize"),
+    ))
+}
+
+struct Connection {
+    state: AppState,
+    socket: WebSocket,
+    session: Option<SessionId>,
+    user: Option<UserId>,
+    locale: Option<String>,
+    rate: RateLimiter,
+}
+
+enum Flow {
+    Continue,
+    Close,
+}
+
+impl Connection {
+    fn new(state: AppState, socket: WebSocket) -> Self {
+        let cfg = &state.config.server;
+        let rate = RateLimiter::new(cfg.messages_per_second, cfg.burst_messages as f64);
+        Self {
+            state,
+            socket,
+            session: None,
+            user: None,
+            locale: None,
+            rate,
+        }
+    }
+
+    async fn run(mut self) {
+        let cfg = self.state.config.server.clone();
+        let idle = Duration::from_secs(cfg.idle_timeout_secs);
+        let mut ping = tokio::time::interval(Duration::from_secs(cfg.ping_interval_secs));
+        ping.tick().await;
+        let mut last_heard = Instant::now();
+        loop {
+            let deadline = tokio::time::Instant::from_std(last_heard + idle);
+            tokio::select! {
+                msg = self.socket.recv() => {
+                    let Some(Ok(msg)) = msg else { return };
+                    last_heard = Instant::now();
+                    if let Flow::Close = self.on_message(msg).await {
+                        return;
+                    }
+                }
+                _ = ping.tick() => {
+                    if self.socket.send(Message::Ping(Default::default())).await.is_err() {
+                        return;
+                    }
+                }
+                _ = tokio::time::sleep_until(deadline) => {
+                    let _ = self.send(&ServerFrame::error("idle_timeout", "closing an idle connection")).await;
+                    let _ = self.socket.send(Message::Close(None)).await;
+                    return;
+                }
+            }
+        }
+    }
+
+    async fn send(&mut self, frame: &ServerFrame) -> Result<(), axum::Error> {
+        if let ServerFrame::Error { code, .. } = frame {
+            self.state.metrics.count_error(code);
+        }
+        self.socket.send(text(frame)).await
+    }
+
+    async fn on_message(&mut self, msg: Message) -> Flow {
+        let body = match msg {
+            Message::Text(t) => t,
+            Message::Binary(_) => {
+                return self
+                    .reply_error(
+                        "binary_frame",
+                        "frames are JSON text; binary frames are not read",
+                    )
+                    .await
+            }
+            Message::Close(_) => return Flow::Close,
+            Message::Ping(_) | Message::Pong(_) => return Flow::Continue,
+        };
+        let limit = self.state.config.server.max_frame_bytes;
+        if body.len() > limit {
+            return self
+                .reply_error(
+                    "frame_too_large",
+                    format!("frame of {} bytes is over the limit of {limit}", body.len()),
+                )
+                .await;
+        }
+        if !self.rate.allow() {
+            return self
+                .reply_error("rate_limited", "too many frames; slow down")
+                .await;
+        }
+        match parse_client_frame(body.as_str()) {
+            Ok(frame) => self.on_frame(frame).await,
+            Err(e) => self.reply_error(e.code, e.message).await,
+        }
+    }
+
+    async fn reply_error(&mut self, code: &str, message: impl Into<String>) -> Flow {
+        match self.send(&ServerFrame::error(code, message)).await {
+            Ok(()) => Flow::Continue,
+            Err(_) => Flow::Close,
+        }
+    }
+
+    async fn on_frame(&mut self, frame: ClientFrame) -> Flow {
+        match frame {
+            ClientFrame::Hello {
+                session_id,
+                user_id,
+                locale,
+                last_seen,
+            } => self.hello(session_id, user_id, locale, last_seen).await,
+            ClientFrame::Ping => self.send_or_close(&ServerFrame::Pong).await,
+            ClientFrame::Message { client_id, text } => {
+                if text.trim().is_empty() {
+                    return self
+                        .reply_error("empty_message", "the message has no text")
+                        .await;
+                }
+                self.turn(Some(client_id), TurnInput::Text { text }).await
+            }
+            ClientFrame::Action { payload, client_id } => {
+                self.turn(client_id, TurnInput::Action { payload }).await
+            }
+            ClientFrame::Event { event } => {
+                let of = event
+                    .get("client_event_id")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("event")
+                    .to_string();
+                self.quiet_turn(TurnInput::Event { event }, of).await
+            }
+            ClientFrame::Feedback {
+                reply_id,
+                value,
+                comment,
+            } => {
+                let of = reply_id.clone();
+                let up = value == super::protocol::Thumb::Up;
+                self.quiet_turn(
+                    TurnInput::Feedback {
+                        reply_id,
+                        up,
+                        comment,
+                    },
+                    of,
+                )
+                .await
+            }
+        }
+    }
+
+    async fn send_or_close(&mut self, frame: &ServerFrame) -> Flow {
+        match self.send(frame).await {
+            Ok(()) => Flow::Continue,
+            Err(_) => Flow::Close,
+        }
+    }
+
+    async fn hello(
+        &mut self,
+        session_id: Option<String>,
+        user_id: Option<String>,
+        locale: Option<String>,
+        last_seen: Option<u64>,
+    ) -> Flow {
+        let log = &self.state.session_log;
+        let session = match session_id {
+            Some(s) if !s.trim().is_empty() && s.len() <= 128 => s,
+            _ => uuid::Uuid::new_v4().to_string(),
+        };
+        // Replay instead of full history when the client says what it already has.
+        let history = if last_seen.is_none() {
+            log.history(&session).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let missed = match last_seen {
+            Some(seq) => log.server_frames_after(&session, seq).unwrap_or_default(),
+            None => Vec::new(),
+        };
+        self.session = Some(SessionId::new(&session));
+        self.user = user_id.map(UserId::new);
+        self.locale = locale;
+        let welcome = ServerFrame::Welcome {
+            session_id: session,
+            protocol: PROTOCOL_VERSION,
+            history,
+        };
+        if self.send(&welcome).await.is_err() {
+            return Flow::Close;
+        }
+        for f in missed {
+            if self.send(&f).await.is_err() {
+                return Flow::Close;
+            }
+        }
+        Flow::Continue
+    }
+
+    /// A frame before `hello` opens a fresh session implicitly.
+    async fn ensure_session(&mut self) -> Option<SessionId> {
+        if self.session.is_none() {
+            if let Flow::Close = self.hello(None, None, None, None).await {
+                return None;
+            }
+        }
+        self.session.clone()
+    }
+
+    fn make_turn(&self, session: SessionId, input: TurnInput) -> Turn {
+        Turn {
+            session,
+            user: self.user.clone(),
+            locale: self.locale.clone(),
+            input,
+        }
+    }
+
+    async fn turn(&mut self, client_id: Option<String>, input: TurnInput) -> Flow {
+        let Some(session) = self.ensure_session().await else {
+            return Flow::Close;
+        };
+        if let TurnInput::Text { text } = &input {
+            let _ = self
+                .state
+                .session_log
+                .record_user(session.as_str(), client_id.clone(), text);
+        }
+        if self
+            .send(&ServerFrame::Typing {
+                in_reply_to: client_id.clone(),
+            })
+            .await
+            .is_err()
+        {
+            return Flow::Close;
+        }
+        let turn = self.make_turn(session.clone(), input);
+        let frames = match super::chat::answer(&self.state, turn, client_id.clone()).await {
+            Ok(frames) => frames,
+            Err(e) => {
+                let mut frame = ServerFrame::error(e.code, e.message);
+                if let ServerFrame::Error { in_reply_to, .. } = &mut frame {
+                    *in_reply_to = client_id;
+                }
+                return self.send_or_close(&frame).await;
+            }
+        };
+        for f in frames {
+            if self.send(&f).await.is_err() {
+                return Flow::Close;
+            }
+        }
+        Flow::Continue
+    }
+
+    /// Events and feedback: acknowledged once the dialogue has taken them.
+    async fn quiet_turn(&mut self, input: TurnInput, of: String) -> Flow {
+        let Some(session) = self.ensure_session().await else {
+            return Flow::Close;
+        };
+        let turn = self.make_turn(session, input);
+        match super::chat::answer(&self.state, turn, None).await {
+            Ok(frames) => {
+                for f in frames {
+                    if self.send(&f).await.is_err() {
+                        return Flow::Close;
+                    }
+                }
+                self.send_or_close(&ServerFrame::Ack { of }).await
+            }
+            Err(e) => self.reply_error(e.code, e.message).await,
+        }
+    }
+}
