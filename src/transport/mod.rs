@@ -2,6 +2,7 @@
 //! status codes and error frames here and nowhere else. The wire protocol is written down
 //! in docs/protocol.md.
 
+mod admin;
 mod chat;
 mod config;
 mod error;
