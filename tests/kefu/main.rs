@@ -3,4 +3,5 @@
 mod behavior;
 mod foundation;
 mod nlu;
+mod recommend;
 mod transport;
