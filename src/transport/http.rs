@@ -23,6 +23,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub(crate) session_log: SessionLog,
     pub(crate) limits: Arc<ConnectionLimits>,
+    /// The shopper event log behind `POST /api/events`; `None` answers 503.
+    pub events: Option<super::events::EventsApi>,
 }
 
 impl AppState {
@@ -38,7 +40,18 @@ impl AppState {
             chat,
             metrics: Arc::new(Metrics::default()),
             limits: Arc::new(ConnectionLimits::default()),
+            events: None,
         })
+    }
+
+    /// Accepts shopper events on `POST /api/events`, checked against `products`.
+    pub fn with_events(
+        mut self,
+        log: Arc<crate::behavior::EventLog>,
+        products: Arc<dyn crate::behavior::ProductDirectory>,
+    ) -> Self {
+        self.events = Some(super::events::EventsApi { log, products });
+        self
     }
 }
 
@@ -51,6 +64,7 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/ws", get(super::ws::upgrade))
         .route("/api/chat", post(super::chat::rest_chat))
+        .route("/api/events", post(super::events::post_events))
         .fallback_service(web)
         .with_state(state)
 }

@@ -5,6 +5,7 @@
 mod chat;
 mod config;
 mod error;
+mod events;
 mod http;
 mod limits;
 mod metrics;
@@ -15,5 +16,6 @@ mod ws;
 pub use chat::{ChatRequest, ChatResponse};
 pub use config::{AdminConfig, ServerConfig};
 pub use error::ApiError;
+pub use events::EventsApi;
 pub use http::{app, AppState};
 pub use metrics::Metrics;

@@ -424,3 +424,115 @@ fn owned_products_are_remembered_but_consumables_are_not_owned() {
     assert!(p.owns(&ProductId::new(kettle.as_str())));
     assert!(!p.owns(&ProductId::new(food.as_str())));
 }
+
+mod http {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use http_body_util::BodyExt;
+    use serde_json::{json, Value};
+    use std::sync::Arc;
+    use tower::ServiceExt;
+
+    use kefu::behavior::{BehaviorConfig, EventLog};
+    use kefu::config::Config;
+    use kefu::store::Store;
+    use kefu::{app, AppState};
+
+    const TOKEN: &str = "shop-backend-secret-0123";
+
+    async fn post(router: axum::Router, token: Option<&str>, body: Value) -> (StatusCode, Value) {
+        let mut req = Request::post("/api/events").header("content-type", "application/json");
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        let resp = router
+            .oneshot(req.body(Body::from(body.to_string())).unwrap())
+            .await
+            .unwrap();
+        let status = resp.status();
+        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+        (status, serde_json::from_slice(&bytes).unwrap())
+    }
+
+    #[tokio::test]
+    async fn the_events_endpoint_checks_the_token_validates_and_is_idempotent() {
+        let graph = super::shop();
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let log = Arc::new(EventLog::open(&store, BehaviorConfig::default()).unwrap());
+        let mut config = Config::default();
+        config.server.events_token = Some(TOKEN.into());
+        assert!(config
+            .redacted_toml()
+            .contains("events_token = \"<redacted>\""));
+        assert!(!config.redacted_toml().contains(TOKEN));
+        let state = AppState::new(Arc::new(config), store.clone(), None)
+            .unwrap()
+            .with_events(log.clone(), graph.clone());
+        let router = app(state);
+        let p = graph.products()[0].id.to_string();
+        let good = json!([
+            {"id": "h1", "kind": "view", "session": "web-1", "product": p},
+            {"id": "h2", "kind": "click", "session": "web-1", "product": p, "reply_id": "r-7"},
+        ]);
+
+        let (status, body) = post(router.clone(), None, good.clone()).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+        let (status, _) = post(
+            router.clone(),
+            Some("wrong-token-wrong-token"),
+            good.clone(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(log.len(), 0);
+
+        let bad = json!([
+            {"id": "h1", "kind": "view", "session": "web-1", "product": p},
+            {"id": "h3", "kind": "purchase", "session": "web-1", "product": p, "quantity": 1},
+        ]);
+        let (status, body) = post(router.clone(), Some(TOKEN), bad).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["error"]["code"], "invalid_event");
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("order_id"),
+            "{body}"
+        );
+        assert_eq!(log.len(), 0, "a bad event rejects the whole batch");
+
+        let (status, body) = post(router.clone(), Some(TOKEN), good.clone()).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["stored"], 2);
+        let (status, body) = post(router.clone(), Some(TOKEN), good).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            (body["stored"].as_u64(), body["duplicates"].as_u64()),
+            (Some(0), Some(2))
+        );
+        assert_eq!(log.len(), 2);
+
+        let (status, body) = post(router.clone(), Some(TOKEN), json!("hello")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    }
+
+    #[tokio::test]
+    async fn without_a_token_configured_the_route_is_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let log = Arc::new(EventLog::open(&store, BehaviorConfig::default()).unwrap());
+        let state = AppState::new(Arc::new(Config::default()), store, None)
+            .unwrap()
+            .with_events(log.clone(), super::shop());
+        let (status, body) =
+            post(app(state), Some(TOKEN), json!({"id": "x", "kind": "view"})).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(body["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("events_token"));
+        assert_eq!(log.len(), 0);
+    }
+}
