@@ -1,6 +1,8 @@
 //! kefu's integration tests: one binary, one module per area.
 
+mod behavior;
 mod foundation;
 mod knowledge;
 mod nlu;
+mod recommend;
 mod transport;
