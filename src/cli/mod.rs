@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use kefu::config::{Config, Override};
 
+mod chat;
 mod model;
 mod pending;
 mod serve;
@@ -40,7 +41,7 @@ pub enum Command {
     /// Start the chat server (WebSocket /ws, REST /api, admin, metrics, the widget).
     Serve(serve::ServeArgs),
     /// Talk to a running server from the terminal.
-    Chat(pending::ChatArgs),
+    Chat(chat::ChatArgs),
     /// Fine-tune the NLU (intent, slot and sentiment heads + adapters) on labelled data.
     Train(pending::TrainArgs),
     /// Evaluate a trained NLU model on a labelled file.
@@ -86,7 +87,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Serve(args) => serve::run(&cli, args),
         Command::Model(args) => model::run(&cli, args),
-        Command::Chat(_) => pending::not_yet("chat", 8),
+        Command::Chat(args) => chat::run(args),
         Command::Train(_) => pending::not_yet("train", 3),
         Command::Eval(_) => pending::not_yet("eval", 3),
         Command::Kg(_) => pending::not_yet("kg", 5),

@@ -5,13 +5,6 @@ use clap::Args;
 use std::process::ExitCode;
 
 #[derive(Debug, Args)]
-pub struct ChatArgs {
-    /// Server WebSocket URL.
-    #[arg(default_value = "ws://127.0.0.1:8080/ws")]
-    pub url: String,
-}
-
-#[derive(Debug, Args)]
 pub struct TrainArgs {
     #[arg(long)]
     pub data: Option<std::path::PathBuf>,

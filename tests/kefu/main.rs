@@ -1,4 +1,5 @@
 //! kefu's integration tests: one binary, one module per area.
 
+mod chat_cli;
 mod foundation;
 mod transport;
