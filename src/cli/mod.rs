@@ -6,8 +6,11 @@ use std::process::ExitCode;
 use kefu::config::{Config, Override};
 
 mod chat;
+mod kg;
+mod kg_bench;
 mod model;
 mod pending;
+mod rec;
 mod serve;
 
 #[derive(Debug, Parser)]
@@ -47,9 +50,11 @@ pub enum Command {
     /// Evaluate a trained NLU model on a labelled file.
     Eval(pending::EvalArgs),
     /// Knowledge graph: check, import, stats and export the shop's knowledge files.
-    Kg(pending::KgArgs),
+    Kg(kg::KgArgs),
     /// Base encoder: fetch the default model, show what is installed.
     Model(model::ModelArgs),
+    /// Recommendations: offline evaluation on interaction logs.
+    Rec(rec::RecArgs),
 }
 
 pub fn init_tracing() {
@@ -87,9 +92,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Serve(args) => serve::run(&cli, args),
         Command::Model(args) => model::run(&cli, args),
+        Command::Rec(args) => rec::run(args),
         Command::Chat(args) => chat::run(args),
         Command::Train(_) => pending::not_yet("train", 3),
         Command::Eval(_) => pending::not_yet("eval", 3),
-        Command::Kg(_) => pending::not_yet("kg", 5),
+        Command::Kg(args) => kg::run(&cli, args),
     }
 }

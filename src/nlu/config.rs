@@ -12,6 +12,16 @@ pub struct NluConfig {
     pub threshold: f32,
     /// Compute threads for the encoder.
     pub threads: usize,
+    /// Largest batch the inference worker runs in one forward pass.
+    pub max_batch: usize,
+    /// How long the worker waits for more requests to fill a batch, in microseconds.
+    pub batch_wait_us: u64,
+    /// Requests waiting beyond this many are answered "overloaded".
+    pub queue_capacity: usize,
+    /// Recent parses kept in memory (0 disables the cache).
+    pub cache_size: usize,
+    /// How many intents a parse ranks.
+    pub ranking_size: usize,
 }
 
 impl Default for NluConfig {
@@ -20,6 +30,11 @@ impl Default for NluConfig {
             model_dir: PathBuf::from("models/kefu-nlu"),
             threshold: 0.5,
             threads: 2,
+            max_batch: 32,
+            batch_wait_us: 300,
+            queue_capacity: 1024,
+            cache_size: 1024,
+            ranking_size: 3,
         }
     }
 }
@@ -40,6 +55,43 @@ impl NluConfig {
                 "1 to 256",
             ));
         }
+        if self.max_batch == 0 || self.max_batch > 1024 {
+            return Err(ConfigError::invalid(
+                "nlu.max_batch",
+                self.max_batch,
+                "1 to 1024",
+            ));
+        }
+        if self.batch_wait_us > 100_000 {
+            return Err(ConfigError::invalid(
+                "nlu.batch_wait_us",
+                self.batch_wait_us,
+                "0 to 100000 (microseconds)",
+            ));
+        }
+        if self.queue_capacity == 0 {
+            return Err(ConfigError::invalid(
+                "nlu.queue_capacity",
+                self.queue_capacity,
+                "at least 1",
+            ));
+        }
+        if self.ranking_size == 0 {
+            return Err(ConfigError::invalid(
+                "nlu.ranking_size",
+                self.ranking_size,
+                "at least 1",
+            ));
+        }
         Ok(())
+    }
+}
+
+/// Candle sizes its CPU thread pool from `RAYON_NUM_THREADS`, and re-reads /proc/cpuinfo on
+/// every matmul when it is unset. Set it once, before the first tensor op; an explicit
+/// environment value wins.
+pub fn set_compute_threads(threads: usize) {
+    if std::env::var_os("RAYON_NUM_THREADS").is_none() {
+        std::env::set_var("RAYON_NUM_THREADS", threads.max(1).to_string());
     }
 }

@@ -2,4 +2,5 @@
 
 mod chat_cli;
 mod foundation;
+mod nlu;
 mod transport;

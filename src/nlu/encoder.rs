@@ -1,0 +1,75 @@
+//! Sentence embeddings from the base encoder: what the knowledge graph (FAQ by meaning) and
+//! the recommender (product relevance) use through [`crate::types::Embed`].
+
+use candle_core::Device;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::base::{default_device, BaseModel};
+use super::bert::{mean_pool_normalized, Bert};
+use super::tokenize::TextTokenizer;
+use super::weights::Checkpoint;
+use super::NluError;
+use crate::types::{Embed, EmbedError};
+
+/// Texts per forward pass when embedding many at once.
+const EMBED_BATCH: usize = 32;
+
+struct Inner {
+    bert: Bert,
+    tokenizer: TextTokenizer,
+}
+
+/// Mean-pooled, L2-normalised sentence vectors from a BERT checkpoint folder. Cheap to clone.
+#[derive(Clone)]
+pub struct SentenceEncoder {
+    inner: Arc<Inner>,
+}
+
+impl SentenceEncoder {
+    /// Loads the checkpoint folder onto the default device (GPU with `--features cuda`).
+    pub fn load(dir: &Path) -> Result<Self, NluError> {
+        Self::load_on(dir, &default_device())
+    }
+
+    pub fn load_on(dir: &Path, device: &Device) -> Result<Self, NluError> {
+        let base = BaseModel::open(dir)?;
+        let ck = Checkpoint::load(&base.weights_path(), device)?;
+        let bert = Bert::load(&ck, &base.config, None, device)?;
+        let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
+        Ok(Self {
+            inner: Arc::new(Inner { bert, tokenizer }),
+        })
+    }
+
+    pub fn dim(&self) -> usize {
+        self.inner.bert.config.hidden_size
+    }
+
+    /// One unit vector per text, in order.
+    pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, NluError> {
+        let mut out = Vec::with_capacity(texts.len());
+        for chunk in texts.chunks(EMBED_BATCH) {
+            let encs = self.inner.tokenizer.encode_all(chunk)?;
+            let refs: Vec<_> = encs.iter().collect();
+            let (ids, mask) = self
+                .inner
+                .tokenizer
+                .batch(&refs, self.inner.bert.device())?;
+            let hidden = self.inner.bert.forward(&ids, &mask, false)?;
+            let pooled = mean_pool_normalized(&hidden, &mask)?;
+            out.extend(pooled.to_vec2::<f32>()?);
+        }
+        Ok(out)
+    }
+}
+
+impl Embed for SentenceEncoder {
+    fn dim(&self) -> usize {
+        SentenceEncoder::dim(self)
+    }
+
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
+        SentenceEncoder::embed(self, texts).map_err(|e| EmbedError(e.to_string()))
+    }
+}
