@@ -409,6 +409,7 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
 
     onWelcome(f) {
       this.attempt = 0;
+      this.busyShown = false;
       this.setStatus("");
       if (f.session_id !== this.sessionId) {
         this.sessionId = str(f.session_id);
@@ -432,6 +433,11 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
     onError(f) {
       this.showTyping(false);
       const code = str(f.code);
+      // A full server refuses every retry: say so once, not once per attempt.
+      if (code === "too_many_connections") {
+        if (this.busyShown) return;
+        this.busyShown = true;
+      }
       const text = T.err[code] || T.err._;
       if (code === "idle_timeout") this.wanted = false; // reconnect when the shopper acts
       const note = this.addNotice(text, true);
@@ -488,7 +494,7 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
         p.brand ? el("span", { class: "brand" }, str(p.brand)) : null);
       const stars = Number.isFinite(rating) && p.rating !== null && p.rating !== undefined
         ? el("div", { class: "meta rating", "aria-label": T.rated.replace("{r}", rating.toFixed(1)) },
-          "★".repeat(Math.round(Math.max(0, Math.min(5, rating)))) + " " + rating.toFixed(1))
+          "★★★★★☆☆☆☆☆".slice(5 - Math.round(Math.max(0, Math.min(5, rating))), 10 - Math.round(Math.max(0, Math.min(5, rating)))) + " " + rating.toFixed(1))
         : null;
       const view = url
         ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", class: "view" }, T.view)
