@@ -291,3 +291,31 @@ async fn after_the_server_drops_an_idle_chat_the_next_line_resumes_it_without_re
     assert_eq!(turns.len(), 2);
     assert!(turns.iter().all(|t| t.session.as_str() == session));
 }
+
+#[tokio::test]
+async fn a_wrong_url_or_no_server_is_a_clear_error_with_a_hint() {
+    let run = |url: String| async move {
+        Command::new(env!("CARGO_BIN_EXE_kefu"))
+            .args(["chat", &url])
+            .stdin(Stdio::null())
+            .output()
+            .await
+            .unwrap()
+    };
+    let out = run("http://127.0.0.1:8080/ws".into()).await;
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is not a WebSocket URL") && err.contains("hint"),
+        "{err}"
+    );
+
+    // A port nobody listens on any more.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    let out = run(format!("ws://{addr}/ws")).await;
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is `kefu serve` running there?"), "{err}");
+}
