@@ -50,9 +50,18 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
             "admin routes are off: set admin.token (or KEFU_ADMIN_TOKEN) to enable them"
         );
     }
+    // The knowledge graph: from the sled snapshot when the files are unchanged. A broken
+    // catalogue stops the start, with every problem listed.
+    let knowledge = kefu::knowledge::LiveGraph::open(&config.knowledge_dir, Some(store.clone()))
+        .with_context(|| format!("loading knowledge from {}", config.knowledge_dir.display()))?;
+    let _watch = if config.knowledge.watch {
+        Some(knowledge.watch()?)
+    } else {
+        None
+    };
     // The dialogue manager is wired in when it lands (issue #7); until then chat routes
     // answer 503 `dialogue_unavailable`.
-    let state = AppState::new(Arc::new(config), store.clone(), None)?;
+    let state = AppState::new(Arc::new(config), store.clone(), None)?.with_knowledge(knowledge);
 
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
