@@ -759,3 +759,27 @@ async fn a_full_queue_answers_overloaded_and_the_cache_answers_repeats() {
     let b = cached.parse("show me red shoes").await.unwrap();
     assert_eq!(a, b);
 }
+
+/// The shipped artifact loads on the installed base and understands plain requests.
+#[tokio::test]
+async fn the_shipped_model_loads_and_parses_through_the_handle() {
+    kefu::nlu::set_compute_threads(2);
+    let cfg = NluConfig {
+        model_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/kefu-nlu"),
+        ..NluConfig::default()
+    };
+    let nlu = Nlu::load(&cfg, &base_dir()).unwrap();
+    assert!(nlu.labels().intents.len() >= 10);
+    let p = nlu.parse("where is my order 48213?").await.unwrap();
+    assert_eq!(p.ranking[0].0, "order_status", "{p:?}");
+    let id = p.slot("order_id").expect("order id slot");
+    assert_eq!(id.value, kefu::nlu::char_slice(&p.text, id.start, id.end));
+    assert!(id.value.contains("48213"), "{id:?}");
+    let p = nlu
+        .parse("thank you so much, that was really helpful!")
+        .await
+        .unwrap();
+    assert_eq!(p.ranking[0].0, "thanks", "{p:?}");
+    assert_eq!(p.sentiment, Sentiment::Positive);
+    assert!(p.sentiment_score > 0.0);
+}
