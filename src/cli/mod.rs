@@ -5,10 +5,11 @@ use std::process::ExitCode;
 
 use kefu::config::{Config, Override};
 
+mod chat;
 mod kg;
 mod kg_bench;
 mod model;
-mod pending;
+mod nlu;
 mod rec;
 mod serve;
 
@@ -43,17 +44,19 @@ pub enum Command {
     /// Start the chat server (WebSocket /ws, REST /api, admin, metrics, the widget).
     Serve(serve::ServeArgs),
     /// Talk to a running server from the terminal.
-    Chat(pending::ChatArgs),
+    Chat(chat::ChatArgs),
     /// Fine-tune the NLU (intent, slot and sentiment heads + adapters) on labelled data.
-    Train(pending::TrainArgs),
+    Train(nlu::TrainArgs),
     /// Evaluate a trained NLU model on a labelled file.
-    Eval(pending::EvalArgs),
+    Eval(nlu::EvalArgs),
     /// Knowledge graph: check, import, stats and export the shop's knowledge files.
     Kg(kg::KgArgs),
     /// Base encoder: fetch the default model, show what is installed.
     Model(model::ModelArgs),
     /// Recommendations: offline evaluation on interaction logs.
     Rec(rec::RecArgs),
+    /// Benchmarks: `kefu bench nlu` (latency and throughput).
+    Bench(nlu::BenchArgs),
 }
 
 pub fn init_tracing() {
@@ -92,9 +95,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(args) => serve::run(&cli, args),
         Command::Model(args) => model::run(&cli, args),
         Command::Rec(args) => rec::run(args),
-        Command::Chat(_) => pending::not_yet("chat", 8),
-        Command::Train(_) => pending::not_yet("train", 3),
-        Command::Eval(_) => pending::not_yet("eval", 3),
+        Command::Chat(args) => chat::run(args),
+        Command::Train(args) => nlu::train(&cli, args),
+        Command::Eval(args) => nlu::eval(&cli, args),
+        Command::Bench(args) => nlu::bench(&cli, args),
         Command::Kg(args) => kg::run(&cli, args),
     }
 }

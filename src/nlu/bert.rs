@@ -267,6 +267,9 @@ pub struct Bert {
     token_type: Tensor,
     emb_norm: LayerNorm,
     layers: Vec<Layer>,
+    /// Index of the lowest layer carrying adapters: nothing below it needs gradients, so it
+    /// runs the fast fused kernels even while training.
+    first_adapted: usize,
     pub config: BertConfig,
     device: Device,
 }
@@ -291,6 +294,10 @@ impl Bert {
         let emb_norm = LayerNorm::load(ck, "embeddings.LayerNorm", h, cfg.layer_norm_eps)?;
         let n = cfg.num_hidden_layers;
         let mut layers = Vec::with_capacity(n);
+        let first_adapted = match &lora {
+            Some((spec, _)) => n.saturating_sub(spec.layers),
+            None => n,
+        };
         let mut lora = lora;
         for index in 0..n {
             let adapt = match lora.as_mut() {
@@ -308,6 +315,7 @@ impl Bert {
             token_type,
             emb_norm,
             layers,
+            first_adapted,
             config: cfg.clone(),
             device: device.clone(),
         })
@@ -320,6 +328,17 @@ impl Bert {
     /// Hidden states `(batch, seq, hidden)` for token ids and a 0/1 attention mask, both
     /// `(batch, seq)` u32. `train` picks the differentiable (slower) kernels.
     pub fn forward(&self, ids: &Tensor, mask: &Tensor, train: bool) -> candle_core::Result<Tensor> {
+        let frozen = self.forward_frozen(ids, mask)?;
+        self.forward_adapted(&frozen, mask, train)
+    }
+
+    /// Embeddings and the layers below the first adapter: fixed during training, so the
+    /// trainer computes them once per utterance instead of once per epoch.
+    pub(crate) fn forward_frozen(
+        &self,
+        ids: &Tensor,
+        mask: &Tensor,
+    ) -> candle_core::Result<Tensor> {
         let (b, t) = ids.dims2()?;
         let h = self.config.hidden_size;
         let words = self
@@ -330,14 +349,39 @@ impl Bert {
         // Single-segment input: token type 0 everywhere.
         let tt = self.token_type.narrow(0, 0, 1)?;
         let xs = words.broadcast_add(&pos)?.broadcast_add(&tt)?;
-        let mut xs = self.emb_norm.forward(&xs, train)?;
-        // 0 where attended, a large negative number where padded: (b, 1, 1, t).
-        let ext = ((mask.to_dtype(DType::F32)? - 1.0)? * 1e9)?.reshape((b, 1, 1, t))?;
-        for layer in &self.layers {
+        let mut xs = self.emb_norm.forward(&xs, false)?;
+        let ext = extended_mask(mask)?;
+        for layer in &self.layers[..self.first_adapted] {
+            xs = layer.forward(&xs, &ext, false)?;
+        }
+        Ok(xs)
+    }
+
+    /// The layers from the first adapter up, on the output of [`Self::forward_frozen`].
+    pub(crate) fn forward_adapted(
+        &self,
+        frozen: &Tensor,
+        mask: &Tensor,
+        train: bool,
+    ) -> candle_core::Result<Tensor> {
+        let ext = extended_mask(mask)?;
+        let mut xs = frozen.clone();
+        for layer in &self.layers[self.first_adapted..] {
             xs = layer.forward(&xs, &ext, train)?;
         }
         Ok(xs)
     }
+
+    /// Hidden size of the frozen part's output.
+    pub(crate) fn hidden_size(&self) -> usize {
+        self.config.hidden_size
+    }
+}
+
+/// 0 where attended, a large negative number where padded: `(b, 1, 1, t)`.
+fn extended_mask(mask: &Tensor) -> candle_core::Result<Tensor> {
+    let (b, t) = mask.dims2()?;
+    ((mask.to_dtype(DType::F32)? - 1.0)? * 1e9)?.reshape((b, 1, 1, t))
 }
 
 /// Mean over the attended positions, then L2-normalised: sentence-transformers' pooling.

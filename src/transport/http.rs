@@ -26,6 +26,8 @@ pub struct AppState {
     pub knowledge: Option<Arc<LiveGraph>>,
     pub(crate) session_log: SessionLog,
     pub(crate) limits: Arc<ConnectionLimits>,
+    /// The shopper event log behind `POST /api/events`; `None` answers 503.
+    pub events: Option<super::events::EventsApi>,
 }
 
 impl AppState {
@@ -42,7 +44,18 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             knowledge: None,
             limits: Arc::new(ConnectionLimits::default()),
+            events: None,
         })
+    }
+
+    /// Accepts shopper events on `POST /api/events`, checked against `products`.
+    pub fn with_events(
+        mut self,
+        log: Arc<crate::behavior::EventLog>,
+        products: Arc<dyn crate::behavior::ProductDirectory>,
+    ) -> Self {
+        self.events = Some(super::events::EventsApi { log, products });
+        self
     }
 }
 
@@ -73,6 +86,7 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/ws", get(super::ws::upgrade))
         .route("/api/chat", post(super::chat::rest_chat))
+        .route("/api/events", post(super::events::post_events))
         .fallback_service(web)
         .with_state(state)
 }

@@ -1,6 +1,9 @@
 //! kefu's integration tests: one binary, one module per area.
 
+mod behavior;
+mod chat_cli;
 mod foundation;
 mod knowledge;
 mod nlu;
+mod recommend;
 mod transport;
