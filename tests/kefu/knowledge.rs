@@ -705,3 +705,65 @@ async fn admin_edits_are_validated_written_back_and_served() {
     let (fresh, _) = KnowledgeBase::load(shop.path(), None).unwrap();
     assert_eq!(fresh.products(), live.graph().products());
 }
+
+#[tokio::test]
+async fn a_bad_file_shows_in_status_reload_and_metrics() {
+    let shop = small_shop();
+    let (app, live, _data) = admin_app(Some(TOKEN), shop.path());
+    write(
+        shop.path(),
+        "relations.csv",
+        "kind,from,to\ncompatible-with,s1,w404\n",
+    );
+    let (status, body) = call(&app, "POST", "/admin/kg/reload", Some(TOKEN), None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["fields"][0]["location"], "relations.csv:2");
+    let (_, body) = call(&app, "GET", "/admin/kg/status", Some(TOKEN), None).await;
+    assert_eq!(body["ok"], false);
+    assert!(body["last_error"]
+        .as_str()
+        .unwrap()
+        .contains("dangling relation"));
+    assert_eq!(live.graph().compatible_with("w1")[0].id.as_str(), "s1");
+    let res = app
+        .clone()
+        .oneshot(Request::get("/metrics").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let text =
+        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(
+        text.contains("kefu_kg_reloads_total{result=\"failed\"} 1"),
+        "{text}"
+    );
+    assert!(text.contains("kefu_kg_reload_failing 1"), "{text}");
+    assert!(text.contains("kefu_kg_products 3"), "{text}");
+}
+
+#[test]
+fn kg_import_says_how_it_loaded() {
+    let shop = small_shop();
+    let data = tempfile::tempdir().unwrap();
+    let run = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kefu"))
+            .args(["kg", "import", "--knowledge-dir"])
+            .arg(shop.path())
+            .arg("--data-dir")
+            .arg(data.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run().starts_with("parsed the knowledge files"));
+    let second = run();
+    assert!(
+        second.starts_with("files unchanged: loaded from the sled snapshot"),
+        "{second}"
+    );
+    assert!(second.contains("3 products"));
+}
