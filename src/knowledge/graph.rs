@@ -755,6 +755,18 @@ impl Graph {
         self.faq_index.lookup(&self.catalog.faq, query, embed, k)
     }
 
+    /// Embeds the FAQ phrasings now (instead of on the first lookup), reusing the vectors
+    /// `previous` already has for unchanged phrasings.
+    pub fn warm_faq(
+        &self,
+        embed: &dyn Embed,
+        previous: Option<&Graph>,
+    ) -> Result<(), KnowledgeError> {
+        self.faq_index
+            .vectors(&self.catalog.faq, embed, previous.map(|g| &g.faq_index))
+            .map(|_| ())
+    }
+
     pub fn policy(&self, kind: PolicyKind) -> Option<&Policy> {
         self.catalog.policies.iter().find(|p| p.kind == kind)
     }

@@ -767,3 +767,47 @@ fn kg_import_says_how_it_loaded() {
     );
     assert!(second.contains("3 products"));
 }
+
+/// The real encoder, counting the texts it is asked to embed.
+struct Counting {
+    inner: kefu::nlu::SentenceEncoder,
+    texts: std::sync::atomic::AtomicUsize,
+}
+
+impl kefu::types::Embed for Counting {
+    fn dim(&self) -> usize {
+        self.inner.dim()
+    }
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, kefu::types::EmbedError> {
+        self.texts
+            .fetch_add(texts.len(), std::sync::atomic::Ordering::SeqCst);
+        kefu::types::Embed::embed(&self.inner, texts)
+    }
+}
+
+#[test]
+fn reloads_embed_only_new_faq_phrasings_before_serving() {
+    let base = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/base/all-MiniLM-L6-v2");
+    let encoder = Arc::new(Counting {
+        inner: kefu::nlu::SentenceEncoder::load(&base).expect("base encoder installed"),
+        texts: Default::default(),
+    });
+    let count = || encoder.texts.load(std::sync::atomic::Ordering::SeqCst);
+    let shop = small_shop();
+    let live = LiveGraph::open(shop.path(), None).unwrap();
+    live.set_embedder(encoder.clone()).unwrap();
+    assert_eq!(count(), 1);
+    write(
+        shop.path(),
+        "faq.yaml",
+        &format!("{FAQ}- id: gift-wrap\n  question: Do you offer gift wrapping?\n  answer: Yes, for 3.50 per order.\n  alternates: [Can you wrap it as a present?]\n"),
+    );
+    assert_eq!(live.reload().unwrap(), Reloaded::Swapped);
+    assert_eq!(count(), 3, "only the two new phrasings are embedded");
+    let g = live.graph();
+    let hits = g
+        .faq_lookup("could you wrap my order as a gift", encoder.as_ref(), 1)
+        .unwrap();
+    assert_eq!(hits[0].entry.id, "gift-wrap");
+    assert_eq!(count(), 4, "the query only; the phrasings were ready");
+}
