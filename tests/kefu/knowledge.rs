@@ -811,3 +811,91 @@ fn reloads_embed_only_new_faq_phrasings_before_serving() {
     assert_eq!(hits[0].entry.id, "gift-wrap");
     assert_eq!(count(), 4, "the query only; the phrasings were ready");
 }
+
+const CSV_HEADER: &str =
+    "id,name,brand,category,price,currency,stock,description,added,attributes,variants\n";
+
+#[tokio::test]
+async fn products_csv_is_read_beside_jsonl() {
+    let shop = small_shop();
+    write(
+        shop.path(),
+        "products.csv",
+        &format!("{CSV_HEADER}b1,Waypoint Band 7,waypoint,watches,59.99,EUR,,\"Slim band, water-resistant to 50 m.\",2026-02-01,gps=false; heart_rate_note=wrist,b1-s|S|Black|3; b1-l|L|Black|0\n"),
+    );
+    write(
+        shop.path(),
+        "attributes.yaml",
+        &format!("{ATTRIBUTES}- id: heart_rate_note\n  name: heart rate\n  type: text\n"),
+    );
+    let (g, _) = KnowledgeBase::load(shop.path(), None).unwrap();
+    let b1 = g.product("b1").unwrap();
+    assert_eq!((b1.price, b1.variants.len()), (59.99, 2));
+    assert_eq!(
+        g.attribute_answer("b1", "gps").unwrap().verdict,
+        Verdict::No
+    );
+    assert_eq!(
+        g.attribute_answer("b1", "waterproof").unwrap().verdict,
+        Verdict::Yes
+    );
+    assert_eq!(
+        g.in_stock_variant(Some("s"), Some("black"))[0].id.as_str(),
+        "b1"
+    );
+    assert!(g.in_stock_variant(Some("L"), Some("Black")).is_empty());
+    // The admin API leaves the shop's export alone.
+    let (app, _live, _data) = admin_app(Some(TOKEN), shop.path());
+    let body = serde_json::to_value(b1).unwrap();
+    let (status, reply) = call(
+        &app,
+        "PUT",
+        "/admin/kg/products/b1",
+        Some(TOKEN),
+        Some(body),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{reply}");
+    assert!(reply["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("products.csv"));
+
+    write(
+        shop.path(),
+        "products.csv",
+        &format!("{CSV_HEADER}w1,Dup,kestrel,watches,1.0,EUR,,x,2026-01-01,,\nb2,B,kestrel,watches,cheap,EUR,,x,2026-01-01,,\nb3,B,kestrel,watches,5.0,EUR,,x,2026-01-01,gps,b3|S\n"),
+    );
+    let problems = KnowledgeBase::check(shop.path()).unwrap();
+    let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    for (line, col, text) in [
+        (
+            2,
+            1,
+            "duplicate product id \"w1\": it is already used on products.jsonl line 1",
+        ),
+        (3, 5, "`price` must be a number, found \"cheap\""),
+        (4, 10, "attribute \"gps\" must be written key=value"),
+        (
+            4,
+            11,
+            "variant \"b3|S\" must be written sku|size|colour|stock",
+        ),
+    ] {
+        assert!(
+            problems.iter().any(|p| p.file == "products.csv"
+                && p.line == line
+                && p.column == col
+                && p.message.contains(text)),
+            "missing products.csv:{line}:{col} {text:?} in {all:#?}"
+        );
+    }
+    write(shop.path(), "products.csv", "id,name,colour\n");
+    let problems = KnowledgeBase::check(shop.path()).unwrap();
+    assert!(problems
+        .iter()
+        .any(|p| p.message.contains("unknown column `colour`") && p.column == 3));
+    assert!(problems
+        .iter()
+        .any(|p| p.message.contains("missing column `price`")));
+}
