@@ -151,14 +151,18 @@ pub fn run(cli: &Cli, args: &KgArgs) -> Result<ExitCode> {
         }
         KgCommand::Faq { question, limit } => {
             let (graph, _) = load_or_report(&dir, None)?;
-            let encoder = kefu::nlu::SentenceEncoder::load(&config.model.base_dir).with_context(|| {
-                format!(
-                    "loading the base encoder from {} (hint: `kefu model fetch`)",
-                    config.model.base_dir.display()
-                )
-            })?;
+            let encoder =
+                kefu::nlu::SentenceEncoder::load(&config.model.base_dir).with_context(|| {
+                    format!(
+                        "loading the base encoder from {} (hint: `kefu model fetch`)",
+                        config.model.base_dir.display()
+                    )
+                })?;
             for hit in graph.faq_lookup(question, &encoder, *limit)? {
-                println!("{:.3}  {}  ({:?})\n       {}", hit.score, hit.entry.id, hit.matched, hit.entry.answer);
+                println!(
+                    "{:.3}  {}  ({:?})\n       {}",
+                    hit.score, hit.entry.id, hit.matched, hit.entry.answer
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
