@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use kefu::config::{Config, Override};
 
+mod kg;
+mod kg_bench;
 mod model;
 mod pending;
 mod serve;
@@ -46,7 +48,7 @@ pub enum Command {
     /// Evaluate a trained NLU model on a labelled file.
     Eval(pending::EvalArgs),
     /// Knowledge graph: check, import, stats and export the shop's knowledge files.
-    Kg(pending::KgArgs),
+    Kg(kg::KgArgs),
     /// Base encoder: fetch the default model, show what is installed.
     Model(model::ModelArgs),
 }
@@ -89,6 +91,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Chat(_) => pending::not_yet("chat", 8),
         Command::Train(_) => pending::not_yet("train", 3),
         Command::Eval(_) => pending::not_yet("eval", 3),
-        Command::Kg(_) => pending::not_yet("kg", 5),
+        Command::Kg(args) => kg::run(&cli, args),
     }
 }

@@ -23,9 +23,6 @@ pub struct EvalArgs {
     pub model: Option<std::path::PathBuf>,
 }
 
-#[derive(Debug, Args)]
-pub struct KgArgs {}
-
 pub fn not_yet(command: &str, issue: u32) -> Result<ExitCode> {
     eprintln!("`kefu {command}` is not built yet (issue #{issue}).");
     Ok(ExitCode::from(2))

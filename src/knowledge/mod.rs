@@ -1,5 +1,52 @@
 //! The product knowledge graph: the shop's files, validated, in memory and in sled.
+//!
+//! ```text
+//! knowledge/*.jsonl|yaml|csv|md ──parse──▶ records ──validate──▶ Catalog (+ facts from descriptions)
+//!        ▲                                                          │            │
+//!   admin edits                                               sled snapshot   Graph (petgraph + indexes)
+//!   (edit::*)                                                 (content hash)     │
+//!                                                      LiveGraph: watch files, rebuild aside, swap
+//! ```
+//!
+//! - [`KnowledgeBase::load`] gives an `Arc<Graph>` and a [`LoadReport`] (parsed, or
+//!   loaded from the snapshot because the files are unchanged).
+//! - [`Graph`] answers the dialogue's questions: `product`, `products_in_category`,
+//!   `by_brand`, `in_price_range`, `with_attribute`, `in_stock_variant`, `search_name`,
+//!   `accessories_of`, `compatible_with`, `substitutes_of`, `bought_together`,
+//!   `attribute_answer`, `faq_lookup`, `policy`, `order`, `orders_of`.
+//! - [`LiveGraph`] holds the graph being served and swaps in rebuilt ones.
+//! - File formats: docs/knowledge.md.
 
 mod config;
+mod edit;
+mod error;
+mod export;
+mod extract;
+mod faq;
+mod generate;
+mod graph;
+mod live;
+mod load;
+mod parse;
+mod schema;
+mod search;
+mod snapshot;
+mod source;
+mod validate;
 
 pub use config::KnowledgeConfig;
+pub use edit::EditError;
+pub use error::{KnowledgeError, Problem, Severity};
+pub use export::{to_dot, to_json};
+pub use extract::{extract_facts, score_extraction, ExtractionScore};
+pub use faq::FaqHit;
+pub use generate::{generate_catalogue, GenerateReport};
+pub use graph::{Answer, Edge, Graph, Node, Stats, Verdict};
+pub use live::{LiveGraph, ReloadStatus, Reloaded, WatchHandle};
+pub use load::{KnowledgeBase, LoadReport, LoadSource};
+pub use schema::{
+    AttrType, AttrValue, AttributeDef, Brand, Category, Fact, FactSource, FaqEntry, Order,
+    OrderItem, OrderStatus, Policy, PolicyKind, Product, Relation, RelationKind, Tracking, Variant,
+};
+pub use source::SourceSet;
+pub use validate::Catalog;

@@ -6,7 +6,8 @@ Checks: JSON parses; required fields; labels in inventory; text[start:end] == va
 sentiments (complaint -> negative, thanks -> positive); minimum counts per intent
 and per slot; no duplicate sentence inside a file; no sentence in both files
 (case-insensitive); no train template shared with test; no template producing
-more than 5% of an intent's train examples; hand-written share of train >= 50%.
+more than 5% of an intent's train examples; hand-written share of train >= 50%;
+no span that starts or ends inside a word.
 """
 import collections
 import json
@@ -92,6 +93,8 @@ def load(name):
                     problem("%s: text[%d:%d]=%r != value %r" % (where, st, en, text[st:en], val))
                 if val != val.strip() or not val.strip():
                     problem("%s: empty/padded slot value %r" % (where, val))
+                if (st > 0 and text[st - 1].isalnum()) or (en < len(text) and text[en].isalnum()):
+                    problem("%s: span %r cuts through a word" % (where, val))
                 spans.append((st, en, s["slot"]))
             spans.sort()
             for a, b in zip(spans, spans[1:]):
@@ -164,8 +167,6 @@ def main():
     print("train: %d examples (%d hand-written, %d generated variants); test: %d examples"
           % (len(data["train"]), src["hand"], src["gen"], len(data["test"])))
     print()
-    hdr = "%-18s %6s %6s %6s %6s %6s   %5s %5s %5s" % ("intent", "train", "hand", "gen", "test",
-                                                      "", "neg", "neu", "pos")
     print("%-18s %6s %6s %6s %6s   %-17s %-17s" % ("intent", "train", "hand", "gen", "test",
                                                  "train neg/neu/pos", "test neg/neu/pos"))
     for i in INTENTS:

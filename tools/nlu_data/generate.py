@@ -3,7 +3,8 @@
 
 Sources (hand-written, one annotated sentence per line, markup [value](slot)):
     src_train_conv.py, src_train_shop.py, src_train_orders.py,
-    src_train_extra.py, src_train_messy.py                     -> train
+    src_train_extra.py, src_train_messy.py, src_train_more.py,
+    src_train_tone.py                                          -> train
     src_test.py                                                -> test (never varied)
 
 Generator: for some hand-written train lines that carry domain-free slots
@@ -29,22 +30,46 @@ import src_train_shop  # noqa: E402
 import src_train_orders  # noqa: E402
 import src_train_extra  # noqa: E402
 import src_train_messy  # noqa: E402
+import src_train_more  # noqa: E402
+import src_train_tone  # noqa: E402
 import src_test  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 OUT = os.path.join(ROOT, "knowledge", "nlu")
 SEED = 20261127
-TARGET_PER_INTENT = 130   # hand + generated variants aimed at per intent
+TARGET_PER_INTENT = 150   # hand + generated variants aimed at per intent
 
 LOCATIONS = ["canada", "ireland", "perth", "leeds", "new zealand", "the uk", "berlin", "texas",
              "norway", "manila", "dublin", "toronto", "spain", "hawaii", "alaska", "glasgow",
              "singapore", "mexico", "lisbon", "the netherlands", "puerto rico", "vienna",
              "cape town", "brisbane", "ohio", "wales", "sweden", "montreal", "denver", "poland"]
-RECIPIENTS = ["my mum", "my dad", "my wife", "my husband", "my boyfriend", "my girlfriend",
-              "my sister", "my brother", "my grandma", "my grandpa", "my boss", "a coworker",
-              "my niece", "my nephew", "a 5 year old", "my 12 yo son", "my teenage daughter",
-              "a toddler", "my best friend", "my roommate", "my aunt", "my uncle", "my mother in law",
-              "a 9 year old girl", "my stepdad", "my kids", "a new mom", "my teacher", "my bf", "my gf"]
+# recipients are only swapped within the same group, so "my mum ... her birthday" stays coherent
+RECIPIENTS = {
+    "f": ["my mum", "my wife", "my girlfriend", "my sister", "my grandma", "my niece", "my aunt",
+          "my mother in law", "my teenage daughter", "a new mom", "my gf", "my stepmum"],
+    "m": ["my dad", "my husband", "my boyfriend", "my brother", "my grandpa", "my nephew",
+          "my uncle", "my stepdad", "my 12 yo son", "my bf", "my father in law"],
+    "k": ["a toddler", "my kids", "a newborn", "my little one", "the kids", "my baby"],
+    "n": ["my boss", "a coworker", "my best friend", "my roommate", "my teacher", "a neighbour",
+          "my cousin", "a friend", "my godson", "my neighbour"],
+}
+KIDS = ("toddler", "baby", "newborn", "kid", "child", "twin", "little")
+FEMALE = ("mum", "mom", "wife", "sister", "daughter", "girl", "grandma", "niece", "aunt", "gf")
+MALE = ("dad", "husband", "brother", "son", "boy", "grandpa", "nephew", "uncle", "bf", "stepdad")
+PRONOUN = re.compile(r"\b(he|she|his|her|him|hes|he's|she's|they|their|them)\b")
+
+
+def recipient_group(value):
+    words = re.findall(r"[a-z]+", value.lower())
+    if any(w.startswith(FEMALE) for w in words):
+        return "f"
+    if any(w.startswith(MALE) for w in words):
+        return "m"
+    if any(w.startswith(KIDS) for w in words):
+        return "k"
+    if any(ch.isdigit() for ch in value):
+        return None   # an age: keep it, the sentence may depend on it
+    return "n"
 COLORS = ["red", "blue", "black", "white", "navy", "beige", "olive green", "pink", "grey", "gray",
           "burgundy", "cream", "teal", "mustard", "lilac", "silver", "gold", "rose gold", "khaki",
           "dark green", "charcoal", "brown", "tan", "coral", "purple", "orange", "yellow", "sky blue"]
@@ -78,7 +103,7 @@ def new_number(rng, digits):
     return str(m)
 
 
-def swap_value(rng, slot, value):
+def swap_value(rng, slot, value, text=""):
     low = value.lower()
     if slot == "order_id":
         out = []
@@ -99,9 +124,12 @@ def swap_value(rng, slot, value):
     if slot == "location":
         return keep_case(value, rng.choice(LOCATIONS))
     if slot == "recipient":
-        if not low.startswith(("my ", "a ", "an ")):
+        group = recipient_group(value)
+        if not low.startswith(("my ", "a ", "an ")) or group is None:
             return None
-        return keep_case(value, rng.choice(RECIPIENTS))
+        if group in ("n", "k") and PRONOUN.search(text.lower()):
+            return None
+        return keep_case(value, rng.choice(RECIPIENTS[group]))
     if slot == "color":
         return keep_case(value, rng.choice(COLORS))
     if slot == "size":
@@ -132,10 +160,15 @@ def variant(rng, marked):
     """Return the marked line with its swappable slot values replaced, or None."""
     changed = [False]
 
+    plain = SPAN.sub(lambda m: m.group(1), marked)
+
     def repl(m):
         value, slot = m.group(1), m.group(2)
+        before = marked[:m.start()].lower()
+        if before.endswith((" a ", " an ")) or before in ("a ", "an "):
+            return m.group(0)   # keep "a"/"an" agreement
         if slot in SWAPPABLE:
-            new = swap_value(rng, slot, value)
+            new = swap_value(rng, slot, value, plain)
             if new and new.lower() != value.lower():
                 changed[0] = True
                 return "[%s](%s)" % (new, slot)
@@ -172,7 +205,8 @@ def norm(t):
 def main():
     rng = random.Random(SEED)
     train_src = collect([src_train_conv, src_train_shop, src_train_orders, src_train_extra,
-                         src_train_messy], "TRAIN")
+                         src_train_messy, src_train_more,
+                         src_train_tone], "TRAIN")
     test_src = collect([src_test], "TEST")
     test = [to_example(i, s, m) for i, s, m in test_src]
     train = [to_example(i, s, m, "hand") for i, s, m in train_src]

@@ -1,0 +1,195 @@
+//! Admin edits: a change is applied to the file texts in memory, the whole catalogue is
+//! validated with it, and only then are the files written (atomically) and the new graph
+//! served. The files stay the source of truth; edits are serialised.
+
+use serde::Deserialize;
+use std::path::Path;
+use thiserror::Error;
+
+use super::error::Problem;
+use super::live::LiveGraph;
+use super::load::KnowledgeBase;
+use super::schema::{Product, Relation};
+use super::source::{self, SourceSet};
+use super::KnowledgeError;
+
+#[derive(Debug, Error)]
+pub enum EditError {
+    /// The edit would make the files invalid; nothing was written.
+    #[error("the change was not saved: {}", .0.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<Problem>),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error(transparent)]
+    Knowledge(#[from] KnowledgeError),
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: String,
+}
+
+fn line_id(line: &str) -> Option<String> {
+    serde_json::from_str::<IdOnly>(line).ok().map(|x| x.id)
+}
+
+impl LiveGraph {
+    /// Creates a product (`create`: it must not exist) or replaces one (it must exist).
+    pub fn put_product(&self, product: &Product, create: bool) -> Result<(), EditError> {
+        let line =
+            serde_json::to_string(product).map_err(|e| EditError::Conflict(e.to_string()))?;
+        self.edit(|sources| {
+            let text = sources.get(source::PRODUCTS).unwrap_or("").to_string();
+            let mut found = false;
+            let mut out: Vec<String> = Vec::new();
+            for l in text.lines() {
+                if line_id(l).as_deref() == Some(product.id.as_str()) {
+                    found = true;
+                    out.push(line.clone());
+                } else {
+                    out.push(l.to_string());
+                }
+            }
+            match (create, found) {
+                (true, true) => {
+                    return Err(EditError::Conflict(format!(
+                        "product {:?} already exists",
+                        product.id.as_str()
+                    )))
+                }
+                (false, false) => {
+                    return Err(EditError::NotFound(format!(
+                        "no product with id {:?}",
+                        product.id.as_str()
+                    )))
+                }
+                (true, false) => out.push(line.clone()),
+                _ => {}
+            }
+            sources.set(source::PRODUCTS, join_lines(out));
+            Ok(vec![source::PRODUCTS])
+        })
+    }
+
+    /// Deletes a product and every relation naming it.
+    pub fn delete_product(&self, id: &str) -> Result<(), EditError> {
+        self.edit(|sources| {
+            let text = sources.get(source::PRODUCTS).unwrap_or("").to_string();
+            let before = text.lines().count();
+            let kept: Vec<String> = text
+                .lines()
+                .filter(|l| line_id(l).as_deref() != Some(id))
+                .map(str::to_string)
+                .collect();
+            if kept.len() == before {
+                return Err(EditError::NotFound(format!("no product with id {id:?}")));
+            }
+            sources.set(source::PRODUCTS, join_lines(kept));
+            let mut changed = vec![source::PRODUCTS];
+            if let Some(rel) = sources.get(source::RELATIONS).map(str::to_string) {
+                let kept: Vec<String> = rel
+                    .lines()
+                    .filter(|l| {
+                        let cols: Vec<&str> = l.split(',').map(str::trim).collect();
+                        !(cols.len() == 3 && (cols[1] == id || cols[2] == id))
+                    })
+                    .map(str::to_string)
+                    .collect();
+                sources.set(source::RELATIONS, join_lines(kept));
+                changed.push(source::RELATIONS);
+            }
+            Ok(changed)
+        })
+    }
+
+    /// Adds a relation line to relations.csv.
+    pub fn add_relation(&self, r: &Relation) -> Result<(), EditError> {
+        self.edit(|sources| {
+            let mut text = sources
+                .get(source::RELATIONS)
+                .unwrap_or("kind,from,to\n")
+                .to_string();
+            if find_relation(&text, r).is_some() {
+                return Err(EditError::Conflict("this relation already exists".into()));
+            }
+            if !text.ends_with('\n') && !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&format!("{},{},{}\n", r.kind.as_str(), r.from, r.to));
+            sources.set(source::RELATIONS, text);
+            Ok(vec![source::RELATIONS])
+        })
+    }
+
+    pub fn remove_relation(&self, r: &Relation) -> Result<(), EditError> {
+        self.edit(|sources| {
+            let text = sources.get(source::RELATIONS).unwrap_or("").to_string();
+            let Some(n) = find_relation(&text, r) else {
+                return Err(EditError::NotFound("no such relation".into()));
+            };
+            let kept: Vec<String> = text
+                .lines()
+                .enumerate()
+                .filter(|(i, _)| *i != n)
+                .map(|(_, l)| l.to_string())
+                .collect();
+            sources.set(source::RELATIONS, join_lines(kept));
+            Ok(vec![source::RELATIONS])
+        })
+    }
+
+    /// Applies `change` to the current file texts, validates, writes, swaps.
+    fn edit(
+        &self,
+        change: impl FnOnce(&mut SourceSet) -> Result<Vec<&'static str>, EditError>,
+    ) -> Result<(), EditError> {
+        let _guard = self.write_lock.lock();
+        let mut sources = SourceSet::read(self.dir())?;
+        let changed = change(&mut sources)?;
+        let (graph, report) = match KnowledgeBase::load_sources(&sources, self.store()) {
+            Ok(x) => x,
+            Err(KnowledgeError::Invalid(problems)) => {
+                return Err(EditError::Invalid(
+                    problems.into_iter().filter(Problem::is_error).collect(),
+                ))
+            }
+            Err(e) => return Err(e.into()),
+        };
+        for name in changed {
+            write_atomic(&self.dir().join(name), sources.get(name).unwrap_or(""))?;
+        }
+        tracing::info!("knowledge edited through the admin API: {report}");
+        self.swap(graph, report);
+        Ok(())
+    }
+}
+
+fn find_relation(text: &str, r: &Relation) -> Option<usize> {
+    text.lines().position(|l| {
+        let cols: Vec<&str> = l.split(',').map(str::trim).collect();
+        cols.len() == 3
+            && cols[0] == r.kind.as_str()
+            && cols[1] == r.from.as_str()
+            && cols[2] == r.to.as_str()
+    })
+}
+
+fn join_lines(lines: Vec<String>) -> String {
+    let mut s = lines.join("\n");
+    s.push('\n');
+    s
+}
+
+/// Write to a temporary file beside the target, then rename over it: a reader (or the
+/// watcher) never sees half a file.
+fn write_atomic(path: &Path, text: &str) -> Result<(), KnowledgeError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| KnowledgeError::io(dir, e))?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes())
+        .map_err(|e| KnowledgeError::io(path, e))?;
+    tmp.persist(path)
+        .map_err(|e| KnowledgeError::io(path, e.error))?;
+    Ok(())
+}
