@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
+use crate::dialogue::DialogueConfig;
 use crate::knowledge::KnowledgeConfig;
 use crate::model::ModelConfig;
 use crate::nlu::NluConfig;
@@ -32,6 +33,7 @@ pub struct Config {
     pub nlu: NluConfig,
     pub knowledge: KnowledgeConfig,
     pub recommend: RecommendConfig,
+    pub dialogue: DialogueConfig,
 }
 
 impl Default for Config {
@@ -45,6 +47,7 @@ impl Default for Config {
             nlu: NluConfig::default(),
             knowledge: KnowledgeConfig::default(),
             recommend: RecommendConfig::default(),
+            dialogue: DialogueConfig::default(),
         }
     }
 }
@@ -156,6 +159,7 @@ impl Config {
         self.nlu.validate()?;
         self.knowledge.validate()?;
         self.recommend.validate()?;
+        self.dialogue.validate()?;
         Ok(())
     }
 

@@ -19,6 +19,7 @@ pub struct Ctx<'a> {
     pub tracker: &'a mut Tracker,
     pub parse: &'a Parse,
     pub list_size: usize,
+    pub order_changes: &'a super::orders::OrderChanges,
 }
 
 impl Ctx<'_> {
@@ -81,7 +82,7 @@ impl Ctx<'_> {
     /// or the product in focus ("it", "that one"). Named products win.
     pub fn referenced_products(&self) -> Vec<Product> {
         let mut out: Vec<Product> = Vec::new();
-        let mut push = |p: &Product, out: &mut Vec<Product>| {
+        let push = |p: &Product, out: &mut Vec<Product>| {
             if !out.iter().any(|x| x.id == p.id) {
                 out.push(p.clone());
             }
@@ -94,7 +95,9 @@ impl Ctx<'_> {
             }
         }
         for o in self.slots("ordinal") {
-            if let Some(ix) = parse_ordinal(o).and_then(|o: Ordinal| o.index(self.tracker.last_products.len())) {
+            if let Some(ix) =
+                parse_ordinal(o).and_then(|o: Ordinal| o.index(self.tracker.last_products.len()))
+            {
                 if let Some(p) = self.graph.product(self.tracker.last_products[ix].as_str()) {
                     push(p, &mut out);
                 }

@@ -36,7 +36,10 @@ impl Templates {
     pub fn load(dir: &Path, default_locale: &str) -> Result<Templates, DialogueError> {
         let mut locales = HashMap::new();
         let entries = std::fs::read_dir(dir).map_err(|e| {
-            DialogueError::Config(format!("cannot read responses folder {}: {e}", dir.display()))
+            DialogueError::Config(format!(
+                "cannot read responses folder {}: {e}",
+                dir.display()
+            ))
         })?;
         for entry in entries.flatten() {
             let path = entry.path();
@@ -46,9 +49,8 @@ impl Templates {
             let locale = path.file_stem().unwrap().to_string_lossy().to_string();
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| DialogueError::Config(format!("{}: {e}", path.display())))?;
-            let map: BTreeMap<String, Entry> = serde_yaml::from_str(&text).map_err(|e| {
-                DialogueError::Config(format!("{}: {e}", path.display()))
-            })?;
+            let map: BTreeMap<String, Entry> = serde_yaml::from_str(&text)
+                .map_err(|e| DialogueError::Config(format!("{}: {e}", path.display())))?;
             locales.insert(locale, map);
         }
         if !locales.contains_key(default_locale) {
@@ -214,7 +216,11 @@ mod tests {
         let name = [("name", "Ana".to_string())];
         assert_eq!(t.render("en", "hi", &name, 1), "Hey Ana!");
         assert_eq!(t.render("de", "hi", &name, 1), "Hallo Ana!");
-        assert_eq!(t.render("de", "bye", &[], 0), "Bye!", "falls back to the default locale");
+        assert_eq!(
+            t.render("de", "bye", &[], 0),
+            "Bye!",
+            "falls back to the default locale"
+        );
         assert_eq!(t.render("en", "nope", &[], 0), "nope");
         assert_eq!(t.resolve_locale(Some("de-AT")), "de");
         assert_eq!(t.resolve_locale(Some("pt")), "en");

@@ -32,6 +32,14 @@ impl Outcome {
     }
 }
 
+/// A button with a literal title.
+pub fn plain_quick(title: &str, payload: String) -> QuickReply {
+    QuickReply {
+        title: title.to_string(),
+        payload,
+    }
+}
+
 /// A button that re-runs an intent, Rasa-style: `/intent` or `/intent{"slot":"value"}`.
 pub fn intent_payload(intent: &str, slots: &[(&str, &str)]) -> String {
     if slots.is_empty() {
@@ -51,7 +59,11 @@ pub fn parse_payload(payload: &str) -> Option<(String, Vec<(String, String)>)> {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),
     };
-    if intent.is_empty() || !intent.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+    if intent.is_empty()
+        || !intent
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
         return None;
     }
     let slots = if json.is_empty() {

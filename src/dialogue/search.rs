@@ -36,11 +36,23 @@ pub enum Sort {
 impl Sort {
     pub fn parse(text: &str) -> Option<Sort> {
         let t = text.to_lowercase();
-        if t.contains("cheap") || t.contains("lowest") || t.contains("affordable") || t.contains("budget") {
+        if t.contains("cheap")
+            || t.contains("lowest")
+            || t.contains("affordable")
+            || t.contains("budget")
+        {
             Some(Sort::Cheapest)
-        } else if t.contains("expensive") || t.contains("premium") || t.contains("high end") || t.contains("priciest") {
+        } else if t.contains("expensive")
+            || t.contains("premium")
+            || t.contains("high end")
+            || t.contains("priciest")
+        {
             Some(Sort::Priciest)
-        } else if t.contains("rated") || t.contains("best") || t.contains("top") || t.contains("review") {
+        } else if t.contains("rated")
+            || t.contains("best")
+            || t.contains("top")
+            || t.contains("review")
+        {
             Some(Sort::BestRated)
         } else if t.contains("new") || t.contains("latest") || t.contains("recent") {
             Some(Sort::Newest)
@@ -57,7 +69,11 @@ fn stem(w: &str) -> String {
     for suffix in ["ies", "es", "s"] {
         if w.len() > 4 && w.ends_with(suffix) {
             let base = &w[..w.len() - suffix.len()];
-            return if suffix == "ies" { format!("{base}y") } else { base.to_string() };
+            return if suffix == "ies" {
+                format!("{base}y")
+            } else {
+                base.to_string()
+            };
         }
     }
     w
@@ -95,7 +111,11 @@ pub fn categories_for(graph: &Graph, product_type: &str) -> Vec<String> {
 }
 
 impl Constraints {
-    pub fn from_slots(graph: &Graph, slots: &BTreeMap<String, String>, excluded: &[String]) -> Self {
+    pub fn from_slots(
+        graph: &Graph,
+        slots: &BTreeMap<String, String>,
+        excluded: &[String],
+    ) -> Self {
         let mut c = Constraints::default();
         if let Some(pt) = slots.get("product_type") {
             c.categories = categories_for(graph, pt);
@@ -103,12 +123,20 @@ impl Constraints {
                 c.words = pt.split_whitespace().map(stem).collect();
             }
         }
-        c.brand = slots
-            .get("brand")
-            .map(|b| graph.brand(b).map(|x| x.id.clone()).unwrap_or_else(|| b.to_lowercase()));
+        c.brand = slots.get("brand").map(|b| {
+            graph
+                .brand(b)
+                .map(|x| x.id.clone())
+                .unwrap_or_else(|| b.to_lowercase())
+        });
         c.excluded_brands = excluded
             .iter()
-            .map(|b| graph.brand(b).map(|x| x.id.clone()).unwrap_or_else(|| b.to_lowercase()))
+            .map(|b| {
+                graph
+                    .brand(b)
+                    .map(|x| x.id.clone())
+                    .unwrap_or_else(|| b.to_lowercase())
+            })
             .collect();
         c.colour = slots.get("color").map(|s| s.to_lowercase());
         c.size = slots.get("size").map(|s| s.to_lowercase());
@@ -146,7 +174,11 @@ impl Constraints {
                 return false;
             }
         }
-        if self.excluded_brands.iter().any(|b| p.brand.eq_ignore_ascii_case(b)) {
+        if self
+            .excluded_brands
+            .iter()
+            .any(|b| p.brand.eq_ignore_ascii_case(b))
+        {
             return false;
         }
         if let Some(min) = self.price_min {
@@ -178,7 +210,10 @@ impl Constraints {
             }
         }
         if let Some(m) = &self.material {
-            let in_facts = graph.facts(p.id.as_str()).iter().any(|f| f.value.key().contains(m.as_str()));
+            let in_facts = graph
+                .facts(p.id.as_str())
+                .iter()
+                .any(|f| f.value.key().contains(m.as_str()));
             if !in_facts && !p.description.to_lowercase().contains(m.as_str()) {
                 return false;
             }
@@ -200,16 +235,25 @@ impl Constraints {
 
     /// Products meeting every constraint, in the order the sort wish (or quality) gives,
     /// with brands interleaved so one brand does not fill the list.
-    pub fn apply<'g>(&self, graph: &'g Graph, skip: &[crate::types::ProductId]) -> Vec<&'g Product> {
+    pub fn apply<'g>(
+        &self,
+        graph: &'g Graph,
+        skip: &[crate::types::ProductId],
+    ) -> Vec<&'g Product> {
         let mut hits: Vec<&Product> = graph
             .products()
             .iter()
             .filter(|p| !skip.contains(&p.id) && self.admits(graph, p))
             .collect();
-        let quality = |p: &Product| p.rating.unwrap_or(3.0) as f64 * (1.0 + p.review_count as f64).ln();
+        let quality =
+            |p: &Product| p.rating.unwrap_or(3.0) as f64 * (1.0 + p.review_count as f64).ln();
         match self.sort {
-            Some(Sort::Cheapest) => hits.sort_by(|a, b| a.price.total_cmp(&b.price).then(a.id.cmp(&b.id))),
-            Some(Sort::Priciest) => hits.sort_by(|a, b| b.price.total_cmp(&a.price).then(a.id.cmp(&b.id))),
+            Some(Sort::Cheapest) => {
+                hits.sort_by(|a, b| a.price.total_cmp(&b.price).then(a.id.cmp(&b.id)))
+            }
+            Some(Sort::Priciest) => {
+                hits.sort_by(|a, b| b.price.total_cmp(&a.price).then(a.id.cmp(&b.id)))
+            }
             Some(Sort::BestRated) => hits.sort_by(|a, b| {
                 b.rating
                     .unwrap_or(0.0)

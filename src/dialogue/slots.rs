@@ -42,9 +42,10 @@ const SMALL_NUMBERS: &[(&str, u32)] = &[
 /// "$45", "300 euros", "50 bucks", "1,299.99", "1.5k", "fifty" → the amount.
 pub fn parse_price(text: &str) -> Option<f64> {
     let t = text.trim().to_lowercase();
-    if let Some((_, n)) = SMALL_NUMBERS.iter().find(|(w, _)| {
-        t == *w || t.strip_prefix(w).is_some_and(|r| r.starts_with(' '))
-    }) {
+    if let Some((_, n)) = SMALL_NUMBERS
+        .iter()
+        .find(|(w, _)| t == *w || t.strip_prefix(w).is_some_and(|r| r.starts_with(' ')))
+    {
         return Some(*n as f64);
     }
     let mut digits = String::new();
@@ -58,7 +59,10 @@ pub fn parse_price(text: &str) -> Option<f64> {
             digits.push('.');
         } else if ch == ',' && seen_digit {
             // A thousands separator ("1,299") or a decimal comma ("49,90").
-            let after: String = t[i + 1..].chars().take_while(|c| c.is_ascii_digit()).collect();
+            let after: String = t[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
             if after.len() == 3 {
                 continue;
             }
@@ -144,7 +148,10 @@ pub fn parse_ordinal(text: &str) -> Option<Ordinal> {
 
 pub fn parse_quantity(text: &str) -> Option<u32> {
     let t = text.trim().to_lowercase();
-    if let Some(n) = t.split_whitespace().find_map(|w| w.trim_start_matches('x').parse::<u32>().ok()) {
+    if let Some(n) = t
+        .split_whitespace()
+        .find_map(|w| w.trim_start_matches('x').parse::<u32>().ok())
+    {
         return Some(n);
     }
     SMALL_NUMBERS
@@ -155,8 +162,22 @@ pub fn parse_quantity(text: &str) -> Option<u32> {
 }
 
 const NEGATIONS: &[&str] = &[
-    "not", "no", "without", "except", "but", "besides", "non", "excluding", "avoid", "hate",
-    "other than", "anything but", "no more", "dont want", "don't want", "rather not",
+    "not",
+    "no",
+    "without",
+    "except",
+    "but",
+    "besides",
+    "non",
+    "excluding",
+    "avoid",
+    "hate",
+    "other than",
+    "anything but",
+    "no more",
+    "dont want",
+    "don't want",
+    "rather not",
 ];
 
 /// Whether the words just before the span (`start` in characters) negate it.

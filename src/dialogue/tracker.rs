@@ -71,15 +71,27 @@ pub struct CartLine {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Pending {
-    ConfirmCancel { order_id: String },
-    ConfirmReturn { order_id: String },
+    ConfirmCancel {
+        order_id: String,
+    },
+    ConfirmReturn {
+        order_id: String,
+    },
     ConfirmHandoff,
     /// Waiting for the email on an order before showing it; `then` is the intent asked.
-    AskEmail { order_id: String, then: String },
+    AskEmail {
+        order_id: String,
+        then: String,
+    },
     /// Waiting for an order id for `then`.
-    AskOrderId { then: String },
+    AskOrderId {
+        then: String,
+    },
     /// Waiting for a slot value (e.g. `size`) to finish `then`.
-    AskSlot { slot: String, then: String },
+    AskSlot {
+        slot: String,
+        then: String,
+    },
 }
 
 impl Tracker {
@@ -132,7 +144,10 @@ impl TrackerStore {
     }
 
     pub fn load(&self, session: &str) -> Result<Tracker, StoreError> {
-        Ok(self.tree.get(session)?.unwrap_or_else(|| Tracker::new(session)))
+        Ok(self
+            .tree
+            .get(session)?
+            .unwrap_or_else(|| Tracker::new(session)))
     }
 
     /// Saves and makes durable before the reply goes out.

@@ -1,0 +1,222 @@
+//! The dialogue manager: one turn in, replies out. Turns of one session run one at a time;
+//! the tracker is saved (durably) before the replies leave.
+
+use chrono::Utc;
+use futures::future::BoxFuture;
+use parking_lot::Mutex;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use crate::knowledge::LiveGraph;
+use crate::store::Store;
+use crate::types::{Embed, Parse, Reply, Slot};
+
+use super::ctx::Ctx;
+use super::nlg::Templates;
+use super::orders::OrderChanges;
+use super::outcome::{parse_payload, Outcome};
+use super::tracker::{Handoff, Tracker, TrackerStore, TurnRecord};
+use super::{policy, ChatService, DialogueConfig, DialogueError, Turn, TurnInput, Understand};
+
+/// What the dialogue manager is built from.
+pub struct DialogueParts {
+    pub nlu: Arc<dyn Understand>,
+    pub graph: Arc<LiveGraph>,
+    pub embed: Arc<dyn Embed>,
+    pub store: Store,
+    pub templates: Templates,
+    pub config: DialogueConfig,
+}
+
+pub struct Dialogue {
+    nlu: Arc<dyn Understand>,
+    graph: Arc<LiveGraph>,
+    embed: Arc<dyn Embed>,
+    templates: Templates,
+    trackers: TrackerStore,
+    order_changes: OrderChanges,
+    config: DialogueConfig,
+    sessions: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+}
+
+impl Dialogue {
+    pub fn new(parts: DialogueParts) -> Result<Self, DialogueError> {
+        let store_err = |e: crate::store::StoreError| DialogueError::Internal(e.to_string());
+        Ok(Dialogue {
+            trackers: TrackerStore::open(&parts.store).map_err(store_err)?,
+            order_changes: OrderChanges::open(&parts.store).map_err(store_err)?,
+            nlu: parts.nlu,
+            graph: parts.graph,
+            embed: parts.embed,
+            templates: parts.templates,
+            config: parts.config,
+            sessions: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// A session's tracker as stored (for admin views and tests).
+    pub fn tracker(&self, session: &str) -> Result<Option<Tracker>, DialogueError> {
+        self.trackers
+            .get(session)
+            .map_err(|e| DialogueError::Internal(e.to_string()))
+    }
+
+    /// Sessions waiting for or talking with a person.
+    pub fn handoffs(&self) -> Result<Vec<Tracker>, DialogueError> {
+        self.trackers
+            .handed_off()
+            .map_err(|e| DialogueError::Internal(e.to_string()))
+    }
+
+    /// An agent hands the session back to the assistant.
+    pub async fn release(&self, session: &str) -> Result<bool, DialogueError> {
+        let lock = self.session_lock(session);
+        let _turn = lock.lock().await;
+        let Some(mut t) = self.tracker(session)? else {
+            return Ok(false);
+        };
+        t.handoff = Handoff::None;
+        t.failures = 0;
+        t.fallbacks = 0;
+        self.trackers
+            .save(&t)
+            .await
+            .map_err(|e| DialogueError::Internal(e.to_string()))?;
+        Ok(true)
+    }
+
+    fn session_lock(&self, session: &str) -> Arc<tokio::sync::Mutex<()>> {
+        self.sessions
+            .lock()
+            .entry(session.to_string())
+            .or_default()
+            .clone()
+    }
+
+    async fn handle(&self, turn: Turn) -> Result<Vec<Reply>, DialogueError> {
+        let session = turn.session.as_str().to_string();
+        let lock = self.session_lock(&session);
+        let _turn = lock.lock().await;
+        let mut tracker = self
+            .trackers
+            .load(&session)
+            .map_err(|e| DialogueError::Internal(e.to_string()))?;
+        if let Some(u) = &turn.user {
+            tracker.user = Some(u.as_str().to_string());
+        }
+        if turn.locale.is_some() {
+            tracker.locale = turn.locale.clone();
+        }
+        let parse = match turn.input {
+            TurnInput::Text { text } => {
+                let text = text.trim().to_string();
+                if text.is_empty() {
+                    return Err(DialogueError::BadInput("the message has no text".into()));
+                }
+                if tracker.handoff == Handoff::WithAgent {
+                    // A person has the conversation: keep the words for them, say nothing.
+                    tracker.record(TurnRecord {
+                        at: Utc::now(),
+                        text,
+                        intent: String::new(),
+                        confidence: 0.0,
+                        action: "with_agent".into(),
+                        reply: String::new(),
+                    });
+                    self.save(&tracker).await?;
+                    return Ok(vec![]);
+                }
+                self.nlu.parse(&text).await?
+            }
+            TurnInput::Action { payload } => match parse_payload(&payload) {
+                Some((intent, slots)) => payload_parse(&tracker, intent, slots),
+                None => self.nlu.parse(&payload).await?,
+            },
+            TurnInput::Event { .. } | TurnInput::Feedback { .. } => return Ok(vec![]),
+        };
+
+        let now = Utc::now();
+        let locale = self.templates.resolve_locale(tracker.locale.as_deref());
+        let pick = {
+            let mut h = DefaultHasher::new();
+            session.hash(&mut h);
+            tracker.turns.len().hash(&mut h);
+            h.finish()
+        };
+        let graph = self.graph.graph();
+        let outcome: Outcome = {
+            let mut ctx = Ctx {
+                graph,
+                templates: &self.templates,
+                embed: self.embed.as_ref(),
+                locale,
+                pick,
+                tracker: &mut tracker,
+                parse: &parse,
+                list_size: self.config.list_size,
+                order_changes: &self.order_changes,
+            };
+            policy::act(&mut ctx, &parse, now)?
+        };
+        tracker.record(TurnRecord {
+            at: now,
+            text: parse.text.clone(),
+            intent: parse.intent.clone(),
+            confidence: parse.confidence,
+            action: outcome.action.to_string(),
+            reply: outcome.text.clone(),
+        });
+        tracker.last_parse = Some(parse.clone());
+        self.save(&tracker).await?;
+        Ok(vec![Reply {
+            id: uuid::Uuid::new_v4().to_string(),
+            text: outcome.text,
+            products: outcome.products,
+            quick_replies: outcome.quick_replies,
+            intent: Some(parse.intent),
+            confidence: Some(parse.confidence),
+            handoff: outcome.handoff,
+        }])
+    }
+
+    async fn save(&self, tracker: &Tracker) -> Result<(), DialogueError> {
+        self.trackers
+            .save(tracker)
+            .await
+            .map_err(|e| DialogueError::Internal(e.to_string()))
+    }
+}
+
+/// A button press as a parse: the intent it names, its slots, and — for "did you mean"
+/// buttons, which carry none — the words and slots of the message they answer.
+fn payload_parse(tracker: &Tracker, intent: String, slots: Vec<(String, String)>) -> Parse {
+    let (text, mut parsed_slots) = match (&tracker.last_parse, slots.is_empty()) {
+        (Some(last), true) => (last.text.clone(), last.slots.clone()),
+        _ => (String::new(), Vec::new()),
+    };
+    for (slot, value) in slots {
+        parsed_slots.push(Slot {
+            slot,
+            value,
+            start: 0,
+            end: 0,
+        });
+    }
+    Parse {
+        text,
+        intent: intent.clone(),
+        confidence: 1.0,
+        ranking: vec![(intent, 1.0)],
+        slots: parsed_slots,
+        sentiment: Default::default(),
+        sentiment_score: 0.0,
+    }
+}
+
+impl ChatService for Dialogue {
+    fn turn(&self, turn: Turn) -> BoxFuture<'_, Result<Vec<Reply>, DialogueError>> {
+        Box::pin(self.handle(turn))
+    }
+}
