@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
+use crate::behavior::BehaviorConfig;
 use crate::dialogue::DialogueConfig;
 use crate::knowledge::KnowledgeConfig;
 use crate::model::ModelConfig;
@@ -33,6 +34,7 @@ pub struct Config {
     pub nlu: NluConfig,
     pub knowledge: KnowledgeConfig,
     pub recommend: RecommendConfig,
+    pub behavior: BehaviorConfig,
     pub dialogue: DialogueConfig,
 }
 
@@ -47,6 +49,7 @@ impl Default for Config {
             nlu: NluConfig::default(),
             knowledge: KnowledgeConfig::default(),
             recommend: RecommendConfig::default(),
+            behavior: BehaviorConfig::default(),
             dialogue: DialogueConfig::default(),
         }
     }
@@ -159,6 +162,7 @@ impl Config {
         self.nlu.validate()?;
         self.knowledge.validate()?;
         self.recommend.validate()?;
+        self.behavior.validate()?;
         self.dialogue.validate()?;
         Ok(())
     }

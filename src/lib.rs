@@ -3,6 +3,7 @@
 //! Data flows down: transport → dialogue → {nlu, knowledge, recommend, behavior} → store.
 //! `types` is the shared vocabulary and depends on nothing.
 
+pub mod behavior;
 pub mod config;
 pub mod dialogue;
 pub mod knowledge;

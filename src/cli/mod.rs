@@ -9,6 +9,7 @@ mod kg;
 mod kg_bench;
 mod model;
 mod pending;
+mod rec;
 mod serve;
 
 #[derive(Debug, Parser)]
@@ -51,6 +52,8 @@ pub enum Command {
     Kg(kg::KgArgs),
     /// Base encoder: fetch the default model, show what is installed.
     Model(model::ModelArgs),
+    /// Recommendations: offline evaluation on interaction logs.
+    Rec(rec::RecArgs),
 }
 
 pub fn init_tracing() {
@@ -88,6 +91,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Serve(args) => serve::run(&cli, args),
         Command::Model(args) => model::run(&cli, args),
+        Command::Rec(args) => rec::run(args),
         Command::Chat(_) => pending::not_yet("chat", 8),
         Command::Train(_) => pending::not_yet("train", 3),
         Command::Eval(_) => pending::not_yet("eval", 3),

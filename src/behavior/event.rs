@@ -1,0 +1,284 @@
+//! Events as they arrive (`EventInput`, loose, from JSON) and as they are stored (`Event`,
+//! checked and typed).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{BehaviorError, ProductDirectory};
+use crate::types::{ProductId, SessionId, UserId};
+
+/// One event as a client sends it. Every kind shares this flat shape; which fields a kind
+/// needs is checked by [`EventInput::validate`], so a missing one gets a sentence, not a
+/// serde path.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventInput {
+    /// The client's id for this event; sending the same id again stores nothing new.
+    pub id: String,
+    /// view | click | add_to_cart | remove_from_cart | purchase | rating | review | thumb
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<SessionId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<UserId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<ProductId>,
+    /// The reply a click or a thumb refers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<u32>,
+    /// Stars, 1 to 5, for `rating`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
+    /// The review text, for `review`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// "up" or "down", for `thumb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumb: Option<String>,
+    /// When it happened (client clock); the server's receive time when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<DateTime<Utc>>,
+}
+
+/// What the shopper did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Action {
+    View {
+        product: ProductId,
+    },
+    /// A click on a product kefu recommended in reply `reply_id`.
+    Click {
+        product: ProductId,
+        reply_id: String,
+    },
+    AddToCart {
+        product: ProductId,
+        quantity: u32,
+    },
+    RemoveFromCart {
+        product: ProductId,
+        quantity: u32,
+    },
+    Purchase {
+        product: ProductId,
+        order_id: String,
+        price: f64,
+        quantity: u32,
+    },
+    Rating {
+        product: ProductId,
+        rating: u8,
+    },
+    Review {
+        product: ProductId,
+        text: String,
+    },
+    Thumb {
+        reply_id: String,
+        up: bool,
+    },
+}
+
+pub const KINDS: &str =
+    "view, click, add_to_cart, remove_from_cart, purchase, rating, review, thumb";
+
+/// Longest review text accepted.
+const MAX_TEXT: usize = 10_000;
+
+impl Action {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Action::View { .. } => "view",
+            Action::Click { .. } => "click",
+            Action::AddToCart { .. } => "add_to_cart",
+            Action::RemoveFromCart { .. } => "remove_from_cart",
+            Action::Purchase { .. } => "purchase",
+            Action::Rating { .. } => "rating",
+            Action::Review { .. } => "review",
+            Action::Thumb { .. } => "thumb",
+        }
+    }
+
+    /// The product this event is about, if any (a thumb is about a reply).
+    pub fn product(&self) -> Option<&ProductId> {
+        match self {
+            Action::View { product }
+            | Action::Click { product, .. }
+            | Action::AddToCart { product, .. }
+            | Action::RemoveFromCart { product, .. }
+            | Action::Purchase { product, .. }
+            | Action::Rating { product, .. }
+            | Action::Review { product, .. } => Some(product),
+            Action::Thumb { .. } => None,
+        }
+    }
+}
+
+/// One stored event: checked, numbered, timestamped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Position in the log; strictly increasing in arrival order.
+    pub seq: u64,
+    /// The client's event id (idempotency key).
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<SessionId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<UserId>,
+    pub at: DateTime<Utc>,
+    pub received: DateTime<Utc>,
+    #[serde(flatten)]
+    pub action: Action,
+}
+
+impl EventInput {
+    /// Checks the fields this kind needs and that its product exists; `products` is `None`
+    /// only where no catalogue is at hand (offline evaluation of a foreign log).
+    pub fn validate(
+        &self,
+        index: usize,
+        products: Option<&dyn ProductDirectory>,
+    ) -> Result<Action, BehaviorError> {
+        let fail = |message: String, hint: &str| BehaviorError::Invalid {
+            index,
+            id: self.id.clone(),
+            message,
+            hint: hint.to_string(),
+        };
+        if self.id.trim().is_empty() || self.id.len() > 200 {
+            return Err(fail(
+                "`id` must be a non-empty string of at most 200 characters".into(),
+                "give every event a unique client id (a UUID works); resending the same id is safe",
+            ));
+        }
+        if self.session.is_none() && self.user.is_none() {
+            return Err(fail(
+                "the event names neither `session` nor `user`".into(),
+                "send the anonymous session id, the logged-in user id, or both",
+            ));
+        }
+        let kind = self.kind.as_str();
+        let need = |field: &str| {
+            fail(
+                format!("a `{kind}` event needs `{field}`"),
+                &format!("add `{field}` to the event"),
+            )
+        };
+        let product = || -> Result<ProductId, BehaviorError> {
+            let p = self.product.clone().ok_or_else(|| need("product"))?;
+            if let Some(dir) = products {
+                if dir.facts(&p).is_none() {
+                    return Err(fail(
+                        format!("unknown product `{p}`"),
+                        "use a product id from the shop's catalogue",
+                    ));
+                }
+            }
+            Ok(p)
+        };
+        let quantity = |default: Option<u32>| -> Result<u32, BehaviorError> {
+            match self.quantity.or(default) {
+                Some(0) => Err(fail(
+                    "`quantity` must be at least 1".into(),
+                    "send a whole number of items, 1 or more",
+                )),
+                Some(q) => Ok(q),
+                None => Err(need("quantity")),
+            }
+        };
+        let reply_id = || -> Result<String, BehaviorError> {
+            match &self.reply_id {
+                Some(r) if !r.trim().is_empty() => Ok(r.clone()),
+                _ => Err(need("reply_id")),
+            }
+        };
+        let action = match kind {
+            "view" => Action::View {
+                product: product()?,
+            },
+            "click" => Action::Click {
+                product: product()?,
+                reply_id: reply_id()?,
+            },
+            "add_to_cart" => Action::AddToCart {
+                product: product()?,
+                quantity: quantity(Some(1))?,
+            },
+            "remove_from_cart" => Action::RemoveFromCart {
+                product: product()?,
+                quantity: quantity(Some(1))?,
+            },
+            "purchase" => {
+                let product = product()?;
+                let order_id = match &self.order_id {
+                    Some(o) if !o.trim().is_empty() => o.clone(),
+                    _ => return Err(need("order_id")),
+                };
+                let price = self.price.ok_or_else(|| need("price"))?;
+                if !(price.is_finite() && price >= 0.0) {
+                    return Err(fail(
+                        format!("`price` must be a number 0 or more, got {price}"),
+                        "send the unit price paid",
+                    ));
+                }
+                Action::Purchase {
+                    product,
+                    order_id,
+                    price,
+                    quantity: quantity(None)?,
+                }
+            }
+            "rating" => {
+                let product = product()?;
+                let rating = self.rating.ok_or_else(|| need("rating"))?;
+                if !(1..=5).contains(&rating) {
+                    return Err(fail(
+                        format!("`rating` must be 1 to 5 stars, got {rating}"),
+                        "send a whole number of stars from 1 to 5",
+                    ));
+                }
+                Action::Rating { product, rating }
+            }
+            "review" => {
+                let product = product()?;
+                let text = self.text.clone().unwrap_or_default();
+                if text.trim().is_empty() || text.len() > MAX_TEXT {
+                    return Err(fail(
+                        format!("a review needs `text` of 1 to {MAX_TEXT} bytes"),
+                        "send the review's text",
+                    ));
+                }
+                Action::Review { product, text }
+            }
+            "thumb" => {
+                let reply_id = reply_id()?;
+                let up = match self.thumb.as_deref() {
+                    Some("up") => true,
+                    Some("down") => false,
+                    Some(other) => {
+                        return Err(fail(
+                            format!("`thumb` must be \"up\" or \"down\", got {other:?}"),
+                            "send \"up\" or \"down\"",
+                        ))
+                    }
+                    None => return Err(need("thumb")),
+                };
+                Action::Thumb { reply_id, up }
+            }
+            other => {
+                return Err(fail(
+                    format!("unknown event kind {other:?}"),
+                    &format!("kind is one of: {KINDS}"),
+                ))
+            }
+        };
+        Ok(action)
+    }
+}

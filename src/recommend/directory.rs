@@ -1,0 +1,38 @@
+//! The knowledge graph as behaviour's product directory: events are checked against it
+//! and profiles learn categories, brands, attributes and prices from it.
+
+use crate::behavior::{ProductDirectory, ProductFacts};
+use crate::knowledge::Graph;
+use crate::types::ProductId;
+
+impl ProductDirectory for Graph {
+    fn facts(&self, product: &ProductId) -> Option<ProductFacts> {
+        let p = self.product(product.as_str())?;
+        let mut categories: Vec<String> = self
+            .category_ancestors(&p.category)
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        categories.reverse();
+        let mut attributes: Vec<(String, String)> = p
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.clone(), v.key()))
+            .collect();
+        for v in &p.variants {
+            if let Some(c) = &v.colour {
+                let pair = ("colour".to_string(), c.to_lowercase());
+                if !attributes.contains(&pair) {
+                    attributes.push(pair);
+                }
+            }
+        }
+        Some(ProductFacts {
+            categories,
+            brand: Some(p.brand.clone()),
+            attributes,
+            price: Some(p.price),
+            consumable: p.consumable,
+        })
+    }
+}

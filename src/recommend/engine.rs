@@ -1,0 +1,679 @@
+//! The ranker: hard constraints → scores (relevance, profile, behaviour, relations,
+//! popularity, rating) → MMR for variety → sort wish → a reason per product.
+
+use chrono::{Datelike, Utc};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use super::item_model::{ItemModel, ItemModelParams};
+use super::request::{SortWish, Wanted};
+use super::vectors::{dot, product_vectors};
+use super::{RecommendConfig, RecommendError, RecommendRequest, Recommendation};
+use crate::behavior::{Action, BehaviorConfig, EventLog, Profile, Subject};
+use crate::knowledge::{Graph, Product};
+use crate::store::Store;
+use crate::types::{Embed, ProductId};
+
+/// The signals of one product's score, each already multiplied by its weight.
+#[derive(Debug, Clone, Copy, Default)]
+struct Parts {
+    relevance: f32,
+    affinity: f32,
+    look_alike: f32,
+    behaviour: f32,
+    companion: f32,
+    popularity: f32,
+    rating: f32,
+}
+
+impl Parts {
+    fn total(&self) -> f32 {
+        self.relevance
+            + self.affinity
+            + self.look_alike
+            + self.behaviour
+            + self.companion
+            + self.popularity
+            + self.rating
+    }
+}
+
+struct Scored {
+    ix: usize,
+    score: f32,
+    parts: Parts,
+}
+
+/// How a candidate relates to the current product in the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Companion {
+    AccessoryFor,
+    WorksWith,
+    BoughtTogether,
+}
+
+/// Ranks a catalogue for requests. Holds the product vectors and the behavioural model;
+/// rebuild (or [`Recommender::learn`]) when the catalogue or the log changes.
+pub struct Recommender {
+    graph: Arc<Graph>,
+    embedder: Arc<dyn Embed>,
+    config: RecommendConfig,
+    half_life_secs: f64,
+    vectors: Vec<Vec<f32>>,
+    index: HashMap<ProductId, usize>,
+    /// Per product: its category and every ancestor's id.
+    ancestors: Vec<Vec<String>>,
+    behaviour: Option<ItemModel>,
+    /// Per product, in [0, 1]: how much shoppers engaged with it (events) …
+    event_popularity: Vec<f32>,
+    /// … and how many reviews it has (the catalogue's own popularity signal).
+    review_popularity: Vec<f32>,
+}
+
+fn log_share(values: &[f32]) -> Vec<f32> {
+    let max = values.iter().copied().fold(0.0f32, f32::max);
+    if max <= 0.0 {
+        return vec![0.0; values.len()];
+    }
+    values.iter().map(|v| v.ln_1p() / max.ln_1p()).collect()
+}
+
+impl Recommender {
+    /// Computes (or loads from `store`) every product's vector with `embedder`, the same
+    /// encoder the NLU uses.
+    pub fn new(
+        graph: Arc<Graph>,
+        embedder: Arc<dyn Embed>,
+        store: Option<&Store>,
+        config: RecommendConfig,
+        behavior: &BehaviorConfig,
+    ) -> Result<Self, RecommendError> {
+        let products = graph.products();
+        let texts: Vec<(ProductId, String)> = products
+            .iter()
+            .map(|p| (p.id.clone(), graph.product_text(p)))
+            .collect();
+        let (vectors, computed) = product_vectors(&texts, embedder.as_ref(), store)?;
+        tracing::debug!(products = products.len(), computed, "product vectors ready");
+        let index = products
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        let ancestors = products
+            .iter()
+            .map(|p| {
+                graph
+                    .category_ancestors(&p.category)
+                    .iter()
+                    .map(|c| c.id.clone())
+                    .collect()
+            })
+            .collect();
+        let reviews: Vec<f32> = products.iter().map(|p| p.review_count as f32).collect();
+        Ok(Self {
+            review_popularity: log_share(&reviews),
+            event_popularity: vec![0.0; products.len()],
+            graph,
+            embedder,
+            config,
+            half_life_secs: behavior.half_life_days * 86_400.0,
+            vectors,
+            index,
+            ancestors,
+            behaviour: None,
+        })
+    }
+
+    /// Learns co-view / co-purchase transitions and popularity from the event log.
+    pub fn learn(&mut self, log: &EventLog) -> Result<(), RecommendError> {
+        let n = self.vectors.len();
+        let mut engagement = vec![0f32; n];
+        let mut sequences: Vec<Vec<u32>> = Vec::new();
+        for (_, events) in log.sequences()? {
+            let mut seq = Vec::new();
+            for e in &events {
+                let Some(&ix) = e.action.product().and_then(|p| self.index.get(p)) else {
+                    continue;
+                };
+                engagement[ix] += match e.action {
+                    Action::Purchase { .. } => 4.0,
+                    Action::AddToCart { .. } => 2.0,
+                    Action::Click { .. } => 1.5,
+                    Action::RemoveFromCart { .. } => 0.0,
+                    _ => 1.0,
+                };
+                if matches!(e.action, Action::RemoveFromCart { .. }) {
+                    continue;
+                }
+                if seq.last() != Some(&(ix as u32)) {
+                    seq.push(ix as u32);
+                }
+            }
+            if seq.len() > 1 {
+                sequences.push(seq);
+            }
+        }
+        self.event_popularity = log_share(&engagement);
+        let refs: Vec<&[u32]> = sequences.iter().map(Vec::as_slice).collect();
+        self.behaviour =
+            (!refs.is_empty()).then(|| ItemModel::fit(&refs, n, ItemModelParams::default()));
+        Ok(())
+    }
+
+    pub fn graph(&self) -> &Arc<Graph> {
+        &self.graph
+    }
+
+    /// Ranks for a shopper known to the event log (a new shopper has no profile).
+    pub fn recommend_for(
+        &self,
+        request: &RecommendRequest,
+        log: &EventLog,
+        subject: &Subject,
+    ) -> Result<Vec<Recommendation>, RecommendError> {
+        let profile = log.profile(subject)?;
+        self.recommend(request, profile.as_ref())
+    }
+
+    /// The ranked list for `request`, personalised by `profile` when given.
+    pub fn recommend(
+        &self,
+        request: &RecommendRequest,
+        profile: Option<&Profile>,
+    ) -> Result<Vec<Recommendation>, RecommendError> {
+        let products = self.graph.products();
+        let limit = request.limit.unwrap_or(self.config.list_size).max(1);
+        let wanted = Wanted::from_request(request);
+        let now = request.now.unwrap_or_else(Utc::now);
+        let profile = profile.map(|p| p.decayed_to(now, self.half_life_secs));
+        let filter = Filter::resolve(&self.graph, &wanted);
+
+        let current = match &request.current_product {
+            Some(id) => Some(
+                *self
+                    .index
+                    .get(id)
+                    .ok_or_else(|| RecommendError::UnknownProduct(id.to_string()))?,
+            ),
+            None => None,
+        };
+        let mut excluded: HashSet<usize> = request
+            .shown
+            .iter()
+            .filter_map(|id| self.index.get(id).copied())
+            .collect();
+        excluded.extend(current);
+        if let Some(p) = &profile {
+            excluded.extend(
+                p.purchases
+                    .keys()
+                    .filter(|id| p.owns(id))
+                    .filter_map(|id| self.index.get(id).copied()),
+            );
+        }
+
+        let companions = self.companions(current);
+        let only_companions = wanted.accessories
+            && companions
+                .values()
+                .any(|c| matches!(c, Companion::AccessoryFor | Companion::WorksWith));
+
+        let query = match request.text.trim() {
+            "" => None,
+            text => self.embedder.embed(&[text])?.pop(),
+        };
+
+        // Products the shopper looked at lately, newest first, and the behavioural history
+        // (oldest first, the current product last).
+        let recent: Vec<usize> = profile
+            .iter()
+            .flat_map(|p| p.recent_views.iter())
+            .filter_map(|(id, _)| self.index.get(id).copied())
+            .take(5)
+            .collect();
+        let mut history: Vec<u32> = recent.iter().rev().map(|&i| i as u32).collect();
+        history.extend(current.map(|c| c as u32));
+        let mut behaviour = vec![0f32; products.len()];
+        if let Some(model) = &self.behaviour {
+            let mut touched = Vec::new();
+            model.accumulate(&history, &mut behaviour, &mut touched);
+        }
+
+        let candidates: Vec<usize> = (0..products.len())
+            .filter(|i| !excluded.contains(i))
+            .filter(|&i| filter.admits(&self.graph, &products[i], &self.ancestors[i]))
+            .filter(|i| !only_companions || companions.contains_key(i))
+            .collect();
+        if candidates.is_empty() {
+            return Ok(Vec::new());
+        }
+
+        let relevance: Vec<f32> = match &query {
+            Some(q) => candidates
+                .iter()
+                .map(|&i| dot(q, &self.vectors[i]).max(0.0))
+                .collect(),
+            None => vec![0.0; candidates.len()],
+        };
+        let max_rel = relevance.iter().copied().fold(0.0f32, f32::max);
+        let max_behaviour = candidates
+            .iter()
+            .map(|&i| behaviour[i])
+            .fold(0.0f32, f32::max);
+
+        let c = &self.config;
+        let mut scored: Vec<Scored> = candidates
+            .iter()
+            .zip(&relevance)
+            .map(|(&i, &rel)| {
+                let p = &products[i];
+                let mut parts = Parts {
+                    relevance: if max_rel > 0.0 {
+                        c.weight_relevance * rel / max_rel
+                    } else {
+                        0.0
+                    },
+                    companion: if companions.contains_key(&i) {
+                        c.weight_companion
+                    } else {
+                        0.0
+                    },
+                    behaviour: if max_behaviour > 0.0 {
+                        c.weight_behaviour * behaviour[i] / max_behaviour
+                    } else {
+                        0.0
+                    },
+                    popularity: c.weight_popularity
+                        * 0.5
+                        * (self.event_popularity[i] + self.review_popularity[i]),
+                    rating: c.weight_rating * bayesian_rating(p),
+                    ..Parts::default()
+                };
+                if let Some(profile) = &profile {
+                    parts.affinity = c.weight_affinity * self.affinity(profile, i);
+                    parts.look_alike = c.weight_look_alike
+                        * recent
+                            .iter()
+                            .enumerate()
+                            .map(|(k, &r)| {
+                                0.85f32.powi(k as i32) * dot(&self.vectors[i], &self.vectors[r])
+                            })
+                            .fold(0.0f32, f32::max);
+                }
+                Scored {
+                    ix: i,
+                    score: parts.total(),
+                    parts,
+                }
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| products[a.ix].id.cmp(&products[b.ix].id))
+        });
+        scored.truncate((limit * 5).max(25));
+
+        let mut chosen = self.diversify(scored, limit);
+        if let Some(sort) = wanted.sort {
+            chosen.sort_by(|a, b| {
+                let (pa, pb) = (&products[a.ix], &products[b.ix]);
+                match sort {
+                    SortWish::Cheapest => pa.price.total_cmp(&pb.price),
+                    SortWish::BestRated => bayesian_rating(pb).total_cmp(&bayesian_rating(pa)),
+                    SortWish::Newest => pb.added.cmp(&pa.added),
+                }
+                .then_with(|| b.score.total_cmp(&a.score))
+                .then_with(|| pa.id.cmp(&pb.id))
+            });
+        }
+        Ok(chosen
+            .iter()
+            .map(|s| Recommendation {
+                product: products[s.ix].id.clone(),
+                score: s.score,
+                reason: self.reason(s, &wanted, request, current, &companions, &recent, &history),
+            })
+            .collect())
+    }
+
+    fn companions(&self, current: Option<usize>) -> HashMap<usize, Companion> {
+        let mut out = HashMap::new();
+        let Some(cur) = current else { return out };
+        let id = self.graph.products()[cur].id.as_str();
+        for (list, kind) in [
+            (self.graph.bought_together(id), Companion::BoughtTogether),
+            (self.graph.compatible_with(id), Companion::WorksWith),
+            (self.graph.accessories_of(id), Companion::AccessoryFor),
+        ] {
+            for p in list {
+                if let Some(&i) = self.index.get(&p.id) {
+                    out.insert(i, kind);
+                }
+            }
+        }
+        out
+    }
+
+    /// Category, brand, attribute and price affinities of the profile for one product,
+    /// in [-1, 1].
+    fn affinity(&self, profile: &Profile, i: usize) -> f32 {
+        let p = &self.graph.products()[i];
+        let category = self.ancestors[i]
+            .iter()
+            .map(|c| Profile::relative(&profile.categories, c))
+            .fold(0.0f64, f64::max);
+        let brand = Profile::relative(&profile.brands, &p.brand);
+        let attributes: Vec<f64> = p
+            .attributes
+            .iter()
+            .map(|(k, v)| Profile::relative(&profile.attributes, &format!("{k}={}", v.key())))
+            .collect();
+        let attribute = if attributes.is_empty() {
+            0.0
+        } else {
+            attributes.iter().sum::<f64>() / attributes.len() as f64
+        };
+        let price = profile.price.fit(p.price);
+        (0.35 * category + 0.35 * brand + 0.1 * attribute + 0.2 * price) as f32
+    }
+
+    /// Maximal marginal relevance: each pick trades its score against its likeness to
+    /// what is already picked (same brand, similar text), so one brand cannot fill the list.
+    fn diversify(&self, mut pool: Vec<Scored>, limit: usize) -> Vec<Scored> {
+        let lambda = self.config.diversity_lambda;
+        let max = pool.first().map(|s| s.score.abs()).unwrap_or(1.0).max(1e-6);
+        let products = self.graph.products();
+        let mut chosen: Vec<Scored> = Vec::with_capacity(limit);
+        while chosen.len() < limit && !pool.is_empty() {
+            let mut best = 0;
+            let mut best_value = f32::NEG_INFINITY;
+            for (k, s) in pool.iter().enumerate() {
+                let likeness = chosen
+                    .iter()
+                    .map(|c| {
+                        let same_brand = products[c.ix].brand == products[s.ix].brand;
+                        0.5 * f32::from(same_brand)
+                            + 0.5 * dot(&self.vectors[c.ix], &self.vectors[s.ix]).max(0.0)
+                    })
+                    .fold(0.0f32, f32::max);
+                let value = lambda * s.score / max - (1.0 - lambda) * likeness;
+                // Strictly greater: ties keep the earlier (higher-scored, then lower-id) one.
+                if value > best_value {
+                    best_value = value;
+                    best = k;
+                }
+            }
+            chosen.push(pool.remove(best));
+        }
+        chosen
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn reason(
+        &self,
+        s: &Scored,
+        wanted: &Wanted,
+        request: &RecommendRequest,
+        current: Option<usize>,
+        companions: &HashMap<usize, Companion>,
+        recent: &[usize],
+        history: &[u32],
+    ) -> String {
+        let products = self.graph.products();
+        let p = &products[s.ix];
+        let name = |i: usize| products[i].name.clone();
+        if let Some(sort) = wanted.sort {
+            let under = wanted
+                .price_max
+                .map(|m| format!(" under {}", money(m, &p.currency)))
+                .unwrap_or_default();
+            let what = self.category_name(&p.category).to_lowercase();
+            return match sort {
+                SortWish::Cheapest => format!("one of the cheapest {what}{under}"),
+                SortWish::BestRated => match p.rating {
+                    Some(r) => {
+                        format!("top rated{under}: {r:.1}/5 from {} reviews", p.review_count)
+                    }
+                    None => format!("among the best rated {what}{under}"),
+                },
+                SortWish::Newest => format!(
+                    "new in {what}: added {} {}",
+                    month(p.added.month()),
+                    p.added.year()
+                ),
+            };
+        }
+        let parts = &s.parts;
+        let mut options = [
+            ("companion", parts.companion),
+            ("behaviour", parts.behaviour),
+            ("look_alike", parts.look_alike),
+            ("affinity", parts.affinity),
+            ("relevance", parts.relevance),
+            ("rating", parts.rating),
+            ("popularity", parts.popularity),
+        ];
+        options.sort_by(|a, b| b.1.total_cmp(&a.1));
+        for (kind, value) in options {
+            if value <= 0.0 {
+                continue;
+            }
+            let line = match kind {
+                "companion" => current.and_then(|c| {
+                    companions.get(&s.ix).map(|k| match k {
+                        Companion::AccessoryFor => format!("an accessory for the {}", name(c)),
+                        Companion::WorksWith => format!("works with the {}", name(c)),
+                        Companion::BoughtTogether => {
+                            format!("bought together with the {}", name(c))
+                        }
+                    })
+                }),
+                "behaviour" => self.behaviour.as_ref().and_then(|m| {
+                    let anchor = history
+                        .iter()
+                        .map(|&h| (h, m.pair_score(h, s.ix as u32)))
+                        .filter(|(_, v)| *v > 0.0)
+                        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?
+                        .0 as usize;
+                    Some(format!(
+                        "shoppers who looked at the {} chose it too",
+                        name(anchor)
+                    ))
+                }),
+                "look_alike" => recent
+                    .iter()
+                    .map(|&r| (r, dot(&self.vectors[s.ix], &self.vectors[r])))
+                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                    .map(|(r, _)| format!("similar to the {} you viewed", name(r))),
+                "affinity" => Some(format!(
+                    "from {}, in the {} you like",
+                    self.brand_name(&p.brand),
+                    self.category_name(&p.category).to_lowercase()
+                )),
+                "relevance" => {
+                    let text: String = request.text.trim().chars().take(48).collect();
+                    Some(format!("matches “{text}”"))
+                }
+                "rating" => p
+                    .rating
+                    .map(|r| format!("rated {r:.1}/5 by {} shoppers", p.review_count)),
+                _ => Some(format!(
+                    "popular in {}",
+                    self.category_name(&p.category).to_lowercase()
+                )),
+            };
+            if let Some(line) = line {
+                return line;
+            }
+        }
+        format!("in {}", self.category_name(&p.category).to_lowercase())
+    }
+
+    fn category_name(&self, id: &str) -> String {
+        self.graph
+            .category(id)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn brand_name(&self, id: &str) -> String {
+        self.graph
+            .brand(id)
+            .map(|b| b.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// Stars pulled towards 3.5 for products with few reviews, scaled to [0, 1].
+fn bayesian_rating(p: &Product) -> f32 {
+    match p.rating {
+        Some(r) => {
+            let n = p.review_count as f32;
+            ((r * n + 3.5 * 10.0) / (n + 10.0)) / 5.0
+        }
+        None => 0.7,
+    }
+}
+
+fn money(amount: f64, currency: &str) -> String {
+    let symbol = match currency {
+        "USD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        "JPY" => "¥",
+        _ => "",
+    };
+    let amount = if amount.fract() == 0.0 {
+        format!("{amount:.0}")
+    } else {
+        format!("{amount:.2}")
+    };
+    if symbol.is_empty() {
+        format!("{amount} {currency}")
+    } else {
+        format!("{symbol}{amount}")
+    }
+}
+
+fn month(m: u32) -> &'static str {
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ][(m as usize).saturating_sub(1).min(11)]
+}
+
+/// The hard constraints, resolved against the catalogue.
+struct Filter {
+    /// Any of these category ids must be on the product's path; `None` = no constraint.
+    categories: Option<HashSet<String>>,
+    brands: Vec<String>,
+    not_brands: Vec<String>,
+    colours: Vec<String>,
+    sizes: Vec<String>,
+    materials: Vec<String>,
+    price_min: Option<f64>,
+    price_max: Option<f64>,
+}
+
+impl Filter {
+    fn resolve(graph: &Graph, w: &Wanted) -> Filter {
+        let mut categories = HashSet::new();
+        for value in &w.categories {
+            let singular = value.strip_suffix('s').unwrap_or(value).to_string();
+            let last = value.split_whitespace().last().unwrap_or(value).to_string();
+            let found = [value.clone(), singular, format!("{value}s"), last]
+                .iter()
+                .find_map(|v| graph.category(v).map(|c| c.id.clone()));
+            // A product type the shop has no category for stays a wish for relevance.
+            categories.extend(found);
+        }
+        let brand_id = |v: &String| {
+            graph
+                .brand(v)
+                .map(|b| b.id.to_lowercase())
+                .unwrap_or_else(|| v.clone())
+        };
+        Filter {
+            categories: (!categories.is_empty()).then_some(categories),
+            brands: w.brands.iter().map(brand_id).collect(),
+            not_brands: w.not_brands.iter().map(brand_id).collect(),
+            colours: w.colours.clone(),
+            sizes: w.sizes.clone(),
+            materials: w.materials.clone(),
+            price_min: w.price_min,
+            price_max: w.price_max,
+        }
+    }
+
+    fn admits(&self, graph: &Graph, p: &Product, ancestors: &[String]) -> bool {
+        if !p.in_stock() {
+            return false;
+        }
+        if let Some(cats) = &self.categories {
+            if !ancestors.iter().any(|a| cats.contains(a)) {
+                return false;
+            }
+        }
+        let brand = p.brand.to_lowercase();
+        if !self.brands.is_empty() && !self.brands.contains(&brand) {
+            return false;
+        }
+        if self.not_brands.contains(&brand) {
+            return false;
+        }
+        if self.price_min.is_some_and(|m| p.price < m)
+            || self.price_max.is_some_and(|m| p.price > m)
+        {
+            return false;
+        }
+        // Size and colour must be in stock on one variant; a product without variants
+        // has its colour as an attribute.
+        let colour = self.colours.first().map(String::as_str);
+        if !self.sizes.is_empty() {
+            if !self
+                .sizes
+                .iter()
+                .any(|s| p.variants_in_stock(Some(s), colour).next().is_some())
+            {
+                return false;
+            }
+        } else if let Some(c) = colour {
+            let on_variant = p.variants_in_stock(None, Some(c)).next().is_some();
+            let as_attribute = ["colour", "color"]
+                .iter()
+                .any(|k| p.attributes.get(*k).is_some_and(|v| v.key() == c));
+            if !on_variant && !as_attribute {
+                return false;
+            }
+        }
+        if !self.materials.is_empty() {
+            let facts = graph.facts(p.id.as_str());
+            let stated: Vec<String> = facts
+                .iter()
+                .filter(|f| f.attribute == "material")
+                .map(|f| f.value.key())
+                .chain(p.attributes.get("material").map(|v| v.key()))
+                .collect();
+            if !self
+                .materials
+                .iter()
+                .any(|m| stated.iter().any(|s| s.contains(m.as_str())))
+            {
+                return false;
+            }
+        }
+        true
+    }
+}
