@@ -20,6 +20,9 @@ pub struct Ctx<'a> {
     pub parse: &'a Parse,
     pub list_size: usize,
     pub order_changes: &'a super::orders::OrderChanges,
+    pub recommender: &'a crate::recommend::Recommender,
+    /// The shopper's behaviour profile, when they have one.
+    pub profile: Option<&'a crate::behavior::Profile>,
 }
 
 impl Ctx<'_> {

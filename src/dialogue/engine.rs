@@ -9,9 +9,11 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use crate::knowledge::LiveGraph;
+use crate::behavior::{BehaviorConfig, EventInput, EventLog, Subject};
+use crate::knowledge::{Graph, LiveGraph};
+use crate::recommend::{RecommendConfig, Recommender};
 use crate::store::Store;
-use crate::types::{Embed, Parse, Reply, Slot};
+use crate::types::{Embed, Parse, Reply, SessionId, Slot, UserId};
 
 use super::ctx::Ctx;
 use super::nlg::Templates;
@@ -28,6 +30,17 @@ pub struct DialogueParts {
     pub store: Store,
     pub templates: Templates,
     pub config: DialogueConfig,
+    pub events: Arc<EventLog>,
+    pub recommend: RecommendConfig,
+    pub behavior: BehaviorConfig,
+}
+
+/// Events logged between two rebuilds of the ranker's behavioural model.
+const RELEARN_EVERY: usize = 100;
+
+struct Ranker {
+    recommender: Arc<Recommender>,
+    events_seen: usize,
 }
 
 pub struct Dialogue {
@@ -39,12 +52,17 @@ pub struct Dialogue {
     order_changes: OrderChanges,
     config: DialogueConfig,
     sessions: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    events: Arc<EventLog>,
+    store: Store,
+    recommend: RecommendConfig,
+    behavior: BehaviorConfig,
+    ranker: Mutex<Option<Ranker>>,
 }
 
 impl Dialogue {
     pub fn new(parts: DialogueParts) -> Result<Self, DialogueError> {
         let store_err = |e: crate::store::StoreError| DialogueError::Internal(e.to_string());
-        Ok(Dialogue {
+        let dialogue = Dialogue {
             trackers: TrackerStore::open(&parts.store).map_err(store_err)?,
             order_changes: OrderChanges::open(&parts.store).map_err(store_err)?,
             nlu: parts.nlu,
@@ -53,7 +71,66 @@ impl Dialogue {
             templates: parts.templates,
             config: parts.config,
             sessions: Mutex::new(HashMap::new()),
-        })
+            events: parts.events,
+            store: parts.store,
+            recommend: parts.recommend,
+            behavior: parts.behavior,
+            ranker: Mutex::new(None),
+        };
+        // Product vectors are computed (or read from sled) now, not on the first search.
+        dialogue.ranker(&dialogue.graph.graph())?;
+        Ok(dialogue)
+    }
+
+    /// The ranker for this graph, rebuilt when the catalogue was reloaded or enough new
+    /// behaviour arrived (product vectors come from sled, so a rebuild is cheap).
+    fn ranker(&self, graph: &Arc<Graph>) -> Result<Arc<Recommender>, DialogueError> {
+        let mut slot = self.ranker.lock();
+        let events = self.events.len();
+        if let Some(r) = slot.as_ref() {
+            if r.recommender.graph().content_hash() == graph.content_hash()
+                && events < r.events_seen + RELEARN_EVERY
+            {
+                return Ok(r.recommender.clone());
+            }
+        }
+        let internal = |e: crate::recommend::RecommendError| DialogueError::Internal(e.to_string());
+        let mut recommender = Recommender::new(
+            graph.clone(),
+            self.embed.clone(),
+            Some(&self.store),
+            self.recommend.clone(),
+            &self.behavior,
+        )
+        .map_err(internal)?;
+        recommender.learn(&self.events).map_err(internal)?;
+        let recommender = Arc::new(recommender);
+        *slot = Some(Ranker {
+            recommender: recommender.clone(),
+            events_seen: events,
+        });
+        Ok(recommender)
+    }
+
+    /// A behaviour event from the chat (widget clicks, cart buttons) or a thumb on a reply.
+    fn log_event(&self, tracker: &Tracker, mut input: EventInput) -> Result<(), DialogueError> {
+        if input.session.is_none() {
+            input.session = Some(SessionId::new(&tracker.session));
+        }
+        if input.user.is_none() {
+            input.user = tracker.user.as_deref().map(UserId::new);
+        }
+        if input.id.trim().is_empty() {
+            input.id = uuid::Uuid::new_v4().to_string();
+        }
+        let graph = self.graph.graph();
+        self.events
+            .append(std::slice::from_ref(&input), graph.as_ref())
+            .map_err(|e| match e {
+                crate::behavior::BehaviorError::Store(s) => DialogueError::Internal(s.to_string()),
+                other => DialogueError::BadInput(other.to_string()),
+            })?;
+        Ok(())
     }
 
     /// A session's tracker as stored (for admin views and tests).
@@ -134,7 +211,28 @@ impl Dialogue {
                 Some((intent, slots)) => payload_parse(&tracker, intent, slots),
                 None => self.nlu.parse(&payload).await?,
             },
-            TurnInput::Event { .. } | TurnInput::Feedback { .. } => return Ok(vec![]),
+            TurnInput::Event { event } => {
+                let input: EventInput = serde_json::from_value(event)
+                    .map_err(|e| DialogueError::BadInput(format!("event: {e}")))?;
+                self.log_event(&tracker, input)?;
+                self.save(&tracker).await?;
+                return Ok(vec![]);
+            }
+            TurnInput::Feedback {
+                reply_id,
+                up,
+                comment,
+            } => {
+                let input = EventInput {
+                    kind: "thumb".into(),
+                    reply_id: Some(reply_id),
+                    thumb: Some(if up { "up" } else { "down" }.into()),
+                    text: comment,
+                    ..EventInput::default()
+                };
+                self.log_event(&tracker, input)?;
+                return Ok(vec![]);
+            }
         };
 
         let now = Utc::now();
@@ -146,6 +244,12 @@ impl Dialogue {
             h.finish()
         };
         let graph = self.graph.graph();
+        let recommender = self.ranker(&graph)?;
+        let subject = match &tracker.user {
+            Some(u) => Subject::User(UserId::new(u)),
+            None => Subject::Session(SessionId::new(&session)),
+        };
+        let profile = self.events.profile(&subject).ok().flatten();
         let outcome: Outcome = {
             let mut ctx = Ctx {
                 graph,
@@ -157,6 +261,8 @@ impl Dialogue {
                 parse: &parse,
                 list_size: self.config.list_size,
                 order_changes: &self.order_changes,
+                recommender: recommender.as_ref(),
+                profile: profile.as_ref(),
             };
             policy::act(&mut ctx, &parse, now)?
         };

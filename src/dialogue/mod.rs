@@ -12,7 +12,6 @@ mod nlg;
 mod orders;
 mod outcome;
 mod policy;
-mod search;
 mod shop;
 mod slots;
 mod talk;

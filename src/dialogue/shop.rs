@@ -2,11 +2,11 @@
 //! cart.
 
 use crate::knowledge::{Product, Verdict};
-use crate::types::ProductId;
+use crate::recommend::RecommendRequest;
+use crate::types::{ProductId, Slot};
 
 use super::ctx::Ctx;
 use super::outcome::{intent_payload, plain_quick, Outcome};
-use super::search::{Constraints, Sort};
 use super::slots::{is_negated, parse_quantity};
 use super::tracker::{CartLine, Pending};
 
@@ -68,41 +68,74 @@ fn what(ctx: &Ctx<'_>) -> String {
             parts.push(v.clone());
         }
     }
-    parts.push(
-        s.get("product_type")
-            .cloned()
-            .unwrap_or_else(|| "products".into()),
-    );
+    parts.push(s.get("product_type").cloned().unwrap_or_else(|| "products".into()));
     parts.join(" ")
 }
 
-fn reason_for(ctx: &Ctx<'_>, p: &Product, c: &Constraints) -> Option<String> {
-    match c.sort {
-        Some(Sort::Cheapest) => Some(format!("lowest price: {}", ctx.price(p.price, &p.currency))),
-        Some(Sort::BestRated) | None if p.rating.is_some() && p.review_count > 0 => Some(format!(
-            "rated {:.1}/5 by {} shoppers",
-            p.rating.unwrap_or(0.0),
-            p.review_count
-        )),
-        Some(Sort::Newest) => Some(format!("new since {}", p.added)),
-        _ => c
-            .price_max
-            .map(|max| format!("under {}", ctx.price(max, &p.currency))),
+/// The recommender's request for the search in force: the carried-over slots, the words
+/// that describe it (for semantic relevance), and what was shown (for "more").
+fn request(ctx: &Ctx<'_>, skip_shown: bool) -> RecommendRequest {
+    let mut slots: Vec<Slot> = ctx
+        .tracker
+        .slots
+        .iter()
+        .filter(|(k, _)| k.as_str() != "recipient")
+        .map(|(k, v)| Slot {
+            slot: k.clone(),
+            value: v.clone(),
+            start: 0,
+            end: 0,
+        })
+        .collect();
+    for b in &ctx.tracker.excluded_brands {
+        slots.push(Slot {
+            slot: "not_brand".into(),
+            value: b.clone(),
+            start: 0,
+            end: 0,
+        });
+    }
+    let mut words: Vec<String> = ["color", "material", "product_type", "feature"]
+        .iter()
+        .filter_map(|k| ctx.tracker.slots.get(*k).cloned())
+        .collect();
+    if let Some(r) = ctx.tracker.slots.get("recipient") {
+        words.push(format!("for {r}"));
+    }
+    let text = if words.is_empty() {
+        ctx.parse.text.clone()
+    } else {
+        format!("{} — {}", words.join(" "), ctx.parse.text)
+    };
+    RecommendRequest {
+        slots,
+        text,
+        current_product: None,
+        shown: if skip_shown { ctx.tracker.shown.clone() } else { Vec::new() },
+        limit: Some(ctx.list_size),
+        now: None,
     }
 }
 
-fn show_list(
-    ctx: &mut Ctx<'_>,
-    action: &'static str,
-    key: &str,
-    found: Vec<&Product>,
-    c: &Constraints,
-) -> Outcome {
-    let shown: Vec<&Product> = found.into_iter().take(ctx.list_size).collect();
-    let ids: Vec<ProductId> = shown.iter().map(|p| p.id.clone()).collect();
+fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Vec<(Product, String)> {
+    match ctx.recommender.recommend(req, ctx.profile) {
+        Ok(list) => list
+            .into_iter()
+            .filter_map(|r| ctx.graph.product(r.product.as_str()).map(|p| (p.clone(), r.reason)))
+            .collect(),
+        Err(e) => {
+            tracing::warn!("recommender: {e}");
+            Vec::new()
+        }
+    }
+}
+
+fn show_list(ctx: &mut Ctx<'_>, action: &'static str, key: &str, found: Vec<(Product, String)>) -> Outcome {
+    let shown: Vec<(Product, String)> = found.into_iter().take(ctx.list_size).collect();
+    let ids: Vec<ProductId> = shown.iter().map(|(p, _)| p.id.clone()).collect();
     let cards = shown
         .iter()
-        .map(|p| ctx.card(p, reason_for(ctx, p, c)))
+        .map(|(p, reason)| ctx.card(p, (!reason.is_empty()).then(|| reason.clone())))
         .collect();
     ctx.tracker.show(&ids);
     ctx.tracker.failures = 0;
@@ -114,20 +147,13 @@ fn show_list(
             ("what", what(ctx)),
             (
                 "recipient",
-                ctx.tracker
-                    .slots
-                    .get("recipient")
-                    .cloned()
-                    .unwrap_or_default(),
+                ctx.tracker.slots.get("recipient").cloned().unwrap_or_default(),
             ),
         ],
     );
     let quick = vec![
-        ctx.quick(
-            "label_cheaper",
-            "/refine_search{\"sort\":\"cheapest\"}".into(),
-        ),
-        ctx.quick("label_show_more", "/refine_search{\"more\":\"yes\"}".into()),
+        ctx.quick("label_cheaper", intent_payload("refine_search", &[("sort", "cheaper")])),
+        ctx.quick("label_show_more", intent_payload("refine_search", &[("more", "yes")])),
     ];
     Outcome::say(action, text)
         .with_products(cards)
@@ -163,32 +189,35 @@ fn ask_product_type(ctx: &mut Ctx<'_>, then: &str) -> Outcome {
     Outcome::say("ask_product_type", ctx.t("ask_product_type", &[])).with_quick_replies(quick)
 }
 
+fn describes_something(ctx: &Ctx<'_>) -> bool {
+    ["product_type", "brand", "feature", "material", "recipient"]
+        .iter()
+        .any(|k| ctx.tracker.slots.contains_key(*k))
+}
+
 pub fn search(ctx: &mut Ctx<'_>) -> Outcome {
     merge_search_slots(ctx);
-    let c = Constraints::from_slots(&ctx.graph, &ctx.tracker.slots, &ctx.tracker.excluded_brands);
-    if c.is_empty() && ctx.parse.slot("product").is_none() {
-        return ask_product_type(ctx, "search_product");
-    }
     if let Some(name) = ctx.slot("product") {
         // A named model: show it (and close matches) rather than a category list.
-        let hits: Vec<Product> = ctx
+        let hits: Vec<(Product, String)> = ctx
             .graph
             .search_name(name, ctx.list_size)
             .into_iter()
             .filter(|(_, s)| *s >= 0.35)
-            .map(|(p, _)| p.clone())
+            .map(|(p, _)| (p.clone(), String::new()))
             .collect();
         if !hits.is_empty() {
-            let refs: Vec<&Product> = hits.iter().collect();
-            return show_list(ctx, "search_product", "search_results", refs, &c);
+            return show_list(ctx, "search_product", "search_results", hits);
         }
     }
-    let graph = ctx.graph.clone();
-    let found = c.apply(&graph, &[]);
+    if !describes_something(ctx) {
+        return ask_product_type(ctx, "search_product");
+    }
+    let found = ranked(ctx, &request(ctx, false));
     if found.is_empty() {
         return nothing_found(ctx, "search_product");
     }
-    show_list(ctx, "search_product", "search_results", found, &c)
+    show_list(ctx, "search_product", "search_results", found)
 }
 
 pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
@@ -200,12 +229,15 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
     }
     let text = ctx.parse.text.to_lowercase();
     let more = ctx.slot("more").is_some()
-        || ["more", "other", "else", "next", "another"]
+        || ["more", "other", "others", "else", "next", "another"]
             .iter()
             .any(|w| text.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
-    let cheaper =
-        text.contains("cheaper") || text.contains("less expensive") || text.contains("lower price");
+    let cheaper = ctx.slot("sort") == Some("cheaper")
+        || text.contains("cheaper")
+        || text.contains("less expensive")
+        || text.contains("lower price");
     merge_search_slots(ctx);
+    ctx.tracker.slots.remove("more");
     if cheaper && ctx.parse.slot("price_max").is_none() {
         // "Cheaper" means under what was just shown.
         let graph = ctx.graph.clone();
@@ -223,37 +255,27 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
         }
         ctx.tracker.slots.insert("sort".into(), "cheapest".into());
     }
-    let c = Constraints::from_slots(&ctx.graph, &ctx.tracker.slots, &ctx.tracker.excluded_brands);
-    let skip = if more {
-        ctx.tracker.shown.clone()
-    } else {
-        Vec::new()
-    };
-    let graph = ctx.graph.clone();
-    let found = c.apply(&graph, &skip);
+    let found = ranked(ctx, &request(ctx, more));
     if found.is_empty() {
         if more {
             return Outcome::say("refine_search", ctx.t("no_more", &[]));
         }
         return nothing_found(ctx, "refine_search");
     }
-    let key = if more {
-        "more_results"
-    } else {
-        "refine_results"
-    };
-    show_list(ctx, "refine_search", key, found, &c)
+    let key = if more { "more_results" } else { "refine_results" };
+    show_list(ctx, "refine_search", key, found)
 }
 
 pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
     merge_search_slots(ctx);
-    let mut c =
-        Constraints::from_slots(&ctx.graph, &ctx.tracker.slots, &ctx.tracker.excluded_brands);
-    if c.sort.is_none() {
-        c.sort = Some(Sort::BestRated);
+    let mut req = request(ctx, false);
+    if let Some(focus) = ctx.tracker.focus.clone() {
+        let t = ctx.parse.text.to_lowercase();
+        if ["accessor", "goes with", "go with", "for it", "for this", "match"].iter().any(|k| t.contains(k)) {
+            req.current_product = Some(focus);
+        }
     }
-    let graph = ctx.graph.clone();
-    let found = c.apply(&graph, &[]);
+    let found = ranked(ctx, &req);
     if found.is_empty() {
         return nothing_found(ctx, "recommend");
     }
@@ -262,7 +284,7 @@ pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
     } else {
         "recommend_results"
     };
-    show_list(ctx, "recommend", key, found, &c)
+    show_list(ctx, "recommend", key, found)
 }
 
 fn need_product(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {

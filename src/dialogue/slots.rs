@@ -1,6 +1,7 @@
 //! From slot text to values: prices, ordinals, quantities, and whether a value was negated
 //! ("anything but samsung").
 
+/// Number words shoppers type for quantities.
 const SMALL_NUMBERS: &[(&str, u32)] = &[
     ("one", 1),
     ("a", 1),
@@ -38,47 +39,6 @@ const SMALL_NUMBERS: &[(&str, u32)] = &[
     ("a grand", 1000),
     ("grand", 1000),
 ];
-
-/// "$45", "300 euros", "50 bucks", "1,299.99", "1.5k", "fifty" → the amount.
-pub fn parse_price(text: &str) -> Option<f64> {
-    let t = text.trim().to_lowercase();
-    if let Some((_, n)) = SMALL_NUMBERS
-        .iter()
-        .find(|(w, _)| t == *w || t.strip_prefix(w).is_some_and(|r| r.starts_with(' ')))
-    {
-        return Some(*n as f64);
-    }
-    let mut digits = String::new();
-    let mut seen_digit = false;
-    let mut rest = "";
-    for (i, ch) in t.char_indices() {
-        if ch.is_ascii_digit() {
-            digits.push(ch);
-            seen_digit = true;
-        } else if ch == '.' && seen_digit {
-            digits.push('.');
-        } else if ch == ',' && seen_digit {
-            // A thousands separator ("1,299") or a decimal comma ("49,90").
-            let after: String = t[i + 1..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit())
-                .collect();
-            if after.len() == 3 {
-                continue;
-            }
-            digits.push('.');
-        } else if seen_digit {
-            rest = &t[i..];
-            break;
-        }
-    }
-    let mut value: f64 = digits.trim_end_matches('.').parse().ok()?;
-    let rest = rest.trim_start();
-    if rest.starts_with('k') && !rest.starts_with("kr") {
-        value *= 1000.0;
-    }
-    Some(value)
-}
 
 /// Which item of a list an ordinal means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,24 +161,6 @@ pub fn is_negated(text: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prices_in_many_shapes() {
-        for (t, v) in [
-            ("$45", 45.0),
-            ("300 euros", 300.0),
-            ("50 bucks", 50.0),
-            ("1,299.99", 1299.99),
-            ("49,90 €", 49.9),
-            ("1.5k", 1500.0),
-            ("fifty", 50.0),
-            ("£20", 20.0),
-            ("a grand", 1000.0),
-        ] {
-            assert_eq!(parse_price(t), Some(v), "{t}");
-        }
-        assert_eq!(parse_price("cheap"), None);
-    }
 
     #[test]
     fn ordinals_and_quantities() {
