@@ -8,6 +8,7 @@ use kefu::config::{Config, Override};
 mod kg;
 mod kg_bench;
 mod model;
+mod nlu;
 mod pending;
 mod rec;
 mod serve;
@@ -45,15 +46,17 @@ pub enum Command {
     /// Talk to a running server from the terminal.
     Chat(pending::ChatArgs),
     /// Fine-tune the NLU (intent, slot and sentiment heads + adapters) on labelled data.
-    Train(pending::TrainArgs),
+    Train(nlu::TrainArgs),
     /// Evaluate a trained NLU model on a labelled file.
-    Eval(pending::EvalArgs),
+    Eval(nlu::EvalArgs),
     /// Knowledge graph: check, import, stats and export the shop's knowledge files.
     Kg(kg::KgArgs),
     /// Base encoder: fetch the default model, show what is installed.
     Model(model::ModelArgs),
     /// Recommendations: offline evaluation on interaction logs.
     Rec(rec::RecArgs),
+    /// Benchmarks: `kefu bench nlu` (latency and throughput).
+    Bench(nlu::BenchArgs),
 }
 
 pub fn init_tracing() {
@@ -93,8 +96,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Model(args) => model::run(&cli, args),
         Command::Rec(args) => rec::run(args),
         Command::Chat(_) => pending::not_yet("chat", 8),
-        Command::Train(_) => pending::not_yet("train", 3),
-        Command::Eval(_) => pending::not_yet("eval", 3),
+        Command::Train(args) => nlu::train(&cli, args),
+        Command::Eval(args) => nlu::eval(&cli, args),
+        Command::Bench(args) => nlu::bench(&cli, args),
         Command::Kg(args) => kg::run(&cli, args),
     }
 }

@@ -11,18 +11,6 @@ pub struct ChatArgs {
     pub url: String,
 }
 
-#[derive(Debug, Args)]
-pub struct TrainArgs {
-    #[arg(long)]
-    pub data: Option<std::path::PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct EvalArgs {
-    #[arg(long)]
-    pub model: Option<std::path::PathBuf>,
-}
-
 pub fn not_yet(command: &str, issue: u32) -> Result<ExitCode> {
     eprintln!("`kefu {command}` is not built yet (issue #{issue}).");
     Ok(ExitCode::from(2))

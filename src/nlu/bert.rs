@@ -267,6 +267,9 @@ pub struct Bert {
     token_type: Tensor,
     emb_norm: LayerNorm,
     layers: Vec<Layer>,
+    /// Index of the lowest layer carrying adapters: nothing below it needs gradients, so it
+    /// runs the fast fused kernels even while training.
+    first_adapted: usize,
     pub config: BertConfig,
     device: Device,
 }
@@ -291,6 +294,10 @@ impl Bert {
         let emb_norm = LayerNorm::load(ck, "embeddings.LayerNorm", h, cfg.layer_norm_eps)?;
         let n = cfg.num_hidden_layers;
         let mut layers = Vec::with_capacity(n);
+        let first_adapted = match &lora {
+            Some((spec, _)) => n.saturating_sub(spec.layers),
+            None => n,
+        };
         let mut lora = lora;
         for index in 0..n {
             let adapt = match lora.as_mut() {
@@ -308,6 +315,7 @@ impl Bert {
             token_type,
             emb_norm,
             layers,
+            first_adapted,
             config: cfg.clone(),
             device: device.clone(),
         })
@@ -330,11 +338,11 @@ impl Bert {
         // Single-segment input: token type 0 everywhere.
         let tt = self.token_type.narrow(0, 0, 1)?;
         let xs = words.broadcast_add(&pos)?.broadcast_add(&tt)?;
-        let mut xs = self.emb_norm.forward(&xs, train)?;
+        let mut xs = self.emb_norm.forward(&xs, false)?;
         // 0 where attended, a large negative number where padded: (b, 1, 1, t).
         let ext = ((mask.to_dtype(DType::F32)? - 1.0)? * 1e9)?.reshape((b, 1, 1, t))?;
-        for layer in &self.layers {
-            xs = layer.forward(&xs, &ext, train)?;
+        for (index, layer) in self.layers.iter().enumerate() {
+            xs = layer.forward(&xs, &ext, train && index >= self.first_adapted)?;
         }
         Ok(xs)
     }

@@ -45,6 +45,8 @@ pub enum NluError {
     Tensor(#[from] candle_core::Error),
     #[error("the NLU is overloaded ({0} requests queued); retry shortly")]
     Overloaded(usize),
+    #[error("inference failed: {0}")]
+    Inference(String),
     #[error("the NLU worker has stopped")]
     WorkerGone,
     #[error("{0}")]

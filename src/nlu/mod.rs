@@ -1,19 +1,37 @@
 //! Natural-language understanding: one BERT encoder, intent / slot / sentiment heads.
 //!
 //! - [`SentenceEncoder`]: sentence vectors from the base encoder (implements `types::Embed`).
-//! - [`Bert`]: the encoder itself, written so LoRA adapters on it can be fine-tuned.
+//! - [`NluModel`]: encoder + LoRA adapters + heads; text → [`crate::types::Parse`].
+//! - [`Nlu`]: the cloneable async handle the server calls (batching worker, queue, cache).
+//! - [`Trainer`], [`data`], [`evaluate`]: fine-tuning, data formats, metrics.
 
+pub mod artifact;
 mod base;
 mod bert;
 mod config;
+pub mod data;
 mod encoder;
 mod error;
+mod heads;
+mod labels;
+mod metrics;
+mod optim;
+pub mod report;
+mod service;
 mod tokenize;
+mod train;
 mod weights;
 
+pub use artifact::{data_is_current, ArtifactMeta};
 pub use base::{default_device, sha256_file, BaseModel, DEFAULT_BASE_DIR};
 pub use bert::{mean_pool, mean_pool_normalized, Bert, BertConfig, HiddenAct, LoraSpec};
 pub use config::{set_compute_threads, NluConfig};
+pub use data::{Dataset, Example};
 pub use encoder::SentenceEncoder;
 pub use error::NluError;
+pub use heads::NluModel;
+pub use labels::Labels;
+pub use metrics::{evaluate, Confusion, EvalReport, LabelRow, Summary};
+pub use service::Nlu;
 pub use tokenize::{char_slice, Encoded, TextTokenizer, Word, MAX_TOKENS};
+pub use train::{predict_all, EpochStats, TrainParams, Trainer};

@@ -1,0 +1,310 @@
+//! `kefu train`, `kefu eval` and `kefu bench nlu`.
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use kefu::nlu::{
+    self, artifact, data, default_device, evaluate, predict_all, report, BaseModel, Labels,
+    NluModel, TrainParams, Trainer,
+};
+
+use super::Cli;
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Training data: a JSONL or Rasa NLU YAML file, or a folder of them.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub data: PathBuf,
+    /// Dev data for early stopping; without it a seeded share of --data is held out.
+    #[arg(long, value_name = "FILE")]
+    pub dev: Option<PathBuf>,
+    /// Test data: scored once after training and recorded in meta.json.
+    #[arg(long, value_name = "FILE")]
+    pub test: Option<PathBuf>,
+    /// Base encoder checkpoint folder (default: model.base_dir).
+    #[arg(long, value_name = "DIR")]
+    pub base: Option<PathBuf>,
+    /// Where to write the artifact.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    #[arg(long)]
+    pub batch_size: Option<usize>,
+    #[arg(long)]
+    pub learning_rate: Option<f64>,
+    /// LoRA rank of the adapters.
+    #[arg(long)]
+    pub lora_rank: Option<usize>,
+    /// Put adapters on the top N encoder layers.
+    #[arg(long)]
+    pub lora_layers: Option<usize>,
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Epochs without dev improvement before stopping.
+    #[arg(long)]
+    pub patience: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The trained artifact folder (default: nlu.model_dir).
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+    /// Labelled data to score (JSONL or Rasa YAML).
+    #[arg(long, value_name = "FILE")]
+    pub data: PathBuf,
+    /// Base encoder folder (default: model.base_dir).
+    #[arg(long, value_name = "DIR")]
+    pub base: Option<PathBuf>,
+    /// Also write the report as JSON here, and the confusion matrix as an SVG beside it.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    #[command(subcommand)]
+    pub target: BenchTarget,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchTarget {
+    /// NLU latency and throughput on 200 short shopping queries, at 1 and 2 threads.
+    Nlu {
+        /// A trained artifact; without one, untrained heads of the same shape are timed
+        /// (the cost is the encoder's either way).
+        #[arg(long, value_name = "DIR")]
+        model: Option<PathBuf>,
+        /// Write the numbers as JSON here.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+    },
+}
+
+pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
+    let config = cli.load_config(&[])?;
+    nlu::set_compute_threads(config.nlu.threads);
+    let base_dir = args.base.clone().unwrap_or(config.model.base_dir.clone());
+    let base = BaseModel::open(&base_dir)?;
+    let mut params = TrainParams::default();
+    if let Some(v) = args.epochs {
+        params.epochs = v;
+    }
+    if let Some(v) = args.batch_size {
+        params.batch_size = v;
+    }
+    if let Some(v) = args.learning_rate {
+        params.learning_rate = v;
+    }
+    if let Some(v) = args.lora_rank {
+        params.lora.rank = v;
+        params.lora.alpha = 2.0 * v as f64;
+    }
+    if let Some(v) = args.lora_layers {
+        params.lora.layers = v;
+    }
+    if let Some(v) = args.seed {
+        params.seed = v;
+    }
+    if let Some(v) = args.patience {
+        params.patience = v;
+    }
+    let all = data::load(&args.data)?;
+    let (train, dev) = match &args.dev {
+        Some(dev) => (all.examples.clone(), data::load(dev)?.examples),
+        None => data::split(&all.examples, params.dev_fraction, params.seed),
+    };
+    let labels = Labels::from_examples(&train);
+    eprintln!(
+        "training on {} examples ({} intents, {} slot types), dev {} examples, base {}",
+        train.len(),
+        labels.intents.len(),
+        labels.slots.len(),
+        dev.len(),
+        base.dir.display()
+    );
+    let started = Instant::now();
+    let mut trainer = Trainer::new(&base, &default_device(), labels, params)?;
+    let history = trainer.fit(&train, &dev, true)?;
+    let train_seconds = started.elapsed().as_secs_f64();
+    let dev_metrics = trainer.score(&dev)?;
+    let test_metrics = match &args.test {
+        Some(t) => {
+            let test = data::load(t)?.examples;
+            let parses = predict_all(&trainer.model, &test)?;
+            Some(evaluate(&test, &parses).summary())
+        }
+        None => None,
+    };
+    let meta = artifact::save(
+        &trainer,
+        &args.out,
+        artifact::SaveInfo {
+            base: &base,
+            data_sha256: all.sha256.clone(),
+            data_files: all.files.iter().map(|f| f.display().to_string()).collect(),
+            train_examples: train.len(),
+            dev_examples: dev.len(),
+            history,
+            dev_metrics: Some(dev_metrics.clone()),
+            test_metrics: test_metrics.clone(),
+            train_seconds,
+        },
+    )?;
+    println!(
+        "wrote {} ({} trainable parameters) in {:.1} s",
+        args.out.display(),
+        meta.trainable_parameters,
+        train_seconds
+    );
+    println!(
+        "dev:  intent accuracy {:.2}%  slot F1 {:.2}%  sentence accuracy {:.2}%",
+        dev_metrics.intent_accuracy * 100.0,
+        dev_metrics.slot_f1 * 100.0,
+        dev_metrics.sentence_accuracy * 100.0
+    );
+    if let Some(t) = test_metrics {
+        println!(
+            "test: intent accuracy {:.2}%  slot F1 {:.2}%  sentence accuracy {:.2}%",
+            t.intent_accuracy * 100.0,
+            t.slot_f1 * 100.0,
+            t.sentence_accuracy * 100.0
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
+    let config = cli.load_config(&[])?;
+    nlu::set_compute_threads(config.nlu.threads);
+    let model_dir = args.model.clone().unwrap_or(config.nlu.model_dir.clone());
+    let base_dir = args.base.clone().unwrap_or(config.model.base_dir.clone());
+    let (model, meta) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, 3)?;
+    let examples = data::load(&args.data)?.examples;
+    let bar = ProgressBar::new(examples.len() as u64);
+    bar.set_style(ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} parsed ({eta})",
+    )?);
+    let mut parses = Vec::with_capacity(examples.len());
+    for chunk in examples.chunks(64) {
+        let texts: Vec<&str> = chunk.iter().map(|e| e.text.as_str()).collect();
+        parses.extend(model.parse_batch(&texts)?);
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    let rep = evaluate(&examples, &parses);
+    println!(
+        "model {} (base {}, trained on data {})",
+        model_dir.display(),
+        meta.base_id,
+        &meta.data_sha256[..12]
+    );
+    print!("{}", report::text(&rep));
+    let nlu_data = config.knowledge_dir.join("nlu");
+    if let Ok(current) = nlu::data_is_current(&model_dir, &nlu_data.join("train.jsonl")) {
+        println!(
+            "\n{}: {}",
+            nlu_data.join("train.jsonl").display(),
+            if current {
+                "same data the model was trained on"
+            } else {
+                "changed since the model was trained (retrain with `kefu train`)"
+            }
+        );
+    }
+    if let Some(json) = &args.json {
+        let mut value = serde_json::to_value(&rep)?;
+        value["model"] = serde_json::json!(model_dir.display().to_string());
+        value["data"] = serde_json::json!(args.data.display().to_string());
+        std::fs::write(json, serde_json::to_string_pretty(&value)? + "\n")
+            .with_context(|| format!("writing {}", json.display()))?;
+        let svg = json.with_extension("svg");
+        std::fs::write(&svg, report::confusion_svg(&rep))
+            .with_context(|| format!("writing {}", svg.display()))?;
+        println!("wrote {} and {}", json.display(), svg.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// 200 short shopping queries, one a line (benches/nlu_queries.txt).
+const BENCH_QUERIES: &str = include_str!("../../benches/nlu_queries.txt");
+
+pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
+    let BenchTarget::Nlu { model, json } = &args.target;
+    let config = cli.load_config(&[])?;
+    let base_dir = config.model.base_dir.clone();
+    let queries: Vec<&str> = BENCH_QUERIES
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    if queries.is_empty() {
+        bail!("no benchmark queries");
+    }
+    // Threads are switched per run below; start from 1 so the pool is not pinned larger.
+    nlu::set_compute_threads(1);
+    let model: NluModel = match model {
+        Some(dir) => artifact::load(dir, &base_dir, &default_device(), 0.0, 3)?.0,
+        None => {
+            let base = BaseModel::open(&base_dir)?;
+            let labels = Labels {
+                intents: (0..12).map(|i| format!("intent_{i}")).collect(),
+                slots: (0..8).map(|i| format!("slot_{i}")).collect(),
+            };
+            Trainer::new(&base, &default_device(), labels, TrainParams::default())?.model
+        }
+    };
+    // Warm up (allocations, caches).
+    model.parse_batch(&queries[..8])?;
+    let mut rows = Vec::new();
+    for threads in [1usize, 2] {
+        std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
+        let mut lat = Vec::with_capacity(queries.len());
+        for q in &queries {
+            let t = Instant::now();
+            model.parse(q)?;
+            lat.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        lat.sort_by(f64::total_cmp);
+        let p50 = lat[lat.len() / 2];
+        let p99 = lat[((lat.len() as f64 * 0.99) as usize).min(lat.len() - 1)];
+        let mut tput = Vec::new();
+        for bs in [8usize, 32] {
+            let t = Instant::now();
+            for chunk in queries.chunks(bs) {
+                model.parse_batch(chunk)?;
+            }
+            tput.push(queries.len() as f64 / t.elapsed().as_secs_f64());
+        }
+        rows.push((threads, p50, p99, tput[0], tput[1]));
+    }
+    let baseline = 1000.0 / rows[0].1; // queries/s of batch 1 at p50, 1 thread
+    println!(
+        "kefu bench nlu: {} queries, base {}",
+        queries.len(),
+        base_dir.display()
+    );
+    println!("threads  batch-1 p50 ms  p99 ms  batch-8 q/s  batch-32 q/s  (×batch-1@1 thread)");
+    for (threads, p50, p99, t8, t32) in &rows {
+        println!(
+            "{threads:7}  {p50:14.2}  {p99:6.2}  {t8:11.1}  {t32:12.1}  ({:.2}× / {:.2}×)",
+            t8 / baseline,
+            t32 / baseline
+        );
+    }
+    if let Some(path) = json {
+        let v: Vec<_> = rows
+            .iter()
+            .map(|(threads, p50, p99, t8, t32)| {
+                serde_json::json!({"threads": threads, "batch1_p50_ms": p50, "batch1_p99_ms": p99,
+                    "batch8_qps": t8, "batch32_qps": t32})
+            })
+            .collect();
+        std::fs::write(path, serde_json::to_string_pretty(&v)? + "\n")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

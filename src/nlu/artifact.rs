@@ -1,0 +1,198 @@
+//! The trained artifact: a small folder holding adapter + head weights (adapter.safetensors),
+//! label maps (labels.json) and meta.json (base id and hash, data hash, hyperparameters,
+//! metrics, training time, and the adapter file's own hash so truncation is caught).
+
+use candle_core::{Device, Tensor};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::base::{sha256_file, BaseModel};
+use super::bert::{Bert, FixedParams};
+use super::heads::{Heads, NluModel};
+use super::labels::Labels;
+use super::metrics::Summary;
+use super::tokenize::TextTokenizer;
+use super::train::{EpochStats, TrainParams, Trainer};
+use super::weights::Checkpoint;
+use super::NluError;
+
+pub const ADAPTER_FILE: &str = "adapter.safetensors";
+pub const LABELS_FILE: &str = "labels.json";
+pub const META_FILE: &str = "meta.json";
+const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArtifactMeta {
+    pub format: u32,
+    pub kefu_version: String,
+    /// The base checkpoint's folder name, and the SHA-256 of its model.safetensors.
+    pub base_id: String,
+    pub base_sha256: String,
+    /// SHA-256 of the training data files' bytes (in file order).
+    pub data_sha256: String,
+    pub data_files: Vec<String>,
+    pub train_examples: usize,
+    pub dev_examples: usize,
+    pub params: TrainParams,
+    pub seed: u64,
+    pub history: Vec<EpochStats>,
+    pub dev_metrics: Option<Summary>,
+    pub test_metrics: Option<Summary>,
+    pub train_seconds: f64,
+    pub adapter_sha256: String,
+    pub trainable_parameters: usize,
+    pub created_at: String,
+}
+
+impl ArtifactMeta {
+    pub fn read(dir: &Path) -> Result<Self, NluError> {
+        let path = dir.join(META_FILE);
+        let raw = std::fs::read_to_string(&path).map_err(|e| NluError::Artifact {
+            dir: dir.to_path_buf(),
+            message: format!("cannot read {META_FILE}: {e}"),
+        })?;
+        let meta: Self = serde_json::from_str(&raw).map_err(|e| NluError::Artifact {
+            dir: dir.to_path_buf(),
+            message: format!("{META_FILE} is corrupt or truncated: {e}"),
+        })?;
+        if meta.format != FORMAT {
+            return Err(NluError::Artifact {
+                dir: dir.to_path_buf(),
+                message: format!(
+                    "format {} is not the format {FORMAT} this kefu reads",
+                    meta.format
+                ),
+            });
+        }
+        Ok(meta)
+    }
+
+    pub fn write(&self, dir: &Path) -> Result<(), NluError> {
+        let path = dir.join(META_FILE);
+        let json = serde_json::to_string_pretty(self).expect("meta serializes");
+        std::fs::write(&path, json + "\n").map_err(|e| NluError::io(path, e))
+    }
+}
+
+/// What `save` needs beyond the trainer itself.
+pub struct SaveInfo<'a> {
+    pub base: &'a BaseModel,
+    pub data_sha256: String,
+    pub data_files: Vec<String>,
+    pub train_examples: usize,
+    pub dev_examples: usize,
+    pub history: Vec<EpochStats>,
+    pub dev_metrics: Option<Summary>,
+    pub test_metrics: Option<Summary>,
+    pub train_seconds: f64,
+}
+
+/// Writes the artifact folder for a trained model.
+pub fn save(trainer: &Trainer, dir: &Path, info: SaveInfo<'_>) -> Result<ArtifactMeta, NluError> {
+    std::fs::create_dir_all(dir).map_err(|e| NluError::io(dir, e))?;
+    let tensors: HashMap<String, Tensor> = trainer
+        .vars()
+        .iter()
+        .map(|(n, v)| (n.clone(), v.as_tensor().clone()))
+        .collect();
+    let trainable_parameters = tensors.values().map(|t| t.elem_count()).sum();
+    let adapter = dir.join(ADAPTER_FILE);
+    candle_core::safetensors::save(&tensors, &adapter)?;
+    let labels_path = dir.join(LABELS_FILE);
+    let labels = serde_json::to_string_pretty(&trainer.model.labels).expect("labels serialize");
+    std::fs::write(&labels_path, labels + "\n").map_err(|e| NluError::io(labels_path, e))?;
+    let meta = ArtifactMeta {
+        format: FORMAT,
+        kefu_version: env!("CARGO_PKG_VERSION").to_string(),
+        base_id: info.base.id(),
+        base_sha256: info.base.weights_sha256()?,
+        data_sha256: info.data_sha256,
+        data_files: info.data_files,
+        train_examples: info.train_examples,
+        dev_examples: info.dev_examples,
+        params: trainer.params().clone(),
+        seed: trainer.params().seed,
+        history: info.history,
+        dev_metrics: info.dev_metrics,
+        test_metrics: info.test_metrics,
+        train_seconds: info.train_seconds,
+        adapter_sha256: sha256_file(&adapter)?,
+        trainable_parameters,
+        created_at: chrono::Utc::now().to_rfc3339(),
+    };
+    meta.write(dir)?;
+    Ok(meta)
+}
+
+/// Loads an artifact onto its base. Refuses a base whose weights differ from the one it was
+/// trained on, and adapter/label files that are corrupt or truncated.
+pub fn load(
+    dir: &Path,
+    base_dir: &Path,
+    device: &Device,
+    threshold: f32,
+    ranking_size: usize,
+) -> Result<(NluModel, ArtifactMeta), NluError> {
+    let bad = |message: String| NluError::Artifact {
+        dir: dir.to_path_buf(),
+        message,
+    };
+    let meta = ArtifactMeta::read(dir)?;
+    let adapter = dir.join(ADAPTER_FILE);
+    if !adapter.is_file() {
+        return Err(bad(format!("{ADAPTER_FILE} is missing")));
+    }
+    let actual = sha256_file(&adapter)?;
+    if actual != meta.adapter_sha256 {
+        return Err(bad(format!(
+            "{ADAPTER_FILE} is corrupt or truncated (sha256 {actual}, meta.json records {})",
+            meta.adapter_sha256
+        )));
+    }
+    let labels_raw = std::fs::read_to_string(dir.join(LABELS_FILE))
+        .map_err(|e| bad(format!("cannot read {LABELS_FILE}: {e}")))?;
+    let labels: Labels = serde_json::from_str(&labels_raw)
+        .map_err(|e| bad(format!("{LABELS_FILE} is corrupt or truncated: {e}")))?;
+    let base = BaseModel::open(base_dir)?;
+    let base_sha = base.weights_sha256()?;
+    if base_sha != meta.base_sha256 {
+        return Err(NluError::BaseMismatch {
+            dir: dir.to_path_buf(),
+            needed_id: meta.base_id.clone(),
+            needed_sha: meta.base_sha256.clone(),
+            base_dir: base_dir.to_path_buf(),
+            actual_sha: base_sha,
+        });
+    }
+    let base_ck = Checkpoint::load(&base.weights_path(), device)?;
+    let adapter_ck = Checkpoint::load(&adapter, device)?;
+    let mut fixed = FixedParams { ck: &adapter_ck };
+    let bert = Bert::load(
+        &base_ck,
+        &base.config,
+        Some((&meta.params.lora, &mut fixed)),
+        device,
+    )?;
+    let heads = Heads::load(&mut fixed, base.config.hidden_size, &labels)?;
+    adapter_ck.check_all_used()?;
+    let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
+    Ok((
+        NluModel {
+            bert,
+            tokenizer,
+            heads,
+            labels,
+            threshold,
+            ranking_size,
+        },
+        meta,
+    ))
+}
+
+/// Whether the data at `data` (a file or folder, e.g. knowledge/nlu) is what the artifact
+/// was trained on: true when its hash equals the one meta.json records.
+pub fn data_is_current(artifact_dir: &Path, data: &Path) -> Result<bool, NluError> {
+    let meta = ArtifactMeta::read(artifact_dir)?;
+    Ok(super::data::data_sha256(data)? == meta.data_sha256)
+}

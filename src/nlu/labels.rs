@@ -1,0 +1,131 @@
+//! Label maps: intents, and BIO tags over word pieces for the slots.
+
+use serde::{Deserialize, Serialize};
+
+use super::data::Example;
+use super::tokenize::{char_slice, Encoded};
+use crate::types::Slot;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Labels {
+    /// Intent names; the index is the intent head's output.
+    pub intents: Vec<String>,
+    /// Slot names; slot k has tags B = 1 + 2k and I = 2 + 2k, tag 0 is O.
+    pub slots: Vec<String>,
+}
+
+pub(crate) const TAG_O: u32 = 0;
+
+impl Labels {
+    pub fn from_examples(examples: &[Example]) -> Self {
+        let mut intents: Vec<String> = examples.iter().map(|e| e.intent.clone()).collect();
+        intents.sort();
+        intents.dedup();
+        let mut slots: Vec<String> = examples
+            .iter()
+            .flat_map(|e| e.slots.iter().map(|s| s.slot.clone()))
+            .collect();
+        slots.sort();
+        slots.dedup();
+        Self { intents, slots }
+    }
+
+    pub fn n_tags(&self) -> usize {
+        1 + 2 * self.slots.len()
+    }
+
+    /// Tag names, in head order: O, B-slot, I-slot, …
+    pub fn tag_names(&self) -> Vec<String> {
+        let mut t = vec!["O".to_string()];
+        for s in &self.slots {
+            t.push(format!("B-{s}"));
+            t.push(format!("I-{s}"));
+        }
+        t
+    }
+
+    pub fn intent_index(&self, name: &str) -> Option<usize> {
+        self.intents.binary_search_by(|x| x.as_str().cmp(name)).ok()
+    }
+
+    fn slot_index(&self, name: &str) -> Option<usize> {
+        self.slots.binary_search_by(|x| x.as_str().cmp(name)).ok()
+    }
+
+    /// The BIO tag of every token: a word overlapping a slot span is B (first such word) or
+    /// I; the word's first piece carries that tag, its other pieces I. Slots this label
+    /// map does not know stay O.
+    pub(crate) fn token_tags(&self, enc: &Encoded, slots: &[Slot]) -> Vec<u32> {
+        let mut word_tag = vec![TAG_O; enc.words.len()];
+        for s in slots {
+            let Some(k) = self.slot_index(&s.slot) else {
+                continue;
+            };
+            let mut first = true;
+            for (w, word) in enc.words.iter().enumerate() {
+                if word.start < s.end && s.start < word.end {
+                    word_tag[w] = if first {
+                        1 + 2 * k as u32
+                    } else {
+                        2 + 2 * k as u32
+                    };
+                    first = false;
+                }
+            }
+        }
+        enc.token_word
+            .iter()
+            .enumerate()
+            .map(|(t, w)| match w {
+                None => TAG_O,
+                Some(w) => {
+                    let tag = word_tag[*w];
+                    if tag == TAG_O || enc.words[*w].first_token == t {
+                        tag
+                    } else {
+                        inside(tag)
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// Spans of the original text from one tag per word (the tag of its first piece).
+    /// An I- tag that does not continue a span of the same slot starts one (as seqeval does).
+    pub(crate) fn decode_spans(&self, text: &str, enc: &Encoded, word_tags: &[u32]) -> Vec<Slot> {
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new(); // (slot, start, end)
+        let mut open = false;
+        for (word, &tag) in enc.words.iter().zip(word_tags) {
+            if tag == TAG_O {
+                open = false;
+                continue;
+            }
+            let k = ((tag - 1) / 2) as usize;
+            let is_begin = tag % 2 == 1;
+            match spans.last_mut() {
+                Some(last) if open && !is_begin && last.0 == k => last.2 = word.end,
+                _ => {
+                    spans.push((k, word.start, word.end));
+                    open = true;
+                }
+            }
+        }
+        spans
+            .into_iter()
+            .map(|(k, start, end)| Slot {
+                slot: self.slots[k].clone(),
+                value: char_slice(text, start, end),
+                start,
+                end,
+            })
+            .collect()
+    }
+}
+
+fn inside(tag: u32) -> u32 {
+    if tag % 2 == 1 {
+        tag + 1
+    } else {
+        tag
+    }
+}

@@ -1,0 +1,384 @@
+//! Fine-tuning: LoRA adapters on the encoder's projections plus the three heads, AdamW with
+//! linear warm-up and decay, seeded, early-stopped on a dev split.
+
+use candle_core::{DType, Device, Tensor, Var, D};
+use indicatif::{ProgressBar, ProgressStyle};
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use serde::{Deserialize, Serialize};
+use std::time::Instant;
+
+use super::base::BaseModel;
+use super::bert::{Bert, LoraSpec, NewParams};
+use super::data::Example;
+use super::heads::{Heads, NluModel};
+use super::labels::Labels;
+use super::metrics::{evaluate, Summary};
+use super::optim::AdamW;
+use super::tokenize::{Encoded, TextTokenizer};
+use super::weights::Checkpoint;
+use super::NluError;
+use crate::types::Sentiment;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TrainParams {
+    pub epochs: usize,
+    pub batch_size: usize,
+    pub learning_rate: f64,
+    pub weight_decay: f64,
+    /// Fraction of the steps spent warming the learning rate up from 0.
+    pub warmup: f64,
+    pub lora: LoraSpec,
+    pub seed: u64,
+    /// Stop after this many epochs without a better dev score.
+    pub patience: usize,
+    /// Held out for dev when no dev file is given.
+    pub dev_fraction: f64,
+}
+
+impl Default for TrainParams {
+    fn default() -> Self {
+        Self {
+            epochs: 4,
+            batch_size: 32,
+            learning_rate: 1e-3,
+            weight_decay: 0.01,
+            warmup: 0.1,
+            lora: LoraSpec {
+                rank: 8,
+                alpha: 16.0,
+                layers: 6,
+            },
+            seed: 42,
+            patience: 2,
+            dev_fraction: 0.1,
+        }
+    }
+}
+
+/// One epoch's numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EpochStats {
+    pub epoch: usize,
+    pub loss: f64,
+    pub dev: Summary,
+    pub seconds: f64,
+}
+
+pub(crate) struct Item {
+    enc: Encoded,
+    tags: Vec<u32>,
+    intent: u32,
+    sentiment: Option<u32>,
+}
+
+/// A model being trained: the encoder with fresh adapters, fresh heads, and their variables.
+pub struct Trainer {
+    pub model: NluModel,
+    vars: Vec<(String, Var)>,
+    params: TrainParams,
+}
+
+impl Trainer {
+    /// Loads the base, and creates adapters and heads sized for `labels`.
+    pub fn new(
+        base: &BaseModel,
+        device: &Device,
+        labels: Labels,
+        params: TrainParams,
+    ) -> Result<Self, NluError> {
+        if labels.intents.is_empty() {
+            return Err(NluError::Invalid("no intents in the training data".into()));
+        }
+        if params.batch_size == 0 || params.epochs == 0 || params.lora.rank == 0 {
+            return Err(NluError::Invalid(
+                "epochs, batch size and LoRA rank must be at least 1".into(),
+            ));
+        }
+        let ck = Checkpoint::load(&base.weights_path(), device)?;
+        let mut new = NewParams {
+            vars: Vec::new(),
+            rng: rand::rngs::StdRng::seed_from_u64(params.seed),
+            device: device.clone(),
+        };
+        let bert = Bert::load(&ck, &base.config, Some((&params.lora, &mut new)), device)?;
+        let heads = Heads::load(&mut new, base.config.hidden_size, &labels)?;
+        let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
+        Ok(Self {
+            model: NluModel {
+                bert,
+                tokenizer,
+                heads,
+                labels,
+                threshold: 0.0,
+                ranking_size: 3,
+            },
+            vars: new.vars,
+            params,
+        })
+    }
+
+    /// Current values of every trainable tensor, by name (adapters `lora.*`, heads `head.*`).
+    pub fn trainable(&self) -> Vec<(String, Tensor)> {
+        self.vars
+            .iter()
+            .map(|(n, v)| (n.clone(), v.as_tensor().copy().expect("copy")))
+            .collect()
+    }
+
+    fn items(&self, examples: &[Example]) -> Result<Vec<Item>, NluError> {
+        let labels = &self.model.labels;
+        examples
+            .iter()
+            .map(|e| {
+                let enc = self.model.tokenizer.encode(&e.text)?;
+                let tags = labels.token_tags(&enc, &e.slots);
+                let intent = labels.intent_index(&e.intent).ok_or_else(|| {
+                    NluError::Invalid(format!(
+                        "{}: intent {} is not in the label map",
+                        e.source, e.intent
+                    ))
+                })? as u32;
+                let sentiment = e
+                    .sentiment
+                    .map(|s| Sentiment::ALL.iter().position(|x| *x == s).unwrap_or(1) as u32);
+                Ok(Item {
+                    enc,
+                    tags,
+                    intent,
+                    sentiment,
+                })
+            })
+            .collect()
+    }
+
+    /// Summed loss of one batch: intent + slots (padding and [CLS]/[SEP] masked out) +
+    /// sentiment (only rows that carry one).
+    fn loss(&self, batch: &[&Item]) -> Result<Tensor, NluError> {
+        let device = self.model.bert.device().clone();
+        let encs: Vec<&Encoded> = batch.iter().map(|i| &i.enc).collect();
+        let (ids, mask) = self.model.tokenizer.batch(&encs, &device)?;
+        let logits = self.model.logits(&ids, &mask, true)?;
+        let intents = Tensor::new(batch.iter().map(|i| i.intent).collect::<Vec<_>>(), &device)?;
+        let mut loss = candle_nn::loss::cross_entropy(&logits.intent, &intents)?;
+
+        let (b, t, n_tags) = logits.slots.dims3()?;
+        let mut tags = vec![0u32; b * t];
+        let mut weights = vec![0f32; b * t];
+        for (r, item) in batch.iter().enumerate() {
+            for (k, (&tag, word)) in item.tags.iter().zip(&item.enc.token_word).enumerate() {
+                tags[r * t + k] = tag;
+                if word.is_some() {
+                    weights[r * t + k] = 1.0;
+                }
+            }
+        }
+        loss = (loss
+            + masked_nll(
+                &logits.slots.reshape((b * t, n_tags))?,
+                tags,
+                weights,
+                &device,
+            )?)?;
+
+        if batch.iter().any(|i| i.sentiment.is_some()) {
+            let targets = batch.iter().map(|i| i.sentiment.unwrap_or(0)).collect();
+            let weights = batch
+                .iter()
+                .map(|i| if i.sentiment.is_some() { 1.0 } else { 0.0 })
+                .collect();
+            loss = (loss + masked_nll(&logits.sentiment, targets, weights, &device)?)?;
+        }
+        Ok(loss)
+    }
+
+    /// The gradient norm every trainable tensor receives from one batch: proof that the
+    /// adapters inside the encoder, not just the heads, are trained.
+    pub fn gradient_norms(&self, examples: &[Example]) -> Result<Vec<(String, f32)>, NluError> {
+        let items = self.items(examples)?;
+        let refs: Vec<&Item> = items.iter().collect();
+        let grads = self.loss(&refs)?.backward()?;
+        self.vars
+            .iter()
+            .map(|(n, v)| {
+                let norm = match grads.get(v.as_tensor()) {
+                    Some(g) => g.sqr()?.sum_all()?.sqrt()?.to_scalar::<f32>()?,
+                    None => 0.0,
+                };
+                Ok((n.clone(), norm))
+            })
+            .collect()
+    }
+
+    /// Trains on `train`, early-stopping on `dev`; leaves the best epoch's weights in place.
+    pub fn fit(
+        &mut self,
+        train: &[Example],
+        dev: &[Example],
+        show_progress: bool,
+    ) -> Result<Vec<EpochStats>, NluError> {
+        let items = self.items(train)?;
+        let p = self.params.clone();
+        let steps_per_epoch = items.len().div_ceil(p.batch_size);
+        let total = steps_per_epoch * p.epochs;
+        let warmup = ((total as f64) * p.warmup).ceil().max(1.0) as usize;
+        let mut opt = AdamW::new(&self.vars, p.weight_decay);
+        let mut rng = rand::rngs::StdRng::seed_from_u64(p.seed.wrapping_add(1));
+        let bar = if show_progress {
+            let bar = ProgressBar::new(total as u64);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} steps (eta {eta}) {msg}",
+                )
+                .expect("template"),
+            );
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        let mut history = Vec::new();
+        let mut best: Option<(f64, Vec<Tensor>)> = None;
+        let mut since_best = 0;
+        let mut step = 0usize;
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        let mut last_dev = String::from("dev: –");
+        // Seconds in forward, backward and optimizer steps, logged per epoch.
+        let mut timing = [0f64; 3];
+        for epoch in 1..=p.epochs {
+            let started = Instant::now();
+            order.shuffle(&mut rng);
+            let (mut loss_sum, mut loss_n) = (0.0, 0usize);
+            for chunk in order.chunks(p.batch_size) {
+                let batch: Vec<&Item> = chunk.iter().map(|&i| &items[i]).collect();
+                let t0 = Instant::now();
+                let loss = self.loss(&batch)?;
+                let t1 = Instant::now();
+                let grads = loss.backward()?;
+                let t2 = Instant::now();
+                step += 1;
+                let lr = if step <= warmup {
+                    p.learning_rate * step as f64 / warmup as f64
+                } else {
+                    p.learning_rate * (total - step) as f64 / (total - warmup).max(1) as f64
+                };
+                opt.step(&grads, lr)?;
+                timing[0] += (t1 - t0).as_secs_f64();
+                timing[1] += (t2 - t1).as_secs_f64();
+                timing[2] += t2.elapsed().as_secs_f64();
+                loss_sum += loss.to_scalar::<f32>()? as f64;
+                loss_n += 1;
+                bar.inc(1);
+                bar.set_message(format!(
+                    "epoch {epoch}/{} loss {:.4} {last_dev}",
+                    p.epochs,
+                    loss_sum / loss_n as f64
+                ));
+            }
+            tracing::debug!(
+                forward = timing[0],
+                backward = timing[1],
+                optimizer = timing[2],
+                "epoch {epoch} step time"
+            );
+            let dev_summary = self.score(dev)?;
+            last_dev = format!(
+                "dev intent {:.2}% slot F1 {:.2}%",
+                dev_summary.intent_accuracy * 100.0,
+                dev_summary.slot_f1 * 100.0
+            );
+            bar.set_message(format!(
+                "epoch {epoch}/{} loss {:.4} {last_dev}",
+                p.epochs,
+                loss_sum / loss_n.max(1) as f64
+            ));
+            let score = dev_summary.intent_accuracy + dev_summary.slot_f1;
+            history.push(EpochStats {
+                epoch,
+                loss: loss_sum / loss_n.max(1) as f64,
+                dev: dev_summary,
+                seconds: started.elapsed().as_secs_f64(),
+            });
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((
+                    score,
+                    self.vars
+                        .iter()
+                        .map(|(_, v)| v.as_tensor().copy())
+                        .collect::<candle_core::Result<_>>()?,
+                ));
+                since_best = 0;
+            } else {
+                since_best += 1;
+                if since_best >= p.patience {
+                    bar.println(format!("early stop after epoch {epoch}: dev score did not improve for {since_best} epoch(s)"));
+                    break;
+                }
+            }
+        }
+        bar.finish();
+        if let Some((_, values)) = best {
+            for ((_, var), value) in self.vars.iter().zip(values) {
+                var.set(&value)?;
+            }
+        }
+        Ok(history)
+    }
+
+    /// Dev numbers of the current weights.
+    pub fn score(&self, dev: &[Example]) -> Result<Summary, NluError> {
+        if dev.is_empty() {
+            return Ok(Summary {
+                intent_accuracy: 0.0,
+                slot_f1: 0.0,
+                sentence_accuracy: 0.0,
+            });
+        }
+        let parses = predict_all(&self.model, dev)?;
+        Ok(evaluate(dev, &parses).summary())
+    }
+
+    /// The trained model, for serving without a round trip through an artifact folder.
+    pub fn into_model(self) -> NluModel {
+        self.model
+    }
+
+    pub fn params(&self) -> &TrainParams {
+        &self.params
+    }
+
+    pub(crate) fn vars(&self) -> &[(String, Var)] {
+        &self.vars
+    }
+}
+
+/// Parses every example's text, in batches.
+pub fn predict_all(
+    model: &NluModel,
+    examples: &[Example],
+) -> Result<Vec<crate::types::Parse>, NluError> {
+    let mut out = Vec::with_capacity(examples.len());
+    for chunk in examples.chunks(64) {
+        let texts: Vec<&str> = chunk.iter().map(|e| e.text.as_str()).collect();
+        out.extend(model.parse_batch(&texts)?);
+    }
+    Ok(out)
+}
+
+/// Mean negative log-likelihood over the rows whose weight is 1. `cross_entropy` has no
+/// ignore index, so padded and unlabelled positions are masked by weight.
+fn masked_nll(
+    logits: &Tensor,
+    targets: Vec<u32>,
+    weights: Vec<f32>,
+    device: &Device,
+) -> Result<Tensor, NluError> {
+    let n = targets.len();
+    let total: f32 = weights.iter().sum();
+    let targets = Tensor::from_vec(targets, (n, 1), device)?;
+    let weights = Tensor::from_vec(weights, n, device)?;
+    let logp = candle_nn::ops::log_softmax(logits, D::Minus1)?;
+    let picked = logp.gather(&targets, 1)?.squeeze(1)?;
+    let nll = (picked * weights)?.sum_all()?.neg()?;
+    Ok((nll / total.max(1.0) as f64)?.to_dtype(DType::F32)?)
+}
