@@ -3,9 +3,14 @@ use clap::Args;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use kefu::config::Override;
+use kefu::behavior::EventLog;
+use kefu::config::{Config, Override};
+use kefu::dialogue::{ChatService, Dialogue, DialogueParts, Templates};
+use kefu::knowledge::LiveGraph;
 use kefu::model::{self, Manifest};
+use kefu::nlu::{Nlu, SentenceEncoder};
 use kefu::store::Store;
+use kefu::types::Embed;
 use kefu::{app, AppState};
 
 use super::Cli;
@@ -50,9 +55,8 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
             "admin routes are off: set admin.token (or KEFU_ADMIN_TOKEN) to enable them"
         );
     }
-    // The dialogue manager is wired in when it lands (issue #7); until then chat routes
-    // answer 503 `dialogue_unavailable`.
-    let state = AppState::new(Arc::new(config), store.clone(), None)?;
+    let (dialogue, _watch) = start_dialogue(&config, &store)?;
+    let state = AppState::new(Arc::new(config), store.clone(), Some(dialogue))?;
 
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
@@ -89,4 +93,47 @@ async fn shutdown_signal() {
         _ = term => {},
     }
     tracing::info!("shutting down");
+}
+
+/// Loads what the dialogue stands on — the knowledge graph (watched for edits), the NLU,
+/// the sentence encoder, the event log and the reply templates — and starts it.
+pub fn start_dialogue(
+    config: &Config,
+    store: &Store,
+) -> Result<(Arc<dyn ChatService>, Option<kefu::knowledge::WatchHandle>)> {
+    let graph = LiveGraph::open(&config.knowledge_dir, Some(store.clone()))
+        .with_context(|| format!("loading knowledge from {}", config.knowledge_dir.display()))?;
+    let watch = if config.knowledge.watch {
+        Some(graph.watch().context("watching the knowledge files")?)
+    } else {
+        None
+    };
+    let base = &config.model.base_dir;
+    let nlu = Nlu::load(&config.nlu, base).with_context(|| {
+        format!(
+            "loading the NLU model {} (hint: `kefu train` writes it)",
+            config.nlu.model_dir.display()
+        )
+    })?;
+    let embed: Arc<dyn Embed> = Arc::new(
+        SentenceEncoder::load(base)
+            .with_context(|| format!("loading the base encoder {}", base.display()))?,
+    );
+    let events = Arc::new(EventLog::open(store, config.behavior.clone())?);
+    let responses = config.knowledge_dir.join("responses");
+    let templates = Templates::load(&responses, &config.dialogue.default_locale)?;
+    let dialogue = Dialogue::new(DialogueParts {
+        nlu: Arc::new(nlu),
+        graph,
+        embed,
+        store: store.clone(),
+        templates,
+        config: config.dialogue.clone(),
+        events,
+        recommend: config.recommend.clone(),
+        behavior: config.behavior.clone(),
+        clock: None,
+    })?;
+    tracing::info!("dialogue ready");
+    Ok((Arc::new(dialogue), watch))
 }

@@ -20,7 +20,9 @@ use super::nlg::Templates;
 use super::orders::OrderChanges;
 use super::outcome::{parse_payload, Outcome};
 use super::tracker::{Handoff, Tracker, TrackerStore, TurnRecord};
-use super::{policy, ChatService, DialogueConfig, DialogueError, Turn, TurnInput, Understand};
+use super::{
+    policy, ChatService, DialogueConfig, DialogueError, HandoffSummary, Turn, TurnInput, Understand,
+};
 
 /// What the dialogue manager is built from.
 pub struct DialogueParts {
@@ -33,6 +35,9 @@ pub struct DialogueParts {
     pub events: Arc<EventLog>,
     pub recommend: RecommendConfig,
     pub behavior: BehaviorConfig,
+    /// A fixed "now" (story tests pin it so return windows don't drift); the wall clock
+    /// when `None`.
+    pub clock: Option<chrono::DateTime<Utc>>,
 }
 
 /// Events logged between two rebuilds of the ranker's behavioural model.
@@ -57,6 +62,7 @@ pub struct Dialogue {
     recommend: RecommendConfig,
     behavior: BehaviorConfig,
     ranker: Mutex<Option<Ranker>>,
+    clock: Option<chrono::DateTime<Utc>>,
 }
 
 impl Dialogue {
@@ -76,6 +82,7 @@ impl Dialogue {
             recommend: parts.recommend,
             behavior: parts.behavior,
             ranker: Mutex::new(None),
+            clock: parts.clock,
         };
         // Product vectors are computed (or read from sled) now, not on the first search.
         dialogue.ranker(&dialogue.graph.graph())?;
@@ -141,7 +148,7 @@ impl Dialogue {
     }
 
     /// Sessions waiting for or talking with a person.
-    pub fn handoffs(&self) -> Result<Vec<Tracker>, DialogueError> {
+    pub fn handed_off(&self) -> Result<Vec<Tracker>, DialogueError> {
         self.trackers
             .handed_off()
             .map_err(|e| DialogueError::Internal(e.to_string()))
@@ -235,7 +242,7 @@ impl Dialogue {
             }
         };
 
-        let now = Utc::now();
+        let now = self.clock.unwrap_or_else(Utc::now);
         let locale = self.templates.resolve_locale(tracker.locale.as_deref());
         let pick = {
             let mut h = DefaultHasher::new();
@@ -324,5 +331,21 @@ fn payload_parse(tracker: &Tracker, intent: String, slots: Vec<(String, String)>
 impl ChatService for Dialogue {
     fn turn(&self, turn: Turn) -> BoxFuture<'_, Result<Vec<Reply>, DialogueError>> {
         Box::pin(self.handle(turn))
+    }
+
+    fn handoffs(&self) -> Result<Vec<HandoffSummary>, DialogueError> {
+        Ok(self
+            .handed_off()?
+            .into_iter()
+            .map(|t| HandoffSummary {
+                session: SessionId::new(&t.session),
+                user: t.user.as_deref().map(UserId::new),
+                turns: t.turns.iter().rev().take(20).rev().cloned().collect(),
+            })
+            .collect())
+    }
+
+    fn release<'a>(&'a self, session: &'a SessionId) -> BoxFuture<'a, Result<bool, DialogueError>> {
+        Box::pin(Dialogue::release(self, session.as_str()))
     }
 }

@@ -16,6 +16,7 @@ mod shop;
 mod slots;
 mod talk;
 mod tracker;
+mod understand;
 
 pub use config::DialogueConfig;
 pub use engine::{Dialogue, DialogueParts};
@@ -66,10 +67,25 @@ pub enum DialogueError {
     Internal(String),
 }
 
+/// A conversation waiting for, or talking with, a person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HandoffSummary {
+    pub session: SessionId,
+    pub user: Option<UserId>,
+    /// The latest turns, oldest first.
+    pub turns: Vec<TurnRecord>,
+}
+
 /// What the transport needs from the dialogue manager.
 pub trait ChatService: Send + Sync + 'static {
     /// Handles one turn; the replies answer it, in order (often one, none for events).
     fn turn(&self, turn: Turn) -> BoxFuture<'_, Result<Vec<Reply>, DialogueError>>;
+
+    /// Sessions handed to a person.
+    fn handoffs(&self) -> Result<Vec<HandoffSummary>, DialogueError>;
+
+    /// A person hands the session back; `false` when there is no such session.
+    fn release<'a>(&'a self, session: &'a SessionId) -> BoxFuture<'a, Result<bool, DialogueError>>;
 }
 
 /// What the dialogue needs from the NLU: a parse of one message.

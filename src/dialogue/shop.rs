@@ -68,7 +68,11 @@ fn what(ctx: &Ctx<'_>) -> String {
             parts.push(v.clone());
         }
     }
-    parts.push(s.get("product_type").cloned().unwrap_or_else(|| "products".into()));
+    parts.push(
+        s.get("product_type")
+            .cloned()
+            .unwrap_or_else(|| "products".into()),
+    );
     parts.join(" ")
 }
 
@@ -111,7 +115,11 @@ fn request(ctx: &Ctx<'_>, skip_shown: bool) -> RecommendRequest {
         slots,
         text,
         current_product: None,
-        shown: if skip_shown { ctx.tracker.shown.clone() } else { Vec::new() },
+        shown: if skip_shown {
+            ctx.tracker.shown.clone()
+        } else {
+            Vec::new()
+        },
         limit: Some(ctx.list_size),
         now: None,
     }
@@ -121,7 +129,11 @@ fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Vec<(Product, String)> {
     match ctx.recommender.recommend(req, ctx.profile) {
         Ok(list) => list
             .into_iter()
-            .filter_map(|r| ctx.graph.product(r.product.as_str()).map(|p| (p.clone(), r.reason)))
+            .filter_map(|r| {
+                ctx.graph
+                    .product(r.product.as_str())
+                    .map(|p| (p.clone(), r.reason))
+            })
             .collect(),
         Err(e) => {
             tracing::warn!("recommender: {e}");
@@ -130,7 +142,12 @@ fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Vec<(Product, String)> {
     }
 }
 
-fn show_list(ctx: &mut Ctx<'_>, action: &'static str, key: &str, found: Vec<(Product, String)>) -> Outcome {
+fn show_list(
+    ctx: &mut Ctx<'_>,
+    action: &'static str,
+    key: &str,
+    found: Vec<(Product, String)>,
+) -> Outcome {
     let shown: Vec<(Product, String)> = found.into_iter().take(ctx.list_size).collect();
     let ids: Vec<ProductId> = shown.iter().map(|(p, _)| p.id.clone()).collect();
     let cards = shown
@@ -147,13 +164,23 @@ fn show_list(ctx: &mut Ctx<'_>, action: &'static str, key: &str, found: Vec<(Pro
             ("what", what(ctx)),
             (
                 "recipient",
-                ctx.tracker.slots.get("recipient").cloned().unwrap_or_default(),
+                ctx.tracker
+                    .slots
+                    .get("recipient")
+                    .cloned()
+                    .unwrap_or_default(),
             ),
         ],
     );
     let quick = vec![
-        ctx.quick("label_cheaper", intent_payload("refine_search", &[("sort", "cheaper")])),
-        ctx.quick("label_show_more", intent_payload("refine_search", &[("more", "yes")])),
+        ctx.quick(
+            "label_cheaper",
+            intent_payload("refine_search", &[("sort", "cheaper")]),
+        ),
+        ctx.quick(
+            "label_show_more",
+            intent_payload("refine_search", &[("more", "yes")]),
+        ),
     ];
     Outcome::say(action, text)
         .with_products(cards)
@@ -262,7 +289,11 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
         }
         return nothing_found(ctx, "refine_search");
     }
-    let key = if more { "more_results" } else { "refine_results" };
+    let key = if more {
+        "more_results"
+    } else {
+        "refine_results"
+    };
     show_list(ctx, "refine_search", key, found)
 }
 
@@ -271,7 +302,17 @@ pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
     let mut req = request(ctx, false);
     if let Some(focus) = ctx.tracker.focus.clone() {
         let t = ctx.parse.text.to_lowercase();
-        if ["accessor", "goes with", "go with", "for it", "for this", "match"].iter().any(|k| t.contains(k)) {
+        if [
+            "accessor",
+            "goes with",
+            "go with",
+            "for it",
+            "for this",
+            "match",
+        ]
+        .iter()
+        .any(|k| t.contains(k))
+        {
             req.current_product = Some(focus);
         }
     }

@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::dialogue::ChatService;
 use crate::store::{Store, StoreError};
 
+use super::hub::Hub;
 use super::limits::ConnectionLimits;
 use super::metrics::Metrics;
 use super::session_log::SessionLog;
@@ -23,6 +24,7 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub(crate) session_log: SessionLog,
     pub(crate) limits: Arc<ConnectionLimits>,
+    pub(crate) hub: Arc<Hub>,
 }
 
 impl AppState {
@@ -38,6 +40,7 @@ impl AppState {
             chat,
             metrics: Arc::new(Metrics::default()),
             limits: Arc::new(ConnectionLimits::default()),
+            hub: Arc::new(Hub::default()),
         })
     }
 }
@@ -51,6 +54,10 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/ws", get(super::ws::upgrade))
         .route("/api/chat", post(super::chat::rest_chat))
+        .route("/admin/handoffs", get(super::agent::list))
+        .route("/admin/sessions/{id}/reply", post(super::agent::reply))
+        .route("/admin/sessions/{id}/release", post(super::agent::release))
+        .route("/admin/sessions/{id}/history", get(super::agent::history))
         .fallback_service(web)
         .with_state(state)
 }

@@ -2,10 +2,12 @@
 //! status codes and error frames here and nowhere else. The wire protocol is written down
 //! in docs/protocol.md.
 
+mod agent;
 mod chat;
 mod config;
 mod error;
 mod http;
+mod hub;
 mod limits;
 mod metrics;
 pub mod protocol;

@@ -1,5 +1,6 @@
 //! kefu's integration tests: one binary, one module per area.
 
+mod dialogue;
 mod foundation;
 mod nlu;
 mod transport;
