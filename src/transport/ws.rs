@@ -211,7 +211,7 @@ impl Connection {
             }
             ClientFrame::Event { event } => {
                 let of = event
-                    .get("client_event_id")
+                    .get("id")
                     .and_then(|v| v.as_str())
                     .unwrap_or("event")
                     .to_string();
