@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # kefu's whole test suite from a clean clone on a fresh Debian machine with the Rust
-# toolchain and python3: installs what the tests need, then runs every test in release
+# toolchain and python3: installs what the tests need (python3-pip; chromium, nodejs and npm for
+# the browser test), then runs every test in release
 # (candle is many times slower unoptimised; one profile also shares the build with `serve`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 python3 -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
+# The browser test drives the system's Chromium (never a downloaded one) from Node.
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}"
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"
@@ -18,3 +23,9 @@ echo "test.sh: fetching the base encoder (idempotent)"
 ./target/release/kefu model fetch
 echo "test.sh: running the suite"
 cargo test --release
+
+echo "test.sh: browser test (headless Chromium, playwright-core)"
+if [ ! -d node_modules/playwright-core ]; then
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
+node --test tests/browser/

@@ -2,7 +2,8 @@
  * kefu chat widget: drop into any page with one script tag.
  *
  *   <script src="/kefu-widget.js" data-server="https://shop.example" data-locale="en"
- *           data-greeting="Hi! Looking for something?" data-color="#0b7285"></script>
+ *           data-greeting="Hi! Looking for something?" data-color="#0b7285"
+ *           data-user="shopper-42"></script>
  *
  * Every attribute is optional; the server defaults to the page's origin. No framework and
  * no build step: plain modern JS. It speaks kefu's chat protocol v1 (docs/protocol.md).
@@ -100,6 +101,7 @@
   const locale = attr("locale") || document.documentElement.lang || navigator.language || "en";
   const T = STRINGS[locale.toLowerCase().split("-")[0]] || STRINGS.en;
   const greeting = attr("greeting");
+  const userId = attr("user"); // the shop's id for a signed-in shopper, if it wants answers personalised
   const color = attr("color");
   let serverBase;
   try {
@@ -337,6 +339,7 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       ws.onopen = () => {
         const hello = { type: "hello", locale };
         if (this.sessionId) hello.session_id = this.sessionId;
+        if (userId) hello.user_id = userId;
         // After a welcome on this page, ask only for what we missed; otherwise (a fresh
         // page) ask for the whole history to draw it again.
         // (Before any logged frame, the whole history comes again and only its server
@@ -409,6 +412,7 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
 
     onWelcome(f) {
       this.attempt = 0;
+      this.busyShown = false;
       this.setStatus("");
       if (f.session_id !== this.sessionId) {
         this.sessionId = str(f.session_id);
@@ -432,6 +436,11 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
     onError(f) {
       this.showTyping(false);
       const code = str(f.code);
+      // A full server refuses every retry: say so once, not once per attempt.
+      if (code === "too_many_connections") {
+        if (this.busyShown) return;
+        this.busyShown = true;
+      }
       const text = T.err[code] || T.err._;
       if (code === "idle_timeout") this.wanted = false; // reconnect when the shopper acts
       const note = this.addNotice(text, true);
@@ -488,7 +497,7 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
         p.brand ? el("span", { class: "brand" }, str(p.brand)) : null);
       const stars = Number.isFinite(rating) && p.rating !== null && p.rating !== undefined
         ? el("div", { class: "meta rating", "aria-label": T.rated.replace("{r}", rating.toFixed(1)) },
-          "★".repeat(Math.round(Math.max(0, Math.min(5, rating)))) + " " + rating.toFixed(1))
+          "★★★★★☆☆☆☆☆".slice(5 - Math.round(Math.max(0, Math.min(5, rating))), 10 - Math.round(Math.max(0, Math.min(5, rating)))) + " " + rating.toFixed(1))
         : null;
       const view = url
         ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", class: "view" }, T.view)

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use kefu::config::{Config, Override};
 
+mod chat;
 mod kg;
 mod kg_bench;
 mod model;
 mod nlu;
-mod pending;
 mod rec;
 mod serve;
 
@@ -44,7 +44,7 @@ pub enum Command {
     /// Start the chat server (WebSocket /ws, REST /api, admin, metrics, the widget).
     Serve(serve::ServeArgs),
     /// Talk to a running server from the terminal.
-    Chat(pending::ChatArgs),
+    Chat(chat::ChatArgs),
     /// Fine-tune the NLU (intent, slot and sentiment heads + adapters) on labelled data.
     Train(nlu::TrainArgs),
     /// Evaluate a trained NLU model on a labelled file.
@@ -95,7 +95,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(args) => serve::run(&cli, args),
         Command::Model(args) => model::run(&cli, args),
         Command::Rec(args) => rec::run(args),
-        Command::Chat(_) => pending::not_yet("chat", 8),
+        Command::Chat(args) => chat::run(args),
         Command::Train(args) => nlu::train(&cli, args),
         Command::Eval(args) => nlu::eval(&cli, args),
         Command::Bench(args) => nlu::bench(&cli, args),

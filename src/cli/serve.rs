@@ -55,8 +55,11 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
             "admin routes are off: set admin.token (or KEFU_ADMIN_TOKEN) to enable them"
         );
     }
-    let (dialogue, _watch) = start_dialogue(&config, &store)?;
-    let state = AppState::new(Arc::new(config), store.clone(), Some(dialogue))?;
+    let running = start_dialogue(&config, &store)?;
+    let state = AppState::new(Arc::new(config), store.clone(), Some(running.chat))?
+        .with_knowledge(running.knowledge.clone())
+        .with_events(running.events, running.knowledge);
+    let _watch = running.watch;
 
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
@@ -95,12 +98,20 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-/// Loads what the dialogue stands on — the knowledge graph (watched for edits), the NLU,
-/// the sentence encoder, the event log and the reply templates — and starts it.
-pub fn start_dialogue(
-    config: &Config,
-    store: &Store,
-) -> Result<(Arc<dyn ChatService>, Option<kefu::knowledge::WatchHandle>)> {
+/// What `serve` runs: the dialogue and the parts the HTTP layer shares with it.
+pub struct Running {
+    pub chat: Arc<dyn ChatService>,
+    pub knowledge: Arc<LiveGraph>,
+    pub events: Arc<EventLog>,
+    /// Keeps the knowledge file watcher alive.
+    pub watch: Option<kefu::knowledge::WatchHandle>,
+}
+
+/// Loads what the dialogue stands on — the knowledge graph (from the sled snapshot when
+/// the files are unchanged; watched for edits), the NLU, the sentence encoder, the event
+/// log and the reply templates — and starts it. A broken catalogue stops the start, with
+/// every problem listed.
+pub fn start_dialogue(config: &Config, store: &Store) -> Result<Running> {
     let graph = LiveGraph::open(&config.knowledge_dir, Some(store.clone()))
         .with_context(|| format!("loading knowledge from {}", config.knowledge_dir.display()))?;
     let watch = if config.knowledge.watch {
@@ -124,16 +135,21 @@ pub fn start_dialogue(
     let templates = Templates::load(&responses, &config.dialogue.default_locale)?;
     let dialogue = Dialogue::new(DialogueParts {
         nlu: Arc::new(nlu),
-        graph,
+        graph: graph.clone(),
         embed,
         store: store.clone(),
         templates,
         config: config.dialogue.clone(),
-        events,
+        events: events.clone(),
         recommend: config.recommend.clone(),
         behavior: config.behavior.clone(),
         clock: None,
     })?;
     tracing::info!("dialogue ready");
-    Ok((Arc::new(dialogue), watch))
+    Ok(Running {
+        chat: Arc::new(dialogue),
+        knowledge: graph,
+        events,
+        watch,
+    })
 }

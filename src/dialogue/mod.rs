@@ -81,11 +81,16 @@ pub trait ChatService: Send + Sync + 'static {
     /// Handles one turn; the replies answer it, in order (often one, none for events).
     fn turn(&self, turn: Turn) -> BoxFuture<'_, Result<Vec<Reply>, DialogueError>>;
 
-    /// Sessions handed to a person.
-    fn handoffs(&self) -> Result<Vec<HandoffSummary>, DialogueError>;
+    /// Sessions handed to a person (none for a service that never hands off).
+    fn handoffs(&self) -> Result<Vec<HandoffSummary>, DialogueError> {
+        Ok(Vec::new())
+    }
 
     /// A person hands the session back; `false` when there is no such session.
-    fn release<'a>(&'a self, session: &'a SessionId) -> BoxFuture<'a, Result<bool, DialogueError>>;
+    fn release<'a>(&'a self, session: &'a SessionId) -> BoxFuture<'a, Result<bool, DialogueError>> {
+        let _ = session;
+        Box::pin(async { Ok(false) })
+    }
 }
 
 /// What the dialogue needs from the NLU: a parse of one message.

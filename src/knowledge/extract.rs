@@ -27,7 +27,7 @@ fn lower(c: &regex::Captures, i: usize) -> String {
         .unwrap_or_default()
 }
 
-const MATERIALS: &str = "organic cotton|recycled polyester|merino wool|cashmere|cotton|wool|linen|silk|polyester|nylon|recycled nylon|elastane|bamboo|full-grain leather|leather|down|stainless steel|aluminium|aluminum|titanium|cast iron|borosilicate glass|ceramic|beech wood|oak";
+const MATERIALS: &str = "natural rubber|carbon steel|memory foam|polycarbonate|silicone|suede|cork|sisal|organic cotton|recycled polyester|merino wool|cashmere|cotton|wool|linen|silk|polyester|nylon|recycled nylon|elastane|bamboo|full-grain leather|leather|down|stainless steel|aluminium|aluminum|titanium|cast iron|borosilicate glass|ceramic|beech wood|oak";
 
 fn rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
@@ -80,6 +80,12 @@ fn rules() -> &'static [Rule] {
                 attribute: "material",
                 unit: None,
                 re: r(&format!(r"(?i)\b(?:made (?:of|from)|crafted from|cut from)\s+(?:solid\s+)?({MATERIALS})\b")),
+                value: |c| Some(AttrValue::Text(lower(c, 1))),
+            },
+            Rule {
+                attribute: "material",
+                unit: None,
+                re: r(&format!(r"(?i)\b(?:an?|the)\s+({MATERIALS})\s+(?:upper|outer|shell|body)\b")),
                 value: |c| Some(AttrValue::Text(lower(c, 1))),
             },
             Rule {
@@ -204,9 +210,11 @@ pub fn extract_facts(description: &str) -> Vec<Fact> {
 
 /// The sentence that contains byte offset `at`: what a reply quotes as evidence.
 fn sentence_around(text: &str, at: usize) -> String {
+    // A sentence ends at ". " (not at the dot of "1.3-inch").
     let start = text[..at]
-        .rfind(['.', '!', '?', ';'])
-        .map(|i| i + 1)
+        .rfind(". ")
+        .or_else(|| text[..at].rfind("; "))
+        .map(|i| i + 2)
         .unwrap_or(0);
     let end = text[at..]
         .find(". ")

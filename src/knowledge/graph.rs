@@ -753,7 +753,7 @@ impl Graph {
             .iter()
             .filter(|o| o.user_id == user_id)
             .collect();
-        v.sort_by(|a, b| b.placed_at.cmp(&a.placed_at));
+        v.sort_by_key(|o| std::cmp::Reverse(o.placed_at));
         v
     }
 }

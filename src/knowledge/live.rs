@@ -35,16 +35,19 @@ pub struct ReloadStatus {
     pub reloads_failed: u64,
 }
 
+/// The report of the graph served, the error of a failed later attempt, and when.
+type LastAttempt = (
+    LoadReport,
+    Option<(String, Vec<Problem>)>,
+    chrono::DateTime<chrono::Utc>,
+);
+
 /// The live graph: readers take a cheap `Arc<Graph>`; reloads and admin edits swap it.
 pub struct LiveGraph {
     dir: PathBuf,
     store: Option<Store>,
     current: RwLock<Arc<Graph>>,
-    last: Mutex<(
-        LoadReport,
-        Option<(String, Vec<Problem>)>,
-        chrono::DateTime<chrono::Utc>,
-    )>,
+    last: Mutex<LastAttempt>,
     /// Serialises reloads and edits so two never interleave.
     pub(crate) write_lock: Mutex<()>,
     /// Metrics the /metrics endpoint can read.

@@ -173,7 +173,11 @@ fn yaml_list<T: DeserializeOwned>(
                     .map(|l| (start + l.line() - 1, l.column()))
                     .unwrap_or((start, 0));
                 let msg = strip_location(&e.to_string());
-                let msg = msg.trim_start_matches("[0]: ").trim_start_matches("[0].");
+                // serde_yaml prefixes the path inside our one-entry list: ".[0].name: …".
+                let msg = msg
+                    .trim_start_matches('.')
+                    .trim_start_matches("[0]")
+                    .trim_start_matches(['.', ':', ' ']);
                 problems.push(
                     Problem::error(file, line, msg.to_string())
                         .at(col)

@@ -37,6 +37,9 @@ pub(crate) fn tokens(text: &str) -> Vec<String> {
     out
 }
 
+/// A query token's expansions (name token, match quality), its weight, and its total postings.
+type Term = (Vec<(u32, f32)>, f32, usize);
+
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     vocab: BTreeMap<String, u32>,
@@ -127,7 +130,7 @@ impl NameIndex {
             return Vec::new();
         }
         // Per query token: its expansions and a weight = rarity of its best expansion.
-        let mut terms: Vec<(Vec<(u32, f32)>, f32, usize)> = Vec::new();
+        let mut terms: Vec<Term> = Vec::new();
         let mut total_weight = 0.0;
         for q in &q_tokens {
             let exp = self.expand(q);

@@ -97,24 +97,36 @@ impl<'a> Lines<'a> {
         }
     }
 
-    /// 1-based column of `"key"` (JSON) or `key:` (YAML) on `line`, 0 if not found.
-    fn column(&mut self, file: &'static str, line: usize, key: &str) -> usize {
+    /// Where `key` is written in the record starting on `line`: the same line and the
+    /// column of `"key"` for JSON lines; for a YAML entry, the line of `key:` within it.
+    fn locate(&mut self, file: &'static str, line: usize, key: &str) -> (usize, usize) {
         let sources = self.sources;
         let lines = self
             .cache
             .entry(file)
             .or_insert_with(|| sources.get(file).unwrap_or("").lines().collect());
-        let Some(text) = line.checked_sub(1).and_then(|i| lines.get(i)) else {
-            return 0;
+        let Some(first) = line.checked_sub(1) else {
+            return (line, 0);
         };
-        let pos = text
-            .find(&format!("\"{key}\""))
-            .or_else(|| text.find(&format!("{key}:")));
-        pos.map(|b| text[..b].chars().count() + 1).unwrap_or(0)
+        let yaml = file.ends_with(".yaml");
+        for (i, text) in lines.iter().enumerate().skip(first) {
+            if i > first && (!yaml || text.starts_with("- ")) {
+                break;
+            }
+            let pos = if yaml {
+                text.find(&format!("{key}:"))
+            } else {
+                text.find(&format!("\"{key}\""))
+            };
+            if let Some(b) = pos {
+                return (i + 1, text[..b].chars().count() + 1);
+            }
+        }
+        (line, 0)
     }
 
     fn at(&mut self, file: &'static str, line: usize, key: &str, msg: String) -> Problem {
-        let col = self.column(file, line, key);
+        let (line, col) = self.locate(file, line, key);
         Problem::error(file, line, msg).at(col).field(key)
     }
 }

@@ -328,6 +328,17 @@ impl Bert {
     /// Hidden states `(batch, seq, hidden)` for token ids and a 0/1 attention mask, both
     /// `(batch, seq)` u32. `train` picks the differentiable (slower) kernels.
     pub fn forward(&self, ids: &Tensor, mask: &Tensor, train: bool) -> candle_core::Result<Tensor> {
+        let frozen = self.forward_frozen(ids, mask)?;
+        self.forward_adapted(&frozen, mask, train)
+    }
+
+    /// Embeddings and the layers below the first adapter: fixed during training, so the
+    /// trainer computes them once per utterance instead of once per epoch.
+    pub(crate) fn forward_frozen(
+        &self,
+        ids: &Tensor,
+        mask: &Tensor,
+    ) -> candle_core::Result<Tensor> {
         let (b, t) = ids.dims2()?;
         let h = self.config.hidden_size;
         let words = self
@@ -339,13 +350,38 @@ impl Bert {
         let tt = self.token_type.narrow(0, 0, 1)?;
         let xs = words.broadcast_add(&pos)?.broadcast_add(&tt)?;
         let mut xs = self.emb_norm.forward(&xs, false)?;
-        // 0 where attended, a large negative number where padded: (b, 1, 1, t).
-        let ext = ((mask.to_dtype(DType::F32)? - 1.0)? * 1e9)?.reshape((b, 1, 1, t))?;
-        for (index, layer) in self.layers.iter().enumerate() {
-            xs = layer.forward(&xs, &ext, train && index >= self.first_adapted)?;
+        let ext = extended_mask(mask)?;
+        for layer in &self.layers[..self.first_adapted] {
+            xs = layer.forward(&xs, &ext, false)?;
         }
         Ok(xs)
     }
+
+    /// The layers from the first adapter up, on the output of [`Self::forward_frozen`].
+    pub(crate) fn forward_adapted(
+        &self,
+        frozen: &Tensor,
+        mask: &Tensor,
+        train: bool,
+    ) -> candle_core::Result<Tensor> {
+        let ext = extended_mask(mask)?;
+        let mut xs = frozen.clone();
+        for layer in &self.layers[self.first_adapted..] {
+            xs = layer.forward(&xs, &ext, train)?;
+        }
+        Ok(xs)
+    }
+
+    /// Hidden size of the frozen part's output.
+    pub(crate) fn hidden_size(&self) -> usize {
+        self.config.hidden_size
+    }
+}
+
+/// 0 where attended, a large negative number where padded: `(b, 1, 1, t)`.
+fn extended_mask(mask: &Tensor) -> candle_core::Result<Tensor> {
+    let (b, t) = mask.dims2()?;
+    ((mask.to_dtype(DType::F32)? - 1.0)? * 1e9)?.reshape((b, 1, 1, t))
 }
 
 /// Mean over the attended positions, then L2-normalised: sentence-transformers' pooling.

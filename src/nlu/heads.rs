@@ -72,6 +72,16 @@ impl NluModel {
         train: bool,
     ) -> candle_core::Result<Logits> {
         let hidden = self.bert.forward(ids, mask, train)?;
+        self.heads_forward(&hidden, mask)
+    }
+
+    /// The heads on the encoder's hidden states `(b, t, hidden)`.
+    pub(crate) fn heads_forward(
+        &self,
+        hidden: &Tensor,
+        mask: &Tensor,
+    ) -> candle_core::Result<Logits> {
+        let hidden = hidden.clone();
         let pooled = mean_pool(&hidden, mask)?;
         Ok(Logits {
             intent: self.heads.intent.forward(&pooled)?,

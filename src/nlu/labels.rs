@@ -129,3 +129,77 @@ fn inside(tag: u32) -> u32 {
         tag
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::TextTokenizer;
+
+    fn slot(text: &str, name: &str, value: &str) -> Slot {
+        let start = text[..text.find(value).unwrap()].chars().count();
+        Slot {
+            slot: name.into(),
+            value: value.into(),
+            start,
+            end: start + value.chars().count(),
+        }
+    }
+
+    /// Gold spans → BIO tags on word pieces → decoded spans give the gold spans back,
+    /// on text with accents, emoji, CJK, multi-piece words and repeated spaces.
+    #[test]
+    fn bio_tags_round_trip_to_character_spans() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("models/base/all-MiniLM-L6-v2/tokenizer.json");
+        let tok = TextTokenizer::from_file(&path, 0).unwrap();
+        let labels = Labels {
+            intents: vec!["x".into()],
+            slots: vec!["brand".into(), "colour".into(), "item".into()],
+        };
+        let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
+            (
+                "show me  crème brûlée  socks",
+                vec![("colour", "crème brûlée"), ("item", "socks")],
+            ),
+            (
+                "😀 red   Nike Airmax please",
+                vec![("colour", "red"), ("brand", "Nike Airmax")],
+            ),
+            ("我想买红色的鞋", vec![("colour", "红色"), ("item", "鞋")]),
+            (
+                "unbelievablyexpensive jacket",
+                vec![("item", "unbelievablyexpensive jacket")],
+            ),
+        ];
+        for (text, spans) in cases {
+            let gold: Vec<Slot> = spans.iter().map(|(n, v)| slot(text, n, v)).collect();
+            let enc = tok.encode(text).unwrap();
+            let tags = labels.token_tags(&enc, &gold);
+            assert_eq!(tags.len(), enc.ids.len());
+            let word_tags: Vec<u32> = enc.words.iter().map(|w| tags[w.first_token]).collect();
+            let mut got = labels.decode_spans(text, &enc, &word_tags);
+            got.sort_by_key(|s| s.start);
+            let mut want = gold.clone();
+            want.sort_by_key(|s| s.start);
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_stray_inside_tag_starts_a_span_and_b_splits_adjacent_ones() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("models/base/all-MiniLM-L6-v2/tokenizer.json");
+        let tok = TextTokenizer::from_file(&path, 0).unwrap();
+        let labels = Labels {
+            intents: vec![],
+            slots: vec!["a".into()],
+        };
+        let text = "one two three four";
+        let enc = tok.encode(text).unwrap();
+        // I-a, I-a, B-a, O  →  "one two", "three"
+        let spans = labels.decode_spans(text, &enc, &[2, 2, 1, 0]);
+        let values: Vec<&str> = spans.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(values, ["one two", "three"]);
+        assert_eq!((spans[1].start, spans[1].end), (8, 13));
+    }
+}

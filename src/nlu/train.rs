@@ -68,6 +68,8 @@ pub struct EpochStats {
 
 pub(crate) struct Item {
     enc: Encoded,
+    /// Output of the frozen layers below the adapters, `(tokens, hidden)`.
+    frozen: Tensor,
     tags: Vec<u32>,
     intent: u32,
     sentiment: Option<u32>,
@@ -129,10 +131,17 @@ impl Trainer {
 
     fn items(&self, examples: &[Example]) -> Result<Vec<Item>, NluError> {
         let labels = &self.model.labels;
-        examples
-            .iter()
-            .map(|e| {
-                let enc = self.model.tokenizer.encode(&e.text)?;
+        let device = self.model.bert.device().clone();
+        let mut items = Vec::with_capacity(examples.len());
+        for chunk in examples.chunks(64) {
+            let encs = chunk
+                .iter()
+                .map(|e| self.model.tokenizer.encode(&e.text))
+                .collect::<Result<Vec<_>, _>>()?;
+            let refs: Vec<&Encoded> = encs.iter().collect();
+            let (ids, mask) = self.model.tokenizer.batch(&refs, &device)?;
+            let frozen = self.model.bert.forward_frozen(&ids, &mask)?;
+            for (row, (e, enc)) in chunk.iter().zip(encs).enumerate() {
                 let tags = labels.token_tags(&enc, &e.slots);
                 let intent = labels.intent_index(&e.intent).ok_or_else(|| {
                     NluError::Invalid(format!(
@@ -143,14 +152,17 @@ impl Trainer {
                 let sentiment = e
                     .sentiment
                     .map(|s| Sentiment::ALL.iter().position(|x| *x == s).unwrap_or(1) as u32);
-                Ok(Item {
+                let frozen = frozen.get(row)?.narrow(0, 0, enc.ids.len())?.copy()?;
+                items.push(Item {
                     enc,
+                    frozen,
                     tags,
                     intent,
                     sentiment,
-                })
-            })
-            .collect()
+                });
+            }
+        }
+        Ok(items)
     }
 
     /// Summed loss of one batch: intent + slots (padding and [CLS]/[SEP] masked out) +
@@ -158,8 +170,29 @@ impl Trainer {
     fn loss(&self, batch: &[&Item]) -> Result<Tensor, NluError> {
         let device = self.model.bert.device().clone();
         let encs: Vec<&Encoded> = batch.iter().map(|i| &i.enc).collect();
-        let (ids, mask) = self.model.tokenizer.batch(&encs, &device)?;
-        let logits = self.model.logits(&ids, &mask, true)?;
+        let (_, mask) = self.model.tokenizer.batch(&encs, &device)?;
+        let longest = mask.dim(1)?;
+        let h = self.model.bert.hidden_size();
+        let rows = batch
+            .iter()
+            .map(|i| {
+                let n = i.frozen.dim(0)?;
+                if n == longest {
+                    Ok(i.frozen.clone())
+                } else {
+                    Tensor::cat(
+                        &[
+                            &i.frozen,
+                            &Tensor::zeros((longest - n, h), DType::F32, &device)?,
+                        ],
+                        0,
+                    )
+                }
+            })
+            .collect::<candle_core::Result<Vec<_>>>()?;
+        let frozen = Tensor::stack(&rows, 0)?;
+        let hidden = self.model.bert.forward_adapted(&frozen, &mask, true)?;
+        let logits = self.model.heads_forward(&hidden, &mask)?;
         let intents = Tensor::new(batch.iter().map(|i| i.intent).collect::<Vec<_>>(), &device)?;
         let mut loss = candle_nn::loss::cross_entropy(&logits.intent, &intents)?;
 
@@ -292,6 +325,13 @@ impl Trainer {
                 p.epochs,
                 loss_sum / loss_n.max(1) as f64
             ));
+            // Also logged, for runs without a terminal (nohup, CI) where the bar is hidden.
+            tracing::info!(
+                "epoch {epoch}/{}: loss {:.4}, {last_dev}, {:.0} s",
+                p.epochs,
+                loss_sum / loss_n.max(1) as f64,
+                started.elapsed().as_secs_f64()
+            );
             let score = dev_summary.intent_accuracy + dev_summary.slot_f1;
             history.push(EpochStats {
                 epoch,

@@ -455,7 +455,13 @@ impl Recommender {
             ("rating", parts.rating),
             ("popularity", parts.popularity),
         ];
-        options.sort_by(|a, b| b.1.total_cmp(&a.1));
+        // Strongest signal first; a stated relation to the current product always leads,
+        // it is the most concrete thing to say.
+        options.sort_by(|a, b| {
+            (b.0 == "companion" && b.1 > 0.0)
+                .cmp(&(a.0 == "companion" && a.1 > 0.0))
+                .then(b.1.total_cmp(&a.1))
+        });
         for (kind, value) in options {
             if value <= 0.0 {
                 continue;

@@ -24,6 +24,10 @@ pub struct ServerConfig {
     pub idle_timeout_secs: u64,
     /// Server pings keep proxies from dropping quiet sockets.
     pub ping_interval_secs: u64,
+    /// Bearer token a shop's backend sends to `POST /api/events`; the route stays off while
+    /// it is unset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events_token: Option<String>,
 }
 
 impl Default for ServerConfig {
@@ -38,6 +42,7 @@ impl Default for ServerConfig {
             max_connections_per_ip: 20,
             idle_timeout_secs: 600,
             ping_interval_secs: 25,
+            events_token: None,
         }
     }
 }
@@ -74,6 +79,13 @@ impl ServerConfig {
                 "a number above 0",
             ));
         }
+        if self.events_token.as_ref().is_some_and(|t| t.len() < 16) {
+            return Err(ConfigError::invalid(
+                "server.events_token",
+                "<redacted>",
+                "a secret of at least 16 characters",
+            ));
+        }
         Ok(())
     }
 
@@ -81,7 +93,11 @@ impl ServerConfig {
         self.bind.parse().expect("validated at load")
     }
 
-    pub(crate) fn redact(&mut self) {}
+    pub(crate) fn redact(&mut self) {
+        if self.events_token.is_some() {
+            self.events_token = Some("<redacted>".into());
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ use tower_http::services::ServeDir;
 
 use crate::config::Config;
 use crate::dialogue::ChatService;
+use crate::knowledge::LiveGraph;
 use crate::store::{Store, StoreError};
 
 use super::hub::Hub;
@@ -22,9 +23,13 @@ pub struct AppState {
     /// The dialogue manager; `None` while it is not running (chat routes answer 503).
     pub chat: Option<Arc<dyn ChatService>>,
     pub metrics: Arc<Metrics>,
+    /// The knowledge graph being served (swapped on file changes and admin edits).
+    pub knowledge: Option<Arc<LiveGraph>>,
     pub(crate) session_log: SessionLog,
     pub(crate) limits: Arc<ConnectionLimits>,
     pub(crate) hub: Arc<Hub>,
+    /// The shopper event log behind `POST /api/events`; `None` answers 503.
+    pub events: Option<super::events::EventsApi>,
 }
 
 impl AppState {
@@ -39,9 +44,29 @@ impl AppState {
             store,
             chat,
             metrics: Arc::new(Metrics::default()),
+            knowledge: None,
             limits: Arc::new(ConnectionLimits::default()),
             hub: Arc::new(Hub::default()),
+            events: None,
         })
+    }
+
+    /// Accepts shopper events on `POST /api/events`, checked against `products`.
+    pub fn with_events(
+        mut self,
+        log: Arc<crate::behavior::EventLog>,
+        products: Arc<dyn crate::behavior::ProductDirectory>,
+    ) -> Self {
+        self.events = Some(super::events::EventsApi { log, products });
+        self
+    }
+}
+
+impl AppState {
+    /// Serves this knowledge graph (admin API, metrics).
+    pub fn with_knowledge(mut self, live: Arc<LiveGraph>) -> Self {
+        self.knowledge = Some(live);
+        self
     }
 }
 
@@ -49,7 +74,17 @@ impl AppState {
 /// `into_make_service_with_connect_info::<SocketAddr>()` (the socket limits need the peer).
 pub fn app(state: AppState) -> Router {
     let web = ServeDir::new(&state.config.server.web_dir);
-    Router::new()
+    let admin = state
+        .config
+        .admin
+        .token
+        .is_some()
+        .then(|| super::admin::routes(state.clone()));
+    let router = match admin {
+        Some(admin) => Router::new().nest("/admin", admin),
+        None => Router::new(),
+    };
+    router
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/ws", get(super::ws::upgrade))
@@ -58,6 +93,7 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/sessions/{id}/reply", post(super::agent::reply))
         .route("/admin/sessions/{id}/release", post(super::agent::release))
         .route("/admin/sessions/{id}/history", get(super::agent::history))
+        .route("/api/events", post(super::events::post_events))
         .fallback_service(web)
         .with_state(state)
 }
@@ -69,6 +105,25 @@ async fn healthz() -> Json<serde_json::Value> {
 async fn metrics(axum::extract::State(state): axum::extract::State<AppState>) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics.render(),
+        state.metrics.render() + &knowledge_metrics(&state),
+    )
+}
+
+/// The knowledge graph's reload counters, in the same exposition format.
+fn knowledge_metrics(state: &AppState) -> String {
+    use std::sync::atomic::Ordering::Relaxed;
+    let Some(live) = &state.knowledge else {
+        return String::new();
+    };
+    format!(
+        "# HELP kefu_kg_reloads_total Knowledge graph reloads by result.\n# TYPE kefu_kg_reloads_total counter\n\
+         kefu_kg_reloads_total{{result=\"ok\"}} {}\nkefu_kg_reloads_total{{result=\"failed\"}} {}\n\
+         # HELP kefu_kg_reload_failing 1 while the knowledge files on disk fail validation (the previous graph is served).\n# TYPE kefu_kg_reload_failing gauge\n\
+         kefu_kg_reload_failing {}\n\
+         # HELP kefu_kg_products Products in the graph being served.\n# TYPE kefu_kg_products gauge\nkefu_kg_products {}\n",
+        live.reloads_ok.load(Relaxed),
+        live.reloads_failed.load(Relaxed),
+        u8::from(live.reload_failing.load(Relaxed)),
+        live.graph().products().len()
     )
 }

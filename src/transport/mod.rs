@@ -2,10 +2,12 @@
 //! status codes and error frames here and nowhere else. The wire protocol is written down
 //! in docs/protocol.md.
 
+mod admin;
 mod agent;
 mod chat;
 mod config;
 mod error;
+mod events;
 mod http;
 mod hub;
 mod limits;
@@ -17,5 +19,6 @@ mod ws;
 pub use chat::{ChatRequest, ChatResponse};
 pub use config::{AdminConfig, ServerConfig};
 pub use error::ApiError;
+pub use events::EventsApi;
 pub use http::{app, AppState};
 pub use metrics::Metrics;

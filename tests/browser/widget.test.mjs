@@ -4,6 +4,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import zlib from "node:zlib";
 import { startServer, launchBrowser, widget } from "./harness.mjs";
 
 let server;
@@ -26,6 +27,15 @@ const focusedInWidget = (page) =>
     const el = root?.activeElement;
     return el ? el.id || el.className : null;
   });
+
+test("the widget is one small script the server hands out", async () => {
+  const res = await fetch(server.url + "/kefu-widget.js");
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-type"), /javascript/);
+  const body = Buffer.from(await res.arrayBuffer());
+  const gzipped = zlib.gzipSync(body, { level: 9 }).length;
+  assert.ok(gzipped < 40 * 1024, `${gzipped} bytes gzipped; the budget is 40 KiB`);
+});
 
 test("the demo page shows the server's catalogue (or says it is unavailable) and carries the widget", async () => {
   const { page } = browser;

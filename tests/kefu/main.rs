@@ -1,6 +1,10 @@
 //! kefu's integration tests: one binary, one module per area.
 
+mod behavior;
+mod chat_cli;
 mod dialogue;
 mod foundation;
+mod knowledge;
 mod nlu;
+mod recommend;
 mod transport;

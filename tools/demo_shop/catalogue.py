@@ -1,0 +1,703 @@
+"""Hand-written model lines of the demo shop "Kefu Outfitters & Electronics".
+
+Every brand here is invented; the facts are ours. A model line is a product family;
+`generate.py` expands each line into its editions (storage tiers, pack sizes, lengths)
+and colour/size variants, with seeded stock, ratings and dates.
+
+Line tuple: (brand_id, model name, base price EUR, facts dict, tiers)
+  tiers: list of (name suffix, price delta, facts overrides) — each tier is one product.
+Category spec: noun, description templates (format with the facts), variant scheme.
+"""
+
+BRANDS = [
+    ("aurelle", "Aurelle", "FR", "Skincare made in Grasse with short ingredient lists."),
+    ("brightwell", "Brightwell", "GB", "Kettles and small kitchen appliances since 1962."),
+    ("cascadia-gear", "Cascadia Gear", "US", "Backpacks and shelters for the Pacific Northwest."),
+    ("corvid", "Corvid", "DE", "Keyboards, mice and desk gear for people who type all day."),
+    ("dalby", "Dalby", "SE", "Scandinavian cookware: carbon steel, cast iron, enamel."),
+    ("elmstead", "Elmstead Press", "GB", "An independent publisher of fiction and travel writing."),
+    ("fenwick-audio", "Fenwick Audio", "GB", "Headphones and speakers tuned in Bristol."),
+    ("fjellrunner", "Fjellrunner", "NO", "Trail and road running shoes."),
+    ("glenmoor", "Glenmoor", "GB", "Knitwear and base layers from British and New Zealand wool."),
+    ("halcyon", "Halcyon", "US", "Laptops and monitors."),
+    ("hearthstone-kitchen", "Hearthstone Kitchen", "US", "Blenders, coffee makers and grinders."),
+    ("ironbark", "Ironbark", "AU", "Hiking boots resoled, not replaced."),
+    ("juniper-paws", "Juniper Paws", "NL", "Dog and cat food with named meat first."),
+    ("kestrel", "Kestrel", "US", "GPS sports watches and bike computers."),
+    ("kiboko", "Kiboko Toys", "KE", "Wooden toys and puzzles."),
+    ("larkspur", "Larkspur Books", "US", "Cookbooks and non-fiction."),
+    ("lumio", "Lumio", "KR", "Televisions and projectors."),
+    ("maple-and-moss", "Maple & Moss", "CA", "Organic cotton basics."),
+    ("meridian", "Meridian Mobile", "KR", "Smartphones and tablets."),
+    ("mistral-outdoor", "Mistral Outdoor", "FR", "Waterproof shells and insulated jackets."),
+    ("nimbus-pet", "Nimbus Pet", "DE", "Beds, leads and toys for dogs and cats."),
+    ("northloop", "Northloop", "US", "Smart-home sensors, plugs and cameras."),
+    ("oakhaven", "Oakhaven Games", "US", "Board games for families and game nights."),
+    ("orbitron", "Orbitron", "CN", "Chargers, cables and power banks."),
+    ("pellucid", "Pellucid", "JP", "Mirrorless cameras and lenses."),
+    ("quillon", "Quillon", "TW", "Portable SSDs and memory cards."),
+    ("redtail", "Redtail Cycles", "IT", "Helmets, lights and bike accessories."),
+    ("saltmarsh", "Saltmarsh Coffee", "GB", "Speciality coffee roasted weekly."),
+    ("sonora", "Sonora", "JP", "Earbuds and headphones."),
+    ("stillwater-tea", "Stillwater Tea", "GB", "Loose-leaf tea from single estates."),
+    ("strata", "Strata", "US", "Phones, watches and rugged cases."),
+    ("sunhaven", "Sunhaven", "AU", "Sun care tested on Bondi lifeguards."),
+    ("tallgrass", "Tallgrass Yoga", "US", "Yoga mats, blocks and straps."),
+    ("tessellate", "Tessellate", "DK", "Building sets for ages 4 to 99."),
+    ("tidewater", "Tidewater Audio", "US", "Rugged portable speakers."),
+    ("umbra-hair", "Umbra Hair", "IT", "Hair dryers, stylers and care."),
+    ("vantage", "Vantage Displays", "TW", "Monitors for work and play."),
+    ("verdant-skin", "Verdant Skin", "KR", "Serums, cleansers and moisturisers."),
+    ("waypoint", "Waypoint", "CH", "Fitness trackers and smartwatches."),
+    ("wren-and-co", "Wren & Co", "GB", "Casual sneakers from recycled materials."),
+    ("yarrow", "Yarrow", "NZ", "Merino wool clothing."),
+    ("zephyr-tech", "Zephyr Tech", "US", "Laptops, keyboards and docks."),
+    ("atlas-tents", "Atlas Tents", "US", "Tents and sleeping bags."),
+    ("bramble-books", "Bramble Books", "GB", "Children's books and travel guides."),
+    ("copperleaf", "Copperleaf", "US", "Cast-iron and stainless cookware."),
+    ("driftwood-games", "Driftwood Games", "CA", "Puzzles and card games."),
+]
+
+# (id, name, parent, synonyms)
+CATEGORIES = [
+    ("electronics", "Electronics", None, []),
+    ("televisions", "Televisions", "electronics", ["tv", "tvs"]),
+    ("cameras", "Cameras", "electronics", ["camera"]),
+    ("smart-home", "Smart home", "electronics", ["smart plugs", "home automation"]),
+    ("chargers-cables", "Chargers & cables", "electronics", ["chargers", "cables", "power banks"]),
+    ("phones-wearables", "Phones & wearables", None, []),
+    ("smartphones", "Smartphones", "phones-wearables", ["phones", "mobile phones"]),
+    ("phone-cases", "Phone cases", "phones-wearables", ["cases", "phone covers"]),
+    ("smartwatches", "Smartwatches", "phones-wearables", ["watches", "sports watches", "gps watches"]),
+    ("fitness-trackers", "Fitness trackers", "phones-wearables", ["activity trackers", "fitness bands"]),
+    ("watch-straps", "Watch straps", "phones-wearables", ["straps", "bands"]),
+    ("audio", "Audio", None, []),
+    ("headphones", "Headphones", "audio", ["over-ear headphones"]),
+    ("earbuds", "Earbuds", "audio", ["in-ear headphones", "wireless earbuds", "earphones"]),
+    ("speakers", "Speakers", "audio", ["bluetooth speakers", "portable speakers"]),
+    ("computers", "Computers", None, []),
+    ("laptops", "Laptops", "computers", ["notebooks"]),
+    ("monitors", "Monitors", "computers", ["screens", "displays"]),
+    ("keyboards-mice", "Keyboards & mice", "computers", ["keyboards", "mice"]),
+    ("storage", "Storage", "computers", ["ssd", "memory cards"]),
+    ("apparel", "Apparel", None, ["clothing", "clothes"]),
+    ("jackets", "Jackets", "apparel", ["coats", "rain jackets"]),
+    ("base-layers", "Base layers", "apparel", ["thermals"]),
+    ("t-shirts", "T-shirts", "apparel", ["tees", "tshirts"]),
+    ("knitwear", "Knitwear", "apparel", ["jumpers", "sweaters"]),
+    ("shoes", "Shoes", None, ["footwear"]),
+    ("running-shoes", "Running shoes", "shoes", ["trainers", "runners"]),
+    ("hiking-boots", "Hiking boots", "shoes", ["walking boots"]),
+    ("sneakers", "Sneakers", "shoes", ["casual shoes"]),
+    ("home-kitchen", "Home & kitchen", None, ["kitchen"]),
+    ("kettles", "Kettles", "home-kitchen", ["electric kettles"]),
+    ("coffee-makers", "Coffee makers", "home-kitchen", ["coffee machines", "grinders"]),
+    ("blenders", "Blenders", "home-kitchen", []),
+    ("cookware", "Cookware", "home-kitchen", ["pans", "pots"]),
+    ("beauty", "Beauty", None, []),
+    ("skincare", "Skincare", "beauty", ["face care"]),
+    ("sun-care", "Sun care", "beauty", ["sunscreen", "sun cream"]),
+    ("haircare", "Hair care", "beauty", ["hair dryers"]),
+    ("sports-outdoors", "Sports & outdoors", None, ["outdoor"]),
+    ("backpacks", "Backpacks", "sports-outdoors", ["rucksacks", "daypacks"]),
+    ("tents", "Tents", "sports-outdoors", ["camping"]),
+    ("cycling", "Cycling", "sports-outdoors", ["bike accessories"]),
+    ("yoga", "Yoga", "sports-outdoors", ["yoga mats"]),
+    ("toys", "Toys", None, []),
+    ("building-sets", "Building sets", "toys", ["bricks"]),
+    ("board-games", "Board games", "toys", ["games"]),
+    ("puzzles", "Puzzles", "toys", ["jigsaws"]),
+    ("books", "Books", None, []),
+    ("fiction", "Fiction", "books", ["novels"]),
+    ("cookbooks", "Cookbooks", "books", ["recipe books"]),
+    ("travel-guides", "Travel guides", "books", ["guidebooks"]),
+    ("pets", "Pets", None, ["pet supplies"]),
+    ("dog-food", "Dog food", "pets", []),
+    ("cat-food", "Cat food", "pets", []),
+    ("pet-accessories", "Pet accessories", "pets", ["dog beds", "leads"]),
+    ("grocery", "Grocery", None, ["food and drink"]),
+    ("coffee-beans", "Coffee beans", "grocery", ["coffee"]),
+    ("tea", "Tea", "grocery", ["loose-leaf tea"]),
+]
+
+# ---------------------------------------------------------------------------------------
+# Category specs. `lines`: (brand, model, price, facts, tiers). `text`: templates, one is
+# chosen per product (seeded). `attrs`: fact keys also written as structured attributes.
+# `variants`: None | "colours" | "sizes-apparel" | "sizes-shoes".
+# ---------------------------------------------------------------------------------------
+
+T1 = [("", 0, {})]  # a single edition
+
+SPECS = {
+    "smartphones": dict(
+        prefix="ph", noun="smartphone", variants="colours",
+        colours=["Graphite", "Glacier White", "Sage Green", "Midnight Blue"],
+        attrs=["nfc", "wireless_charging", "camera_mp"],
+        lines=[
+            ("meridian", "Meridian Nova 12", 799, dict(screen_in=6.4, ram_gb=8, camera_mp=50, battery_h=29, ip="IP68", nfc=True, wireless_charging=True, warranty_y=2),
+             [("128 GB", 0, dict(storage_gb=128)), ("256 GB", 100, dict(storage_gb=256)), ("512 GB", 250, dict(storage_gb=512))]),
+            ("meridian", "Meridian Nova 12 Ultra", 1199, dict(screen_in=6.8, ram_gb=12, camera_mp=200, battery_h=31, ip="IP68", nfc=True, wireless_charging=True, warranty_y=2),
+             [("256 GB", 0, dict(storage_gb=256)), ("1 TB", 360, dict(storage_tb=1))]),
+            ("meridian", "Meridian Lite A5", 279, dict(screen_in=6.5, ram_gb=4, camera_mp=48, battery_h=34, ip="IP54", nfc=True, wireless_charging=False, warranty_y=2),
+             [("64 GB", 0, dict(storage_gb=64)), ("128 GB", 40, dict(storage_gb=128))]),
+            ("strata", "Strata Rugged X3", 449, dict(screen_in=6.1, ram_gb=6, camera_mp=48, battery_h=52, ip="IP69", nfc=True, wireless_charging=False, warranty_y=3),
+             [("128 GB", 0, dict(storage_gb=128))]),
+            ("strata", "Strata One Compact", 599, dict(screen_in=5.9, ram_gb=8, camera_mp=50, battery_h=24, ip="IP67", nfc=True, wireless_charging=True, warranty_y=2),
+             [("128 GB", 0, dict(storage_gb=128)), ("256 GB", 90, dict(storage_gb=256))]),
+        ],
+        text=[
+            "The {model} has a {screen_in}-inch OLED display, {ram_gb} GB RAM and {storage} of storage. Its {camera_mp} MP main camera shoots 4K at 60 fps, and the phone is {ip} rated against dust and water. Up to {battery_h} hours of video playback on a charge; {warranty_y}-year warranty.",
+            "{model}: {screen_in}\" screen, {storage} storage, {ram_gb} GB of memory. {ip} water and dust resistance, a {camera_mp} MP camera and a battery that lasts up to {battery_h} hours of video. Comes with a {warranty_y}-year warranty.",
+        ],
+    ),
+    "phone-cases": dict(
+        prefix="cs", noun="phone case", variants="colours", colours=["Black", "Clear", "Olive", "Coral"],
+        attrs=["drop_m"],
+        lines=[
+            ("strata", "Strata Armour Case for Nova 12", 34.99, dict(drop_m=3, material="polycarbonate", fits="Meridian Nova 12"), T1),
+            ("strata", "Strata Armour Case for Nova 12 Ultra", 39.99, dict(drop_m=3, material="polycarbonate", fits="Meridian Nova 12 Ultra"), T1),
+            ("orbitron", "Orbitron Slim Clear Case for Nova 12", 14.99, dict(drop_m=1.2, material="TPU", fits="Meridian Nova 12"), T1),
+            ("orbitron", "Orbitron Slim Clear Case for Lite A5", 12.99, dict(drop_m=1.2, material="TPU", fits="Meridian Lite A5"), T1),
+            ("meridian", "Meridian Leather Folio for Nova 12 Ultra", 59.0, dict(drop_m=1.5, material="full-grain leather", fits="Meridian Nova 12 Ultra"), T1),
+            ("strata", "Strata Holster Case for Rugged X3", 29.99, dict(drop_m=4, material="polycarbonate", fits="Strata Rugged X3"), T1),
+            ("orbitron", "Orbitron MagRing Case for One Compact", 19.99, dict(drop_m=1.8, material="TPU", fits="Strata One Compact"), T1),
+        ],
+        text=["Case for the {fits}. Made from {material}, raised edges around the camera and drop-tested from {drop_m} m onto concrete. Works with wireless charging."],
+    ),
+    "smartwatches": dict(
+        prefix="sw", noun="smartwatch", variants="colours", colours=["Black", "Silver", "Slate"],
+        attrs=["heart_rate", "nfc"],
+        lines=[
+            ("kestrel", "Kestrel Trailhawk 2", 349, dict(gps=True, battery_days=14, atm=10, screen_in=1.3, heart_rate=True, nfc=True, weight_g=52), [("42 mm", 0, {}), ("47 mm", 50, dict(battery_days=18, weight_g=61))]),
+            ("kestrel", "Kestrel Trailhawk Solar", 549, dict(gps=True, battery_days=28, atm=10, screen_in=1.4, heart_rate=True, nfc=True, weight_g=68), T1),
+            ("kestrel", "Kestrel Tempo 5", 249, dict(gps=True, battery_days=11, atm=5, screen_in=1.2, heart_rate=True, nfc=False, weight_g=39), T1),
+            ("waypoint", "Waypoint Sense 3", 229, dict(gps=False, battery_days=7, atm=5, screen_in=1.4, heart_rate=True, nfc=True, weight_g=36), [("40 mm", 0, {}), ("44 mm", 30, dict(battery_days=9))]),
+            ("waypoint", "Waypoint Sense 3 LTE", 329, dict(gps=True, battery_days=3, atm=5, screen_in=1.4, heart_rate=True, nfc=True, weight_g=38), T1),
+            ("strata", "Strata Watch Active", 199, dict(gps=True, battery_days=5, atm=5, screen_in=1.2, heart_rate=True, nfc=True, weight_g=33), T1),
+            ("meridian", "Meridian Galaxy Watch 6", 299, dict(gps=True, battery_days=2, atm=5, screen_in=1.5, heart_rate=True, nfc=True, weight_g=34), [("40 mm", 0, {}), ("44 mm", 30, {})]),
+        ],
+        text=[
+            "{model} with {gps_phrase}, wrist heart rate and sleep tracking. Water-resistant to {water_m} m, so it is fine for pool swims. Up to {battery_days} days of battery in smartwatch mode. Weighs {weight_g} g.",
+            "A {screen_in}-inch always-on display, {gps_phrase} and a {atm} ATM rating. The battery lasts up to {battery_days} days between charges, and the whole watch weighs just {weight_g} g.",
+        ],
+    ),
+    "fitness-trackers": dict(
+        prefix="ft", noun="fitness tracker", variants="colours", colours=["Black", "Lavender", "Moss"],
+        attrs=["heart_rate"],
+        lines=[
+            ("waypoint", "Waypoint Band 7", 59.99, dict(gps=False, battery_days=14, atm=5, heart_rate=True, weight_g=24), T1),
+            ("waypoint", "Waypoint Band 7 Pro", 89.99, dict(gps=True, battery_days=10, atm=5, heart_rate=True, weight_g=27), T1),
+            ("kestrel", "Kestrel Pulse Clip", 49.0, dict(gps=False, battery_days=21, atm=5, heart_rate=False, weight_g=12), T1),
+            ("strata", "Strata Fit 2", 39.99, dict(gps=False, battery_days=12, atm=5, heart_rate=True, weight_g=22), T1),
+            ("waypoint", "Waypoint Kids Band", 34.99, dict(gps=False, battery_days=7, atm=5, heart_rate=False, weight_g=18), T1),
+        ],
+        text=["Slim band that counts steps, sleep and stress, with {gps_phrase}. Water-resistant to {water_m} m. Up to {battery_days} days of battery; weighs {weight_g} g."],
+    ),
+    "watch-straps": dict(
+        prefix="st", noun="watch strap", variants="colours", colours=["Black", "Sand", "Navy", "Forest"],
+        attrs=[],
+        lines=[
+            ("kestrel", "Kestrel QuickFit 22 Silicone Strap", 29.99, dict(material="silicone", fits="Kestrel Trailhawk 2"), T1),
+            ("kestrel", "Kestrel QuickFit 26 Titanium Bracelet", 149.0, dict(material="titanium", fits="Kestrel Trailhawk Solar"), T1),
+            ("waypoint", "Waypoint Sport Loop", 24.99, dict(material="nylon", fits="Waypoint Sense 3"), T1),
+            ("waypoint", "Waypoint Leather Strap", 39.99, dict(material="full-grain leather", fits="Waypoint Sense 3"), T1),
+            ("meridian", "Meridian Galaxy Watch Ridge Band", 34.99, dict(material="silicone", fits="Meridian Galaxy Watch 6"), T1),
+        ],
+        text=["Replacement strap for the {fits}, made of {material}, tool-free quick release, fits 130–210 mm wrists."],
+    ),
+    "headphones": dict(
+        prefix="hp", noun="headphones", variants="colours", colours=["Black", "Silver", "Midnight"],
+        attrs=["noise_cancelling"],
+        lines=[
+            ("fenwick-audio", "Fenwick HX900 Wireless", 349, dict(anc=True, battery_h=30, bt=5.3, weight_g=254, warranty_y=2), T1),
+            ("fenwick-audio", "Fenwick HX500", 179, dict(anc=True, battery_h=40, bt=5.2, weight_g=236, warranty_y=2), T1),
+            ("sonora", "Sonora WH-Quiet 5", 379, dict(anc=True, battery_h=30, bt=5.3, weight_g=250, warranty_y=1), T1),
+            ("sonora", "Sonora Studio M40", 129, dict(anc=False, battery_h=0, bt=0, weight_g=240, warranty_y=1, wired=True), T1),
+            ("sonora", "Sonora CH-520", 59, dict(anc=False, battery_h=50, bt=5.2, weight_g=147, warranty_y=1), T1),
+            ("fenwick-audio", "Fenwick Voyager Kids", 39.99, dict(anc=False, battery_h=25, bt=5.0, weight_g=160, warranty_y=1), T1),
+        ],
+        text=[
+            "Over-ear headphones with {anc_phrase}, Bluetooth {bt} multipoint and up to {battery_h} hours of battery. Memory-foam cushions; weighs {weight_g} g. {warranty_y}-year warranty.",
+            "{model}: {anc_phrase}, {battery_h} hours of listening per charge, a 10-minute quick charge for 5 more hours, and Bluetooth {bt}. {weight_g} g on the head.",
+        ],
+        wired_text="Closed-back studio headphones with a detachable 3 m coiled cable and 45 mm drivers. No battery, no Bluetooth: plug in and play. Weighs {weight_g} g.",
+    ),
+    "earbuds": dict(
+        prefix="eb", noun="earbuds", variants="colours", colours=["Black", "White", "Sand"],
+        attrs=["noise_cancelling", "wireless_charging"],
+        lines=[
+            ("sonora", "Sonora Buds Pro 2", 229, dict(anc=True, battery_h=8, case_h=24, ip="IPX4", bt=5.3, wireless_charging=True), T1),
+            ("sonora", "Sonora Buds Lite", 69, dict(anc=False, battery_h=6, case_h=18, ip="IPX4", bt=5.2, wireless_charging=False), T1),
+            ("fenwick-audio", "Fenwick Pods ANC", 149, dict(anc=True, battery_h=7, case_h=28, ip="IPX5", bt=5.3, wireless_charging=True), T1),
+            ("meridian", "Meridian Buds 3", 159, dict(anc=True, battery_h=6, case_h=24, ip="IP57", bt=5.3, wireless_charging=True), T1),
+            ("strata", "Strata Sport Hooks", 89, dict(anc=False, battery_h=10, case_h=30, ip="IP67", bt=5.2, wireless_charging=False), T1),
+            ("fenwick-audio", "Fenwick Pods Open", 99, dict(anc=False, battery_h=9, case_h=27, ip="IPX4", bt=5.3, wireless_charging=False), T1),
+        ],
+        text=[
+            "True wireless earbuds with {anc_phrase}. Up to {battery_h} hours of playback from the buds and {case_h} more from the case. {ip} sweat resistance, Bluetooth {bt}.",
+            "{model}: {battery_h} hours per charge ({case_h} hours with the case), {ip} rated, {anc_phrase}.",
+        ],
+    ),
+    "speakers": dict(
+        prefix="sp", noun="speaker", variants="colours", colours=["Black", "Teal", "Sunset Orange"],
+        attrs=[],
+        lines=[
+            ("tidewater", "Tidewater Drift", 79, dict(water_m=1, ip="IP67", battery_h=12, power_w=20, weight_g=540), T1),
+            ("tidewater", "Tidewater Drift XL", 149, dict(water_m=1, ip="IP67", battery_h=20, power_w=40, weight_g=1150), T1),
+            ("tidewater", "Tidewater Boom Box 3", 299, dict(water_m=1, ip="IP67", battery_h=24, power_w=120, weight_kg=5.9), T1),
+            ("fenwick-audio", "Fenwick Home One", 199, dict(power_w=60, weight_kg=2.1), T1),
+            ("sonora", "Sonora SRS Mini", 49, dict(water_m=1, ip="IP67", battery_h=10, power_w=5, weight_g=260), T1),
+        ],
+        text=[
+            "Portable speaker, waterproof to {water_m} m ({ip}), with up to {battery_h} hours of playtime and {power_w} W of output. Weighs {weight_g} g.",
+            "{model}: {power_w} W stereo sound, {ip} dust and water protection, {battery_h} hours of battery, USB-C charging.",
+        ],
+        plain_text="Wi-Fi and Bluetooth home speaker with {power_w} W of output, room correction and AirPlay-style multiroom. Mains powered; weighs {weight_kg} kg.",
+    ),
+    "laptops": dict(
+        prefix="lt", noun="laptop", variants=None, attrs=["os"],
+        lines=[
+            ("halcyon", "Halcyon Air 13", 999, dict(screen_in=13.3, battery_h=18, weight_kg=1.24, os="Windows 11", warranty_y=2),
+             [("8 GB / 256 GB", 0, dict(ram_gb=8, storage_gb=256)), ("16 GB / 512 GB", 300, dict(ram_gb=16, storage_gb=512))]),
+            ("halcyon", "Halcyon Pro 16", 2199, dict(screen_in=16.0, battery_h=14, weight_kg=2.1, os="Windows 11", warranty_y=2),
+             [("32 GB / 1 TB", 0, dict(ram_gb=32, storage_tb=1)), ("64 GB / 2 TB", 700, dict(ram_gb=64, storage_tb=2))]),
+            ("zephyr-tech", "Zephyr Book 14", 849, dict(screen_in=14.0, battery_h=12, weight_kg=1.4, os="Windows 11", warranty_y=1),
+             [("16 GB / 512 GB", 0, dict(ram_gb=16, storage_gb=512)), ("16 GB / 1 TB", 120, dict(ram_gb=16, storage_tb=1))]),
+            ("zephyr-tech", "Zephyr Chromebook 11", 299, dict(screen_in=11.6, battery_h=10, weight_kg=1.1, os="ChromeOS", warranty_y=1),
+             [("4 GB / 64 GB", 0, dict(ram_gb=4, storage_gb=64))]),
+            ("halcyon", "Halcyon Gamer 15", 1499, dict(screen_in=15.6, battery_h=6, weight_kg=2.3, os="Windows 11", warranty_y=2),
+             [("16 GB / 1 TB", 0, dict(ram_gb=16, storage_tb=1)), ("32 GB / 1 TB", 200, dict(ram_gb=32, storage_tb=1))]),
+        ],
+        text=[
+            "{screen_in}-inch laptop with {ram_gb} GB RAM and {storage} SSD storage, running {os}. Up to {battery_h} hours of battery for video; weighs {weight_kg} kg. {warranty_y}-year warranty.",
+            "The {model} pairs a {screen_in}\" display with {ram_gb} GB of memory and {storage} of storage. It weighs {weight_kg} kg and runs all day — up to {battery_h} hours.",
+        ],
+    ),
+    "monitors": dict(
+        prefix="mn", noun="monitor", variants=None, attrs=["refresh_rate_hz", "resolution"],
+        lines=[
+            ("vantage", "Vantage 27Q", 279, dict(screen_in=27, refresh_rate_hz=165, resolution="2560x1440", warranty_y=3), T1),
+            ("vantage", "Vantage 32U Pro", 649, dict(screen_in=32, refresh_rate_hz=60, resolution="3840x2160", warranty_y=3), T1),
+            ("vantage", "Vantage 24F", 139, dict(screen_in=24, refresh_rate_hz=100, resolution="1920x1080", warranty_y=2), T1),
+            ("halcyon", "Halcyon StudioView 27", 899, dict(screen_in=27, refresh_rate_hz=60, resolution="5120x2880", warranty_y=2), T1),
+            ("vantage", "Vantage 34W Curve", 499, dict(screen_in=34, refresh_rate_hz=144, resolution="3440x1440", warranty_y=3), T1),
+            ("lumio", "Lumio Go 16 Portable", 199, dict(screen_in=16, refresh_rate_hz=60, resolution="1920x1200", warranty_y=1), T1),
+        ],
+        text=["{screen_in}-inch IPS monitor, {resolution} at {refresh_rate_hz} Hz, USB-C with 65 W power delivery and a height-adjustable stand. {warranty_y}-year warranty with a zero dead pixel promise."],
+    ),
+    "keyboards-mice": dict(
+        prefix="km", noun="keyboard", variants=None, attrs=["wireless"],
+        lines=[
+            ("corvid", "Corvid K2 Mechanical Keyboard", 119, dict(wireless=True, battery_h=200, weight_g=820, layout="UK"), T1),
+            ("corvid", "Corvid K2 Mechanical Keyboard (US)", 119, dict(wireless=True, battery_h=200, weight_g=820, layout="US"), T1),
+            ("corvid", "Corvid Glide Mouse", 69, dict(wireless=True, battery_days=70, weight_g=63), T1),
+            ("zephyr-tech", "Zephyr Slim Keys", 49, dict(wireless=True, battery_days=90, weight_g=430, layout="UK"), T1),
+            ("corvid", "Corvid Ergo Split", 189, dict(wireless=False, weight_g=1100, layout="US"), T1),
+            ("zephyr-tech", "Zephyr Travel Mouse", 29, dict(wireless=True, battery_days=120, weight_g=58), T1),
+        ],
+        text=["{model}: Bluetooth and 2.4 GHz, switch between three devices, USB-C charging. Weighs {weight_g} g."],
+    ),
+    "storage": dict(
+        prefix="sd", noun="storage", variants=None, attrs=["read_mb_s"],
+        lines=[
+            ("quillon", "Quillon Pocket SSD", 89, dict(read_mb_s=1050, ip="IP55", weight_g=58), [("1 TB", 0, dict(storage_tb=1)), ("2 TB", 70, dict(storage_tb=2)), ("500 GB", -30, dict(storage_gb=500))]),
+            ("quillon", "Quillon Pro SSD 4", 249, dict(read_mb_s=2000, ip="IP65", weight_g=102), [("2 TB", 0, dict(storage_tb=2)), ("4 TB", 180, dict(storage_tb=4))]),
+            ("quillon", "Quillon microSD Extreme", 19.99, dict(read_mb_s=190, weight_g=1), [("128 GB", 0, dict(storage_gb=128)), ("256 GB", 12, dict(storage_gb=256)), ("512 GB", 35, dict(storage_gb=512))]),
+        ],
+        text=["Portable drive with {storage} of storage, reads at up to {read_mb_s} MB/s over USB-C, {ip} rated and weighs {weight_g} g."],
+    ),
+    "televisions": dict(
+        prefix="tv", noun="television", variants=None, attrs=["resolution", "refresh_rate_hz"],
+        lines=[
+            ("lumio", "Lumio C3 OLED", 1299, dict(resolution="3840x2160", refresh_rate_hz=120, power_w=110, warranty_y=2), [("55-inch", 0, dict(screen_in=55)), ("65-inch", 700, dict(screen_in=65))]),
+            ("lumio", "Lumio Q7 QLED", 699, dict(resolution="3840x2160", refresh_rate_hz=60, power_w=95, warranty_y=2), [("50-inch", 0, dict(screen_in=50)), ("55-inch", 150, dict(screen_in=55)), ("75-inch", 600, dict(screen_in=75))]),
+            ("lumio", "Lumio Home 32", 229, dict(resolution="1920x1080", refresh_rate_hz=60, power_w=45, warranty_y=2, screen_in=32), T1),
+        ],
+        text=["{screen_in}-inch 4K smart TV ({resolution}), {refresh_rate_hz} Hz panel, Dolby Vision and three HDMI 2.1 ports. Typical power draw {power_w} W. {warranty_y}-year warranty."],
+    ),
+    "cameras": dict(
+        prefix="cm", noun="camera", variants=None, attrs=["sensor", "camera_mp"],
+        lines=[
+            ("pellucid", "Pellucid Z50 II Body", 899, dict(camera_mp=21, sensor="APS-C", weight_g=450), T1),
+            ("pellucid", "Pellucid Z50 II with 16-50 mm Kit Lens", 1049, dict(camera_mp=21, sensor="APS-C", weight_g=585), T1),
+            ("pellucid", "Pellucid Z6 III Body", 2499, dict(camera_mp=24, sensor="full frame", weight_g=760), T1),
+            ("pellucid", "Pellucid Snap 10 Compact", 449, dict(camera_mp=20, sensor="1-inch", weight_g=294), T1),
+            ("northloop", "Northloop Action Cam 4", 299, dict(camera_mp=27, sensor="1/1.9-inch", weight_g=154, water_m=10), T1),
+        ],
+        text=["{camera_mp} MP {sensor} sensor, 4K video and in-body stabilisation. Weighs {weight_g} g with battery and card."],
+    ),
+    "smart-home": dict(
+        prefix="sh", noun="smart home device", variants=None, attrs=["works_with"],
+        lines=[
+            ("northloop", "Northloop Smart Plug Mini (2-pack)", 24.99, dict(power_w=3680, works_with="Matter"), T1),
+            ("northloop", "Northloop Indoor Cam 2K", 49.99, dict(works_with="Matter", power_w=4), T1),
+            ("northloop", "Northloop Video Doorbell", 129, dict(works_with="Matter", battery_days=180, ip="IP65"), T1),
+            ("northloop", "Northloop Climate Sensor", 19.99, dict(works_with="Matter", battery_days=365), T1),
+            ("northloop", "Northloop Smart Bulb E27 (4-pack)", 39.99, dict(works_with="Matter", power_w=9), T1),
+        ],
+        text=["Works with Matter, Google Home and Alexa; set it up in the Northloop app in two minutes. Rated {power_w} W."],
+    ),
+    "chargers-cables": dict(
+        prefix="ch", noun="charger", variants=None, attrs=["ports"],
+        lines=[
+            ("orbitron", "Orbitron 65W GaN Charger", 39.99, dict(power_w=65, ports=3, weight_g=112), T1),
+            ("orbitron", "Orbitron 30W USB-C Charger", 19.99, dict(power_w=30, ports=1, weight_g=56), T1),
+            ("orbitron", "Orbitron 140W Desk Charger", 89.99, dict(power_w=140, ports=4, weight_g=290), T1),
+            ("orbitron", "Orbitron PowerCore 20000", 49.99, dict(power_w=30, ports=2, weight_g=356), T1),
+            ("orbitron", "Orbitron Braided USB-C Cable", 12.99, dict(power_w=100, ports=0, weight_g=40), [("1 m", 0, {}), ("2 m", 4, {})]),
+            ("meridian", "Meridian 25W Travel Adapter", 24.99, dict(power_w=25, ports=1, weight_g=60), T1),
+        ],
+        text=["{power_w} W USB-C power delivery, fast-charges phones and laptops, foldable plug. Weighs {weight_g} g."],
+    ),
+    "jackets": dict(
+        prefix="jk", noun="jacket", variants="sizes-apparel", colours=["Black", "Navy", "Moss", "Rust"],
+        attrs=["waterproof_mm"],
+        lines=[
+            ("mistral-outdoor", "Mistral Stormline 3L Jacket", 289, dict(waterproof_mm=20000, weight_g=390, material_pct=100, material="recycled nylon"), [("Men's", 0, {}), ("Women's", 0, dict(weight_g=350))]),
+            ("mistral-outdoor", "Mistral Alto Down Jacket", 229, dict(weight_g=340, fill="800-fill goose down", material_pct=100, material="recycled nylon"), [("Men's", 0, {}), ("Women's", 0, dict(weight_g=310))]),
+            ("cascadia-gear", "Cascadia Drizzle Packable Jacket", 99, dict(waterproof_mm=10000, weight_g=210, material_pct=100, material="polyester"), T1),
+            ("mistral-outdoor", "Mistral Ridge Softshell", 149, dict(weight_g=450, material_pct=92, material="polyester"), T1),
+            ("yarrow", "Yarrow Merino Insulated Vest", 159, dict(weight_g=260, material_pct=100, material="merino wool"), T1),
+            ("maple-and-moss", "Maple & Moss Chore Jacket", 119, dict(weight_g=700, material_pct=100, material="organic cotton"), T1),
+        ],
+        text=[
+            "Shell in {material_pct}% {material}, taped seams and a helmet-compatible hood. Weighs {weight_g} g and packs into its own pocket.",
+            "{model}: {material_pct}% {material} outer, two hand pockets and one chest pocket. Weighs {weight_g} g in size M.",
+        ],
+    ),
+    "base-layers": dict(
+        prefix="bl", noun="base layer", variants="sizes-apparel", colours=["Black", "Charcoal", "Deep Teal"],
+        attrs=["gsm"],
+        lines=[
+            ("yarrow", "Yarrow 200 Merino Crew", 89, dict(gsm=200, material_pct=100, material="merino wool"), [("Men's", 0, {}), ("Women's", 0, {})]),
+            ("yarrow", "Yarrow 150 Merino Tee", 69, dict(gsm=150, material_pct=100, material="merino wool"), [("Men's", 0, {}), ("Women's", 0, {})]),
+            ("yarrow", "Yarrow 260 Merino Leggings", 95, dict(gsm=260, material_pct=100, material="merino wool"), [("Men's", 0, {}), ("Women's", 0, {})]),
+            ("glenmoor", "Glenmoor Thermal Half-Zip", 75, dict(gsm=220, material_pct=85, material="merino wool"), T1),
+            ("mistral-outdoor", "Mistral Quickdry Synthetic Crew", 39, dict(gsm=140, material_pct=100, material="polyester"), T1),
+        ],
+        text=["{material_pct}% {material} at {gsm} g/m², flatlock seams and a longer back hem. Resists odour for days on the trail.", "Base layer knitted from {material_pct}% {material} ({gsm} gsm). Machine washable at 30 °C."],
+    ),
+    "t-shirts": dict(
+        prefix="ts", noun="t-shirt", variants="sizes-apparel", colours=["White", "Black", "Heather Grey", "Navy", "Sage"],
+        attrs=[],
+        lines=[
+            ("maple-and-moss", "Maple & Moss Everyday Tee", 25, dict(material_pct=100, material="organic cotton", gsm=180), [("Men's", 0, {}), ("Women's", 0, {})]),
+            ("maple-and-moss", "Maple & Moss Heavyweight Tee", 35, dict(material_pct=100, material="organic cotton", gsm=240), T1),
+            ("wren-and-co", "Wren & Co Pocket Tee", 29, dict(material_pct=60, material="cotton", gsm=170), T1),
+            ("yarrow", "Yarrow Merino Travel Tee", 65, dict(material_pct=100, material="merino wool", gsm=150), T1),
+            ("maple-and-moss", "Maple & Moss Long Sleeve Tee", 32, dict(material_pct=100, material="organic cotton", gsm=200), T1),
+        ],
+        text=["Crew-neck tee in {material_pct}% {material}, {gsm} g/m², pre-shrunk, regular fit."],
+    ),
+    "knitwear": dict(
+        prefix="kn", noun="jumper", variants="sizes-apparel", colours=["Oatmeal", "Navy", "Bottle Green", "Charcoal"],
+        attrs=[],
+        lines=[
+            ("glenmoor", "Glenmoor Lambswool Crew", 95, dict(material_pct=100, material="wool"), T1),
+            ("glenmoor", "Glenmoor Cashmere V-Neck", 189, dict(material_pct=100, material="cashmere"), T1),
+            ("glenmoor", "Glenmoor Fisherman Roll Neck", 145, dict(material_pct=100, material="wool"), T1),
+            ("yarrow", "Yarrow Merino Cardigan", 129, dict(material_pct=100, material="merino wool"), T1),
+            ("maple-and-moss", "Maple & Moss Cotton Cable Knit", 79, dict(material_pct=100, material="organic cotton"), T1),
+        ],
+        text=["Knitted in Scotland from {material_pct}% {material}. Ribbed cuffs and hem; hand wash or wool cycle."],
+    ),
+    "running-shoes": dict(
+        prefix="rs", noun="running shoes", variants="sizes-shoes", colours=["Black/White", "Volt", "Ocean"],
+        attrs=["drop_mm"],
+        lines=[
+            ("fjellrunner", "Fjellrunner Tind 4", 149, dict(drop_mm=6, weight_g=280, terrain="trail"), [("Men's", 0, {}), ("Women's", 0, dict(weight_g=240))]),
+            ("fjellrunner", "Fjellrunner Fart Road 2", 129, dict(drop_mm=8, weight_g=250, terrain="road"), [("Men's", 0, {}), ("Women's", 0, dict(weight_g=215))]),
+            ("fjellrunner", "Fjellrunner Tind 4 GTX", 169, dict(drop_mm=6, weight_g=310, terrain="trail", waterproof=True), [("Men's", 0, {}), ("Women's", 0, dict(weight_g=270))]),
+            ("fjellrunner", "Fjellrunner Rask Racer", 199, dict(drop_mm=8, weight_g=198, terrain="road"), T1),
+            ("wren-and-co", "Wren & Co Daily Runner", 89, dict(drop_mm=10, weight_g=270, terrain="road"), T1),
+        ],
+        text=["{terrain_cap} shoe with a {drop_mm} mm drop, weighs {weight_g} g in a UK 8, and a recycled mesh upper.", "{model}: {drop_mm} mm heel-to-toe drop, {weight_g} g per shoe, made for {terrain} running."],
+    ),
+    "hiking-boots": dict(
+        prefix="hb", noun="hiking boots", variants="sizes-shoes", colours=["Brown", "Grey/Orange"],
+        attrs=["waterproof"],
+        lines=[
+            ("ironbark", "Ironbark Ridge Mid GTX", 189, dict(weight_g=620, waterproof=True, material="full-grain leather"), [("Men's", 0, {}), ("Women's", 0, dict(weight_g=540))]),
+            ("ironbark", "Ironbark Scree Low", 139, dict(weight_g=460, waterproof=False, material="suede"), [("Men's", 0, {}), ("Women's", 0, {})]),
+            ("ironbark", "Ironbark Summit Pro", 279, dict(weight_g=780, waterproof=True, material="full-grain leather"), T1),
+            ("cascadia-gear", "Cascadia Trailmaster Mid", 119, dict(weight_g=560, waterproof=True, material="nylon"), T1),
+        ],
+        text=["Boot with a {material} upper, Vibram outsole and a resoleable welt. Weighs {weight_g} g per boot in a UK 8."],
+    ),
+    "sneakers": dict(
+        prefix="sn", noun="sneakers", variants="sizes-shoes", colours=["White", "Black", "Navy/Gum", "Stone"],
+        attrs=[],
+        lines=[
+            ("wren-and-co", "Wren & Co Court Classic", 95, dict(material="leather", weight_g=390), T1),
+            ("wren-and-co", "Wren & Co Canvas Low", 65, dict(material="organic cotton", weight_g=310), T1),
+            ("wren-and-co", "Wren & Co Knit Runner", 110, dict(material="recycled polyester", weight_g=260), T1),
+            ("fjellrunner", "Fjellrunner City Mule", 85, dict(material="suede", weight_g=300), T1),
+        ],
+        text=["Everyday sneaker made from {material} with a natural rubber sole; weighs {weight_g} g per shoe."],
+    ),
+    "kettles": dict(
+        prefix="kt", noun="kettle", variants="colours", colours=["Matte Black", "Cream", "Brushed Steel"],
+        attrs=["variable_temperature"],
+        lines=[
+            ("brightwell", "Brightwell Pour-Over Kettle", 89, dict(capacity_l=0.9, power_w=1200, variable_temperature=True, material="stainless steel"), T1),
+            ("brightwell", "Brightwell Classic Dome Kettle", 49, dict(capacity_l=1.7, power_w=3000, variable_temperature=False, material="stainless steel"), T1),
+            ("brightwell", "Brightwell Glass Kettle", 39, dict(capacity_l=1.7, power_w=2200, variable_temperature=False, material="borosilicate glass"), T1),
+            ("hearthstone-kitchen", "Hearthstone Temp Select Kettle", 69, dict(capacity_l=1.5, power_w=2400, variable_temperature=True, material="stainless steel"), T1),
+            ("brightwell", "Brightwell Travel Kettle", 29, dict(capacity_l=0.5, power_w=1000, variable_temperature=False, material="stainless steel"), T1),
+        ],
+        text=["A {capacity_l}-litre kettle made of {material} with a {power_w} W element, boil-dry protection and a limescale filter.", "{model}: {capacity_l} l capacity, {power_w} W, 360° base. Made from {material}."],
+    ),
+    "coffee-makers": dict(
+        prefix="cf", noun="coffee maker", variants=None, attrs=["type"],
+        lines=[
+            ("hearthstone-kitchen", "Hearthstone Barista Espresso Machine", 449, dict(type="espresso", power_w=1600, capacity_l=2, bar=15), T1),
+            ("hearthstone-kitchen", "Hearthstone Drip 10-Cup", 79, dict(type="filter", power_w=1000, capacity_l=1.25), T1),
+            ("hearthstone-kitchen", "Hearthstone Burr Grinder", 129, dict(type="grinder", power_w=150, settings=40), T1),
+            ("brightwell", "Brightwell Cold Brew Maker", 34, dict(type="cold brew", capacity_l=1.0), T1),
+            ("dalby", "Dalby Stovetop Moka Pot", 39, dict(type="moka", capacity_ml=300, material="aluminium"), T1),
+        ],
+        text=["{type_cap} coffee maker with a {capacity_l}-litre water tank and {power_w} W heater; descaling programme and auto-off."],
+    ),
+    "blenders": dict(
+        prefix="bd", noun="blender", variants="colours", colours=["Black", "White", "Sage"],
+        attrs=[],
+        lines=[
+            ("hearthstone-kitchen", "Hearthstone Power Blender 1500", 199, dict(power_w=1500, capacity_l=2.0, material="borosilicate glass"), T1),
+            ("hearthstone-kitchen", "Hearthstone Personal Blender", 49, dict(power_w=600, capacity_ml=600, material="Tritan"), T1),
+            ("brightwell", "Brightwell Hand Blender Set", 59, dict(power_w=1000, capacity_ml=800, material="stainless steel"), T1),
+            ("hearthstone-kitchen", "Hearthstone Vacuum Blender", 299, dict(power_w=1400, capacity_l=1.8, material="Tritan"), T1),
+        ],
+        text=["{power_w} W motor with six speeds and pulse, stainless blades, dishwasher-safe parts."],
+    ),
+    "cookware": dict(
+        prefix="ck", noun="cookware", variants=None, attrs=["induction"],
+        lines=[
+            ("dalby", "Dalby Carbon Steel Frying Pan", 59, dict(material="carbon steel", induction=True, weight_kg=1.6), [("24 cm", 0, {}), ("28 cm", 15, dict(weight_kg=2.0))]),
+            ("dalby", "Dalby Enamelled Cast Iron Casserole", 169, dict(material="cast iron", induction=True, weight_kg=5.2, capacity_l=4.7), T1),
+            ("copperleaf", "Copperleaf Tri-Ply Saucepan Set", 229, dict(material="stainless steel", induction=True, weight_kg=4.1), T1),
+            ("copperleaf", "Copperleaf Cast Iron Skillet", 49, dict(material="cast iron", induction=True, weight_kg=2.4), [("26 cm", 0, {}), ("30 cm", 20, dict(weight_kg=3.3))]),
+            ("copperleaf", "Copperleaf Non-Stick Wok", 69, dict(material="aluminium", induction=False, weight_kg=1.3), T1),
+        ],
+        text=["Made of {material}, oven safe to 260 °C and weighs {weight_kg} kg. Lasts a lifetime with a little oil after washing."],
+    ),
+    "skincare": dict(
+        prefix="sk", noun="skincare", variants=None, consumable=True, attrs=["skin_type", "vegan"],
+        lines=[
+            ("verdant-skin", "Verdant Niacinamide 10% Serum", 18, dict(capacity_ml=30, skin_type="oily", vegan=True), T1),
+            ("verdant-skin", "Verdant Ceramide Barrier Cream", 24, dict(capacity_ml=50, skin_type="dry", vegan=True), T1),
+            ("verdant-skin", "Verdant Gentle Gel Cleanser", 14, dict(capacity_ml=150, skin_type="all", vegan=True), T1),
+            ("aurelle", "Aurelle Rose Hip Face Oil", 32, dict(capacity_ml=30, skin_type="dry", vegan=True), T1),
+            ("aurelle", "Aurelle Vitamin C Brightening Serum", 39, dict(capacity_ml=30, skin_type="all", vegan=False), T1),
+            ("aurelle", "Aurelle Overnight Repair Mask", 29, dict(capacity_ml=75, skin_type="normal", vegan=True), T1),
+        ],
+        text=["{capacity_ml} ml bottle. For {skin_type} skin; fragrance free, dermatologist tested."],
+    ),
+    "sun-care": dict(
+        prefix="su", noun="sunscreen", variants=None, consumable=True, attrs=["water_resistant_min"],
+        lines=[
+            ("sunhaven", "Sunhaven Sport Lotion SPF 50+", 15, dict(spf=50, capacity_ml=200, water_resistant_min=80), T1),
+            ("sunhaven", "Sunhaven Kids Roll-On SPF 50", 12, dict(spf=50, capacity_ml=75, water_resistant_min=80), T1),
+            ("sunhaven", "Sunhaven Daily Face Fluid SPF 30", 19, dict(spf=30, capacity_ml=50, water_resistant_min=0), T1),
+            ("aurelle", "Aurelle Mineral Sunscreen SPF 30", 26, dict(spf=30, capacity_ml=100, water_resistant_min=40), T1),
+            ("sunhaven", "Sunhaven After-Sun Aloe Gel", 9, dict(capacity_ml=250, water_resistant_min=0), T1),
+        ],
+        text=["Broad-spectrum SPF {spf} in a {capacity_ml} ml bottle, reef-friendly filters, non-greasy finish."],
+    ),
+    "haircare": dict(
+        prefix="hc", noun="hair care", variants=None, attrs=[],
+        lines=[
+            ("umbra-hair", "Umbra Airlight Hair Dryer", 129, dict(power_w=1800, weight_g=420), T1),
+            ("umbra-hair", "Umbra Travel Dryer", 45, dict(power_w=1200, weight_g=330), T1),
+            ("umbra-hair", "Umbra Ceramic Straightener", 79, dict(power_w=60, weight_g=290), T1),
+            ("umbra-hair", "Umbra Repair Shampoo", 16, dict(capacity_ml=300), T1),
+            ("umbra-hair", "Umbra Curl Cream", 18, dict(capacity_ml=200), T1),
+        ],
+        text=["Salon-grade tool: {power_w} W, three heat settings and a cool shot, weighs {weight_g} g."],
+    ),
+    "backpacks": dict(
+        prefix="bp", noun="backpack", variants="colours", colours=["Black", "Forest", "Slate Blue"],
+        attrs=["volume_l"],
+        lines=[
+            ("cascadia-gear", "Cascadia Hoh 28 Daypack", 119, dict(volume_l=28, weight_g=980, rain_cover=True), T1),
+            ("cascadia-gear", "Cascadia Olympic 45", 219, dict(volume_l=45, weight_g=1620, rain_cover=True), T1),
+            ("cascadia-gear", "Cascadia Commuter 20", 89, dict(volume_l=20, weight_g=720, rain_cover=False), T1),
+            ("mistral-outdoor", "Mistral Alpine 35", 169, dict(volume_l=35, weight_g=1100, rain_cover=False), T1),
+            ("atlas-tents", "Atlas Trek 65", 259, dict(volume_l=65, weight_g=2100, rain_cover=True), T1),
+            ("cascadia-gear", "Cascadia Kids Trail 12", 45, dict(volume_l=12, weight_g=380, rain_cover=False), T1),
+        ],
+        text=["{volume_l}-litre pack with a ventilated back panel and hip-belt pockets; weighs {weight_g} g.", "{model}: {volume_l} litres, laptop sleeve, weighing {weight_g} g."],
+    ),
+    "tents": dict(
+        prefix="tn", noun="tent", variants=None, attrs=["sleeps", "seasons"],
+        lines=[
+            ("atlas-tents", "Atlas Ridgeline 2", 329, dict(sleeps=2, seasons=3, weight_kg=1.6, waterproof_mm=3000), T1),
+            ("atlas-tents", "Atlas Ridgeline 3", 399, dict(sleeps=3, seasons=3, weight_kg=2.1, waterproof_mm=3000), T1),
+            ("atlas-tents", "Atlas Basecamp 4", 449, dict(sleeps=4, seasons=4, weight_kg=4.8, waterproof_mm=5000), T1),
+            ("atlas-tents", "Atlas Trail Solo", 249, dict(sleeps=1, seasons=3, weight_kg=0.98, waterproof_mm=2000), T1),
+            ("cascadia-gear", "Cascadia Family Dome 6", 299, dict(sleeps=6, seasons=3, weight_kg=9.5, waterproof_mm=3000), T1),
+            ("atlas-tents", "Atlas Down Sleeping Bag -5", 279, dict(sleeps=1, seasons=3, weight_kg=0.9, waterproof_mm=0), T1),
+        ],
+        text=["Sleeps {sleeps}; {seasons}-season tent that weighs {weight_kg} kg packed, with a {waterproof_mm} mm hydrostatic head flysheet."],
+    ),
+    "cycling": dict(
+        prefix="cy", noun="cycling gear", variants=None, attrs=[],
+        lines=[
+            ("redtail", "Redtail Aero Helmet", 149, dict(weight_g=260), [("S", 0, {}), ("M", 0, dict(weight_g=275)), ("L", 0, dict(weight_g=290))]),
+            ("redtail", "Redtail Commuter Helmet with MIPS", 79, dict(weight_g=340), [("M", 0, {}), ("L", 0, {})]),
+            ("redtail", "Redtail Beam 800 Front Light", 59, dict(battery_h=18, lumens=800, ip="IPX6"), T1),
+            ("redtail", "Redtail Glow Rear Light", 29, dict(battery_h=30, lumens=100, ip="IPX6"), T1),
+            ("kestrel", "Kestrel Edge 540 Bike Computer", 299, dict(gps=True, battery_h=26, weight_g=80), T1),
+            ("redtail", "Redtail Mini Pump", 25, dict(weight_g=95), T1),
+        ],
+        text=["{model} for road and commute, weighs {weight_g} g."],
+    ),
+    "yoga": dict(
+        prefix="yg", noun="yoga gear", variants="colours", colours=["Plum", "Ocean", "Charcoal", "Sand"],
+        attrs=["thickness_mm"],
+        lines=[
+            ("tallgrass", "Tallgrass Grip Mat 4 mm", 69, dict(thickness_mm=4, weight_kg=2.3, material="natural rubber"), T1),
+            ("tallgrass", "Tallgrass Travel Mat 1.5 mm", 45, dict(thickness_mm=1.5, weight_kg=1.0, material="natural rubber"), T1),
+            ("tallgrass", "Tallgrass Cushion Mat 6 mm", 55, dict(thickness_mm=6, weight_kg=1.8, material="TPE"), T1),
+            ("tallgrass", "Tallgrass Cork Block (pair)", 29, dict(weight_kg=1.1, material="cork"), T1),
+            ("tallgrass", "Tallgrass Cotton Strap", 12, dict(weight_g=150, material="cotton"), T1),
+        ],
+        text=["Made from {material}, weighs {weight_kg} kg, non-slip on both sides and easy to wipe clean."],
+    ),
+    "building-sets": dict(
+        prefix="bs", noun="building set", variants=None, attrs=["pieces"],
+        lines=[
+            ("tessellate", "Tessellate Harbour Lighthouse", 89, dict(pieces=1120, age=12), T1),
+            ("tessellate", "Tessellate Fire Station", 59, dict(pieces=540, age=7), T1),
+            ("tessellate", "Tessellate Space Shuttle Explorer", 129, dict(pieces=1650, age=14), T1),
+            ("tessellate", "Tessellate Starter Brick Box", 29, dict(pieces=300, age=4), T1),
+            ("tessellate", "Tessellate Botanical Bonsai", 49, dict(pieces=880, age=18), T1),
+            ("kiboko", "Kiboko Wooden Block Castle", 45, dict(pieces=75, age=3), T1),
+        ],
+        text=["{pieces}-piece set for ages {age}+, with illustrated step-by-step instructions.", "Build it in an afternoon: {pieces} pieces, recommended for ages {age} and up."],
+    ),
+    "board-games": dict(
+        prefix="bg", noun="board game", variants=None, attrs=["players", "play_time_min"],
+        lines=[
+            ("oakhaven", "Oakhaven Trade Winds", 44.99, dict(players="2-5", play_time_min=60, age=10), T1),
+            ("oakhaven", "Oakhaven Night Market", 29.99, dict(players="2-4", play_time_min=30, age=8), T1),
+            ("oakhaven", "Oakhaven Castle Siege", 59.99, dict(players="3-6", play_time_min=90, age=12), T1),
+            ("driftwood-games", "Driftwood Word Weave", 19.99, dict(players="2-6", play_time_min=20, age=8), T1),
+            ("driftwood-games", "Driftwood Pocket Quiz", 14.99, dict(players="2-8", play_time_min=15, age=12), T1),
+            ("oakhaven", "Oakhaven Little Explorers", 24.99, dict(players="2-4", play_time_min=15, age=4), T1),
+        ],
+        text=["For {players} players, about {play_time_min} minutes a game, for ages {age}+."],
+    ),
+    "puzzles": dict(
+        prefix="pz", noun="puzzle", variants=None, attrs=["pieces"],
+        lines=[
+            ("driftwood-games", "Driftwood Lighthouses of Maine", 19.99, dict(pieces=1000, age=12), T1),
+            ("driftwood-games", "Driftwood Night Sky", 24.99, dict(pieces=1500, age=14), T1),
+            ("kiboko", "Kiboko Savanna Animals Floor Puzzle", 22.0, dict(pieces=48, age=3), T1),
+            ("driftwood-games", "Driftwood Alpine Village", 17.99, dict(pieces=500, age=10), T1),
+            ("kiboko", "Kiboko World Map Wooden Puzzle", 34.0, dict(pieces=120, age=6), T1),
+        ],
+        text=["{pieces} pieces on recycled board, finished size printed on the box, for ages {age}+."],
+    ),
+    "pet-accessories": dict(
+        prefix="pa", noun="pet accessory", variants="colours", colours=["Grey", "Navy", "Rust"],
+        attrs=["machine_washable"],
+        lines=[
+            ("nimbus-pet", "Nimbus Orthopaedic Dog Bed", 89, dict(machine_washable=True, material="memory foam"), [("Medium", 0, {}), ("Large", 30, {})]),
+            ("nimbus-pet", "Nimbus Reflective Lead 1.5 m", 19.99, dict(machine_washable=True, material="nylon"), T1),
+            ("nimbus-pet", "Nimbus No-Pull Harness", 34.99, dict(machine_washable=True, material="nylon"), [("S", 0, {}), ("M", 0, {}), ("L", 0, {})]),
+            ("nimbus-pet", "Nimbus Cat Scratching Post", 39.99, dict(machine_washable=False, material="sisal"), T1),
+            ("nimbus-pet", "Nimbus Stainless Bowl Set", 24.99, dict(machine_washable=False, material="stainless steel"), T1),
+            ("nimbus-pet", "Nimbus Rope Tug Toy", 9.99, dict(machine_washable=True, material="cotton"), T1),
+        ],
+        text=["Made from {material}; built to take daily use from dogs and cats of every size."],
+    ),
+}
+
+# Generated families: many similar products, each with its own facts.
+FICTION_TITLES = [
+    ("The Salt Road", "Imogen Hale"), ("A House Above the Fjord", "Lars Ek"), ("Night Ferry to Tangier", "Samir Haddad"),
+    ("The Cartographer's Daughter", "Ruth Okafor"), ("Small Hours", "Jonah Pryce"), ("What the River Keeps", "Elena Marsh"),
+    ("The Last Lamplighter", "Tomas Varga"), ("Winter Orchard", "Clara Bell"), ("The Glass Archive", "Priya Nair"),
+    ("Under a Copper Sky", "Mateo Ruiz"), ("The Weight of Feathers", "Hannah Loy"), ("North of Ordinary", "Kit Ambrose"),
+    ("The Beekeeper of Hollin", "Agnes Thorne"), ("A Map of Lost Things", "Daniel Osei"), ("Seven Bridges", "Mira Kovac"),
+    ("The Quiet Harbour", "Fiona Grant"), ("Ash and Ember", "Rowan Pike"), ("The Clockmaker's Apprentice", "Ivo Brandt"),
+    ("Letters from Ithaca", "Sofia Lenz"), ("The Lantern Keepers", "Bea Calloway"), ("Marrow", "Idris Wynn"),
+    ("The Paper Garden", "June Takeda"), ("Red Kite Summer", "Oliver Dunn"), ("Tidewrack", "Maeve Connolly"),
+    ("The Orchid Thief of Kew", "Harriet Sloane"), ("Blue Hour in Lisbon", "Rui Matos"), ("Foxglove", "Alys Morgan"),
+    ("The Long Thaw", "Nils Berg"), ("Songs for a Drowned City", "Leila Farouk"), ("Ember Island", "Grace Achebe"),
+]
+COOKBOOKS = [
+    ("One Pan Suppers", "Nadia Sayed"), ("The Fermentation Year", "Ben Okoro"), ("Weeknight Vegetarian", "Lucy Harper"),
+    ("Bread at Home", "Henrik Olsen"), ("Flavours of the Levant", "Rania Khoury"), ("The Noodle Road", "Mei Lin"),
+    ("Small Plates, Big Flavour", "Carmen Vidal"), ("Baking with Grandma Ada", "Ada Whitfield"), ("The Spice Drawer", "Arjun Mehta"),
+    ("Cast Iron Cooking", "Walt Peterson"), ("Slow Sunday", "Greta Lindqvist"), ("Plant-Based Pantry", "Tara Quinn"),
+]
+GUIDES = [
+    "Norway's Fjords", "Lisbon & the Algarve", "Kyoto and Nara", "The Scottish Highlands", "Patagonia",
+    "Iceland's Ring Road", "Tuscany by Train", "Vietnam North to South", "The Dolomites", "New Zealand's South Island",
+    "Morocco's Atlas Mountains", "Copenhagen in a Weekend",
+]
+DOG_FOOD = [
+    ("juniper-paws", "Juniper Paws Adult Chicken & Rice", 26, "chicken", False),
+    ("juniper-paws", "Juniper Paws Grain-Free Salmon & Sweet Potato", 32, "salmon", True),
+    ("juniper-paws", "Juniper Paws Puppy Lamb", 29, "lamb", False),
+    ("juniper-paws", "Juniper Paws Senior Turkey", 30, "turkey", False),
+    ("nimbus-pet", "Nimbus Small Breed Duck", 24, "duck", True),
+    ("nimbus-pet", "Nimbus Working Dog Beef", 35, "beef", False),
+]
+CAT_FOOD = [
+    ("juniper-paws", "Juniper Paws Indoor Cat Chicken", 19, "chicken", False),
+    ("juniper-paws", "Juniper Paws Sterilised Cat Salmon", 22, "salmon", True),
+    ("juniper-paws", "Juniper Paws Kitten Turkey", 21, "turkey", False),
+    ("nimbus-pet", "Nimbus Wet Cat Food Ocean Fish (12 x 85 g)", 12, "fish", True),
+    ("nimbus-pet", "Nimbus Senior Cat Duck", 23, "duck", True),
+]
+COFFEES = [
+    ("Yirgacheffe Kochere", "Ethiopia", "light", "bergamot, apricot and black tea"),
+    ("Huila La Esperanza", "Colombia", "medium", "red apple, caramel and cocoa"),
+    ("Cerrado Mineiro", "Brazil", "medium-dark", "hazelnut, milk chocolate and brown sugar"),
+    ("Nyeri Gatomboya", "Kenya", "light", "blackcurrant, grapefruit and molasses"),
+    ("Huehuetenango Finca El Injerto", "Guatemala", "medium", "plum, cocoa nib and orange zest"),
+    ("Sumatra Gayo", "Indonesia", "dark", "cedar, dark chocolate and tobacco"),
+    ("House Espresso Blend", "Brazil & Ethiopia", "medium-dark", "dark chocolate, cherry and toffee"),
+    ("Decaf Swiss Water", "Colombia", "medium", "milk chocolate, almond and raisin"),
+]
+TEAS = [
+    ("Darjeeling First Flush", "India", "black"), ("Assam Breakfast", "India", "black"), ("Sencha Kagoshima", "Japan", "green"),
+    ("Dragon Well", "China", "green"), ("Tieguanyin Oolong", "China", "oolong"), ("Earl Grey Bergamot", "Sri Lanka", "black"),
+    ("Moroccan Mint", "China", "green"), ("Rooibos Vanilla", "South Africa", "herbal"), ("Chamomile Flowers", "Egypt", "herbal"),
+    ("Silver Needle", "China", "white"),
+]
+
+FICTION_TITLES += [
+    ("The Ninth Lighthouse", "Ewan Rossi"), ("Wildflower Year", "Nora Quist"), ("The Silk Merchant's Wife", "Anjali Rao"),
+    ("Cold Water Swimming", "Beth Carver"), ("The Archivist of Lyon", "Pierre Dumont"), ("Hollow Ground", "Callum Reid"),
+    ("A Summer in Ostrava", "Petra Novak"), ("The Map Thief", "Yusuf Demir"), ("Birds of Passage", "Ingrid Holm"),
+    ("The Tin Drum Orchestra", "Milo Fischer"), ("Saltwater Children", "Aoife Byrne"), ("The Observatory", "Theo Vance"),
+    ("The Ferryman's Almanac", "Rosa Lindahl"), ("Midnight at the Pera Palace", "Selin Kaya"), ("The Hedge School", "Declan Moore"),
+    ("Far Field", "Ama Mensah"), ("Paper Boats", "Lin Zhao"), ("The Moth Collector", "Edith Crane"),
+    ("Islands in the Fog", "Magnus Eriksen"), ("The Second Spring", "Valeria Conti"),
+]
+COOKBOOKS += [
+    ("The Dumpling Book", "Wen Li"), ("Salad for Supper", "Holly Marsh"), ("Mezze at Home", "Yasmin Haddad"),
+    ("The Campfire Cook", "Joel Barrow"), ("Sourdough Sundays", "Pia Nilsson"), ("Soups for Every Season", "Marta Kowalska"),
+]
+GUIDES += [
+    "The Lake District", "Sicily's Coast", "The Pyrenees", "Japan's Kumano Kodo", "Croatia's Islands",
+    "The Cotswolds", "Slovenia's Julian Alps", "Madeira",
+]
+COFFEES += [
+    ("Sidamo Bensa", "Ethiopia", "light", "jasmine, peach and honey"),
+    ("Tarrazú La Pastora", "Costa Rica", "medium", "honey, orange and milk chocolate"),
+    ("Cajamarca Cooperative", "Peru", "medium", "caramel, walnut and red grape"),
+    ("Kayanza Ngozi", "Burundi", "light", "cranberry, rhubarb and cane sugar"),
+    ("Santa Ana Volcán", "El Salvador", "medium", "almond, plum and brown sugar"),
+    ("Night Shift Dark Blend", "Brazil & Indonesia", "dark", "bittersweet chocolate and smoke"),
+]
+TEAS += [
+    ("Keemun Mao Feng", "China", "black"), ("Genmaicha", "Japan", "green"), ("Nilgiri Frost", "India", "black"),
+    ("Jasmine Pearls", "China", "green"), ("Lapsang Souchong", "China", "black"), ("Peppermint Leaf", "USA", "herbal"),
+    ("Ceylon Orange Pekoe", "Sri Lanka", "black"), ("Hojicha Roasted Green", "Japan", "green"),
+]
+GUIDES += ["Andalusia's White Villages", "The Faroe Islands", "Crete on Foot", "The Camino Portugués",
+           "Scotland's Isle of Skye", "The Black Forest"]
