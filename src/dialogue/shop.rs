@@ -266,19 +266,20 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
     merge_search_slots(ctx);
     ctx.tracker.slots.remove("more");
     if cheaper && ctx.parse.slot("price_max").is_none() {
-        // "Cheaper" means under what was just shown.
+        // "Cheaper" means under the middle of what was just shown.
         let graph = ctx.graph.clone();
-        let floor = ctx
+        let mut prices: Vec<f64> = ctx
             .tracker
             .last_products
             .iter()
             .filter_map(|id| graph.product(id.as_str()))
             .map(|p| p.price)
-            .fold(f64::INFINITY, f64::min);
-        if floor.is_finite() {
+            .collect();
+        prices.sort_by(f64::total_cmp);
+        if let Some(median) = prices.get(prices.len() / 2) {
             ctx.tracker
                 .slots
-                .insert("price_max".into(), format!("{:.2}", floor - 0.01));
+                .insert("price_max".into(), format!("{:.2}", median - 0.01));
         }
         ctx.tracker.slots.insert("sort".into(), "cheapest".into());
     }
@@ -344,7 +345,12 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
     ctx.focus_on(&p.id);
     ctx.tracker.failures = 0;
     let card = ctx.card(&p, None);
-    let Some(feature) = ctx.slot("feature").map(str::to_string) else {
+    let feature = ctx
+        .slot("feature")
+        .map(str::to_string)
+        .or_else(|| attribute_in_text(ctx, &p))
+        .or_else(|| open_question(ctx));
+    let Some(feature) = feature else {
         let text = ctx.t(
             "product_describe",
             &[
@@ -629,4 +635,49 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
     );
     let card = ctx.card(&p, None);
     Outcome::say("add_to_cart", text).with_products(vec![card])
+}
+
+/// An attribute the shop knows, named in the words of the question ("does it have nfc"),
+/// for when the NLU tagged no feature.
+fn attribute_in_text(ctx: &Ctx<'_>, p: &Product) -> Option<String> {
+    let name = p.name.to_lowercase();
+    let words: Vec<String> = ctx
+        .parse
+        .text
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty() && !name.contains(w))
+        .map(str::to_string)
+        .collect();
+    for n in (1..=3).rev() {
+        for gram in words.windows(n) {
+            let phrase = gram.join(" ");
+            if ctx.graph.resolve_attribute(&phrase).is_some() {
+                return Some(phrase);
+            }
+        }
+    }
+    None
+}
+
+/// Words that only ask for a description ("tell me about X", "what is X").
+const DESCRIBE_WORDS: &[&str] = &[
+    "tell", "me", "about", "more", "info", "information", "details", "detail", "the", "a", "an",
+    "what", "whats", "what's", "is", "are", "show", "describe", "it", "this", "that", "one",
+    "can", "you", "please", "pls", "specs", "spec", "on", "of", "for", "i", "want", "to", "know",
+    "how", "about", "product", "like", "its", "give", "some", "any", "do", "does", "have",
+];
+
+/// The rest of a specific question the graph has no attribute for ("good for swimming"),
+/// so the answer can say it doesn't know instead of describing the product.
+fn open_question(ctx: &Ctx<'_>) -> Option<String> {
+    let mut text = ctx.parse.text.to_lowercase();
+    for s in &ctx.parse.slots {
+        text = text.replace(&s.value.to_lowercase(), " ");
+    }
+    let rest: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty() && !DESCRIBE_WORDS.contains(w))
+        .collect();
+    (!rest.is_empty() && ctx.parse.slot("product").is_some()).then(|| rest.join(" "))
 }

@@ -201,9 +201,9 @@ fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String
     errs
 }
 
-async fn run_story(path: &Path, story: &Story) -> Vec<String> {
-    let data = tempfile::tempdir().unwrap();
-    let mut kefu = Some(start(data.path()));
+/// Runs one story on the shared kefu (sessions keep stories apart; each story names its
+/// own orders). A `restart` step drops kefu and starts it again on the same data.
+async fn run_story(path: &Path, story: &Story, data: &Path, kefu: &mut Option<Kefu>) -> Vec<String> {
     let session = format!("story-{}", uuid::Uuid::new_v4());
     let mut failures = Vec::new();
     let mut last: Option<Reply> = None;
@@ -212,7 +212,7 @@ async fn run_story(path: &Path, story: &Story) -> Vec<String> {
         let at = format!("{}: story {:?} step {}", path.display(), story.story, i + 1);
         if step.restart {
             drop(kefu.take());
-            kefu = Some(start(data.path()));
+            *kefu = Some(start(data));
         }
         let k = kefu.as_ref().unwrap();
         let input = match (&step.say, &step.press) {
@@ -364,6 +364,8 @@ fn story_files() -> Vec<PathBuf> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stories() {
+    let data = tempfile::tempdir().unwrap();
+    let mut kefu = Some(start(data.path()));
     let mut failures = Vec::new();
     let mut count = 0;
     for file in story_files() {
@@ -372,16 +374,16 @@ async fn stories() {
             serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for story in &stories {
             count += 1;
-            let res = std::panic::AssertUnwindSafe(run_story(&file, story))
-                .catch_unwind()
-                .await;
+            let res =
+                std::panic::AssertUnwindSafe(run_story(&file, story, data.path(), &mut kefu))
+                    .catch_unwind()
+                    .await;
             match res {
                 Ok(f) => failures.extend(f),
-                Err(_) => failures.push(format!(
-                    "{}: story {:?} panicked",
-                    file.display(),
-                    story.story
-                )),
+                Err(_) => {
+                    failures.push(format!("{}: story {:?} panicked", file.display(), story.story));
+                    kefu = Some(start(data.path()));
+                }
             }
         }
     }
