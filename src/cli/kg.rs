@@ -55,6 +55,12 @@ pub enum KgCommand {
         #[arg(long, default_value_t = 5)]
         limit: usize,
     },
+    /// FAQ entries closest in meaning to a question (uses the base encoder).
+    Faq {
+        question: String,
+        #[arg(long, default_value_t = 3)]
+        limit: usize,
+    },
     /// Ask whether a product has an attribute ("gps", "waterproof").
     Ask { product: String, attribute: String },
     /// Precision / recall of description fact extraction on a labelled file.
@@ -139,6 +145,23 @@ pub fn run(cli: &Cli, args: &KgArgs) -> Result<ExitCode> {
                 println!(
                     "{score:.2}  {}  {}  {:.2} {}",
                     p.id, p.name, p.price, p.currency
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        KgCommand::Faq { question, limit } => {
+            let (graph, _) = load_or_report(&dir, None)?;
+            let encoder =
+                kefu::nlu::SentenceEncoder::load(&config.model.base_dir).with_context(|| {
+                    format!(
+                        "loading the base encoder from {} (hint: `kefu model fetch`)",
+                        config.model.base_dir.display()
+                    )
+                })?;
+            for hit in graph.faq_lookup(question, &encoder, *limit)? {
+                println!(
+                    "{:.3}  {}  ({:?})\n       {}",
+                    hit.score, hit.entry.id, hit.matched, hit.entry.answer
                 );
             }
             Ok(ExitCode::SUCCESS)

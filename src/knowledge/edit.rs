@@ -59,12 +59,7 @@ impl LiveGraph {
                         product.id.as_str()
                     )))
                 }
-                (false, false) => {
-                    return Err(EditError::NotFound(format!(
-                        "no product with id {:?}",
-                        product.id.as_str()
-                    )))
-                }
+                (false, false) => return Err(not_in_jsonl(sources, product.id.as_str())),
                 (true, false) => out.push(line.clone()),
                 _ => {}
             }
@@ -84,7 +79,7 @@ impl LiveGraph {
                 .map(str::to_string)
                 .collect();
             if kept.len() == before {
-                return Err(EditError::NotFound(format!("no product with id {id:?}")));
+                return Err(not_in_jsonl(sources, id));
             }
             sources.set(source::PRODUCTS, join_lines(kept));
             let mut changed = vec![source::PRODUCTS];
@@ -163,6 +158,22 @@ impl LiveGraph {
         tracing::info!("knowledge edited through the admin API: {report}");
         self.swap(graph, report);
         Ok(())
+    }
+}
+
+/// A product missing from products.jsonl: unknown, or defined in products.csv (which the
+/// admin API does not rewrite: it is the shop's export).
+fn not_in_jsonl(sources: &SourceSet, id: &str) -> EditError {
+    let in_csv = sources.get(source::PRODUCTS_CSV).is_some_and(|t| {
+        t.lines()
+            .any(|l| l.split(',').next().map(|c| c.trim().trim_matches('"')) == Some(id))
+    });
+    if in_csv {
+        EditError::Conflict(format!(
+            "product {id:?} is defined in products.csv, the shop's export; change it there"
+        ))
+    } else {
+        EditError::NotFound(format!("no product with id {id:?}"))
     }
 }
 

@@ -18,10 +18,12 @@ pub struct FaqHit<'a> {
     pub matched: &'a str,
 }
 
-struct Vectors {
+pub(crate) struct Vectors {
     dim: usize,
     /// (faq index, phrasing index: 0 = question, 1.. = alternates, vector)
     rows: Vec<(usize, usize, Vec<f32>)>,
+    /// The phrasing of each row.
+    texts: Vec<String>,
 }
 
 /// Phrasing vectors, computed on first lookup and kept with the graph they belong to.
@@ -45,7 +47,14 @@ fn phrasing(e: &FaqEntry, i: usize) -> &str {
 }
 
 impl FaqIndex {
-    fn vectors(&self, faq: &[FaqEntry], embed: &dyn Embed) -> Result<Arc<Vectors>, KnowledgeError> {
+    /// Phrasing vectors for this FAQ, embedding only texts `previous` has not embedded
+    /// already (a reload usually changes few FAQ entries, if any).
+    pub(crate) fn vectors(
+        &self,
+        faq: &[FaqEntry],
+        embed: &dyn Embed,
+        previous: Option<&FaqIndex>,
+    ) -> Result<Arc<Vectors>, KnowledgeError> {
         if let Some(v) = self.vectors.read().as_ref() {
             if v.dim == embed.dim() {
                 return Ok(v.clone());
@@ -57,17 +66,51 @@ impl FaqIndex {
                 keys.push((i, j));
             }
         }
+        let prev: Option<Arc<Vectors>> = previous
+            .and_then(|p| p.vectors.read().clone())
+            .filter(|p| p.dim == embed.dim());
+        let known: std::collections::HashMap<&str, &Vec<f32>> = prev
+            .as_ref()
+            .map(|p| {
+                p.texts
+                    .iter()
+                    .map(String::as_str)
+                    .zip(p.rows.iter().map(|r| &r.2))
+                    .collect()
+            })
+            .unwrap_or_default();
         let texts: Vec<&str> = keys.iter().map(|&(i, j)| phrasing(&faq[i], j)).collect();
-        let mut rows = Vec::with_capacity(keys.len());
-        for (chunk_keys, chunk) in keys.chunks(64).zip(texts.chunks(64)) {
-            let vecs = embed.embed(chunk)?;
-            for (&(i, j), v) in chunk_keys.iter().zip(vecs) {
-                rows.push((i, j, v));
+        let missing: Vec<&str> = {
+            let mut m: Vec<&str> = texts
+                .iter()
+                .copied()
+                .filter(|t| !known.contains_key(t))
+                .collect();
+            m.sort_unstable();
+            m.dedup();
+            m
+        };
+        let mut fresh: std::collections::HashMap<&str, Vec<f32>> = Default::default();
+        for chunk in missing.chunks(64) {
+            for (t, v) in chunk.iter().zip(embed.embed(chunk)?) {
+                fresh.insert(t, v);
             }
         }
+        let rows = keys
+            .iter()
+            .zip(&texts)
+            .map(|(&(i, j), t)| {
+                let v = fresh
+                    .get(t)
+                    .cloned()
+                    .or_else(|| known.get(t).map(|v| (*v).clone()));
+                (i, j, v.unwrap_or_default())
+            })
+            .collect();
         let v = Arc::new(Vectors {
             dim: embed.dim(),
             rows,
+            texts: texts.iter().map(|t| t.to_string()).collect(),
         });
         *self.vectors.write() = Some(v.clone());
         Ok(v)
@@ -83,7 +126,7 @@ impl FaqIndex {
         if faq.is_empty() || query.trim().is_empty() {
             return Ok(Vec::new());
         }
-        let vectors = self.vectors(faq, embed)?;
+        let vectors = self.vectors(faq, embed, None)?;
         let q = embed
             .embed(&[query])?
             .pop()

@@ -242,6 +242,13 @@ impl Graph {
                 if let Some(col) = &v.colour {
                     seen.insert(format!("colour:{}", col.to_lowercase()));
                 }
+                if let (Some(s), Some(col)) = (&v.size, &v.colour) {
+                    seen.insert(format!(
+                        "size:{}|colour:{}",
+                        s.to_lowercase(),
+                        col.to_lowercase()
+                    ));
+                }
             }
             for k in seen {
                 in_stock_variants.entry(k).or_default().push(i32_);
@@ -281,6 +288,13 @@ impl Graph {
                     .entry(n.to_lowercase())
                     .or_insert_with(|| a.id.clone());
             }
+        }
+        for list in &mut category_products {
+            list.sort_by(|a: &u32, b: &u32| {
+                c.products[*a as usize]
+                    .price
+                    .total_cmp(&c.products[*b as usize].price)
+            });
         }
         let mut by_price: Vec<u32> = (0..c.products.len() as u32).collect();
         by_price.sort_by(|a, b| {
@@ -475,7 +489,8 @@ impl Graph {
         out
     }
 
-    /// Products in a category (by id, name or synonym), and in its sub-categories if asked.
+    /// Products in a category (by id, name or synonym), and in its sub-categories if asked;
+    /// each category's products cheapest first.
     pub fn products_in_category(&self, category: &str, include_sub: bool) -> Vec<&Product> {
         let Some(root) = self.category_index(category) else {
             return Vec::new();
@@ -557,14 +572,12 @@ impl Graph {
                 .collect(),
             (Some(s), None) => self.ps(get(format!("size:{}", s.to_lowercase()))),
             (None, Some(c)) => self.ps(get(format!("colour:{}", c.to_lowercase()))),
-            (Some(s), Some(c)) => {
-                // Both in stock on the same variant, not just somewhere on the product.
-                get(format!("size:{}", s.to_lowercase()))
-                    .iter()
-                    .map(|&i| self.p(i))
-                    .filter(|p| p.variants_in_stock(Some(s), Some(c)).next().is_some())
-                    .collect()
-            }
+            // Both on the same variant in stock, not just somewhere on the product.
+            (Some(s), Some(c)) => self.ps(get(format!(
+                "size:{}|colour:{}",
+                s.to_lowercase(),
+                c.to_lowercase()
+            ))),
         }
     }
 
@@ -621,20 +634,31 @@ impl Graph {
     }
 
     /// Products that can replace this one; with `cheaper`, only those priced lower,
-    /// closest price first. Stated substitutes come first; when there are none, products
-    /// of the same category are offered.
+    /// closest price first. Stated substitutes come first; when there are none, the
+    /// (at most 20) products of the same category closest in price are offered.
     pub fn substitutes_of(&self, id: &str, cheaper: bool) -> Vec<&Product> {
         let Some(p) = self.product(id) else {
             return Vec::new();
         };
         let mut v = self.symmetric(id, Edge::SubstituteFor);
         if v.is_empty() {
-            v = self
-                .products_in_category(&p.category, false)
-                .into_iter()
-                .filter(|x| x.id != p.id)
-                .collect();
+            let Some(&ci) = self.category_ix.get(&p.category) else {
+                return Vec::new();
+            };
+            let list = &self.category_products[ci as usize];
+            let at = list.partition_point(|&i| self.p(i).price < p.price);
+            let below = list[..at].iter().rev().take(20);
+            v = if cheaper {
+                below.map(|&i| self.p(i)).collect()
+            } else {
+                let above = list[at..]
+                    .iter()
+                    .filter(|&&i| self.p(i).id != p.id)
+                    .take(10);
+                below.take(10).chain(above).map(|&i| self.p(i)).collect()
+            };
         }
+        v.retain(|x| x.id != p.id);
         if cheaper {
             v.retain(|x| x.price < p.price);
             v.sort_by(|a, b| b.price.total_cmp(&a.price));
@@ -731,6 +755,18 @@ impl Graph {
         k: usize,
     ) -> Result<Vec<FaqHit<'_>>, KnowledgeError> {
         self.faq_index.lookup(&self.catalog.faq, query, embed, k)
+    }
+
+    /// Embeds the FAQ phrasings now (instead of on the first lookup), reusing the vectors
+    /// `previous` already has for unchanged phrasings.
+    pub fn warm_faq(
+        &self,
+        embed: &dyn Embed,
+        previous: Option<&Graph>,
+    ) -> Result<(), KnowledgeError> {
+        self.faq_index
+            .vectors(&self.catalog.faq, embed, previous.map(|g| &g.faq_index))
+            .map(|_| ())
     }
 
     pub fn policy(&self, kind: PolicyKind) -> Option<&Policy> {

@@ -16,6 +16,7 @@ use super::load::{KnowledgeBase, LoadReport};
 use super::source::SourceSet;
 use super::KnowledgeError;
 use crate::store::Store;
+use crate::types::Embed;
 
 /// What `GET /admin/kg/status` shows.
 #[derive(Debug, Clone, Serialize)]
@@ -55,6 +56,8 @@ pub struct LiveGraph {
     pub reloads_failed: AtomicU64,
     /// Gauge: 1 while the files on disk fail validation.
     pub reload_failing: AtomicBool,
+    /// When set, each new graph's FAQ vectors are computed before it is served.
+    embed: RwLock<Option<Arc<dyn Embed>>>,
 }
 
 /// What a reload did.
@@ -82,6 +85,7 @@ impl LiveGraph {
             reloads_ok: AtomicU64::new(0),
             reloads_failed: AtomicU64::new(0),
             reload_failing: AtomicBool::new(false),
+            embed: RwLock::new(None),
         })
     }
 
@@ -90,6 +94,24 @@ impl LiveGraph {
         let (graph, report) = KnowledgeBase::load(dir, store.as_ref())?;
         tracing::info!("knowledge: {report}");
         Ok(Self::new(dir, store, graph, report))
+    }
+
+    /// Embeds the FAQ of the graph being served now and of every graph swapped in later
+    /// (before it is served), so no shopper waits for it.
+    pub fn set_embedder(&self, embed: Arc<dyn Embed>) -> Result<(), KnowledgeError> {
+        self.graph().warm_faq(embed.as_ref(), None)?;
+        *self.embed.write() = Some(embed);
+        Ok(())
+    }
+
+    /// Computes FAQ vectors of a graph about to be served, reusing the current one's.
+    fn warm(&self, graph: &Graph) {
+        let embed = self.embed.read().clone();
+        if let Some(embed) = embed {
+            if let Err(e) = graph.warm_faq(embed.as_ref(), Some(&self.graph())) {
+                tracing::warn!("FAQ vectors will be computed on first use: {e}");
+            }
+        }
     }
 
     /// The graph to answer from now.
@@ -131,6 +153,7 @@ impl LiveGraph {
         match KnowledgeBase::load_sources(sources, self.store.as_ref()) {
             Ok((graph, report)) => {
                 tracing::info!("knowledge reloaded: {report}");
+                self.warm(&graph);
                 *self.current.write() = graph;
                 *self.last.lock() = (report, None, chrono::Utc::now());
                 self.reloads_ok.fetch_add(1, Ordering::Relaxed);
@@ -154,6 +177,7 @@ impl LiveGraph {
 
     /// Serves a graph built by an edit that already validated it.
     pub(crate) fn swap(&self, graph: Arc<Graph>, report: LoadReport) {
+        self.warm(&graph);
         *self.current.write() = graph;
         *self.last.lock() = (report, None, chrono::Utc::now());
         self.reloads_ok.fetch_add(1, Ordering::Relaxed);

@@ -78,9 +78,17 @@ impl KnowledgeBase {
     ) -> Result<(Arc<Graph>, LoadReport), KnowledgeError> {
         let start = Instant::now();
         let hash = sources.content_hash();
+        tracing::debug!(
+            ms = start.elapsed().as_millis() as u64,
+            "knowledge: hashed the files"
+        );
         if let Some(store) = store {
             match snapshot::read(store, &hash) {
                 Ok(Some(catalog)) => {
+                    tracing::debug!(
+                        ms = start.elapsed().as_millis() as u64,
+                        "knowledge: read the snapshot"
+                    );
                     let graph = Graph::build(catalog, hash.clone());
                     let report = LoadReport {
                         source: LoadSource::Snapshot,
@@ -99,8 +107,16 @@ impl KnowledgeBase {
         let Some(catalog) = catalog else {
             return Err(KnowledgeError::Invalid(problems));
         };
+        tracing::debug!(
+            ms = start.elapsed().as_millis() as u64,
+            "knowledge: parsed and validated"
+        );
         if let Some(store) = store {
             snapshot::write(store, &hash, &catalog)?;
+            tracing::debug!(
+                ms = start.elapsed().as_millis() as u64,
+                "knowledge: wrote the snapshot"
+            );
         }
         let graph = Graph::build(catalog, hash.clone());
         let report = LoadReport {

@@ -18,6 +18,7 @@
 //! - File formats: docs/knowledge.md.
 
 mod config;
+mod csv_products;
 mod edit;
 mod error;
 mod export;

@@ -15,6 +15,8 @@ use crate::types::ProductId;
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
     pub products: Vec<(usize, Product)>,
+    /// Products from `products.csv` (a shop's export), beside those of `products.jsonl`.
+    pub csv_products: Vec<(usize, Product)>,
     pub categories: Vec<(usize, Category)>,
     pub brands: Vec<(usize, Brand)>,
     pub attributes: Vec<(usize, AttributeDef)>,
@@ -31,12 +33,22 @@ pub(crate) fn parse(sources: &SourceSet, problems: &mut Vec<Problem>) -> Parsed 
             problems.push(Problem::error(
                 name,
                 0,
-                format!("{name} is missing; a catalogue needs products, categories and brands"),
+                format!("{name} is missing; a catalogue needs categories and brands"),
             ));
         }
     }
+    if sources.get(source::PRODUCTS).is_none() && sources.get(source::PRODUCTS_CSV).is_none() {
+        problems.push(Problem::error(
+            source::PRODUCTS,
+            0,
+            "there is no products.jsonl (or products.csv); a catalogue needs products",
+        ));
+    }
     if let Some(t) = sources.get(source::PRODUCTS) {
         p.products = json_lines(source::PRODUCTS, t, problems);
+    }
+    if let Some(t) = sources.get(source::PRODUCTS_CSV) {
+        p.csv_products = super::csv_products::parse(t, problems);
     }
     if let Some(t) = sources.get(source::ORDERS) {
         p.orders = json_lines(source::ORDERS, t, problems);

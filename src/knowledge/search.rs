@@ -104,8 +104,15 @@ impl NameIndex {
         if out.is_empty() && qlen >= 4 {
             let max_edits = if qlen <= 5 { 1 } else { 2 };
             for len in qlen.saturating_sub(max_edits)..=qlen + max_edits {
+                let q0: Vec<char> = q.chars().take(2).collect();
                 for &id in self.by_len.get(&len).map(Vec::as_slice).unwrap_or(&[]) {
-                    let d = strsim::damerau_levenshtein(q, &self.words[id as usize]);
+                    let w = &self.words[id as usize];
+                    // A typo rarely hits both of the first two letters: skip those early.
+                    let mut wc = w.chars();
+                    if wc.next() != Some(q0[0]) && wc.next() != q0.get(1).copied() {
+                        continue;
+                    }
+                    let d = strsim::damerau_levenshtein(q, w);
                     if d <= max_edits {
                         out.push((id, 0.9 - 0.15 * d as f32));
                     }
@@ -157,41 +164,124 @@ impl NameIndex {
             return Vec::new();
         }
         terms.sort_by_key(|t| t.2);
-        let mut scores: HashMap<u32, f32> = HashMap::new();
-        const BIG: usize = 20_000;
-        for (i, (exp, weight, df)) in terms.iter().enumerate() {
-            let score_only_existing = i > 0 && *df > BIG && !scores.is_empty();
-            if score_only_existing {
-                for (doc, s) in scores.iter_mut() {
-                    let best = exp
-                        .iter()
-                        .filter(|(id, _)| self.postings[*id as usize].binary_search(doc).is_ok())
-                        .map(|(_, m)| *m)
-                        .fold(0.0f32, f32::max);
-                    *s += best * weight;
-                }
-                continue;
-            }
-            let mut best: HashMap<u32, f32> = HashMap::new();
-            for (id, m) in exp {
-                for &doc in &self.postings[*id as usize] {
-                    let e = best.entry(doc).or_insert(0.0);
-                    *e = e.max(*m);
-                }
-            }
-            for (doc, m) in best {
-                *scores.entry(doc).or_insert(0.0) += m * weight;
+
+        // Documents matching every matched word come first; they are found by intersecting
+        // sorted postings, which stays cheap however common each word is.
+        let lists: Vec<std::borrow::Cow<[u32]>> = terms.iter().map(|t| self.union(&t.0)).collect();
+        let mut all = lists[0].to_vec();
+        for l in &lists[1..] {
+            all = intersect(&all, l);
+            if all.is_empty() {
+                break;
             }
         }
-        let mut out: Vec<(u32, f32)> = scores
-            .into_iter()
-            .map(|(d, s)| (d, s / total_weight))
-            .filter(|(_, s)| *s >= 0.34)
-            .collect();
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        out.truncate(limit);
+        let score = |doc: u32| -> f32 {
+            terms
+                .iter()
+                .map(|(exp, weight, _)| {
+                    exp.iter()
+                        .filter(|(id, _)| self.postings[*id as usize].binary_search(&doc).is_ok())
+                        .map(|(_, m)| *m)
+                        .fold(0.0f32, f32::max)
+                        * weight
+                })
+                .sum::<f32>()
+                / total_weight
+        };
+        let mut out: Vec<(u32, f32)> = if terms.iter().all(|t| t.0.len() == 1) {
+            // Each word matched one name token: every document matching all of them
+            // scores the same, so the first ones will do.
+            let s = terms.iter().map(|t| t.0[0].1 * t.1).sum::<f32>() / total_weight;
+            all.iter().take(limit).map(|&d| (d, s)).collect()
+        } else {
+            all.iter().map(|&d| (d, score(d))).collect()
+        };
+        top(&mut out, limit);
+        if out.len() < limit && terms.len() > 1 {
+            // Too few match every word: rank documents matching some of them.
+            // Candidates come from the rarest words, which weigh the most.
+            let mut scores: HashMap<u32, f32> = HashMap::new();
+            for (i, list) in lists.iter().enumerate() {
+                if i > 0 && list.len() > 5_000 {
+                    break;
+                }
+                for &d in list.iter().take(20_000) {
+                    scores.entry(d).or_insert(0.0);
+                }
+            }
+            let mut more: Vec<(u32, f32)> = scores
+                .into_keys()
+                .filter(|d| all.binary_search(d).is_err())
+                .map(|d| (d, score(d)))
+                .collect();
+            top(&mut more, limit - out.len());
+            out.extend(more);
+        }
+        out.retain(|(_, s)| *s >= 0.34);
         out
     }
+
+    /// The sorted union of the postings of some tokens.
+    fn union(&self, exp: &[(u32, f32)]) -> std::borrow::Cow<'_, [u32]> {
+        if let [(id, _)] = exp {
+            return std::borrow::Cow::Borrowed(&self.postings[*id as usize]);
+        }
+        let mut v: Vec<u32> = exp
+            .iter()
+            .flat_map(|(id, _)| self.postings[*id as usize].iter().copied())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        std::borrow::Cow::Owned(v)
+    }
+}
+
+/// Sorted intersection: a linear merge for lists of similar length, binary search through
+/// the longer one when it is much longer.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut out = Vec::with_capacity(small.len());
+    if large.len() / small.len().max(1) < 16 {
+        let (mut i, mut j) = (0, 0);
+        while i < small.len() && j < large.len() {
+            match small[i].cmp(&large[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    out.push(small[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        return out;
+    }
+    let mut rest = large;
+    for &x in small {
+        match rest.binary_search(&x) {
+            Ok(i) => {
+                out.push(x);
+                rest = &rest[i + 1..];
+            }
+            Err(i) => rest = &rest[i..],
+        }
+        if rest.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// Keeps the `k` best (highest score, then lowest index), in order.
+fn top(v: &mut Vec<(u32, f32)>, k: usize) {
+    let cmp = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if v.len() > k && k > 0 {
+        v.select_nth_unstable_by(k - 1, cmp);
+        v.truncate(k);
+    } else if k == 0 {
+        v.clear();
+    }
+    v.sort_by(cmp);
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::KnowledgeError;
 
 pub(crate) const PRODUCTS: &str = "products.jsonl";
+pub(crate) const PRODUCTS_CSV: &str = "products.csv";
 pub(crate) const CATEGORIES: &str = "categories.yaml";
 pub(crate) const BRANDS: &str = "brands.yaml";
 pub(crate) const ATTRIBUTES: &str = "attributes.yaml";
@@ -15,8 +16,20 @@ pub(crate) const FAQ: &str = "faq.yaml";
 pub(crate) const ORDERS: &str = "orders.jsonl";
 pub(crate) const POLICIES_DIR: &str = "policies";
 
+/// The files read from the top of the knowledge directory (policies come from `policies/`).
+const FILES: [&str; 8] = [
+    PRODUCTS,
+    PRODUCTS_CSV,
+    CATEGORIES,
+    BRANDS,
+    ATTRIBUTES,
+    RELATIONS,
+    FAQ,
+    ORDERS,
+];
+
 /// Files that must exist for a catalogue to make sense.
-pub(crate) const REQUIRED: &[&str] = &[PRODUCTS, CATEGORIES, BRANDS];
+pub(crate) const REQUIRED: &[&str] = &[CATEGORIES, BRANDS];
 
 /// The texts of every knowledge file kefu reads, keyed by path relative to the directory
 /// (`policies/returns.md`). Everything else in the directory (e.g. `nlu/`) is not ours.
@@ -31,9 +44,7 @@ impl SourceSet {
             return Err(KnowledgeError::MissingDir(dir.to_path_buf()));
         }
         let mut files = BTreeMap::new();
-        for name in [
-            PRODUCTS, CATEGORIES, BRANDS, ATTRIBUTES, RELATIONS, FAQ, ORDERS,
-        ] {
+        for name in FILES {
             let path = dir.join(name);
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
@@ -67,11 +78,7 @@ impl SourceSet {
     /// Whether a changed path is one of ours (the watcher ignores the rest).
     pub(crate) fn is_knowledge_path(rel: &str) -> bool {
         let rel = rel.replace('\\', "/");
-        [
-            PRODUCTS, CATEGORIES, BRANDS, ATTRIBUTES, RELATIONS, FAQ, ORDERS,
-        ]
-        .contains(&rel.as_str())
-            || (rel.starts_with("policies/") && rel.ends_with(".md"))
+        FILES.contains(&rel.as_str()) || (rel.starts_with("policies/") && rel.ends_with(".md"))
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {

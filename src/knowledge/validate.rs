@@ -46,7 +46,12 @@ fn assemble(p: Parsed) -> Catalog {
         .iter()
         .map(|a| (a.id.as_str(), a.unit.clone()))
         .collect();
-    let products: Vec<Product> = p.products.into_iter().map(|x| x.1).collect();
+    let products: Vec<Product> = p
+        .products
+        .into_iter()
+        .chain(p.csv_products)
+        .map(|x| x.1)
+        .collect();
     let facts = products
         .par_iter()
         .map(|prod| {
@@ -108,6 +113,15 @@ impl<'a> Lines<'a> {
         let Some(first) = line.checked_sub(1) else {
             return (line, 0);
         };
+        if file.ends_with(".csv") {
+            // The field number, from the header.
+            let col = lines
+                .first()
+                .and_then(|h| h.split(',').position(|c| c.trim() == key))
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            return (line, col);
+        }
         let yaml = file.ends_with(".yaml");
         for (i, text) in lines.iter().enumerate().skip(first) {
             if i > first && (!yaml || text.starts_with("- ")) {
@@ -197,13 +211,35 @@ fn check(p: &Parsed, lines: &mut Lines, problems: &mut Vec<Problem>) {
             .map(|(_, a)| (a.id.as_str(), a))
             .collect()
     };
-    let products = dup_check(
+    let mut products = dup_check(
         source::PRODUCTS,
         "product",
         p.products.iter().map(|(l, x)| (*l, x.id.as_str())),
         lines,
         problems,
     );
+    for (line, x) in &p.csv_products {
+        let id = x.id.as_str();
+        if let Some(first) = products.get(id) {
+            let place = if p
+                .products
+                .iter()
+                .any(|(l, y)| *l == *first && y.id.as_str() == id)
+            {
+                format!("{} line {first}", source::PRODUCTS)
+            } else {
+                format!("line {first}")
+            };
+            problems.push(lines.at(
+                source::PRODUCTS_CSV,
+                *line,
+                "id",
+                format!("duplicate product id {id:?}: it is already used on {place}"),
+            ));
+        } else {
+            products.insert(id, *line);
+        }
+    }
     dup_check(
         source::FAQ,
         "FAQ",
@@ -231,7 +267,28 @@ fn check(p: &Parsed, lines: &mut Lines, problems: &mut Vec<Problem>) {
         }
     }
     for (line, prod) in &p.products {
-        check_product(*line, prod, &cats, &brands, &attrs, lines, problems);
+        check_product(
+            source::PRODUCTS,
+            *line,
+            prod,
+            &cats,
+            &brands,
+            &attrs,
+            lines,
+            problems,
+        );
+    }
+    for (line, prod) in &p.csv_products {
+        check_product(
+            source::PRODUCTS_CSV,
+            *line,
+            prod,
+            &cats,
+            &brands,
+            &attrs,
+            lines,
+            problems,
+        );
     }
     check_relations(p, &products, problems);
     for (line, f) in &p.faq {
@@ -280,8 +337,12 @@ fn check(p: &Parsed, lines: &mut Lines, problems: &mut Vec<Problem>) {
             ));
         }
     }
-    let product_map: HashMap<&str, &Product> =
-        p.products.iter().map(|(_, x)| (x.id.as_str(), x)).collect();
+    let product_map: HashMap<&str, &Product> = p
+        .products
+        .iter()
+        .chain(&p.csv_products)
+        .map(|(_, x)| (x.id.as_str(), x))
+        .collect();
     for (line, o) in &p.orders {
         check_order(*line, o, &product_map, lines, problems);
     }
@@ -356,6 +417,7 @@ fn check_categories(
 
 #[allow(clippy::too_many_arguments)]
 fn check_product(
+    f: &'static str,
     line: usize,
     prod: &Product,
     cats: &HashMap<&str, usize>,
@@ -364,7 +426,6 @@ fn check_product(
     lines: &mut Lines,
     problems: &mut Vec<Problem>,
 ) {
-    let f = source::PRODUCTS;
     let id = prod.id.as_str();
     if id.contains(|c: char| c.is_whitespace() || c == ',' || c == '"') {
         problems.push(lines.at(

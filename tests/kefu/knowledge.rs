@@ -705,3 +705,197 @@ async fn admin_edits_are_validated_written_back_and_served() {
     let (fresh, _) = KnowledgeBase::load(shop.path(), None).unwrap();
     assert_eq!(fresh.products(), live.graph().products());
 }
+
+#[tokio::test]
+async fn a_bad_file_shows_in_status_reload_and_metrics() {
+    let shop = small_shop();
+    let (app, live, _data) = admin_app(Some(TOKEN), shop.path());
+    write(
+        shop.path(),
+        "relations.csv",
+        "kind,from,to\ncompatible-with,s1,w404\n",
+    );
+    let (status, body) = call(&app, "POST", "/admin/kg/reload", Some(TOKEN), None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["fields"][0]["location"], "relations.csv:2");
+    let (_, body) = call(&app, "GET", "/admin/kg/status", Some(TOKEN), None).await;
+    assert_eq!(body["ok"], false);
+    assert!(body["last_error"]
+        .as_str()
+        .unwrap()
+        .contains("dangling relation"));
+    assert_eq!(live.graph().compatible_with("w1")[0].id.as_str(), "s1");
+    let res = app
+        .clone()
+        .oneshot(Request::get("/metrics").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let text =
+        String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(
+        text.contains("kefu_kg_reloads_total{result=\"failed\"} 1"),
+        "{text}"
+    );
+    assert!(text.contains("kefu_kg_reload_failing 1"), "{text}");
+    assert!(text.contains("kefu_kg_products 3"), "{text}");
+}
+
+#[test]
+fn kg_import_says_how_it_loaded() {
+    let shop = small_shop();
+    let data = tempfile::tempdir().unwrap();
+    let run = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kefu"))
+            .args(["kg", "import", "--knowledge-dir"])
+            .arg(shop.path())
+            .arg("--data-dir")
+            .arg(data.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run().starts_with("parsed the knowledge files"));
+    let second = run();
+    assert!(
+        second.starts_with("files unchanged: loaded from the sled snapshot"),
+        "{second}"
+    );
+    assert!(second.contains("3 products"));
+}
+
+/// The real encoder, counting the texts it is asked to embed.
+struct Counting {
+    inner: kefu::nlu::SentenceEncoder,
+    texts: std::sync::atomic::AtomicUsize,
+}
+
+impl kefu::types::Embed for Counting {
+    fn dim(&self) -> usize {
+        self.inner.dim()
+    }
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, kefu::types::EmbedError> {
+        self.texts
+            .fetch_add(texts.len(), std::sync::atomic::Ordering::SeqCst);
+        kefu::types::Embed::embed(&self.inner, texts)
+    }
+}
+
+#[test]
+fn reloads_embed_only_new_faq_phrasings_before_serving() {
+    let base = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/base/all-MiniLM-L6-v2");
+    let encoder = Arc::new(Counting {
+        inner: kefu::nlu::SentenceEncoder::load(&base).expect("base encoder installed"),
+        texts: Default::default(),
+    });
+    let count = || encoder.texts.load(std::sync::atomic::Ordering::SeqCst);
+    let shop = small_shop();
+    let live = LiveGraph::open(shop.path(), None).unwrap();
+    live.set_embedder(encoder.clone()).unwrap();
+    assert_eq!(count(), 1);
+    write(
+        shop.path(),
+        "faq.yaml",
+        &format!("{FAQ}- id: gift-wrap\n  question: Do you offer gift wrapping?\n  answer: Yes, for 3.50 per order.\n  alternates: [Can you wrap it as a present?]\n"),
+    );
+    assert_eq!(live.reload().unwrap(), Reloaded::Swapped);
+    assert_eq!(count(), 3, "only the two new phrasings are embedded");
+    let g = live.graph();
+    let hits = g
+        .faq_lookup("could you wrap my order as a gift", encoder.as_ref(), 1)
+        .unwrap();
+    assert_eq!(hits[0].entry.id, "gift-wrap");
+    assert_eq!(count(), 4, "the query only; the phrasings were ready");
+}
+
+const CSV_HEADER: &str =
+    "id,name,brand,category,price,currency,stock,description,added,attributes,variants\n";
+
+#[tokio::test]
+async fn products_csv_is_read_beside_jsonl() {
+    let shop = small_shop();
+    write(
+        shop.path(),
+        "products.csv",
+        &format!("{CSV_HEADER}b1,Waypoint Band 7,waypoint,watches,59.99,EUR,,\"Slim band, water-resistant to 50 m.\",2026-02-01,gps=false; heart_rate_note=wrist,b1-s|S|Black|3; b1-l|L|Black|0\n"),
+    );
+    write(
+        shop.path(),
+        "attributes.yaml",
+        &format!("{ATTRIBUTES}- id: heart_rate_note\n  name: heart rate\n  type: text\n"),
+    );
+    let (g, _) = KnowledgeBase::load(shop.path(), None).unwrap();
+    let b1 = g.product("b1").unwrap();
+    assert_eq!((b1.price, b1.variants.len()), (59.99, 2));
+    assert_eq!(
+        g.attribute_answer("b1", "gps").unwrap().verdict,
+        Verdict::No
+    );
+    assert_eq!(
+        g.attribute_answer("b1", "waterproof").unwrap().verdict,
+        Verdict::Yes
+    );
+    assert_eq!(
+        g.in_stock_variant(Some("s"), Some("black"))[0].id.as_str(),
+        "b1"
+    );
+    assert!(g.in_stock_variant(Some("L"), Some("Black")).is_empty());
+    // The admin API leaves the shop's export alone.
+    let (app, _live, _data) = admin_app(Some(TOKEN), shop.path());
+    let body = serde_json::to_value(b1).unwrap();
+    let (status, reply) = call(
+        &app,
+        "PUT",
+        "/admin/kg/products/b1",
+        Some(TOKEN),
+        Some(body),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{reply}");
+    assert!(reply["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("products.csv"));
+
+    write(
+        shop.path(),
+        "products.csv",
+        &format!("{CSV_HEADER}w1,Dup,kestrel,watches,1.0,EUR,,x,2026-01-01,,\nb2,B,kestrel,watches,cheap,EUR,,x,2026-01-01,,\nb3,B,kestrel,watches,5.0,EUR,,x,2026-01-01,gps,b3|S\n"),
+    );
+    let problems = KnowledgeBase::check(shop.path()).unwrap();
+    let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    for (line, col, text) in [
+        (
+            2,
+            1,
+            "duplicate product id \"w1\": it is already used on products.jsonl line 1",
+        ),
+        (3, 5, "`price` must be a number, found \"cheap\""),
+        (4, 10, "attribute \"gps\" must be written key=value"),
+        (
+            4,
+            11,
+            "variant \"b3|S\" must be written sku|size|colour|stock",
+        ),
+    ] {
+        assert!(
+            problems.iter().any(|p| p.file == "products.csv"
+                && p.line == line
+                && p.column == col
+                && p.message.contains(text)),
+            "missing products.csv:{line}:{col} {text:?} in {all:#?}"
+        );
+    }
+    write(shop.path(), "products.csv", "id,name,colour\n");
+    let problems = KnowledgeBase::check(shop.path()).unwrap();
+    assert!(problems
+        .iter()
+        .any(|p| p.message.contains("unknown column `colour`") && p.column == 3));
+    assert!(problems
+        .iter()
+        .any(|p| p.message.contains("missing column `price`")));
+}
