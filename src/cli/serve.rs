@@ -130,6 +130,10 @@ pub fn start_dialogue(config: &Config, store: &Store) -> Result<Running> {
         SentenceEncoder::load(base)
             .with_context(|| format!("loading the base encoder {}", base.display()))?,
     );
+    // FAQ phrasings are embedded now, and again (only changed ones) for each reloaded graph.
+    graph
+        .set_embedder(embed.clone())
+        .context("embedding the FAQ")?;
     let events = Arc::new(EventLog::open(store, config.behavior.clone())?);
     let responses = config.knowledge_dir.join("responses");
     let templates = Templates::load(&responses, &config.dialogue.default_locale)?;

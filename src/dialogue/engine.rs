@@ -251,6 +251,8 @@ impl Dialogue {
             h.finish()
         };
         let graph = self.graph.graph();
+        let mut parse = parse;
+        super::entities::complete(&mut parse, &graph);
         let recommender = self.ranker(&graph)?;
         let subject = match &tracker.user {
             Some(u) => Subject::User(UserId::new(u)),

@@ -8,6 +8,7 @@
 mod config;
 mod ctx;
 mod engine;
+mod entities;
 mod nlg;
 mod orders;
 mod outcome;

@@ -114,11 +114,12 @@ pub fn parse_quantity(text: &str) -> Option<u32> {
     {
         return Some(n);
     }
+    // The longest phrase that fits: "a pair of" before "a".
     SMALL_NUMBERS
         .iter()
         .filter(|(w, _)| t == *w || t.starts_with(&format!("{w} ")))
+        .max_by_key(|(w, _)| w.len())
         .map(|(_, n)| *n)
-        .next()
 }
 
 const NEGATIONS: &[&str] = &[

@@ -171,7 +171,9 @@ impl Graph {
                 .chain(cat.synonyms.iter())
             {
                 category_names.entry(n.to_lowercase()).or_insert(i as u32);
-                category_names.entry(singular(&n.to_lowercase())).or_insert(i as u32);
+                category_names
+                    .entry(singular(&n.to_lowercase()))
+                    .or_insert(i as u32);
             }
         }
         let category_nodes: Vec<NodeIndex> = (0..c.categories.len())
@@ -806,12 +808,15 @@ fn singular(phrase: &str) -> String {
     };
     let one = if let Some(stem) = last.strip_suffix("ies").filter(|s| s.len() > 1) {
         format!("{stem}y")
-    } else if let Some(stem) = ["ches", "shes", "sses", "xes"]
-        .iter()
-        .find_map(|suf| last.strip_suffix(suf).map(|s| format!("{s}{}", &suf[..suf.len() - 2])))
-    {
+    } else if let Some(stem) = ["ches", "shes", "sses", "xes"].iter().find_map(|suf| {
+        last.strip_suffix(suf)
+            .map(|s| format!("{s}{}", &suf[..suf.len() - 2]))
+    }) {
         stem
-    } else if let Some(stem) = last.strip_suffix('s').filter(|s| !s.ends_with('s') && s.len() > 2) {
+    } else if let Some(stem) = last
+        .strip_suffix('s')
+        .filter(|s| !s.ends_with('s') && s.len() > 2)
+    {
         stem.to_string()
     } else {
         last.to_string()

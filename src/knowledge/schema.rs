@@ -101,9 +101,15 @@ pub fn colour_matches(have: &str, want: &str) -> bool {
     if have == want {
         return true;
     }
-    let words: Vec<&str> = have.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = have
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let want_words: Vec<&str> = want.split_whitespace().collect();
-    !want_words.is_empty() && words.windows(want_words.len()).any(|w| w == want_words.as_slice())
+    !want_words.is_empty()
+        && words
+            .windows(want_words.len())
+            .any(|w| w == want_words.as_slice())
 }
 
 /// A sellable version of a product.

@@ -203,7 +203,12 @@ fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String
 
 /// Runs one story on the shared kefu (sessions keep stories apart; each story names its
 /// own orders). A `restart` step drops kefu and starts it again on the same data.
-async fn run_story(path: &Path, story: &Story, data: &Path, kefu: &mut Option<Kefu>) -> Vec<String> {
+async fn run_story(
+    path: &Path,
+    story: &Story,
+    data: &Path,
+    kefu: &mut Option<Kefu>,
+) -> Vec<String> {
     let session = format!("story-{}", uuid::Uuid::new_v4());
     let mut failures = Vec::new();
     let mut last: Option<Reply> = None;
@@ -374,14 +379,17 @@ async fn stories() {
             serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for story in &stories {
             count += 1;
-            let res =
-                std::panic::AssertUnwindSafe(run_story(&file, story, data.path(), &mut kefu))
-                    .catch_unwind()
-                    .await;
+            let res = std::panic::AssertUnwindSafe(run_story(&file, story, data.path(), &mut kefu))
+                .catch_unwind()
+                .await;
             match res {
                 Ok(f) => failures.extend(f),
                 Err(_) => {
-                    failures.push(format!("{}: story {:?} panicked", file.display(), story.story));
+                    failures.push(format!(
+                        "{}: story {:?} panicked",
+                        file.display(),
+                        story.story
+                    ));
                     kefu = Some(start(data.path()));
                 }
             }
