@@ -511,8 +511,14 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
         });
         window.dispatchEvent(new CustomEvent("kefu:add-to-cart", { detail: { product_id: productId, reply_id: replyId, name } }));
       });
+      const placeholder = () => el("div", { class: "noimg", "aria-hidden": "true" });
+      let picture = placeholder();
+      if (image) {
+        picture = el("img", { src: image, alt: "", loading: "lazy", referrerpolicy: "no-referrer" });
+        picture.addEventListener("error", () => picture.replaceWith(placeholder()), { once: true });
+      }
       return el("li", { class: "card", "data-product-id": productId },
-        image ? el("img", { src: image, alt: "", loading: "lazy", referrerpolicy: "no-referrer" }) : el("div", { class: "noimg", "aria-hidden": "true" }),
+        picture,
         el("h3", {}, name),
         meta,
         stars,

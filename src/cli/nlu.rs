@@ -205,17 +205,16 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         &meta.data_sha256[..12]
     );
     print!("{}", report::text(&rep));
-    let nlu_data = config.knowledge_dir.join("nlu");
-    if let Ok(current) = nlu::data_is_current(&model_dir, &nlu_data.join("train.jsonl")) {
-        println!(
-            "\n{}: {}",
-            nlu_data.join("train.jsonl").display(),
-            if current {
-                "same data the model was trained on"
-            } else {
-                "changed since the model was trained (retrain with `kefu train`)"
-            }
-        );
+    match nlu::training_data_is_current(&model_dir)? {
+        Some(true) => println!(
+            "\ntraining data {}: unchanged since training",
+            meta.data_files.join(", ")
+        ),
+        Some(false) => println!(
+            "\ntraining data {}: changed since training (retrain with `kefu train`)",
+            meta.data_files.join(", ")
+        ),
+        None => {}
     }
     if let Some(json) = &args.json {
         let mut value = serde_json::to_value(&rep)?;

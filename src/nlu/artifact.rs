@@ -196,3 +196,18 @@ pub fn data_is_current(artifact_dir: &Path, data: &Path) -> Result<bool, NluErro
     let meta = ArtifactMeta::read(artifact_dir)?;
     Ok(super::data::data_sha256(data)? == meta.data_sha256)
 }
+
+/// Whether the files the artifact was trained on (as meta.json lists them, relative to the
+/// working directory) still hash to the recorded value; None when one of them is gone.
+pub fn training_data_is_current(artifact_dir: &Path) -> Result<Option<bool>, NluError> {
+    use sha2::{Digest, Sha256};
+    let meta = ArtifactMeta::read(artifact_dir)?;
+    let mut hasher = Sha256::new();
+    for f in &meta.data_files {
+        match std::fs::read(f) {
+            Ok(bytes) => hasher.update(&bytes),
+            Err(_) => return Ok(None),
+        }
+    }
+    Ok(Some(hex::encode(hasher.finalize()) == meta.data_sha256))
+}

@@ -81,11 +81,10 @@ impl NluModel {
         hidden: &Tensor,
         mask: &Tensor,
     ) -> candle_core::Result<Logits> {
-        let hidden = hidden.clone();
-        let pooled = mean_pool(&hidden, mask)?;
+        let pooled = mean_pool(hidden, mask)?;
         Ok(Logits {
             intent: self.heads.intent.forward(&pooled)?,
-            slots: self.heads.slots.forward(&hidden)?,
+            slots: self.heads.slots.forward(hidden)?,
             sentiment: self.heads.sentiment.forward(&pooled)?,
         })
     }

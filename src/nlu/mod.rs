@@ -22,7 +22,7 @@ mod tokenize;
 mod train;
 mod weights;
 
-pub use artifact::{data_is_current, ArtifactMeta};
+pub use artifact::{data_is_current, training_data_is_current, ArtifactMeta};
 pub use base::{default_device, sha256_file, BaseModel, DEFAULT_BASE_DIR};
 pub use bert::{mean_pool, mean_pool_normalized, Bert, BertConfig, HiddenAct, LoraSpec};
 pub use config::{set_compute_threads, NluConfig};

@@ -375,10 +375,12 @@ fn training_a_tiny_model_learns_and_moves_the_encoder_adapters() {
 
     // Save, reload, same answers; a different base and a corrupt file are refused.
     let art = tmp.path().join("artifact");
+    let data_file = tmp.path().join("train.jsonl");
+    std::fs::write(&data_file, "{\"text\": \"hi\", \"intent\": \"greet\"}\n").unwrap();
     let info = artifact::SaveInfo {
         base: &base,
-        data_sha256: "0".repeat(64),
-        data_files: vec![],
+        data_sha256: data::data_sha256(&data_file).unwrap(),
+        data_files: vec![data_file.display().to_string()],
         train_examples: train.len(),
         dev_examples: 0,
         history: vec![],
@@ -401,6 +403,18 @@ fn training_a_tiny_model_learns_and_moves_the_encoder_adapters() {
         assert_eq!(a.slots, b.slots);
         assert!((a.confidence - b.confidence).abs() < 1e-4);
     }
+    // The data hash check: same bytes → current; an edit → not current.
+    assert!(kefu::nlu::data_is_current(&art, &data_file).unwrap());
+    assert_eq!(
+        kefu::nlu::training_data_is_current(&art).unwrap(),
+        Some(true)
+    );
+    std::fs::write(&data_file, "{\"text\": \"hello\", \"intent\": \"greet\"}\n").unwrap();
+    assert!(!kefu::nlu::data_is_current(&art, &data_file).unwrap());
+    assert_eq!(
+        kefu::nlu::training_data_is_current(&art).unwrap(),
+        Some(false)
+    );
     let other = tmp.path().join("other-base");
     tiny_bert(&other, 3, None, None);
     let err = artifact::load(&art, &other, &Device::Cpu, 0.0, 3)
@@ -744,4 +758,28 @@ async fn a_full_queue_answers_overloaded_and_the_cache_answers_repeats() {
     let a = cached.parse("show me red shoes").await.unwrap();
     let b = cached.parse("show me red shoes").await.unwrap();
     assert_eq!(a, b);
+}
+
+/// The shipped artifact loads on the installed base and understands plain requests.
+#[tokio::test]
+async fn the_shipped_model_loads_and_parses_through_the_handle() {
+    kefu::nlu::set_compute_threads(2);
+    let cfg = NluConfig {
+        model_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/kefu-nlu"),
+        ..NluConfig::default()
+    };
+    let nlu = Nlu::load(&cfg, &base_dir()).unwrap();
+    assert!(nlu.labels().intents.len() >= 10);
+    let p = nlu.parse("where is my order 48213?").await.unwrap();
+    assert_eq!(p.ranking[0].0, "order_status", "{p:?}");
+    let id = p.slot("order_id").expect("order id slot");
+    assert_eq!(id.value, kefu::nlu::char_slice(&p.text, id.start, id.end));
+    assert!(id.value.contains("48213"), "{id:?}");
+    let p = nlu
+        .parse("thank you so much, that was really helpful!")
+        .await
+        .unwrap();
+    assert_eq!(p.ranking[0].0, "thanks", "{p:?}");
+    assert_eq!(p.sentiment, Sentiment::Positive);
+    assert!(p.sentiment_score > 0.0);
 }
