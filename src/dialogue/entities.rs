@@ -6,11 +6,29 @@
 use crate::knowledge::Graph;
 use crate::types::{Parse, Slot};
 
+const SHOPPING_INTENTS: &[&str] = &[
+    "search_product",
+    "refine_search",
+    "recommend",
+    "product_info",
+    "compare_products",
+    "check_price",
+    "check_stock",
+    "add_to_cart",
+];
+
 /// Adds the slots the graph can vouch for to `parse`, leaving the NLU's own slots alone.
 pub fn complete(parse: &mut Parse, graph: &Graph) {
-    // A brand on its own is not a model name ("not sonora").
+    // A brand on its own is neither a model name nor a kind of product ("not sonora"),
+    // and while shopping it is no place either, whatever the map says.
+    let shopping = SHOPPING_INTENTS.contains(&parse.intent.as_str());
     for s in parse.slots.iter_mut() {
-        if s.slot == "product" && graph.brand(s.value.trim()).is_some() {
+        let relabel = match s.slot.as_str() {
+            "product" | "product_type" => graph.category(s.value.trim()).is_none(),
+            "location" => shopping,
+            _ => false,
+        };
+        if relabel && graph.brand(s.value.trim()).is_some() {
             s.slot = "brand".into();
         }
     }

@@ -150,7 +150,10 @@ pub fn is_negated(text: &str, start: usize) -> bool {
         .collect();
     let window = &words[words.len().saturating_sub(3)..];
     let joined = window.join(" ");
-    NEGATIONS.iter().any(|n| {
+    // "aren't", "isn't", "don't" negate too.
+    window.iter().any(|w| {
+        w.ends_with("n't") || w.ends_with("nt") && matches!(*w, "arent" | "isnt" | "dont" | "wont")
+    }) || NEGATIONS.iter().any(|n| {
         if n.contains(' ') {
             joined.contains(n)
         } else {
@@ -182,6 +185,7 @@ mod tests {
         let t = "anything but samsung please";
         assert!(is_negated(t, 13));
         assert!(is_negated("show me phones, not apple", 20));
+        assert!(is_negated("ones that aren't sonora", 16));
         assert!(!is_negated("samsung phones without a case", 0));
         assert!(!is_negated("i love nike", 7));
     }

@@ -254,6 +254,13 @@ async fn run_story(
             }
         };
         let tracker = k.dialogue.tracker(&session).unwrap().unwrap_or_default();
+        if std::env::var_os("KEFU_STORY_DEBUG").is_some() {
+            // Set to see every turn's parse and tracker when writing a story.
+            eprintln!(
+                "{at}: parse {:?}\n  slots {:?} excluded {:?}",
+                tracker.last_parse, tracker.slots, tracker.excluded_brands
+            );
+        }
         let said = step
             .say
             .clone()
