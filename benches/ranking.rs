@@ -108,7 +108,11 @@ fn bench(c: &mut Criterion) {
             }],
             ..plain.clone()
         };
-        let products: Vec<String> = graph.products().iter().map(|p| graph.product_text(p)).collect();
+        let products: Vec<String> = graph
+            .products()
+            .iter()
+            .map(|p| graph.product_text(p))
+            .collect();
         let refs: Vec<&str> = products.iter().map(String::as_str).collect();
         let vectors = embed.embed(&refs).unwrap();
 
@@ -133,9 +137,11 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("recommend_with_profile", n), &n, |b, _| {
             b.iter(|| black_box(rec.recommend(&plain, Some(&profile)).unwrap()))
         });
-        group.bench_with_input(BenchmarkId::new("recommend_category_slot", n), &n, |b, _| {
-            b.iter(|| black_box(rec.recommend(&constrained, Some(&profile)).unwrap()))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("recommend_category_slot", n),
+            &n,
+            |b, _| b.iter(|| black_box(rec.recommend(&constrained, Some(&profile)).unwrap())),
+        );
         group.finish();
     }
 }

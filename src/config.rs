@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::behavior::BehaviorConfig;
+use crate::dialogue::DialogueConfig;
 use crate::knowledge::KnowledgeConfig;
 use crate::model::ModelConfig;
 use crate::nlu::NluConfig;
@@ -34,6 +35,7 @@ pub struct Config {
     pub knowledge: KnowledgeConfig,
     pub recommend: RecommendConfig,
     pub behavior: BehaviorConfig,
+    pub dialogue: DialogueConfig,
 }
 
 impl Default for Config {
@@ -48,6 +50,7 @@ impl Default for Config {
             knowledge: KnowledgeConfig::default(),
             recommend: RecommendConfig::default(),
             behavior: BehaviorConfig::default(),
+            dialogue: DialogueConfig::default(),
         }
     }
 }
@@ -160,6 +163,7 @@ impl Config {
         self.knowledge.validate()?;
         self.recommend.validate()?;
         self.behavior.validate()?;
+        self.dialogue.validate()?;
         Ok(())
     }
 

@@ -3,9 +3,14 @@ use clap::Args;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use kefu::config::Override;
+use kefu::behavior::EventLog;
+use kefu::config::{Config, Override};
+use kefu::dialogue::{ChatService, Dialogue, DialogueParts, Templates};
+use kefu::knowledge::LiveGraph;
 use kefu::model::{self, Manifest};
+use kefu::nlu::{Nlu, SentenceEncoder};
 use kefu::store::Store;
+use kefu::types::Embed;
 use kefu::{app, AppState};
 
 use super::Cli;
@@ -50,18 +55,11 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
             "admin routes are off: set admin.token (or KEFU_ADMIN_TOKEN) to enable them"
         );
     }
-    // The knowledge graph: from the sled snapshot when the files are unchanged. A broken
-    // catalogue stops the start, with every problem listed.
-    let knowledge = kefu::knowledge::LiveGraph::open(&config.knowledge_dir, Some(store.clone()))
-        .with_context(|| format!("loading knowledge from {}", config.knowledge_dir.display()))?;
-    let _watch = if config.knowledge.watch {
-        Some(knowledge.watch()?)
-    } else {
-        None
-    };
-    // The dialogue manager is wired in when it lands (issue #7); until then chat routes
-    // answer 503 `dialogue_unavailable`.
-    let state = AppState::new(Arc::new(config), store.clone(), None)?.with_knowledge(knowledge);
+    let running = start_dialogue(&config, &store)?;
+    let state = AppState::new(Arc::new(config), store.clone(), Some(running.chat))?
+        .with_knowledge(running.knowledge.clone())
+        .with_events(running.events, running.knowledge);
+    let _watch = running.watch;
 
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
@@ -98,4 +96,64 @@ async fn shutdown_signal() {
         _ = term => {},
     }
     tracing::info!("shutting down");
+}
+
+/// What `serve` runs: the dialogue and the parts the HTTP layer shares with it.
+pub struct Running {
+    pub chat: Arc<dyn ChatService>,
+    pub knowledge: Arc<LiveGraph>,
+    pub events: Arc<EventLog>,
+    /// Keeps the knowledge file watcher alive.
+    pub watch: Option<kefu::knowledge::WatchHandle>,
+}
+
+/// Loads what the dialogue stands on — the knowledge graph (from the sled snapshot when
+/// the files are unchanged; watched for edits), the NLU, the sentence encoder, the event
+/// log and the reply templates — and starts it. A broken catalogue stops the start, with
+/// every problem listed.
+pub fn start_dialogue(config: &Config, store: &Store) -> Result<Running> {
+    let graph = LiveGraph::open(&config.knowledge_dir, Some(store.clone()))
+        .with_context(|| format!("loading knowledge from {}", config.knowledge_dir.display()))?;
+    let watch = if config.knowledge.watch {
+        Some(graph.watch().context("watching the knowledge files")?)
+    } else {
+        None
+    };
+    let base = &config.model.base_dir;
+    let nlu = Nlu::load(&config.nlu, base).with_context(|| {
+        format!(
+            "loading the NLU model {} (hint: `kefu train` writes it)",
+            config.nlu.model_dir.display()
+        )
+    })?;
+    let embed: Arc<dyn Embed> = Arc::new(
+        SentenceEncoder::load(base)
+            .with_context(|| format!("loading the base encoder {}", base.display()))?,
+    );
+    // FAQ phrasings are embedded now, and again (only changed ones) for each reloaded graph.
+    graph
+        .set_embedder(embed.clone())
+        .context("embedding the FAQ")?;
+    let events = Arc::new(EventLog::open(store, config.behavior.clone())?);
+    let responses = config.knowledge_dir.join("responses");
+    let templates = Templates::load(&responses, &config.dialogue.default_locale)?;
+    let dialogue = Dialogue::new(DialogueParts {
+        nlu: Arc::new(nlu),
+        graph: graph.clone(),
+        embed,
+        store: store.clone(),
+        templates,
+        config: config.dialogue.clone(),
+        events: events.clone(),
+        recommend: config.recommend.clone(),
+        behavior: config.behavior.clone(),
+        clock: None,
+    })?;
+    tracing::info!("dialogue ready");
+    Ok(Running {
+        chat: Arc::new(dialogue),
+        knowledge: graph,
+        events,
+        watch,
+    })
 }

@@ -1,12 +1,34 @@
-//! The dialogue manager's public face: a [`Turn`] in, replies out. The transport layer
-//! talks to any [`ChatService`]; the tracker / policy / NLG implementation lands with its
-//! issue (#7).
+//! The dialogue manager: a [`Turn`] in, replies out. A tracker per session (sled) holds
+//! what was said; a policy picks the action for the parse; actions answer from the
+//! knowledge graph; NLG fills the shop's templates (knowledge/responses/).
+//!
+//! - [`Dialogue`] implements [`ChatService`], which the transport layer talks to.
+//! - [`Understand`] is what the dialogue needs from the NLU.
+
+mod config;
+mod ctx;
+mod engine;
+mod entities;
+mod nlg;
+mod orders;
+mod outcome;
+mod policy;
+mod shop;
+mod slots;
+mod talk;
+mod tracker;
+mod understand;
+
+pub use config::DialogueConfig;
+pub use engine::{Dialogue, DialogueParts};
+pub use nlg::{format_price, Templates};
+pub use tracker::{CartLine, Handoff, Pending, Tracker, TurnRecord};
 
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::types::{Reply, SessionId, UserId};
+use crate::types::{Parse, Reply, SessionId, UserId};
 
 /// One thing a shopper did in a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,12 +62,39 @@ pub enum DialogueError {
     Overloaded,
     #[error("{0}")]
     BadInput(String),
+    #[error("dialogue configuration: {0}")]
+    Config(String),
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// A conversation waiting for, or talking with, a person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HandoffSummary {
+    pub session: SessionId,
+    pub user: Option<UserId>,
+    /// The latest turns, oldest first.
+    pub turns: Vec<TurnRecord>,
 }
 
 /// What the transport needs from the dialogue manager.
 pub trait ChatService: Send + Sync + 'static {
     /// Handles one turn; the replies answer it, in order (often one, none for events).
     fn turn(&self, turn: Turn) -> BoxFuture<'_, Result<Vec<Reply>, DialogueError>>;
+
+    /// Sessions handed to a person (none for a service that never hands off).
+    fn handoffs(&self) -> Result<Vec<HandoffSummary>, DialogueError> {
+        Ok(Vec::new())
+    }
+
+    /// A person hands the session back; `false` when there is no such session.
+    fn release<'a>(&'a self, session: &'a SessionId) -> BoxFuture<'a, Result<bool, DialogueError>> {
+        let _ = session;
+        Box::pin(async { Ok(false) })
+    }
+}
+
+/// What the dialogue needs from the NLU: a parse of one message.
+pub trait Understand: Send + Sync + 'static {
+    fn parse<'a>(&'a self, text: &'a str) -> BoxFuture<'a, Result<Parse, DialogueError>>;
 }

@@ -171,6 +171,9 @@ impl Graph {
                 .chain(cat.synonyms.iter())
             {
                 category_names.entry(n.to_lowercase()).or_insert(i as u32);
+                category_names
+                    .entry(singular(&n.to_lowercase()))
+                    .or_insert(i as u32);
             }
         }
         let category_nodes: Vec<NodeIndex> = (0..c.categories.len())
@@ -453,6 +456,7 @@ impl Graph {
         self.category_ix
             .get(name)
             .or_else(|| self.category_names.get(&name.to_lowercase()))
+            .or_else(|| self.category_names.get(&singular(&name.to_lowercase())))
             .copied()
     }
 
@@ -791,5 +795,47 @@ impl Graph {
             .collect();
         v.sort_by_key(|o| std::cmp::Reverse(o.placed_at));
         v
+    }
+}
+
+/// A phrase's last word in the singular, by the common English endings ("smartwatches" →
+/// "smartwatch", "running shoes" → "running shoe", "accessories" → "accessory"), so
+/// category names match however a shopper says them.
+fn singular(phrase: &str) -> String {
+    let (head, last) = match phrase.rsplit_once(' ') {
+        Some((h, l)) => (format!("{h} "), l),
+        None => (String::new(), phrase),
+    };
+    let one = if let Some(stem) = last.strip_suffix("ies").filter(|s| s.len() > 1) {
+        format!("{stem}y")
+    } else if let Some(stem) = ["ches", "shes", "sses", "xes"].iter().find_map(|suf| {
+        last.strip_suffix(suf)
+            .map(|s| format!("{s}{}", &suf[..suf.len() - 2]))
+    }) {
+        stem
+    } else if let Some(stem) = last
+        .strip_suffix('s')
+        .filter(|s| !s.ends_with('s') && s.len() > 2)
+    {
+        stem.to_string()
+    } else {
+        last.to_string()
+    };
+    format!("{head}{one}")
+}
+
+#[cfg(test)]
+mod singular_tests {
+    use super::singular;
+
+    #[test]
+    fn plurals_become_singular() {
+        assert_eq!(singular("smartwatches"), "smartwatch");
+        assert_eq!(singular("running shoes"), "running shoe");
+        assert_eq!(singular("accessories"), "accessory");
+        assert_eq!(singular("glasses"), "glass");
+        assert_eq!(singular("boxes"), "box");
+        assert_eq!(singular("smartwatch"), "smartwatch");
+        assert_eq!(singular("dress"), "dress");
     }
 }

@@ -69,14 +69,47 @@ impl Product {
     ) -> impl Iterator<Item = &'a Variant> + 'a {
         self.variants.iter().filter(move |v| {
             v.stock > 0
-                && size.is_none_or(|s| v.size.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(s)))
-                && colour.is_none_or(|c| {
-                    v.colour
-                        .as_deref()
-                        .is_some_and(|x| x.eq_ignore_ascii_case(c))
-                })
+                && size.is_none_or(|s| v.size.as_deref().is_some_and(|x| size_matches(x, s)))
+                && colour.is_none_or(|c| v.colour.as_deref().is_some_and(|x| colour_matches(x, c)))
         })
     }
+}
+
+/// Whether a variant's size is the one asked for: "UK 8", "uk 8", "size 8" and "8" are
+/// one size; letters compare without case ("xl" is "XL").
+pub fn size_matches(have: &str, want: &str) -> bool {
+    fn norm(s: &str) -> String {
+        let s = s.trim().to_lowercase();
+        let mut words: Vec<&str> = s.split_whitespace().collect();
+        while let Some(first) = words.first() {
+            if matches!(*first, "size" | "uk" | "eu" | "us" | "sz") {
+                words.remove(0);
+            } else {
+                break;
+            }
+        }
+        words.join(" ")
+    }
+    norm(have) == norm(want)
+}
+
+/// Whether a variant's colour is the one asked for: the same name, or one of its words
+/// ("black" is in "Black/White", "blue" in "Midnight Blue").
+pub fn colour_matches(have: &str, want: &str) -> bool {
+    let have = have.to_lowercase();
+    let want = want.trim().to_lowercase();
+    if have == want {
+        return true;
+    }
+    let words: Vec<&str> = have
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let want_words: Vec<&str> = want.split_whitespace().collect();
+    !want_words.is_empty()
+        && words
+            .windows(want_words.len())
+            .any(|w| w == want_words.as_slice())
 }
 
 /// A sellable version of a product.

@@ -2,7 +2,7 @@
 //! and profiles learn categories, brands, attributes and prices from it.
 
 use crate::behavior::{ProductDirectory, ProductFacts};
-use crate::knowledge::Graph;
+use crate::knowledge::{Graph, LiveGraph};
 use crate::types::ProductId;
 
 impl ProductDirectory for Graph {
@@ -34,5 +34,12 @@ impl ProductDirectory for Graph {
             price: Some(p.price),
             consumable: p.consumable,
         })
+    }
+}
+
+/// The graph being served, whichever version is current when an event arrives.
+impl ProductDirectory for LiveGraph {
+    fn facts(&self, product: &ProductId) -> Option<ProductFacts> {
+        ProductDirectory::facts(self.graph().as_ref(), product)
     }
 }

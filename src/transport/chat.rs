@@ -41,7 +41,7 @@ pub(crate) async fn answer(
             code: "bad_input",
             message: m,
         },
-        DialogueError::Internal(m) => {
+        DialogueError::Internal(m) | DialogueError::Config(m) => {
             tracing::error!(session = %session, "dialogue failed: {m}");
             FrameError {
                 code: "internal",

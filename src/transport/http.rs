@@ -10,6 +10,7 @@ use crate::dialogue::ChatService;
 use crate::knowledge::LiveGraph;
 use crate::store::{Store, StoreError};
 
+use super::hub::Hub;
 use super::limits::ConnectionLimits;
 use super::metrics::Metrics;
 use super::session_log::SessionLog;
@@ -26,6 +27,7 @@ pub struct AppState {
     pub knowledge: Option<Arc<LiveGraph>>,
     pub(crate) session_log: SessionLog,
     pub(crate) limits: Arc<ConnectionLimits>,
+    pub(crate) hub: Arc<Hub>,
     /// The shopper event log behind `POST /api/events`; `None` answers 503.
     pub events: Option<super::events::EventsApi>,
 }
@@ -44,6 +46,7 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             knowledge: None,
             limits: Arc::new(ConnectionLimits::default()),
+            hub: Arc::new(Hub::default()),
             events: None,
         })
     }
@@ -86,6 +89,10 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/ws", get(super::ws::upgrade))
         .route("/api/chat", post(super::chat::rest_chat))
+        .route("/admin/handoffs", get(super::agent::list))
+        .route("/admin/sessions/{id}/reply", post(super::agent::reply))
+        .route("/admin/sessions/{id}/release", post(super::agent::release))
+        .route("/admin/sessions/{id}/history", get(super::agent::history))
         .route("/api/events", post(super::events::post_events))
         .fallback_service(web)
         .with_state(state)

@@ -3,11 +3,13 @@
 //! in docs/protocol.md.
 
 mod admin;
+mod agent;
 mod chat;
 mod config;
 mod error;
 mod events;
 mod http;
+mod hub;
 mod limits;
 mod metrics;
 pub mod protocol;

@@ -71,6 +71,17 @@ struct Connection {
     user: Option<UserId>,
     locale: Option<String>,
     rate: RateLimiter,
+    /// Frames pushed to this session from elsewhere (an agent's message).
+    pushed: Option<tokio::sync::mpsc::UnboundedReceiver<ServerFrame>>,
+}
+
+async fn next_pushed(
+    rx: &mut Option<tokio::sync::mpsc::UnboundedReceiver<ServerFrame>>,
+) -> Option<ServerFrame> {
+    match rx {
+        Some(rx) => rx.recv().await,
+        None => std::future::pending().await,
+    }
 }
 
 enum Flow {
@@ -89,6 +100,7 @@ impl Connection {
             user: None,
             locale: None,
             rate,
+            pushed: None,
         }
     }
 
@@ -106,6 +118,13 @@ impl Connection {
                     last_heard = Instant::now();
                     if let Flow::Close = self.on_message(msg).await {
                         return;
+                    }
+                }
+                frame = next_pushed(&mut self.pushed) => {
+                    if let Some(frame) = frame {
+                        if self.send(&frame).await.is_err() {
+                            return;
+                        }
                     }
                 }
                 _ = ping.tick() => {
@@ -192,7 +211,7 @@ impl Connection {
             }
             ClientFrame::Event { event } => {
                 let of = event
-                    .get("client_event_id")
+                    .get("id")
                     .and_then(|v| v.as_str())
                     .unwrap_or("event")
                     .to_string();
@@ -247,6 +266,7 @@ impl Connection {
             Some(seq) => log.server_frames_after(&session, seq).unwrap_or_default(),
             None => Vec::new(),
         };
+        self.pushed = Some(self.state.hub.subscribe(&session));
         self.session = Some(SessionId::new(&session));
         self.user = user_id.map(UserId::new);
         self.locale = locale;

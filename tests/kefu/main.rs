@@ -2,6 +2,7 @@
 
 mod behavior;
 mod chat_cli;
+mod dialogue;
 mod foundation;
 mod knowledge;
 mod nlu;

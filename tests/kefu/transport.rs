@@ -4,9 +4,10 @@
 
 use futures::{SinkExt, StreamExt};
 use kefu::config::Config;
-use kefu::dialogue::{ChatService, DialogueError, Turn, TurnInput};
+use kefu::dialogue::{ChatService, DialogueError, HandoffSummary, Turn, TurnInput};
 use kefu::store::Store;
 use kefu::types::Reply;
+use kefu::types::SessionId;
 use kefu::{app, AppState};
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -36,6 +37,17 @@ impl ChatService for Echo {
                 handoff: false,
             }])
         })
+    }
+
+    fn handoffs(&self) -> Result<Vec<HandoffSummary>, DialogueError> {
+        Ok(vec![])
+    }
+
+    fn release<'a>(
+        &'a self,
+        _: &'a SessionId,
+    ) -> futures::future::BoxFuture<'a, Result<bool, DialogueError>> {
+        Box::pin(async { Ok(false) })
     }
 }
 

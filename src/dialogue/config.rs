@@ -1,0 +1,41 @@
+use serde::{Deserialize, Serialize};
+
+use crate::config::ConfigError;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DialogueConfig {
+    /// The locale whose templates must exist and answer when another lacks a message.
+    pub default_locale: String,
+    /// Products one reply lists.
+    pub list_size: usize,
+}
+
+impl Default for DialogueConfig {
+    fn default() -> Self {
+        Self {
+            default_locale: "en".into(),
+            list_size: 5,
+        }
+    }
+}
+
+impl DialogueConfig {
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.default_locale.trim().is_empty() {
+            return Err(ConfigError::invalid(
+                "dialogue.default_locale",
+                &self.default_locale,
+                "a locale such as en",
+            ));
+        }
+        if self.list_size == 0 || self.list_size > 20 {
+            return Err(ConfigError::invalid(
+                "dialogue.list_size",
+                self.list_size,
+                "1 to 20",
+            ));
+        }
+        Ok(())
+    }
+}

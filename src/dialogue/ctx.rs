@@ -1,0 +1,129 @@
+//! Everything an action may read or change during one turn.
+
+use std::sync::Arc;
+
+use crate::knowledge::{Graph, Product};
+use crate::types::{Embed, Parse, ProductCard, ProductId, QuickReply};
+
+use super::nlg::{format_price, Templates, Vars};
+use super::slots::{parse_ordinal, Ordinal};
+use super::tracker::Tracker;
+
+pub struct Ctx<'a> {
+    pub graph: Arc<Graph>,
+    pub templates: &'a Templates,
+    pub embed: &'a dyn Embed,
+    pub locale: String,
+    /// Picks a template variant; stable for a given session and turn.
+    pub pick: u64,
+    pub tracker: &'a mut Tracker,
+    pub parse: &'a Parse,
+    pub list_size: usize,
+    pub order_changes: &'a super::orders::OrderChanges,
+    pub recommender: &'a crate::recommend::Recommender,
+    /// The shopper's behaviour profile, when they have one.
+    pub profile: Option<&'a crate::behavior::Profile>,
+}
+
+impl Ctx<'_> {
+    pub fn t(&self, key: &str, vars: Vars<'_>) -> String {
+        self.templates.render(&self.locale, key, vars, self.pick)
+    }
+
+    pub fn price(&self, amount: f64, currency: &str) -> String {
+        format_price(amount, currency, &self.locale)
+    }
+
+    pub fn slot(&self, name: &str) -> Option<&str> {
+        self.parse.slot(name).map(|s| s.value.as_str())
+    }
+
+    pub fn slots(&self, name: &str) -> Vec<&str> {
+        self.parse
+            .slots
+            .iter()
+            .filter(|s| s.slot == name)
+            .map(|s| s.value.as_str())
+            .collect()
+    }
+
+    pub fn quick(&self, label_key: &str, payload: String) -> QuickReply {
+        QuickReply {
+            title: self.t(label_key, &[]),
+            payload,
+        }
+    }
+
+    pub fn brand_name(&self, p: &Product) -> String {
+        self.graph
+            .brand(&p.brand)
+            .map(|b| b.name.clone())
+            .unwrap_or_else(|| p.brand.clone())
+    }
+
+    pub fn card(&self, p: &Product, reason: Option<String>) -> ProductCard {
+        let category = self
+            .graph
+            .category(&p.category)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| p.category.clone());
+        ProductCard {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            brand: self.brand_name(p),
+            category,
+            price: p.price,
+            currency: p.currency.clone(),
+            image: p.image.clone(),
+            url: p.url.clone(),
+            rating: p.rating,
+            reason,
+        }
+    }
+
+    /// The products the shopper is pointing at: named ones, ordinals into the last list,
+    /// or the product in focus ("it", "that one"). Named products win.
+    pub fn referenced_products(&self) -> Vec<Product> {
+        let mut out: Vec<Product> = Vec::new();
+        let push = |p: &Product, out: &mut Vec<Product>| {
+            if !out.iter().any(|x| x.id == p.id) {
+                out.push(p.clone());
+            }
+        };
+        for name in self.slots("product") {
+            if let Some((p, score)) = self.graph.search_name(name, 1).into_iter().next() {
+                if score >= 0.35 {
+                    push(p, &mut out);
+                }
+            }
+        }
+        for o in self.slots("ordinal") {
+            if let Some(ix) =
+                parse_ordinal(o).and_then(|o: Ordinal| o.index(self.tracker.last_products.len()))
+            {
+                if let Some(p) = self.graph.product(self.tracker.last_products[ix].as_str()) {
+                    push(p, &mut out);
+                }
+            }
+        }
+        if out.is_empty() {
+            if let Some(p) = self
+                .tracker
+                .focus
+                .as_ref()
+                .and_then(|id| self.graph.product(id.as_str()))
+            {
+                push(p, &mut out);
+            } else if self.tracker.last_products.len() == 1 {
+                if let Some(p) = self.graph.product(self.tracker.last_products[0].as_str()) {
+                    push(p, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn focus_on(&mut self, id: &ProductId) {
+        self.tracker.focus = Some(id.clone());
+    }
+}

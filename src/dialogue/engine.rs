@@ -1,0 +1,353 @@
+//! The dialogue manager: one turn in, replies out. Turns of one session run one at a time;
+//! the tracker is saved (durably) before the replies leave.
+
+use chrono::Utc;
+use futures::future::BoxFuture;
+use parking_lot::Mutex;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use crate::behavior::{BehaviorConfig, EventInput, EventLog, Subject};
+use crate::knowledge::{Graph, LiveGraph};
+use crate::recommend::{RecommendConfig, Recommender};
+use crate::store::Store;
+use crate::types::{Embed, Parse, Reply, SessionId, Slot, UserId};
+
+use super::ctx::Ctx;
+use super::nlg::Templates;
+use super::orders::OrderChanges;
+use super::outcome::{parse_payload, Outcome};
+use super::tracker::{Handoff, Tracker, TrackerStore, TurnRecord};
+use super::{
+    policy, ChatService, DialogueConfig, DialogueError, HandoffSummary, Turn, TurnInput, Understand,
+};
+
+/// What the dialogue manager is built from.
+pub struct DialogueParts {
+    pub nlu: Arc<dyn Understand>,
+    pub graph: Arc<LiveGraph>,
+    pub embed: Arc<dyn Embed>,
+    pub store: Store,
+    pub templates: Templates,
+    pub config: DialogueConfig,
+    pub events: Arc<EventLog>,
+    pub recommend: RecommendConfig,
+    pub behavior: BehaviorConfig,
+    /// A fixed "now" (story tests pin it so return windows don't drift); the wall clock
+    /// when `None`.
+    pub clock: Option<chrono::DateTime<Utc>>,
+}
+
+/// Events logged between two rebuilds of the ranker's behavioural model.
+const RELEARN_EVERY: usize = 100;
+
+struct Ranker {
+    recommender: Arc<Recommender>,
+    events_seen: usize,
+}
+
+pub struct Dialogue {
+    nlu: Arc<dyn Understand>,
+    graph: Arc<LiveGraph>,
+    embed: Arc<dyn Embed>,
+    templates: Templates,
+    trackers: TrackerStore,
+    order_changes: OrderChanges,
+    config: DialogueConfig,
+    sessions: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    events: Arc<EventLog>,
+    store: Store,
+    recommend: RecommendConfig,
+    behavior: BehaviorConfig,
+    ranker: Mutex<Option<Ranker>>,
+    clock: Option<chrono::DateTime<Utc>>,
+}
+
+impl Dialogue {
+    pub fn new(parts: DialogueParts) -> Result<Self, DialogueError> {
+        let store_err = |e: crate::store::StoreError| DialogueError::Internal(e.to_string());
+        let dialogue = Dialogue {
+            trackers: TrackerStore::open(&parts.store).map_err(store_err)?,
+            order_changes: OrderChanges::open(&parts.store).map_err(store_err)?,
+            nlu: parts.nlu,
+            graph: parts.graph,
+            embed: parts.embed,
+            templates: parts.templates,
+            config: parts.config,
+            sessions: Mutex::new(HashMap::new()),
+            events: parts.events,
+            store: parts.store,
+            recommend: parts.recommend,
+            behavior: parts.behavior,
+            ranker: Mutex::new(None),
+            clock: parts.clock,
+        };
+        // Product vectors are computed (or read from sled) now, not on the first search.
+        dialogue.ranker(&dialogue.graph.graph())?;
+        Ok(dialogue)
+    }
+
+    /// The ranker for this graph, rebuilt when the catalogue was reloaded or enough new
+    /// behaviour arrived (product vectors come from sled, so a rebuild is cheap).
+    fn ranker(&self, graph: &Arc<Graph>) -> Result<Arc<Recommender>, DialogueError> {
+        let mut slot = self.ranker.lock();
+        let events = self.events.len();
+        if let Some(r) = slot.as_ref() {
+            if r.recommender.graph().content_hash() == graph.content_hash()
+                && events < r.events_seen + RELEARN_EVERY
+            {
+                return Ok(r.recommender.clone());
+            }
+        }
+        let internal = |e: crate::recommend::RecommendError| DialogueError::Internal(e.to_string());
+        let mut recommender = Recommender::new(
+            graph.clone(),
+            self.embed.clone(),
+            Some(&self.store),
+            self.recommend.clone(),
+            &self.behavior,
+        )
+        .map_err(internal)?;
+        recommender.learn(&self.events).map_err(internal)?;
+        let recommender = Arc::new(recommender);
+        *slot = Some(Ranker {
+            recommender: recommender.clone(),
+            events_seen: events,
+        });
+        Ok(recommender)
+    }
+
+    /// A behaviour event from the chat (widget clicks, cart buttons) or a thumb on a reply.
+    fn log_event(&self, tracker: &Tracker, mut input: EventInput) -> Result<(), DialogueError> {
+        if input.session.is_none() {
+            input.session = Some(SessionId::new(&tracker.session));
+        }
+        if input.user.is_none() {
+            input.user = tracker.user.as_deref().map(UserId::new);
+        }
+        if input.id.trim().is_empty() {
+            input.id = uuid::Uuid::new_v4().to_string();
+        }
+        let graph = self.graph.graph();
+        self.events
+            .append(std::slice::from_ref(&input), graph.as_ref())
+            .map_err(|e| match e {
+                crate::behavior::BehaviorError::Store(s) => DialogueError::Internal(s.to_string()),
+                other => DialogueError::BadInput(other.to_string()),
+            })?;
+        Ok(())
+    }
+
+    /// A session's tracker as stored (for admin views and tests).
+    pub fn tracker(&self, session: &str) -> Result<Option<Tracker>, DialogueError> {
+        self.trackers
+            .get(session)
+            .map_err(|e| DialogueError::Internal(e.to_string()))
+    }
+
+    /// Sessions waiting for or talking with a person.
+    pub fn handed_off(&self) -> Result<Vec<Tracker>, DialogueError> {
+        self.trackers
+            .handed_off()
+            .map_err(|e| DialogueError::Internal(e.to_string()))
+    }
+
+    /// An agent hands the session back to the assistant.
+    pub async fn release(&self, session: &str) -> Result<bool, DialogueError> {
+        let lock = self.session_lock(session);
+        let _turn = lock.lock().await;
+        let Some(mut t) = self.tracker(session)? else {
+            return Ok(false);
+        };
+        t.handoff = Handoff::None;
+        t.failures = 0;
+        t.fallbacks = 0;
+        self.trackers
+            .save(&t)
+            .await
+            .map_err(|e| DialogueError::Internal(e.to_string()))?;
+        Ok(true)
+    }
+
+    fn session_lock(&self, session: &str) -> Arc<tokio::sync::Mutex<()>> {
+        self.sessions
+            .lock()
+            .entry(session.to_string())
+            .or_default()
+            .clone()
+    }
+
+    async fn handle(&self, turn: Turn) -> Result<Vec<Reply>, DialogueError> {
+        let session = turn.session.as_str().to_string();
+        let lock = self.session_lock(&session);
+        let _turn = lock.lock().await;
+        let mut tracker = self
+            .trackers
+            .load(&session)
+            .map_err(|e| DialogueError::Internal(e.to_string()))?;
+        if let Some(u) = &turn.user {
+            tracker.user = Some(u.as_str().to_string());
+        }
+        if turn.locale.is_some() {
+            tracker.locale = turn.locale.clone();
+        }
+        let parse = match turn.input {
+            TurnInput::Text { text } => {
+                let text = text.trim().to_string();
+                if text.is_empty() {
+                    return Err(DialogueError::BadInput("the message has no text".into()));
+                }
+                if tracker.handoff == Handoff::WithAgent {
+                    // A person has the conversation: keep the words for them, say nothing.
+                    tracker.record(TurnRecord {
+                        at: Utc::now(),
+                        text,
+                        intent: String::new(),
+                        confidence: 0.0,
+                        action: "with_agent".into(),
+                        reply: String::new(),
+                    });
+                    self.save(&tracker).await?;
+                    return Ok(vec![]);
+                }
+                self.nlu.parse(&text).await?
+            }
+            TurnInput::Action { payload } => match parse_payload(&payload) {
+                Some((intent, slots)) => payload_parse(&tracker, intent, slots),
+                None => self.nlu.parse(&payload).await?,
+            },
+            TurnInput::Event { event } => {
+                let input: EventInput = serde_json::from_value(event)
+                    .map_err(|e| DialogueError::BadInput(format!("event: {e}")))?;
+                self.log_event(&tracker, input)?;
+                self.save(&tracker).await?;
+                return Ok(vec![]);
+            }
+            TurnInput::Feedback {
+                reply_id,
+                up,
+                comment,
+            } => {
+                let input = EventInput {
+                    kind: "thumb".into(),
+                    reply_id: Some(reply_id),
+                    thumb: Some(if up { "up" } else { "down" }.into()),
+                    text: comment,
+                    ..EventInput::default()
+                };
+                self.log_event(&tracker, input)?;
+                return Ok(vec![]);
+            }
+        };
+
+        let now = self.clock.unwrap_or_else(Utc::now);
+        let locale = self.templates.resolve_locale(tracker.locale.as_deref());
+        let pick = {
+            let mut h = DefaultHasher::new();
+            session.hash(&mut h);
+            tracker.turns.len().hash(&mut h);
+            h.finish()
+        };
+        let graph = self.graph.graph();
+        let mut parse = parse;
+        super::entities::complete(&mut parse, &graph);
+        let recommender = self.ranker(&graph)?;
+        let subject = match &tracker.user {
+            Some(u) => Subject::User(UserId::new(u)),
+            None => Subject::Session(SessionId::new(&session)),
+        };
+        let profile = self.events.profile(&subject).ok().flatten();
+        let outcome: Outcome = {
+            let mut ctx = Ctx {
+                graph,
+                templates: &self.templates,
+                embed: self.embed.as_ref(),
+                locale,
+                pick,
+                tracker: &mut tracker,
+                parse: &parse,
+                list_size: self.config.list_size,
+                order_changes: &self.order_changes,
+                recommender: recommender.as_ref(),
+                profile: profile.as_ref(),
+            };
+            policy::act(&mut ctx, &parse, now)?
+        };
+        tracker.record(TurnRecord {
+            at: now,
+            text: parse.text.clone(),
+            intent: parse.intent.clone(),
+            confidence: parse.confidence,
+            action: outcome.action.to_string(),
+            reply: outcome.text.clone(),
+        });
+        tracker.last_parse = Some(parse.clone());
+        self.save(&tracker).await?;
+        Ok(vec![Reply {
+            id: uuid::Uuid::new_v4().to_string(),
+            text: outcome.text,
+            products: outcome.products,
+            quick_replies: outcome.quick_replies,
+            intent: Some(parse.intent),
+            confidence: Some(parse.confidence),
+            handoff: outcome.handoff,
+        }])
+    }
+
+    async fn save(&self, tracker: &Tracker) -> Result<(), DialogueError> {
+        self.trackers
+            .save(tracker)
+            .await
+            .map_err(|e| DialogueError::Internal(e.to_string()))
+    }
+}
+
+/// A button press as a parse: the intent it names, its slots, and — for "did you mean"
+/// buttons, which carry none — the words and slots of the message they answer.
+fn payload_parse(tracker: &Tracker, intent: String, slots: Vec<(String, String)>) -> Parse {
+    let (text, mut parsed_slots) = match (&tracker.last_parse, slots.is_empty()) {
+        (Some(last), true) => (last.text.clone(), last.slots.clone()),
+        _ => (String::new(), Vec::new()),
+    };
+    for (slot, value) in slots {
+        parsed_slots.push(Slot {
+            slot,
+            value,
+            start: 0,
+            end: 0,
+        });
+    }
+    Parse {
+        text,
+        intent: intent.clone(),
+        confidence: 1.0,
+        ranking: vec![(intent, 1.0)],
+        slots: parsed_slots,
+        sentiment: Default::default(),
+        sentiment_score: 0.0,
+    }
+}
+
+impl ChatService for Dialogue {
+    fn turn(&self, turn: Turn) -> BoxFuture<'_, Result<Vec<Reply>, DialogueError>> {
+        Box::pin(self.handle(turn))
+    }
+
+    fn handoffs(&self) -> Result<Vec<HandoffSummary>, DialogueError> {
+        Ok(self
+            .handed_off()?
+            .into_iter()
+            .map(|t| HandoffSummary {
+                session: SessionId::new(&t.session),
+                user: t.user.as_deref().map(UserId::new),
+                turns: t.turns.iter().rev().take(20).rev().cloned().collect(),
+            })
+            .collect())
+    }
+
+    fn release<'a>(&'a self, session: &'a SessionId) -> BoxFuture<'a, Result<bool, DialogueError>> {
+        Box::pin(Dialogue::release(self, session.as_str()))
+    }
+}

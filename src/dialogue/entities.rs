@@ -1,0 +1,143 @@
+//! Slots the shop's own knowledge can fill when the NLU missed them: brand names and
+//! variant colours the catalogue knows, and category names longer than the span the NLU
+//! tagged ("running shoes" where it saw "shoes"). Like a lookup table in other NLU stacks,
+//! this keeps invented or new brand names working without retraining.
+
+use crate::knowledge::Graph;
+use crate::types::{Parse, Slot};
+
+const SHOPPING_INTENTS: &[&str] = &[
+    "search_product",
+    "refine_search",
+    "recommend",
+    "product_info",
+    "compare_products",
+    "check_price",
+    "check_stock",
+    "add_to_cart",
+];
+
+/// Adds the slots the graph can vouch for to `parse`, leaving the NLU's own slots alone.
+pub fn complete(parse: &mut Parse, graph: &Graph) {
+    // A brand on its own is neither a model name nor a kind of product ("not sonora"),
+    // and while shopping it is no place either, whatever the map says.
+    let shopping = SHOPPING_INTENTS.contains(&parse.intent.as_str());
+    for s in parse.slots.iter_mut() {
+        let relabel = match s.slot.as_str() {
+            "product" | "product_type" => graph.category(s.value.trim()).is_none(),
+            "location" => shopping,
+            _ => false,
+        };
+        if relabel && graph.brand(s.value.trim()).is_some() {
+            s.slot = "brand".into();
+        }
+    }
+    let text = parse.text.clone();
+    let lower = text.to_lowercase();
+    let words = word_spans(&lower);
+
+    // Longer category phrases first, so "running shoes" wins over "shoes".
+    for n in (1..=3).rev() {
+        for w in words.windows(n) {
+            let (start, end) = (w[0].0, w[n - 1].1);
+            if overlaps_other(parse, start, end, "product_type") {
+                continue;
+            }
+            let phrase: String = lower.chars().skip(start).take(end - start).collect();
+            let Some(category) = graph.category(&phrase) else {
+                continue;
+            };
+            let _ = category;
+            // Extend a shorter product_type span inside this phrase, or add one.
+            parse
+                .slots
+                .retain(|s| !(s.slot == "product_type" && s.start >= start && s.end <= end));
+            if parse.slots.iter().any(|s| s.slot == "product_type") {
+                continue;
+            }
+            parse.slots.push(slot("product_type", &text, start, end));
+        }
+    }
+
+    for &(start, end) in &words {
+        if overlaps_any(parse, start, end) {
+            continue;
+        }
+        let word: String = lower.chars().skip(start).take(end - start).collect();
+        if word.len() < 3 {
+            continue;
+        }
+        if graph.brand(&word).is_some() {
+            parse.slots.push(slot("brand", &text, start, end));
+        } else if is_colour(graph, &word) {
+            parse.slots.push(slot("color", &text, start, end));
+        }
+    }
+    parse.slots.sort_by_key(|s| s.start);
+}
+
+fn slot(name: &str, text: &str, start: usize, end: usize) -> Slot {
+    Slot {
+        slot: name.to_string(),
+        value: text.chars().skip(start).take(end - start).collect(),
+        start,
+        end,
+    }
+}
+
+fn overlaps_any(parse: &Parse, start: usize, end: usize) -> bool {
+    parse.slots.iter().any(|s| s.start < end && start < s.end)
+}
+
+/// Overlaps a slot other than `except` (which may be widened).
+fn overlaps_other(parse: &Parse, start: usize, end: usize, except: &str) -> bool {
+    parse
+        .slots
+        .iter()
+        .any(|s| s.slot != except && s.start < end && start < s.end)
+}
+
+/// Words as character spans.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.chars().enumerate() {
+        let inside = c.is_alphanumeric() || c == '-' || c == '\'';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.chars().count()));
+    }
+    out
+}
+
+/// A colour word some variant in the catalogue is sold in.
+fn is_colour(graph: &Graph, word: &str) -> bool {
+    graph.products().iter().any(|p| {
+        p.variants.iter().any(|v| {
+            v.colour.as_deref().is_some_and(|c| {
+                c.to_lowercase()
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|w| w == word)
+            })
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_spans;
+
+    #[test]
+    fn words_are_character_spans() {
+        assert_eq!(word_spans("héllo, wörld"), vec![(0, 5), (7, 12)]);
+        assert_eq!(word_spans("t-shirts!"), vec![(0, 8)]);
+    }
+}

@@ -1,0 +1,373 @@
+//! Order actions against the shop's order book: status, cancel, return, refund. An order's
+//! details are shown only to its owner (the session's user) or after its email is given.
+
+use chrono::{DateTime, Utc};
+
+use serde::{Deserialize, Serialize};
+
+use crate::knowledge::{Order, OrderStatus, PolicyKind};
+use crate::store::{Store, StoreError, Tree};
+
+use super::ctx::Ctx;
+use super::outcome::{intent_payload, Outcome};
+use super::tracker::Pending;
+
+/// Days to return a delivered order when the returns policy states no window.
+const DEFAULT_RETURN_DAYS: f64 = 30.0;
+
+fn date(d: Option<DateTime<Utc>>) -> String {
+    d.map(|d| d.format("%d %b %Y").to_string())
+        .unwrap_or_else(|| "—".into())
+}
+
+/// Order ids as shoppers write them: "#KF-1029", "no. 1029" → "KF-1029", "1029".
+fn clean_id(raw: &str) -> String {
+    raw.trim()
+        .trim_start_matches('#')
+        .trim_start_matches("no.")
+        .trim()
+        .to_string()
+}
+
+/// Changes made through the chat (cancellations, returns started), kept in sled on top of
+/// the order book, which stays the shop's file.
+#[derive(Clone)]
+pub struct OrderChanges {
+    tree: Tree<OrderChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderChange {
+    pub status: OrderStatus,
+    pub at: DateTime<Utc>,
+    pub session: String,
+}
+
+impl OrderChanges {
+    pub fn open(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self {
+            tree: store.tree("dialogue.order_changes")?,
+        })
+    }
+
+    pub fn get(&self, order_id: &str) -> Option<OrderChange> {
+        self.tree.get(order_id).ok().flatten()
+    }
+
+    pub fn record(&self, order_id: &str, change: &OrderChange) -> Result<(), StoreError> {
+        self.tree.insert(order_id, change)?;
+        Ok(())
+    }
+}
+
+fn find_order(ctx: &Ctx<'_>, raw: &str) -> Option<Order> {
+    let id = clean_id(raw);
+    let mut order = ctx
+        .graph
+        .order(&id)
+        .or_else(|| ctx.graph.order(&id.to_uppercase()))
+        .cloned()?;
+    if let Some(change) = ctx.order_changes.get(&order.id) {
+        order.status = change.status;
+        match change.status {
+            OrderStatus::Cancelled => order.cancelled_at = Some(change.at),
+            OrderStatus::Returned => order.returned_at = Some(change.at),
+            _ => {}
+        }
+    }
+    Some(order)
+}
+
+/// The email a shopper typed, if the text holds one.
+pub fn email_in(text: &str) -> Option<String> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '.' && c != '_' && c != '-' && c != '+'))
+        .find(|w| {
+            let mut parts = w.split('@');
+            matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(d), None) if !a.is_empty() && d.contains('.'))
+        })
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+}
+
+fn may_see(ctx: &Ctx<'_>, order: &Order) -> bool {
+    ctx.tracker.user.as_deref() == Some(order.user_id.as_str())
+        || ctx.tracker.verified_orders.contains(&order.id)
+}
+
+/// Resolves the order this turn is about, asking for what is missing. `Ok` carries an
+/// order the session may see.
+fn order_for(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
+    let raw = ctx
+        .slot("order_id")
+        .map(str::to_string)
+        .or_else(|| match &ctx.tracker.pending {
+            Some(Pending::AskEmail { order_id, .. }) => Some(order_id.clone()),
+            _ => None,
+        });
+    let Some(raw) = raw else {
+        ctx.tracker.pending = Some(Pending::AskOrderId { then: then.into() });
+        return Err(Outcome::say("ask_order_id", ctx.t("order_ask_id", &[])));
+    };
+    let Some(order) = find_order(ctx, &raw) else {
+        ctx.tracker.failures += 1;
+        ctx.tracker.pending = None;
+        let text = ctx.t("order_not_found", &[("order_id", clean_id(&raw))]);
+        return Err(Outcome::say("order_not_found", text));
+    };
+    if may_see(ctx, &order) {
+        return Ok(order);
+    }
+    match email_in(&ctx.parse.text) {
+        Some(email) if email.eq_ignore_ascii_case(&order.email) => {
+            ctx.tracker.verified_orders.push(order.id.clone());
+            Ok(order)
+        }
+        Some(_) => {
+            ctx.tracker.pending = None;
+            ctx.tracker.failures += 1;
+            Err(Outcome::say(
+                "order_email_mismatch",
+                ctx.t("order_email_mismatch", &[("order_id", order.id.clone())]),
+            ))
+        }
+        None => {
+            ctx.tracker.pending = Some(Pending::AskEmail {
+                order_id: order.id.clone(),
+                then: then.into(),
+            });
+            Err(Outcome::say(
+                "ask_email",
+                ctx.t("order_ask_email", &[("order_id", order.id.clone())]),
+            ))
+        }
+    }
+}
+
+pub fn status(ctx: &mut Ctx<'_>) -> Outcome {
+    let order = match order_for(ctx, "order_status") {
+        Ok(o) => o,
+        Err(out) => return out,
+    };
+    ctx.tracker.pending = None;
+    ctx.tracker.failures = 0;
+    let (key, when) = match order.status {
+        OrderStatus::Placed => ("order_status_placed", order.placed_at.into()),
+        OrderStatus::Paid => ("order_status_paid", order.paid_at),
+        OrderStatus::Shipped => ("order_status_shipped", order.shipped_at),
+        OrderStatus::Delivered => ("order_status_delivered", order.delivered_at),
+        OrderStatus::Cancelled => ("order_status_cancelled", order.cancelled_at),
+        OrderStatus::Returned => ("order_status_returned", order.returned_at),
+        OrderStatus::Refunded => ("order_status_refunded", order.refunded_at),
+    };
+    let (carrier, tracking) = order
+        .tracking
+        .as_ref()
+        .map(|t| (t.carrier.clone(), t.number.clone()))
+        .unwrap_or_default();
+    let text = ctx.t(
+        key,
+        &[
+            ("order_id", order.id.clone()),
+            ("date", date(when)),
+            ("carrier", carrier),
+            ("tracking", tracking),
+        ],
+    );
+    Outcome::say("order_status", text)
+}
+
+pub fn cancel(ctx: &mut Ctx<'_>) -> Outcome {
+    let order = match order_for(ctx, "cancel_order") {
+        Ok(o) => o,
+        Err(out) => return out,
+    };
+    ctx.tracker.failures = 0;
+    match order.status {
+        OrderStatus::Placed | OrderStatus::Paid => {
+            ctx.tracker.pending = Some(Pending::ConfirmCancel {
+                order_id: order.id.clone(),
+            });
+            let text = ctx.t(
+                "cancel_confirm",
+                &[
+                    ("order_id", order.id.clone()),
+                    ("status", order.status.as_str().into()),
+                ],
+            );
+            let quick = vec![
+                ctx.quick("label_yes", intent_payload("affirm", &[])),
+                ctx.quick("label_no", intent_payload("deny", &[])),
+            ];
+            Outcome::say("confirm_cancel", text).with_quick_replies(quick)
+        }
+        _ => {
+            ctx.tracker.pending = None;
+            let hint = if matches!(order.status, OrderStatus::Shipped | OrderStatus::Delivered) {
+                "You can return it once it arrives."
+            } else {
+                ""
+            };
+            let text = ctx.t(
+                "cancel_not_allowed",
+                &[
+                    ("order_id", order.id.clone()),
+                    ("status", order.status.as_str().into()),
+                    ("hint", hint.into()),
+                ],
+            );
+            Outcome::say("cancel_not_allowed", text)
+        }
+    }
+}
+
+fn return_window(ctx: &Ctx<'_>) -> f64 {
+    ctx.graph
+        .policy(PolicyKind::Returns)
+        .and_then(|p| {
+            p.terms
+                .get("return_window_days")
+                .or_else(|| p.terms.get("window_days"))
+                .copied()
+        })
+        .unwrap_or(DEFAULT_RETURN_DAYS)
+}
+
+pub fn return_item(ctx: &mut Ctx<'_>, now: DateTime<Utc>) -> Outcome {
+    let order = match order_for(ctx, "return_item") {
+        Ok(o) => o,
+        Err(out) => return out,
+    };
+    ctx.tracker.failures = 0;
+    ctx.tracker.pending = None;
+    let days = return_window(ctx);
+    let vars_base = [
+        ("order_id", order.id.clone()),
+        ("days", format!("{days}")),
+        ("status", order.status.as_str().to_string()),
+    ];
+    match order.status {
+        OrderStatus::Delivered => {
+            let delivered = order.delivered_at.unwrap_or(order.placed_at);
+            let age = (now - delivered).num_hours() as f64 / 24.0;
+            let mut vars = vars_base.to_vec();
+            vars.push(("date", date(Some(delivered))));
+            if age <= days {
+                ctx.tracker.pending = Some(Pending::ConfirmReturn {
+                    order_id: order.id.clone(),
+                });
+                let quick = vec![
+                    ctx.quick("label_yes", intent_payload("affirm", &[])),
+                    ctx.quick("label_no", intent_payload("deny", &[])),
+                ];
+                Outcome::say("confirm_return", ctx.t("return_confirm", &vars))
+                    .with_quick_replies(quick)
+            } else {
+                let warranty = ctx
+                    .graph
+                    .policy(PolicyKind::Warranty)
+                    .map(|p| p.summary.clone())
+                    .unwrap_or_default();
+                vars.push(("warranty", warranty));
+                Outcome::say(
+                    "return_outside_window",
+                    ctx.t("return_outside_window", &vars),
+                )
+            }
+        }
+        OrderStatus::Returned | OrderStatus::Refunded | OrderStatus::Cancelled => {
+            Outcome::say("return_already", ctx.t("return_already", &vars_base))
+        }
+        _ => Outcome::say(
+            "return_not_delivered",
+            ctx.t("return_not_delivered", &vars_base),
+        ),
+    }
+}
+
+pub fn refund(ctx: &mut Ctx<'_>) -> Outcome {
+    let order = match order_for(ctx, "refund_status") {
+        Ok(o) => o,
+        Err(out) => return out,
+    };
+    ctx.tracker.failures = 0;
+    ctx.tracker.pending = None;
+    let amount = ctx.price(order.total, &order.currency);
+    let (key, when) = match order.status {
+        OrderStatus::Refunded => ("refund_done", order.refunded_at),
+        OrderStatus::Returned => ("refund_pending", order.returned_at),
+        _ => ("refund_none", None),
+    };
+    let text = ctx.t(
+        key,
+        &[
+            ("order_id", order.id.clone()),
+            ("date", date(when)),
+            ("amount", amount),
+            ("status", order.status.as_str().into()),
+        ],
+    );
+    Outcome::say("refund_status", text)
+}
+
+/// The shopper said yes to a pending cancel or return.
+pub fn confirm(
+    ctx: &mut Ctx<'_>,
+    pending: Pending,
+    now: DateTime<Utc>,
+) -> Result<Outcome, StoreError> {
+    let (order_id, status, action, key) = match pending {
+        Pending::ConfirmCancel { order_id } => (
+            order_id,
+            OrderStatus::Cancelled,
+            "cancel_order",
+            "cancel_done",
+        ),
+        Pending::ConfirmReturn { order_id } => (
+            order_id,
+            OrderStatus::Returned,
+            "return_item",
+            "return_started",
+        ),
+        _ => return Ok(Outcome::say("affirm", ctx.t("nothing_pending", &[]))),
+    };
+    ctx.order_changes.record(
+        &order_id,
+        &OrderChange {
+            status,
+            at: now,
+            session: ctx.tracker.session.clone(),
+        },
+    )?;
+    Ok(Outcome::say(action, ctx.t(key, &[("order_id", order_id)])))
+}
+
+/// The shopper said no to a pending cancel or return.
+pub fn decline(ctx: &mut Ctx<'_>, pending: Pending) -> Outcome {
+    match pending {
+        Pending::ConfirmCancel { order_id } => Outcome::say(
+            "cancel_kept",
+            ctx.t("cancel_kept", &[("order_id", order_id)]),
+        ),
+        Pending::ConfirmReturn { order_id } => Outcome::say(
+            "return_kept",
+            ctx.t("return_kept", &[("order_id", order_id)]),
+        ),
+        _ => Outcome::say("deny", ctx.t("deny_ok", &[])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_and_ids_are_found_in_text() {
+        assert_eq!(
+            email_in("it's Jo.Doe@Example.com."),
+            Some("jo.doe@example.com".into())
+        );
+        assert_eq!(email_in("my mail is jo at example"), None);
+        assert_eq!(clean_id("#KF-1029"), "KF-1029");
+        assert_eq!(clean_id("no. 55"), "55");
+    }
+}

@@ -1,0 +1,119 @@
+//! What to do with a parse, given the conversation so far: answer a pending question,
+//! fall back, or run the intent's action.
+
+use chrono::{DateTime, Utc};
+
+use crate::knowledge::PolicyKind;
+use crate::types::{Parse, NLU_FALLBACK};
+
+use super::ctx::Ctx;
+use super::orders::{self, email_in};
+use super::outcome::Outcome;
+use super::tracker::Pending;
+use super::{shop, talk, DialogueError};
+
+pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outcome, DialogueError> {
+    if let Some(pending) = ctx.tracker.pending.clone() {
+        if let Some(out) = answer_pending(ctx, parse, pending, now)? {
+            return Ok(out);
+        }
+    }
+    if parse.intent == NLU_FALLBACK {
+        return Ok(talk::fallback(ctx, parse));
+    }
+    ctx.tracker.fallbacks = 0;
+    let out = run_intent(ctx, &parse.intent, now);
+    if talk::failures_exceeded(ctx) && ctx.tracker.pending.is_none() && !out.handoff {
+        // Repeated failure: say what we can, then offer a person.
+        let offer = talk::offer_person(ctx);
+        let mut merged = out;
+        merged.text = format!("{}\n{}", merged.text, offer.text);
+        merged.quick_replies = offer.quick_replies;
+        return Ok(merged);
+    }
+    Ok(out)
+}
+
+/// `Some` when this turn answers the question kefu asked.
+fn answer_pending(
+    ctx: &mut Ctx<'_>,
+    parse: &Parse,
+    pending: Pending,
+    now: DateTime<Utc>,
+) -> Result<Option<Outcome>, DialogueError> {
+    let intent = parse.intent.as_str();
+    let out = match (&pending, intent) {
+        (Pending::ConfirmHandoff, "affirm") => Some(talk::handoff(ctx, "handoff")),
+        (Pending::ConfirmHandoff, "deny") => {
+            ctx.tracker.pending = None;
+            ctx.tracker.fallbacks = 0;
+            ctx.tracker.failures = 0;
+            Some(Outcome::say(
+                "handoff_declined",
+                ctx.t("handoff_declined", &[]),
+            ))
+        }
+        (Pending::ConfirmCancel { .. } | Pending::ConfirmReturn { .. }, "affirm") => {
+            ctx.tracker.pending = None;
+            Some(
+                orders::confirm(ctx, pending, now)
+                    .map_err(|e| DialogueError::Internal(e.to_string()))?,
+            )
+        }
+        (Pending::ConfirmCancel { .. } | Pending::ConfirmReturn { .. }, "deny") => {
+            ctx.tracker.pending = None;
+            Some(orders::decline(ctx, pending))
+        }
+        (Pending::AskEmail { then, .. }, _) if email_in(&parse.text).is_some() => {
+            Some(run_intent(ctx, &then.clone(), now))
+        }
+        (Pending::AskOrderId { then }, _) if parse.slot("order_id").is_some() => {
+            ctx.tracker.pending = None;
+            Some(run_intent(ctx, &then.clone(), now))
+        }
+        (Pending::AskSlot { slot, then }, _) if parse.slot(slot).is_some() => {
+            ctx.tracker.pending = None;
+            Some(run_intent(ctx, &then.clone(), now))
+        }
+        _ => {
+            // The shopper moved on; the question lapses.
+            ctx.tracker.pending = None;
+            None
+        }
+    };
+    Ok(out)
+}
+
+fn run_intent(ctx: &mut Ctx<'_>, intent: &str, now: DateTime<Utc>) -> Outcome {
+    match intent {
+        "greet" => talk::small_talk(ctx, "greet"),
+        "goodbye" => talk::small_talk(ctx, "goodbye"),
+        "thanks" => talk::small_talk(ctx, "thanks"),
+        "chitchat" => talk::small_talk(ctx, "chitchat"),
+        "out_of_scope" => talk::small_talk(ctx, "out_of_scope"),
+        "affirm" => Outcome::say("affirm", ctx.t("nothing_pending", &[])),
+        "deny" => Outcome::say("deny", ctx.t("deny_ok", &[])),
+        "search_product" => shop::search(ctx),
+        "refine_search" => shop::refine(ctx),
+        "recommend" => shop::recommend(ctx),
+        "product_info" => shop::product_info(ctx),
+        "compare_products" => shop::compare(ctx),
+        "check_price" => shop::check_price(ctx),
+        "check_stock" => shop::check_stock(ctx),
+        "add_to_cart" => shop::add_to_cart(ctx),
+        "order_status" => orders::status(ctx),
+        "cancel_order" => orders::cancel(ctx),
+        "return_item" => orders::return_item(ctx, now),
+        "refund_status" => orders::refund(ctx),
+        "shipping_info" => talk::policy(ctx, "shipping_info", PolicyKind::Shipping),
+        "payment_info" => talk::policy(ctx, "payment_info", PolicyKind::Payment),
+        "warranty_info" => talk::policy(ctx, "warranty_info", PolicyKind::Warranty),
+        "complaint" => talk::complaint(ctx),
+        "human_agent" => talk::handoff(ctx, "handoff"),
+        other => {
+            // An intent a retrained model knows but this build has no action for.
+            tracing::warn!(intent = other, "no action for intent");
+            talk::fallback(ctx, ctx.parse)
+        }
+    }
+}

@@ -1,0 +1,725 @@
+//! Shopping actions: search, refine, recommend, product questions, compare, price, stock,
+//! cart.
+
+use crate::knowledge::{Product, Verdict};
+use crate::recommend::RecommendRequest;
+use crate::types::{ProductId, Slot};
+
+use super::ctx::Ctx;
+use super::outcome::{intent_payload, plain_quick, Outcome};
+use super::slots::{is_negated, parse_quantity};
+use super::tracker::{CartLine, Pending};
+
+/// Slots that describe what to search for; they carry over between turns.
+const SEARCH_SLOTS: &[&str] = &[
+    "product_type",
+    "brand",
+    "color",
+    "size",
+    "material",
+    "price_min",
+    "price_max",
+    "feature",
+    "sort",
+    "recipient",
+];
+
+/// Folds this turn's search slots into the tracker. A new product type starts a new
+/// topic; a negated brand ("not nike") is excluded instead of required.
+fn merge_search_slots(ctx: &mut Ctx<'_>) {
+    let parse = ctx.parse;
+    if let Some(pt) = parse.slot("product_type") {
+        let changed = ctx
+            .tracker
+            .slots
+            .get("product_type")
+            .is_none_or(|old| !old.eq_ignore_ascii_case(&pt.value));
+        if changed {
+            ctx.tracker.reset_search();
+        }
+    }
+    for s in &parse.slots {
+        if !SEARCH_SLOTS.contains(&s.slot.as_str()) {
+            continue;
+        }
+        if s.slot == "brand" && is_negated(&parse.text, s.start) {
+            if !ctx.tracker.excluded_brands.contains(&s.value) {
+                ctx.tracker.excluded_brands.push(s.value.clone());
+            }
+            if ctx
+                .tracker
+                .slots
+                .get("brand")
+                .is_some_and(|b| b.eq_ignore_ascii_case(&s.value))
+            {
+                ctx.tracker.slots.remove("brand");
+            }
+            continue;
+        }
+        ctx.tracker.slots.insert(s.slot.clone(), s.value.clone());
+    }
+}
+
+fn what(ctx: &Ctx<'_>) -> String {
+    let s = &ctx.tracker.slots;
+    let mut parts = Vec::new();
+    for k in ["color", "material", "brand"] {
+        if let Some(v) = s.get(k) {
+            parts.push(v.clone());
+        }
+    }
+    parts.push(
+        s.get("product_type")
+            .cloned()
+            .unwrap_or_else(|| "products".into()),
+    );
+    parts.join(" ")
+}
+
+/// The recommender's request for the search in force: the carried-over slots, the words
+/// that describe it (for semantic relevance), and what was shown (for "more").
+fn request(ctx: &Ctx<'_>, skip_shown: bool) -> RecommendRequest {
+    let mut slots: Vec<Slot> = ctx
+        .tracker
+        .slots
+        .iter()
+        .filter(|(k, _)| k.as_str() != "recipient")
+        .map(|(k, v)| Slot {
+            slot: k.clone(),
+            value: v.clone(),
+            start: 0,
+            end: 0,
+        })
+        .collect();
+    for b in &ctx.tracker.excluded_brands {
+        slots.push(Slot {
+            slot: "not_brand".into(),
+            value: b.clone(),
+            start: 0,
+            end: 0,
+        });
+    }
+    let mut words: Vec<String> = ["color", "material", "product_type", "feature"]
+        .iter()
+        .filter_map(|k| ctx.tracker.slots.get(*k).cloned())
+        .collect();
+    if let Some(r) = ctx.tracker.slots.get("recipient") {
+        words.push(format!("for {r}"));
+    }
+    let text = if words.is_empty() {
+        ctx.parse.text.clone()
+    } else {
+        format!("{} — {}", words.join(" "), ctx.parse.text)
+    };
+    RecommendRequest {
+        slots,
+        text,
+        current_product: None,
+        shown: if skip_shown {
+            ctx.tracker.shown.clone()
+        } else {
+            Vec::new()
+        },
+        limit: Some(ctx.list_size),
+        now: None,
+    }
+}
+
+fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Vec<(Product, String)> {
+    match ctx.recommender.recommend(req, ctx.profile) {
+        Ok(list) => list
+            .into_iter()
+            .filter_map(|r| {
+                ctx.graph
+                    .product(r.product.as_str())
+                    .map(|p| (p.clone(), r.reason))
+            })
+            .collect(),
+        Err(e) => {
+            tracing::warn!("recommender: {e}");
+            Vec::new()
+        }
+    }
+}
+
+fn show_list(
+    ctx: &mut Ctx<'_>,
+    action: &'static str,
+    key: &str,
+    found: Vec<(Product, String)>,
+) -> Outcome {
+    let shown: Vec<(Product, String)> = found.into_iter().take(ctx.list_size).collect();
+    let ids: Vec<ProductId> = shown.iter().map(|(p, _)| p.id.clone()).collect();
+    let cards = shown
+        .iter()
+        .map(|(p, reason)| ctx.card(p, (!reason.is_empty()).then(|| reason.clone())))
+        .collect();
+    ctx.tracker.show(&ids);
+    ctx.tracker.failures = 0;
+    let count = ids.len().to_string();
+    let text = ctx.t(
+        key,
+        &[
+            ("count", count),
+            ("what", what(ctx)),
+            (
+                "recipient",
+                ctx.tracker
+                    .slots
+                    .get("recipient")
+                    .cloned()
+                    .unwrap_or_default(),
+            ),
+        ],
+    );
+    let quick = vec![
+        ctx.quick(
+            "label_cheaper",
+            intent_payload("refine_search", &[("sort", "cheaper")]),
+        ),
+        ctx.quick(
+            "label_show_more",
+            intent_payload("refine_search", &[("more", "yes")]),
+        ),
+    ];
+    Outcome::say(action, text)
+        .with_products(cards)
+        .with_quick_replies(quick)
+}
+
+fn nothing_found(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
+    ctx.tracker.failures += 1;
+    ctx.tracker.last_products.clear();
+    let text = ctx.t("search_none", &[("what", what(ctx))]);
+    Outcome::say(action, text)
+}
+
+/// Asks for the product type, offering top-level categories as buttons.
+fn ask_product_type(ctx: &mut Ctx<'_>, then: &str) -> Outcome {
+    ctx.tracker.pending = Some(Pending::AskSlot {
+        slot: "product_type".into(),
+        then: then.into(),
+    });
+    let mut tops: Vec<_> = ctx
+        .graph
+        .categories()
+        .iter()
+        .filter(|c| c.parent.is_none())
+        .map(|c| c.name.clone())
+        .collect();
+    tops.sort();
+    let quick = tops
+        .iter()
+        .take(8)
+        .map(|name| plain_quick(name, intent_payload(then, &[("product_type", name)])))
+        .collect();
+    Outcome::say("ask_product_type", ctx.t("ask_product_type", &[])).with_quick_replies(quick)
+}
+
+fn describes_something(ctx: &Ctx<'_>) -> bool {
+    ["product_type", "brand", "feature", "material", "recipient"]
+        .iter()
+        .any(|k| ctx.tracker.slots.contains_key(*k))
+}
+
+pub fn search(ctx: &mut Ctx<'_>) -> Outcome {
+    merge_search_slots(ctx);
+    if let Some(name) = ctx.slot("product") {
+        // A named model: show it (and close matches) rather than a category list.
+        let hits: Vec<(Product, String)> = ctx
+            .graph
+            .search_name(name, ctx.list_size)
+            .into_iter()
+            .filter(|(_, s)| *s >= 0.35)
+            .map(|(p, _)| (p.clone(), String::new()))
+            .collect();
+        if !hits.is_empty() {
+            return show_list(ctx, "search_product", "search_results", hits);
+        }
+    }
+    if !describes_something(ctx) {
+        return ask_product_type(ctx, "search_product");
+    }
+    let found = ranked(ctx, &request(ctx, false));
+    if found.is_empty() {
+        return nothing_found(ctx, "search_product");
+    }
+    show_list(ctx, "search_product", "search_results", found)
+}
+
+pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
+    if ctx.tracker.slots.is_empty() && ctx.tracker.last_products.is_empty() {
+        if ctx.parse.slots.iter().any(|s| s.slot == "product_type") {
+            return search(ctx);
+        }
+        return Outcome::say("refine_search", ctx.t("nothing_to_refine", &[]));
+    }
+    let text = ctx.parse.text.to_lowercase();
+    let more = ctx.slot("more").is_some()
+        || ["more", "other", "others", "else", "next", "another"]
+            .iter()
+            .any(|w| text.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+    let cheaper = ctx.slot("sort") == Some("cheaper")
+        || text.contains("cheaper")
+        || text.contains("less expensive")
+        || text.contains("lower price");
+    merge_search_slots(ctx);
+    ctx.tracker.slots.remove("more");
+    if cheaper && ctx.parse.slot("price_max").is_none() {
+        // "Cheaper" means under the middle of what was just shown.
+        let graph = ctx.graph.clone();
+        let mut prices: Vec<f64> = ctx
+            .tracker
+            .last_products
+            .iter()
+            .filter_map(|id| graph.product(id.as_str()))
+            .map(|p| p.price)
+            .collect();
+        prices.sort_by(f64::total_cmp);
+        if let Some(median) = prices.get(prices.len() / 2) {
+            ctx.tracker
+                .slots
+                .insert("price_max".into(), format!("{:.2}", median - 0.01));
+        }
+        ctx.tracker.slots.insert("sort".into(), "cheapest".into());
+    }
+    let found = ranked(ctx, &request(ctx, more));
+    if found.is_empty() {
+        if more {
+            return Outcome::say("refine_search", ctx.t("no_more", &[]));
+        }
+        return nothing_found(ctx, "refine_search");
+    }
+    let key = if more {
+        "more_results"
+    } else {
+        "refine_results"
+    };
+    show_list(ctx, "refine_search", key, found)
+}
+
+pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
+    merge_search_slots(ctx);
+    let mut req = request(ctx, false);
+    if let Some(focus) = ctx.tracker.focus.clone() {
+        let t = ctx.parse.text.to_lowercase();
+        if [
+            "accessor",
+            "goes with",
+            "go with",
+            "for it",
+            "for this",
+            "match",
+        ]
+        .iter()
+        .any(|k| t.contains(k))
+        {
+            req.current_product = Some(focus);
+        }
+    }
+    let found = ranked(ctx, &req);
+    if found.is_empty() {
+        return nothing_found(ctx, "recommend");
+    }
+    let key = if ctx.tracker.slots.contains_key("recipient") {
+        "recommend_for"
+    } else {
+        "recommend_results"
+    };
+    show_list(ctx, "recommend", key, found)
+}
+
+fn need_product(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
+    ctx.tracker.failures += 1;
+    if let Some(name) = ctx.slot("product") {
+        let text = ctx.t("product_not_found", &[("name", name.to_string())]);
+        return Outcome::say(action, text);
+    }
+    Outcome::say(action, ctx.t("which_product", &[]))
+}
+
+pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
+    let Some(p) = ctx.referenced_products().into_iter().next() else {
+        return need_product(ctx, "product_info");
+    };
+    ctx.focus_on(&p.id);
+    ctx.tracker.failures = 0;
+    let card = ctx.card(&p, None);
+    let feature = ctx
+        .slot("feature")
+        .map(str::to_string)
+        .or_else(|| attribute_in_text(ctx, &p))
+        .or_else(|| open_question(ctx));
+    let Some(feature) = feature else {
+        let text = ctx.t(
+            "product_describe",
+            &[
+                ("name", p.name.clone()),
+                ("brand", ctx.brand_name(&p)),
+                ("price", ctx.price(p.price, &p.currency)),
+                ("description", p.description.clone()),
+            ],
+        );
+        return Outcome::say("product_info", text).with_products(vec![card]);
+    };
+    let answer = ctx.graph.attribute_answer(p.id.as_str(), &feature);
+    let text = match answer {
+        Some(a) if a.verdict != Verdict::Unknown => {
+            let fact = a.evidence.clone().unwrap_or_default();
+            let key = if a.verdict == Verdict::Yes {
+                "attr_yes"
+            } else {
+                "attr_no"
+            };
+            let value = a
+                .value
+                .as_ref()
+                .map(|v| {
+                    format!(
+                        "{v}{}",
+                        a.unit
+                            .as_deref()
+                            .map(|u| format!(" {u}"))
+                            .unwrap_or_default()
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "{} ({})",
+                ctx.t(
+                    key,
+                    &[
+                        ("name", p.name.clone()),
+                        ("fact", format!("has {feature}: {value}"))
+                    ]
+                ),
+                fact
+            )
+        }
+        _ => ctx.t(
+            "attr_unknown",
+            &[("name", p.name.clone()), ("attribute", feature)],
+        ),
+    };
+    Outcome::say("product_info", text).with_products(vec![card])
+}
+
+pub fn compare(ctx: &mut Ctx<'_>) -> Outcome {
+    let mut products = ctx.referenced_products();
+    if products.len() < 2 {
+        // "compare them": the first two of the last list.
+        let graph = ctx.graph.clone();
+        for id in ctx.tracker.last_products.iter().take(2) {
+            if let Some(p) = graph.product(id.as_str()) {
+                if !products.iter().any(|x| x.id == p.id) {
+                    products.push(p.clone());
+                }
+            }
+        }
+    }
+    if products.len() < 2 {
+        return Outcome::say("compare_products", ctx.t("compare_need_two", &[]));
+    }
+    let (a, b) = (&products[0], &products[1]);
+    let facts = |p: &Product| -> std::collections::BTreeMap<String, String> {
+        ctx.graph
+            .facts(p.id.as_str())
+            .iter()
+            .map(|f| {
+                let unit = f
+                    .unit
+                    .as_deref()
+                    .map(|u| format!(" {u}"))
+                    .unwrap_or_default();
+                (f.attribute.replace('_', " "), format!("{}{unit}", f.value))
+            })
+            .collect()
+    };
+    let (fa, fb) = (facts(a), facts(b));
+    let mut rows = vec![format!(
+        "price: {} | {}",
+        ctx.price(a.price, &a.currency),
+        ctx.price(b.price, &b.currency)
+    )];
+    if a.rating != b.rating {
+        rows.push(format!(
+            "rating: {} | {}",
+            a.rating.map_or("–".into(), |r| format!("{r:.1}")),
+            b.rating.map_or("–".into(), |r| format!("{r:.1}"))
+        ));
+    }
+    let keys: std::collections::BTreeSet<&String> = fa.keys().chain(fb.keys()).collect();
+    for k in keys {
+        let (va, vb) = (fa.get(k), fb.get(k));
+        if va != vb {
+            rows.push(format!(
+                "{k}: {} | {}",
+                va.map_or("–", |s| s.as_str()),
+                vb.map_or("–", |s| s.as_str())
+            ));
+        }
+    }
+    let intro = ctx.t(
+        "compare_intro",
+        &[("a", a.name.clone()), ("b", b.name.clone())],
+    );
+    let cards = vec![ctx.card(a, None), ctx.card(b, None)];
+    ctx.tracker.show(&[a.id.clone(), b.id.clone()]);
+    ctx.tracker.failures = 0;
+    Outcome::say("compare_products", format!("{intro}\n{}", rows.join("\n"))).with_products(cards)
+}
+
+pub fn check_price(ctx: &mut Ctx<'_>) -> Outcome {
+    let Some(p) = ctx.referenced_products().into_iter().next() else {
+        return need_product(ctx, "check_price");
+    };
+    ctx.focus_on(&p.id);
+    ctx.tracker.failures = 0;
+    let text = ctx.t(
+        "price_is",
+        &[
+            ("name", p.name.clone()),
+            ("price", ctx.price(p.price, &p.currency)),
+        ],
+    );
+    let card = ctx.card(&p, None);
+    Outcome::say("check_price", text).with_products(vec![card])
+}
+
+fn variant_words(size: Option<&str>, colour: Option<&str>) -> String {
+    match (size, colour) {
+        (Some(s), Some(c)) => format!("{c}, size {s}"),
+        (Some(s), None) => format!("size {s}"),
+        (None, Some(c)) => c.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
+    let Some(p) = ctx.referenced_products().into_iter().next() else {
+        return need_product(ctx, "check_stock");
+    };
+    ctx.focus_on(&p.id);
+    ctx.tracker.failures = 0;
+    let card = ctx.card(&p, None);
+    let (size, colour) = (ctx.slot("size"), ctx.slot("color"));
+    if size.is_none() && colour.is_none() {
+        let key = if p.in_stock() {
+            "stock_yes"
+        } else {
+            "stock_no"
+        };
+        let text = ctx.t(key, &[("name", p.name.clone())]);
+        return Outcome::say("check_stock", text).with_products(vec![card]);
+    }
+    let variant = variant_words(size, colour);
+    let text = if p.variants_in_stock(size, colour).next().is_some() {
+        ctx.t(
+            "stock_variant_yes",
+            &[("name", p.name.clone()), ("variant", variant)],
+        )
+    } else {
+        let available: Vec<String> = p
+            .variants_in_stock(None, None)
+            .map(|v| variant_words(v.size.as_deref(), v.colour.as_deref()))
+            .collect();
+        if available.is_empty() {
+            ctx.t(
+                "stock_variant_none",
+                &[("name", p.name.clone()), ("variant", variant)],
+            )
+        } else {
+            ctx.t(
+                "stock_variant_no",
+                &[
+                    ("name", p.name.clone()),
+                    ("variant", variant),
+                    ("available", available.join("; ")),
+                ],
+            )
+        }
+    };
+    Outcome::say("check_stock", text).with_products(vec![card])
+}
+
+pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
+    let Some(p) = ctx.referenced_products().into_iter().next() else {
+        return need_product(ctx, "add_to_cart");
+    };
+    ctx.focus_on(&p.id);
+    if !p.in_stock() {
+        return Outcome::say(
+            "add_to_cart",
+            ctx.t("cart_out_of_stock", &[("name", p.name.clone())]),
+        );
+    }
+    let size = ctx.slot("size").map(str::to_string);
+    let colour = ctx.slot("color").map(str::to_string);
+    let quantity = ctx
+        .slot("quantity")
+        .and_then(parse_quantity)
+        .unwrap_or(1)
+        .max(1);
+    let mut sku = None;
+    if !p.variants.is_empty() {
+        let fits: Vec<_> = p
+            .variants_in_stock(size.as_deref(), colour.as_deref())
+            .collect();
+        if fits.len() == 1 || (fits.len() > 1 && size.is_some() && colour.is_some()) {
+            sku = Some(fits[0].sku.clone());
+        } else {
+            // Ask for what tells the variants apart, offering what is in stock.
+            let needs_size = p.variants.iter().any(|v| v.size.is_some()) && size.is_none();
+            let slot = if needs_size { "size" } else { "color" };
+            let mut options: Vec<String> = p
+                .variants_in_stock(size.as_deref(), colour.as_deref())
+                .filter_map(|v| {
+                    if needs_size {
+                        v.size.clone()
+                    } else {
+                        v.colour.clone()
+                    }
+                })
+                .collect();
+            options.dedup();
+            if options.is_empty() {
+                return Outcome::say(
+                    "add_to_cart",
+                    ctx.t("cart_out_of_stock", &[("name", p.name.clone())]),
+                );
+            }
+            ctx.tracker.pending = Some(Pending::AskSlot {
+                slot: slot.into(),
+                then: "add_to_cart".into(),
+            });
+            let quick = options
+                .iter()
+                .map(|o| {
+                    let mut slots = vec![(slot, o.as_str())];
+                    if let Some(c) = colour.as_deref() {
+                        slots.push(("color", c));
+                    }
+                    if let Some(s) = size.as_deref() {
+                        slots.push(("size", s));
+                    }
+                    plain_quick(o, intent_payload("add_to_cart", &slots))
+                })
+                .collect();
+            let text = ctx.t(
+                "cart_ask_variant",
+                &[
+                    (
+                        "slot",
+                        if slot == "color" {
+                            "colour".into()
+                        } else {
+                            slot.to_string()
+                        },
+                    ),
+                    ("name", p.name.clone()),
+                    ("options", options.join(", ")),
+                ],
+            );
+            return Outcome::say("ask_variant", text).with_quick_replies(quick);
+        }
+    }
+    ctx.tracker.cart.push(CartLine {
+        product: p.id.clone(),
+        sku,
+        quantity,
+    });
+    ctx.tracker.failures = 0;
+    let text = ctx.t(
+        "cart_added",
+        &[("count", quantity.to_string()), ("name", p.name.clone())],
+    );
+    let card = ctx.card(&p, None);
+    Outcome::say("add_to_cart", text).with_products(vec![card])
+}
+
+/// An attribute the shop knows, named in the words of the question ("does it have nfc"),
+/// for when the NLU tagged no feature.
+fn attribute_in_text(ctx: &Ctx<'_>, p: &Product) -> Option<String> {
+    let name = p.name.to_lowercase();
+    let words: Vec<String> = ctx
+        .parse
+        .text
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty() && !name.contains(w))
+        .map(str::to_string)
+        .collect();
+    for n in (1..=3).rev() {
+        for gram in words.windows(n) {
+            let phrase = gram.join(" ");
+            if ctx.graph.resolve_attribute(&phrase).is_some() {
+                return Some(phrase);
+            }
+        }
+    }
+    None
+}
+
+/// Words that only ask for a description ("tell me about X", "what is X").
+const DESCRIBE_WORDS: &[&str] = &[
+    "tell",
+    "me",
+    "about",
+    "more",
+    "info",
+    "information",
+    "details",
+    "detail",
+    "the",
+    "a",
+    "an",
+    "what",
+    "whats",
+    "what's",
+    "is",
+    "are",
+    "show",
+    "describe",
+    "it",
+    "this",
+    "that",
+    "one",
+    "can",
+    "you",
+    "please",
+    "pls",
+    "specs",
+    "spec",
+    "on",
+    "of",
+    "for",
+    "i",
+    "want",
+    "to",
+    "know",
+    "how",
+    "about",
+    "product",
+    "like",
+    "its",
+    "give",
+    "some",
+    "any",
+    "do",
+    "does",
+    "have",
+];
+
+/// The rest of a specific question the graph has no attribute for ("good for swimming"),
+/// so the answer can say it doesn't know instead of describing the product.
+fn open_question(ctx: &Ctx<'_>) -> Option<String> {
+    let mut text = ctx.parse.text.to_lowercase();
+    for s in &ctx.parse.slots {
+        text = text.replace(&s.value.to_lowercase(), " ");
+    }
+    let rest: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty() && !DESCRIBE_WORDS.contains(w))
+        .collect();
+    (!rest.is_empty() && ctx.parse.slot("product").is_some()).then(|| rest.join(" "))
+}

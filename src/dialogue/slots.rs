@@ -1,0 +1,192 @@
+//! From slot text to values: prices, ordinals, quantities, and whether a value was negated
+//! ("anything but samsung").
+
+/// Number words shoppers type for quantities.
+const SMALL_NUMBERS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("a", 1),
+    ("an", 1),
+    ("a pair of", 2),
+    ("two", 2),
+    ("couple", 2),
+    ("a couple", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("a dozen", 12),
+    ("dozen", 12),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("a hundred", 100),
+    ("one hundred", 100),
+    ("two hundred", 200),
+    ("three hundred", 300),
+    ("five hundred", 500),
+    ("a thousand", 1000),
+    ("one thousand", 1000),
+    ("a grand", 1000),
+    ("grand", 1000),
+];
+
+/// Which item of a list an ordinal means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ordinal {
+    /// 1-based position.
+    Nth(usize),
+    Last,
+}
+
+impl Ordinal {
+    /// The 0-based index into a list of `len` items, if it is there.
+    pub fn index(self, len: usize) -> Option<usize> {
+        match self {
+            Ordinal::Nth(n) if n >= 1 && n <= len => Some(n - 1),
+            Ordinal::Last if len > 0 => Some(len - 1),
+            _ => None,
+        }
+    }
+}
+
+const ORDINAL_WORDS: &[(&str, usize)] = &[
+    ("first", 1),
+    ("1st", 1),
+    ("second", 2),
+    ("2nd", 2),
+    ("third", 3),
+    ("3rd", 3),
+    ("fourth", 4),
+    ("4th", 4),
+    ("fifth", 5),
+    ("5th", 5),
+    ("sixth", 6),
+    ("6th", 6),
+    ("seventh", 7),
+    ("7th", 7),
+    ("eighth", 8),
+    ("8th", 8),
+    ("ninth", 9),
+    ("9th", 9),
+    ("tenth", 10),
+    ("10th", 10),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+];
+
+pub fn parse_ordinal(text: &str) -> Option<Ordinal> {
+    let t = text.trim().trim_start_matches('#').to_lowercase();
+    let t = t
+        .trim_start_matches("number ")
+        .trim_start_matches("no. ")
+        .trim_start_matches("the ")
+        .trim();
+    if matches!(t, "last" | "last one" | "bottom" | "final") {
+        return Some(Ordinal::Last);
+    }
+    if let Ok(n) = t.parse::<usize>() {
+        return Some(Ordinal::Nth(n));
+    }
+    ORDINAL_WORDS
+        .iter()
+        .find(|(w, _)| t == *w || t.starts_with(&format!("{w} ")))
+        .map(|(_, n)| Ordinal::Nth(*n))
+}
+
+pub fn parse_quantity(text: &str) -> Option<u32> {
+    let t = text.trim().to_lowercase();
+    if let Some(n) = t
+        .split_whitespace()
+        .find_map(|w| w.trim_start_matches('x').parse::<u32>().ok())
+    {
+        return Some(n);
+    }
+    // The longest phrase that fits: "a pair of" before "a".
+    SMALL_NUMBERS
+        .iter()
+        .filter(|(w, _)| t == *w || t.starts_with(&format!("{w} ")))
+        .max_by_key(|(w, _)| w.len())
+        .map(|(_, n)| *n)
+}
+
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "without",
+    "except",
+    "but",
+    "besides",
+    "non",
+    "excluding",
+    "avoid",
+    "hate",
+    "other than",
+    "anything but",
+    "no more",
+    "dont want",
+    "don't want",
+    "rather not",
+];
+
+/// Whether the words just before the span (`start` in characters) negate it.
+pub fn is_negated(text: &str, start: usize) -> bool {
+    let before: String = text.chars().take(start).collect::<String>().to_lowercase();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let window = &words[words.len().saturating_sub(3)..];
+    let joined = window.join(" ");
+    // "aren't", "isn't", "don't" negate too.
+    window.iter().any(|w| {
+        w.ends_with("n't") || w.ends_with("nt") && matches!(*w, "arent" | "isnt" | "dont" | "wont")
+    }) || NEGATIONS.iter().any(|n| {
+        if n.contains(' ') {
+            joined.contains(n)
+        } else {
+            window.contains(n)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_and_quantities() {
+        assert_eq!(parse_ordinal("second"), Some(Ordinal::Nth(2)));
+        assert_eq!(parse_ordinal("3rd"), Some(Ordinal::Nth(3)));
+        assert_eq!(parse_ordinal("#2"), Some(Ordinal::Nth(2)));
+        assert_eq!(parse_ordinal("last"), Some(Ordinal::Last));
+        assert_eq!(parse_ordinal("number 4"), Some(Ordinal::Nth(4)));
+        assert_eq!(Ordinal::Last.index(3), Some(2));
+        assert_eq!(Ordinal::Nth(4).index(3), None);
+        assert_eq!(parse_quantity("2"), Some(2));
+        assert_eq!(parse_quantity("three"), Some(3));
+        assert_eq!(parse_quantity("a pair of"), Some(2));
+    }
+
+    #[test]
+    fn negation_looks_just_before_the_value() {
+        let t = "anything but samsung please";
+        assert!(is_negated(t, 13));
+        assert!(is_negated("show me phones, not apple", 20));
+        assert!(is_negated("ones that aren't sonora", 16));
+        assert!(!is_negated("samsung phones without a case", 0));
+        assert!(!is_negated("i love nike", 7));
+    }
+}

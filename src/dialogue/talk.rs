@@ -1,0 +1,123 @@
+//! Conversation, policy questions, complaints, fallback and handoff.
+
+use crate::knowledge::PolicyKind;
+use crate::types::Parse;
+
+use super::ctx::Ctx;
+use super::outcome::{intent_payload, Outcome};
+use super::tracker::{Handoff, Pending};
+
+/// How similar an FAQ entry must be to answer with it instead of the policy summary.
+const FAQ_MIN_SCORE: f32 = 0.55;
+/// Sentiment score at or below which a complaint goes straight to a person.
+const ANGRY: f32 = -0.6;
+/// Fallbacks or failed turns in a row after which kefu offers a person.
+const MAX_FAILURES: u32 = 2;
+
+pub fn small_talk(ctx: &mut Ctx<'_>, intent: &'static str) -> Outcome {
+    if intent == "goodbye" || intent == "thanks" || intent == "greet" {
+        ctx.tracker.failures = 0;
+    }
+    let mut out = Outcome::say(intent, ctx.t(intent, &[]));
+    if intent == "greet" || intent == "out_of_scope" {
+        out.quick_replies = [
+            "search_product",
+            "order_status",
+            "shipping_info",
+            "return_item",
+        ]
+        .iter()
+        .map(|i| ctx.quick(&format!("label_{i}"), intent_payload(i, &[])))
+        .collect();
+    }
+    out
+}
+
+/// Shipping, payment and warranty questions: the closest FAQ answer when one fits well,
+/// else the policy's summary.
+pub fn policy(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outcome {
+    ctx.tracker.failures = 0;
+    let hits = ctx
+        .graph
+        .faq_lookup(&ctx.parse.text, ctx.embed, 1)
+        .unwrap_or_default();
+    if let Some(hit) = hits.into_iter().next() {
+        if hit.score >= FAQ_MIN_SCORE && hit.entry.policy.is_none_or(|p| p == kind) {
+            let text = ctx.t("faq_answer", &[("answer", hit.entry.answer.clone())]);
+            return Outcome::say(intent, text);
+        }
+    }
+    match ctx.graph.policy(kind) {
+        Some(p) => {
+            let mut text = ctx.t("policy_answer", &[("summary", p.summary.clone())]);
+            if let (PolicyKind::Shipping, Some(place)) = (kind, ctx.slot("location")) {
+                text.push_str(&format!(" (You asked about {place}: the same terms apply unless the policy says otherwise.)"));
+            }
+            Outcome::say(intent, text)
+        }
+        None => {
+            ctx.tracker.failures += 1;
+            Outcome::say(
+                intent,
+                ctx.t(
+                    "attr_unknown",
+                    &[
+                        ("name", "the shop".into()),
+                        ("attribute", kind.as_str().into()),
+                    ],
+                ),
+            )
+        }
+    }
+}
+
+pub fn complaint(ctx: &mut Ctx<'_>) -> Outcome {
+    if ctx.parse.sentiment_score <= ANGRY {
+        return handoff(ctx, "handoff_complaint");
+    }
+    ctx.tracker.failures += 1;
+    let mut out = Outcome::say("complaint", ctx.t("complaint_sorry", &[]));
+    out.quick_replies = vec![ctx.quick("label_human_agent", intent_payload("human_agent", &[]))];
+    out
+}
+
+pub fn handoff(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
+    ctx.tracker.handoff = Handoff::WithAgent;
+    ctx.tracker.pending = None;
+    ctx.tracker.fallbacks = 0;
+    ctx.tracker.failures = 0;
+    let mut out = Outcome::say(action, ctx.t("handoff", &[]));
+    out.handoff = true;
+    out
+}
+
+/// Not sure what the shopper meant: offer the two likeliest intents, and a person when
+/// this keeps happening.
+pub fn fallback(ctx: &mut Ctx<'_>, parse: &Parse) -> Outcome {
+    ctx.tracker.fallbacks += 1;
+    ctx.tracker.failures += 1;
+    if ctx.tracker.fallbacks >= MAX_FAILURES {
+        return offer_person(ctx);
+    }
+    let quick = parse
+        .ranking
+        .iter()
+        .filter(|(i, _)| i != crate::types::NLU_FALLBACK)
+        .take(2)
+        .map(|(intent, _)| ctx.quick(&format!("label_{intent}"), intent_payload(intent, &[])))
+        .collect();
+    Outcome::say("fallback", ctx.t("fallback", &[])).with_quick_replies(quick)
+}
+
+pub fn offer_person(ctx: &mut Ctx<'_>) -> Outcome {
+    ctx.tracker.pending = Some(Pending::ConfirmHandoff);
+    let quick = vec![
+        ctx.quick("label_yes", intent_payload("affirm", &[])),
+        ctx.quick("label_no", intent_payload("deny", &[])),
+    ];
+    Outcome::say("offer_handoff", ctx.t("handoff_offer", &[])).with_quick_replies(quick)
+}
+
+pub fn failures_exceeded(ctx: &Ctx<'_>) -> bool {
+    ctx.tracker.failures > MAX_FAILURES
+}

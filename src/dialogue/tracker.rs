@@ -1,0 +1,174 @@
+//! What kefu remembers of one conversation, persisted in sled after every turn so a
+//! restart mid-conversation loses nothing.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::store::{Store, StoreError, Tree};
+use crate::types::{Parse, ProductId};
+
+/// Turns kept in the tracker (older ones live on in the session log).
+const MAX_TURNS: usize = 40;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tracker {
+    pub session: String,
+    pub user: Option<String>,
+    pub locale: Option<String>,
+    pub turns: Vec<TurnRecord>,
+    /// The search constraints in force (slot name → value as the shopper said it).
+    pub slots: BTreeMap<String, String>,
+    /// Brands the shopper said no to ("not nike").
+    pub excluded_brands: Vec<String>,
+    /// The last product list shown, in order ("the second one" points into it).
+    pub last_products: Vec<ProductId>,
+    /// Everything shown for the current search ("show more" skips these).
+    pub shown: Vec<ProductId>,
+    /// The product being talked about ("it", "that one").
+    pub focus: Option<ProductId>,
+    pub cart: Vec<CartLine>,
+    /// A question kefu asked and is waiting on.
+    pub pending: Option<Pending>,
+    /// Fallbacks in a row.
+    pub fallbacks: u32,
+    /// Turns in a row that kefu could not help with (fallbacks, empty searches, unknowns).
+    pub failures: u32,
+    pub handoff: Handoff,
+    /// Orders this session proved it may see (by the order's email).
+    pub verified_orders: Vec<String>,
+    /// The last parse, so a "did you mean" button can re-run it with the chosen intent.
+    pub last_parse: Option<Parse>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Handoff {
+    #[default]
+    None,
+    /// Waiting for, or talking with, a person; kefu stays quiet.
+    WithAgent,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnRecord {
+    pub at: DateTime<Utc>,
+    pub text: String,
+    pub intent: String,
+    pub confidence: f32,
+    pub action: String,
+    pub reply: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CartLine {
+    pub product: ProductId,
+    pub sku: Option<String>,
+    pub quantity: u32,
+}
+
+/// What an `affirm`, `deny` or a bare answer will be applied to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Pending {
+    ConfirmCancel {
+        order_id: String,
+    },
+    ConfirmReturn {
+        order_id: String,
+    },
+    ConfirmHandoff,
+    /// Waiting for the email on an order before showing it; `then` is the intent asked.
+    AskEmail {
+        order_id: String,
+        then: String,
+    },
+    /// Waiting for an order id for `then`.
+    AskOrderId {
+        then: String,
+    },
+    /// Waiting for a slot value (e.g. `size`) to finish `then`.
+    AskSlot {
+        slot: String,
+        then: String,
+    },
+}
+
+impl Tracker {
+    pub fn new(session: &str) -> Self {
+        Tracker {
+            session: session.to_string(),
+            ..Tracker::default()
+        }
+    }
+
+    pub fn record(&mut self, turn: TurnRecord) {
+        self.turns.push(turn);
+        if self.turns.len() > MAX_TURNS {
+            let extra = self.turns.len() - MAX_TURNS;
+            self.turns.drain(..extra);
+        }
+    }
+
+    /// Starts a new search topic: constraints and lists from the old one no longer apply.
+    pub fn reset_search(&mut self) {
+        self.slots.clear();
+        self.excluded_brands.clear();
+        self.shown.clear();
+    }
+
+    pub fn show(&mut self, products: &[ProductId]) {
+        self.last_products = products.to_vec();
+        for p in products {
+            if !self.shown.contains(p) {
+                self.shown.push(p.clone());
+            }
+        }
+        if products.len() == 1 {
+            self.focus = Some(products[0].clone());
+        }
+    }
+}
+
+/// Trackers by session id.
+#[derive(Clone)]
+pub struct TrackerStore {
+    tree: Tree<Tracker>,
+}
+
+impl TrackerStore {
+    pub fn open(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self {
+            tree: store.tree("dialogue.trackers")?,
+        })
+    }
+
+    pub fn load(&self, session: &str) -> Result<Tracker, StoreError> {
+        Ok(self
+            .tree
+            .get(session)?
+            .unwrap_or_else(|| Tracker::new(session)))
+    }
+
+    /// Saves and makes durable before the reply goes out.
+    pub async fn save(&self, tracker: &Tracker) -> Result<(), StoreError> {
+        self.tree.insert(&tracker.session, tracker)?;
+        self.tree.flush_async().await
+    }
+
+    pub fn get(&self, session: &str) -> Result<Option<Tracker>, StoreError> {
+        self.tree.get(session)
+    }
+
+    /// Sessions waiting for or talking with a person.
+    pub fn handed_off(&self) -> Result<Vec<Tracker>, StoreError> {
+        let mut out = Vec::new();
+        for r in self.tree.iter() {
+            let (_, t) = r?;
+            if t.handoff == Handoff::WithAgent {
+                out.push(t);
+            }
+        }
+        Ok(out)
+    }
+}

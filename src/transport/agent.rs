@@ -1,0 +1,169 @@
+//! The agent side of a handoff, behind the admin token: list handed-off conversations,
+//! answer in one, and give it back to the assistant.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::dialogue::HandoffSummary;
+use crate::types::SessionId;
+
+use super::error::ApiError;
+use super::http::AppState;
+use super::protocol::{LoggedFrame, ServerFrame};
+
+/// Checks `Authorization: Bearer <admin.token>`. Admin routes are off without a token.
+pub(crate) fn require_admin(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(token) = state.config.admin.token.as_deref() else {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            "admin_disabled",
+            "admin routes are off on this server",
+        )
+        .with_hint("set admin.token (or KEFU_ADMIN_TOKEN) and restart"));
+    };
+    let given = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match given {
+        None => Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "missing bearer token",
+        )
+        .with_hint("send Authorization: Bearer <admin token>")),
+        Some(t) if constant_time_eq(t.as_bytes(), token.as_bytes()) => Ok(()),
+        Some(_) => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "wrong admin token",
+        )),
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn dialogue_error(e: crate::dialogue::DialogueError) -> ApiError {
+    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
+}
+
+fn chat(state: &AppState) -> Result<&std::sync::Arc<dyn crate::dialogue::ChatService>, ApiError> {
+    state.chat.as_ref().ok_or_else(|| {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "dialogue_unavailable",
+            "this server runs no dialogue engine",
+        )
+    })
+}
+
+/// `GET /admin/handoffs`
+pub async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Json<Vec<HandoffSummary>>, ApiError> {
+    require_admin(&state, &headers)?;
+    Ok(Json(chat(&state)?.handoffs().map_err(dialogue_error)?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgentReply {
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Delivered {
+    pub seq: u64,
+    /// Open sockets of the session that got it now (0: the shopper sees it on reconnect).
+    pub delivered_live: usize,
+}
+
+/// `POST /admin/sessions/{id}/reply` — an agent's message into the conversation.
+pub async fn reply(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(session): Path<String>,
+    Json(body): Json<AgentReply>,
+) -> Result<Json<Delivered>, ApiError> {
+    require_admin(&state, &headers)?;
+    let text = body.text.trim().to_string();
+    if text.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "empty_message",
+            "`text` is empty",
+        ));
+    }
+    let known = chat(&state)?
+        .handoffs()
+        .map_err(dialogue_error)?
+        .iter()
+        .any(|h| h.session.as_str() == session);
+    if !known {
+        return Err(
+            ApiError::not_found(format!("no handed-off session {session}"))
+                .with_hint("GET /admin/handoffs lists them"),
+        );
+    }
+    let frame = state
+        .session_log
+        .record_server(&session, |seq| ServerFrame::AgentMessage { seq, text })
+        .await
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;
+    let seq = match &frame {
+        ServerFrame::AgentMessage { seq, .. } => *seq,
+        _ => 0,
+    };
+    let delivered_live = state.hub.push(&session, &frame);
+    Ok(Json(Delivered {
+        seq,
+        delivered_live,
+    }))
+}
+
+/// `POST /admin/sessions/{id}/release` — back to the assistant.
+pub async fn release(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(session): Path<String>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    require_admin(&state, &headers)?;
+    let released = chat(&state)?
+        .release(&SessionId::new(&session))
+        .await
+        .map_err(dialogue_error)?;
+    if !released {
+        return Err(ApiError::not_found(format!("no session {session}")));
+    }
+    let frame = state
+        .session_log
+        .record_server(&session, |seq| ServerFrame::Handoff {
+            seq,
+            state: "released".into(),
+        })
+        .await
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;
+    state.hub.push(&session, &frame);
+    Ok(Json(
+        serde_json::json!({ "session": session, "state": "released" }),
+    ))
+}
+
+/// `GET /admin/sessions/{id}/history` — the whole conversation, for the agent console.
+pub async fn history(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(session): Path<String>,
+) -> Result<Json<Vec<LoggedFrame>>, ApiError> {
+    require_admin(&state, &headers)?;
+    state
+        .session_log
+        .history(&session)
+        .map(Json)
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))
+}

@@ -1,0 +1,412 @@
+//! Conversation stories (tests/stories/*.yaml) against the real parts: the shipped NLU
+//! model, the base encoder, the demo shop in knowledge/, sled. Each step says what the
+//! shopper types (or which button they press) and what must then be true.
+
+use chrono::{DateTime, Utc};
+use futures::FutureExt;
+use kefu::behavior::{BehaviorConfig, EventLog};
+use kefu::config::Config;
+use kefu::dialogue::{ChatService, Dialogue, DialogueParts, Templates, Turn, TurnInput};
+use kefu::knowledge::{Graph, LiveGraph};
+use kefu::nlu::{Nlu, SentenceEncoder};
+use kefu::store::Store;
+use kefu::types::{Embed, Reply, SessionId, UserId};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Story {
+    story: String,
+    #[serde(default)]
+    user: Option<String>,
+    #[serde(default)]
+    locale: Option<String>,
+    steps: Vec<Step>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Step {
+    /// What the shopper types.
+    say: Option<String>,
+    /// A button: its payload, or `"#N"` for the Nth quick reply of the last reply.
+    press: Option<String>,
+    /// Restart kefu (same data directory) before this step's input.
+    restart: bool,
+    intent: Option<String>,
+    /// Any of these intents is right (for genuinely ambiguous wording).
+    intent_any: Vec<String>,
+    action: Option<String>,
+    reply_contains: Vec<String>,
+    reply_not_contains: Vec<String>,
+    handoff: Option<bool>,
+    quick_replies_min: Option<usize>,
+    products: Option<ProductCheck>,
+    /// Slots in force after the turn (value must contain the given text, case-insensitive).
+    slots: BTreeMap<String, String>,
+    /// Slots that must not be in force after the turn.
+    slots_absent: Vec<String>,
+    /// The focus product's id after the turn.
+    focus: Option<String>,
+    cart_size: Option<usize>,
+    /// No reply at all (a person has the conversation).
+    silent: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct ProductCheck {
+    min: Option<usize>,
+    max: Option<usize>,
+    /// Every product is in this category or below it.
+    category: Option<String>,
+    brand: Option<String>,
+    not_brand: Option<String>,
+    price_max: Option<f64>,
+    price_min: Option<f64>,
+    /// Every product has a variant of this colour in stock.
+    colour: Option<String>,
+    /// Prices do not go up down the list.
+    cheapest_first: bool,
+    /// The product ids, in order.
+    ids: Vec<String>,
+    /// None of these ids (e.g. what the previous turn showed).
+    not_ids_of_previous: bool,
+    every_has_reason: bool,
+}
+
+/// A fixed "now" for the order book's return windows.
+fn story_clock() -> DateTime<Utc> {
+    "2026-11-28T12:00:00Z".parse().unwrap()
+}
+
+struct Shared {
+    nlu: Nlu,
+    embed: Arc<dyn Embed>,
+}
+
+fn shared() -> &'static Shared {
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    SHARED.get_or_init(|| {
+        let config = Config::default();
+        let nlu =
+            Nlu::load(&config.nlu, &config.model.base_dir).expect("the shipped NLU model loads");
+        let embed: Arc<dyn Embed> =
+            Arc::new(SentenceEncoder::load(&config.model.base_dir).expect("base encoder"));
+        Shared { nlu, embed }
+    })
+}
+
+struct Kefu {
+    dialogue: Dialogue,
+    graph: Arc<LiveGraph>,
+}
+
+fn start(data: &Path) -> Kefu {
+    let config = Config::default();
+    let store = Store::open(data).unwrap();
+    let graph =
+        LiveGraph::open(Path::new("knowledge"), Some(store.clone())).expect("demo shop loads");
+    let events = Arc::new(EventLog::open(&store, BehaviorConfig::default()).unwrap());
+    let templates = Templates::load(Path::new("knowledge/responses"), "en").unwrap();
+    let s = shared();
+    let dialogue = Dialogue::new(DialogueParts {
+        nlu: Arc::new(s.nlu.clone()),
+        graph: graph.clone(),
+        embed: s.embed.clone(),
+        store,
+        templates,
+        config: config.dialogue.clone(),
+        events,
+        recommend: config.recommend.clone(),
+        behavior: config.behavior.clone(),
+        clock: Some(story_clock()),
+    })
+    .unwrap();
+    Kefu { dialogue, graph }
+}
+
+fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String]) -> Vec<String> {
+    let mut errs = Vec::new();
+    let n = reply.products.len();
+    if c.min.is_some_and(|m| n < m) {
+        errs.push(format!(
+            "expected at least {} products, got {n}",
+            c.min.unwrap()
+        ));
+    }
+    if c.max.is_some_and(|m| n > m) {
+        errs.push(format!(
+            "expected at most {} products, got {n}",
+            c.max.unwrap()
+        ));
+    }
+    if !c.ids.is_empty() {
+        let got: Vec<&str> = reply.products.iter().map(|p| p.id.as_str()).collect();
+        if got != c.ids.iter().map(String::as_str).collect::<Vec<_>>() {
+            errs.push(format!("expected products {:?}, got {got:?}", c.ids));
+        }
+    }
+    let mut last_price = f64::MIN;
+    for card in &reply.products {
+        let p = g
+            .product(card.id.as_str())
+            .expect("cards name real products");
+        if let Some(cat) = &c.category {
+            let ok = g
+                .category_ancestors(&p.category)
+                .iter()
+                .any(|a| &a.id == cat);
+            if !ok {
+                errs.push(format!("{} is in {}, not under {cat}", p.id, p.category));
+            }
+        }
+        if c.brand
+            .as_ref()
+            .is_some_and(|b| !p.brand.eq_ignore_ascii_case(b))
+        {
+            errs.push(format!("{} is by {}, not {:?}", p.id, p.brand, c.brand));
+        }
+        if c.not_brand
+            .as_ref()
+            .is_some_and(|b| p.brand.eq_ignore_ascii_case(b))
+        {
+            errs.push(format!("{} is by the excluded brand {}", p.id, p.brand));
+        }
+        if c.price_max.is_some_and(|m| p.price > m) {
+            errs.push(format!("{} costs {} > {:?}", p.id, p.price, c.price_max));
+        }
+        if c.price_min.is_some_and(|m| p.price < m) {
+            errs.push(format!("{} costs {} < {:?}", p.id, p.price, c.price_min));
+        }
+        if let Some(col) = &c.colour {
+            if p.variants_in_stock(None, Some(col)).next().is_none() {
+                errs.push(format!("{} has no {col} variant in stock", p.id));
+            }
+        }
+        if c.cheapest_first && p.price < last_price {
+            errs.push(format!("{} breaks cheapest-first order", p.id));
+        }
+        last_price = p.price;
+        if c.not_ids_of_previous && previous.contains(&p.id.0) {
+            errs.push(format!("{} was already shown", p.id));
+        }
+        if c.every_has_reason && card.reason.as_deref().is_none_or(str::is_empty) {
+            errs.push(format!("{} has no reason", p.id));
+        }
+    }
+    errs
+}
+
+/// Runs one story on the shared kefu (sessions keep stories apart; each story names its
+/// own orders). A `restart` step drops kefu and starts it again on the same data.
+async fn run_story(
+    path: &Path,
+    story: &Story,
+    data: &Path,
+    kefu: &mut Option<Kefu>,
+) -> Vec<String> {
+    let session = format!("story-{}", uuid::Uuid::new_v4());
+    let mut failures = Vec::new();
+    let mut last: Option<Reply> = None;
+    let mut previous_ids: Vec<String> = Vec::new();
+    for (i, step) in story.steps.iter().enumerate() {
+        let at = format!("{}: story {:?} step {}", path.display(), story.story, i + 1);
+        if step.restart {
+            drop(kefu.take());
+            *kefu = Some(start(data));
+        }
+        let k = kefu.as_ref().unwrap();
+        let input = match (&step.say, &step.press) {
+            (Some(text), None) => TurnInput::Text { text: text.clone() },
+            (None, Some(p)) => {
+                let payload = match p.strip_prefix('#') {
+                    Some(n) => {
+                        let n: usize = n.parse().expect("#N");
+                        match last.as_ref().and_then(|r| r.quick_replies.get(n - 1)) {
+                            Some(q) => q.payload.clone(),
+                            None => {
+                                failures.push(format!("{at}: no quick reply #{n} to press"));
+                                break;
+                            }
+                        }
+                    }
+                    None => p.clone(),
+                };
+                TurnInput::Action { payload }
+            }
+            _ => panic!("{at}: a step has exactly one of `say` or `press`"),
+        };
+        let turn = Turn {
+            session: SessionId::new(&session),
+            user: story.user.as_deref().map(UserId::new),
+            locale: story.locale.clone(),
+            input,
+        };
+        let replies = match k.dialogue.turn(turn).await {
+            Ok(r) => r,
+            Err(e) => {
+                failures.push(format!("{at}: turn failed: {e}"));
+                break;
+            }
+        };
+        let tracker = k.dialogue.tracker(&session).unwrap().unwrap_or_default();
+        if std::env::var_os("KEFU_STORY_DEBUG").is_some() {
+            // Set to see every turn's parse and tracker when writing a story.
+            eprintln!(
+                "{at}: parse {:?}\n  slots {:?} excluded {:?}",
+                tracker.last_parse, tracker.slots, tracker.excluded_brands
+            );
+        }
+        let said = step
+            .say
+            .clone()
+            .unwrap_or_else(|| format!("[{}]", step.press.clone().unwrap()));
+        let mut errs = Vec::new();
+        if step.silent {
+            if !replies.is_empty() {
+                errs.push(format!("expected no reply, got {:?}", replies[0].text));
+            }
+            failures.extend(errs.into_iter().map(|e| format!("{at} ({said:?}): {e}")));
+            continue;
+        }
+        let Some(reply) = replies.into_iter().next() else {
+            failures.push(format!("{at} ({said:?}): no reply"));
+            continue;
+        };
+        let intent = reply.intent.clone().unwrap_or_default();
+        if let Some(want) = &step.intent {
+            if &intent != want {
+                errs.push(format!(
+                    "intent {intent:?} (conf {:?}), expected {want:?}",
+                    reply.confidence
+                ));
+            }
+        }
+        if !step.intent_any.is_empty() && !step.intent_any.contains(&intent) {
+            errs.push(format!(
+                "intent {intent:?}, expected one of {:?}",
+                step.intent_any
+            ));
+        }
+        let action = tracker
+            .turns
+            .last()
+            .map(|t| t.action.clone())
+            .unwrap_or_default();
+        if let Some(want) = &step.action {
+            if &action != want {
+                errs.push(format!("action {action:?}, expected {want:?}"));
+            }
+        }
+        let text = reply.text.to_lowercase();
+        for w in &step.reply_contains {
+            if !text.contains(&w.to_lowercase()) {
+                errs.push(format!("reply {:?} lacks {w:?}", reply.text));
+            }
+        }
+        for w in &step.reply_not_contains {
+            if text.contains(&w.to_lowercase()) {
+                errs.push(format!("reply {:?} contains {w:?}", reply.text));
+            }
+        }
+        if step.handoff.is_some_and(|h| h != reply.handoff) {
+            errs.push(format!(
+                "handoff {} expected {:?}",
+                reply.handoff, step.handoff
+            ));
+        }
+        if step
+            .quick_replies_min
+            .is_some_and(|m| reply.quick_replies.len() < m)
+        {
+            errs.push(format!(
+                "{} quick replies, expected at least {:?}",
+                reply.quick_replies.len(),
+                step.quick_replies_min
+            ));
+        }
+        if let Some(c) = &step.products {
+            errs.extend(check_products(&k.graph.graph(), c, &reply, &previous_ids));
+        }
+        for (slot, want) in &step.slots {
+            match tracker.slots.get(slot) {
+                Some(v) if v.to_lowercase().contains(&want.to_lowercase()) => {}
+                other => errs.push(format!("slot {slot} = {other:?}, expected {want:?}")),
+            }
+        }
+        for slot in &step.slots_absent {
+            if let Some(v) = tracker.slots.get(slot) {
+                errs.push(format!("slot {slot} still {v:?}"));
+            }
+        }
+        if let Some(f) = &step.focus {
+            if tracker.focus.as_ref().map(|x| x.as_str()) != Some(f.as_str()) {
+                errs.push(format!("focus {:?}, expected {f}", tracker.focus));
+            }
+        }
+        if step.cart_size.is_some_and(|n| tracker.cart.len() != n) {
+            errs.push(format!(
+                "cart has {} lines, expected {:?}",
+                tracker.cart.len(),
+                step.cart_size
+            ));
+        }
+        failures.extend(errs.into_iter().map(|e| format!("{at} ({said:?}): {e}")));
+        if !reply.products.is_empty() {
+            previous_ids = reply.products.iter().map(|p| p.id.0.clone()).collect();
+        }
+        last = Some(reply);
+    }
+    failures
+}
+
+fn story_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/stories")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stories() {
+    let data = tempfile::tempdir().unwrap();
+    let mut kefu = Some(start(data.path()));
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in story_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let stories: Vec<Story> =
+            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for story in &stories {
+            count += 1;
+            let res = std::panic::AssertUnwindSafe(run_story(&file, story, data.path(), &mut kefu))
+                .catch_unwind()
+                .await;
+            match res {
+                Ok(f) => failures.extend(f),
+                Err(_) => {
+                    failures.push(format!(
+                        "{}: story {:?} panicked",
+                        file.display(),
+                        story.story
+                    ));
+                    kefu = Some(start(data.path()));
+                }
+            }
+        }
+    }
+    assert!(count >= 30, "at least 30 stories, found {count}");
+    assert!(
+        failures.is_empty(),
+        "{} of {count} stories' steps failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
