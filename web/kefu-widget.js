@@ -263,7 +263,7 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       this.outbox = [];
       this.attempt = 0;
       this.retryTimer = null;
-      this.pending = new Map(); // client_event_id / reply_id -> callback on ack
+      this.pending = new Map(); // event id / reply_id -> callback on ack
       this.unread = 0;
       this.build();
       if (this.sessionId || sessionStorage.getItem(STORE_KEY + ":open") === "1") this.connect();
@@ -545,7 +545,7 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       const id = newId("ev");
       button.dataset.state = "sent";
       this.pending.set(id, () => { button.dataset.state = "acked"; if (onAck) onAck(); });
-      this.sendFrame({ type: "event", event: { kind, product_id: productId, reply_id: replyId, client_event_id: id } });
+      this.sendFrame({ type: "event", event: { id, kind, product: productId, reply_id: replyId } });
     }
 
     // ---- what the shopper does ----

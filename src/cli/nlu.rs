@@ -51,19 +51,30 @@ pub struct TrainArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct EvalArgs {
+    /// Evaluate something other than the NLU.
+    #[command(subcommand)]
+    pub target: Option<EvalTarget>,
     /// The trained artifact folder (default: nlu.model_dir).
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
     /// Labelled data to score (JSONL or Rasa YAML).
-    #[arg(long, value_name = "FILE")]
-    pub data: PathBuf,
+    #[arg(long, value_name = "FILE", required = true)]
+    pub data: Option<PathBuf>,
     /// Base encoder folder (default: model.base_dir).
     #[arg(long, value_name = "DIR")]
     pub base: Option<PathBuf>,
     /// Also write the report as JSON here, and the confusion matrix as an SVG beside it.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalTarget {
+    /// The recommender, offline: HR@10 and NDCG@10, leave-one-out, kefu's ranker against
+    /// popularity and item-kNN (same as `kefu rec eval`).
+    Rec(super::rec::EvalRecArgs),
 }
 
 #[derive(Debug, Args)]
@@ -180,12 +191,18 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
 }
 
 pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
+    if let Some(EvalTarget::Rec(rec)) = &args.target {
+        return super::rec::eval(rec);
+    }
+    let Some(data_path) = &args.data else {
+        anyhow::bail!("`kefu eval` needs --data <FILE> (or `kefu eval rec …` for the recommender)");
+    };
     let config = cli.load_config(&[])?;
     nlu::set_compute_threads(config.nlu.threads);
     let model_dir = args.model.clone().unwrap_or(config.nlu.model_dir.clone());
     let base_dir = args.base.clone().unwrap_or(config.model.base_dir.clone());
     let (model, meta) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, 3)?;
-    let examples = data::load(&args.data)?.examples;
+    let examples = data::load(data_path)?.examples;
     let bar = ProgressBar::new(examples.len() as u64);
     bar.set_style(ProgressStyle::with_template(
         "{bar:30} {pos}/{len} parsed ({eta})",
@@ -219,7 +236,7 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
     if let Some(json) = &args.json {
         let mut value = serde_json::to_value(&rep)?;
         value["model"] = serde_json::json!(model_dir.display().to_string());
-        value["data"] = serde_json::json!(args.data.display().to_string());
+        value["data"] = serde_json::json!(data_path.display().to_string());
         std::fs::write(json, serde_json::to_string_pretty(&value)? + "\n")
             .with_context(|| format!("writing {}", json.display()))?;
         let svg = json.with_extension("svg");

@@ -58,7 +58,7 @@ pub fn run(args: &RecArgs) -> Result<ExitCode> {
     }
 }
 
-fn eval(args: &EvalRecArgs) -> Result<ExitCode> {
+pub fn eval(args: &EvalRecArgs) -> Result<ExitCode> {
     let format = match args.format {
         Format::Pairs => LogFormat::Pairs,
         Format::Sequences => LogFormat::Sequences,

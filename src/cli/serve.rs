@@ -143,7 +143,6 @@ pub fn start_dialogue(config: &Config, store: &Store) -> Result<Running> {
         embed,
         store: store.clone(),
         templates,
-        config: config.dialogue.clone(),
         events: events.clone(),
         recommend: config.recommend.clone(),
         behavior: config.behavior.clone(),

@@ -7,15 +7,12 @@ use crate::config::ConfigError;
 pub struct DialogueConfig {
     /// The locale whose templates must exist and answer when another lacks a message.
     pub default_locale: String,
-    /// Products one reply lists.
-    pub list_size: usize,
 }
 
 impl Default for DialogueConfig {
     fn default() -> Self {
         Self {
             default_locale: "en".into(),
-            list_size: 5,
         }
     }
 }
@@ -27,13 +24,6 @@ impl DialogueConfig {
                 "dialogue.default_locale",
                 &self.default_locale,
                 "a locale such as en",
-            ));
-        }
-        if self.list_size == 0 || self.list_size > 20 {
-            return Err(ConfigError::invalid(
-                "dialogue.list_size",
-                self.list_size,
-                "1 to 20",
             ));
         }
         Ok(())

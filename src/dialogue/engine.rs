@@ -20,9 +20,7 @@ use super::nlg::Templates;
 use super::orders::OrderChanges;
 use super::outcome::{parse_payload, Outcome};
 use super::tracker::{Handoff, Tracker, TrackerStore, TurnRecord};
-use super::{
-    policy, ChatService, DialogueConfig, DialogueError, HandoffSummary, Turn, TurnInput, Understand,
-};
+use super::{policy, ChatService, DialogueError, HandoffSummary, Turn, TurnInput, Understand};
 
 /// What the dialogue manager is built from.
 pub struct DialogueParts {
@@ -31,7 +29,6 @@ pub struct DialogueParts {
     pub embed: Arc<dyn Embed>,
     pub store: Store,
     pub templates: Templates,
-    pub config: DialogueConfig,
     pub events: Arc<EventLog>,
     pub recommend: RecommendConfig,
     pub behavior: BehaviorConfig,
@@ -55,7 +52,6 @@ pub struct Dialogue {
     templates: Templates,
     trackers: TrackerStore,
     order_changes: OrderChanges,
-    config: DialogueConfig,
     sessions: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     events: Arc<EventLog>,
     store: Store,
@@ -75,7 +71,6 @@ impl Dialogue {
             graph: parts.graph,
             embed: parts.embed,
             templates: parts.templates,
-            config: parts.config,
             sessions: Mutex::new(HashMap::new()),
             events: parts.events,
             store: parts.store,
@@ -268,7 +263,7 @@ impl Dialogue {
                 pick,
                 tracker: &mut tracker,
                 parse: &parse,
-                list_size: self.config.list_size,
+                list_size: self.recommend.list_size,
                 order_changes: &self.order_changes,
                 recommender: recommender.as_ref(),
                 profile: profile.as_ref(),

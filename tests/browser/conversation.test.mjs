@@ -100,9 +100,9 @@ test("clicking a product sends a click event that the server acknowledges", asyn
   const popup = context.waitForEvent("page", { timeout: 5_000 }).catch(() => null);
   await view.click();
   const event = await until("the click event frame", () =>
-    sent.find((f) => f.type === "event" && f.event.kind === "click" && f.event.product_id === String(product.id)));
+    sent.find((f) => f.type === "event" && f.event.kind === "click" && f.event.product === String(product.id)));
   assert.equal(event.event.reply_id, replyFrame.id);
-  await until("its ack", () => received.find((f) => f.type === "ack" && f.of === event.event.client_event_id));
+  await until("its ack", () => received.find((f) => f.type === "ack" && f.of === event.event.id));
   await card.locator('.view[data-state="acked"]').waitFor();
   if (product.url) await (await popup)?.close();
 

@@ -119,7 +119,6 @@ fn start(data: &Path) -> Kefu {
         embed: s.embed.clone(),
         store,
         templates,
-        config: config.dialogue.clone(),
         events,
         recommend: config.recommend.clone(),
         behavior: config.behavior.clone(),
