@@ -106,10 +106,12 @@ fn request(ctx: &Ctx<'_>, skip_shown: bool) -> RecommendRequest {
     if let Some(r) = ctx.tracker.slots.get("recipient") {
         words.push(format!("for {r}"));
     }
+    // What is being looked for, in the shopper's words: the slot values when there are
+    // any (they carry over), else what was typed. Reasons quote it.
     let text = if words.is_empty() {
         ctx.parse.text.clone()
     } else {
-        format!("{} — {}", words.join(" "), ctx.parse.text)
+        words.join(" ")
     };
     RecommendRequest {
         slots,

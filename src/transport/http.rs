@@ -89,6 +89,8 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/ws", get(super::ws::upgrade))
         .route("/api/chat", post(super::chat::rest_chat))
+        .route("/api/products", get(super::products::list))
+        .route("/api/products/{id}", get(super::products::one))
         .route("/admin/handoffs", get(super::agent::list))
         .route("/admin/sessions/{id}/reply", post(super::agent::reply))
         .route("/admin/sessions/{id}/release", post(super::agent::release))

@@ -12,6 +12,7 @@ mod http;
 mod hub;
 mod limits;
 mod metrics;
+mod products;
 pub mod protocol;
 mod session_log;
 mod ws;

@@ -329,3 +329,63 @@ async fn rest_chat_answers_and_rejects_bad_bodies() {
         (400, Some("empty_message"))
     );
 }
+
+#[tokio::test]
+async fn products_api_lists_filters_and_names_unknown_ids() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    let live = kefu::knowledge::LiveGraph::open(std::path::Path::new("knowledge"), None).unwrap();
+    let state = AppState::new(Arc::new(Config::default()), store, None)
+        .unwrap()
+        .with_knowledge(live.clone());
+    let get = |uri: String| {
+        let router = app(state.clone());
+        async move {
+            let resp = router
+                .oneshot(
+                    axum::http::Request::get(uri)
+                        .body(axum::body::Body::empty())
+                        .unwrap(),
+                )
+                .await
+                .unwrap();
+            let status = resp.status().as_u16();
+            let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+            (status, serde_json::from_slice::<Value>(&bytes).unwrap())
+        }
+    };
+    let graph = live.graph();
+    let (status, all) = get("/api/products".into()).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        all["total"].as_u64().unwrap() as usize,
+        graph.products().len()
+    );
+
+    let (_, watches) = get("/api/products?category=smartwatches&limit=3".into()).await;
+    let expected = graph.products_in_category("smartwatches", true).len();
+    assert_eq!(watches["total"].as_u64().unwrap() as usize, expected);
+    let listed = watches["products"].as_array().unwrap();
+    assert_eq!(listed.len(), 3.min(expected));
+    for p in listed {
+        let id = p["id"].as_str().unwrap();
+        assert_eq!(graph.product(id).unwrap().category, "smartwatches");
+    }
+
+    let first = &graph.products()[0];
+    let (status, one) = get(format!("/api/products/{}", first.id)).await;
+    assert_eq!(status, 200);
+    assert_eq!(one["name"], first.name.as_str());
+    assert!(one["facts"].is_array());
+
+    let (status, missing) = get("/api/products/no-such-thing".into()).await;
+    assert_eq!(
+        (status, missing["error"]["code"].as_str()),
+        (404, Some("not_found"))
+    );
+    let (status, _) = get("/api/products?category=no-such-category".into()).await;
+    assert_eq!(status, 404);
+}
