@@ -61,13 +61,39 @@ fn chat(state: &AppState) -> Result<&std::sync::Arc<dyn crate::dialogue::ChatSer
     })
 }
 
+/// A handed-off conversation as the agent console shows it.
+#[derive(Debug, Serialize)]
+pub struct HandoffView {
+    pub session_id: String,
+    pub state: &'static str,
+    #[serde(flatten)]
+    pub summary: HandoffSummary,
+    /// The session's logged frames (what the shopper said and every answer).
+    pub history: Vec<LoggedFrame>,
+}
+
 /// `GET /admin/handoffs`
 pub async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
-) -> Result<Json<Vec<HandoffSummary>>, ApiError> {
+) -> Result<Json<Vec<HandoffView>>, ApiError> {
     require_admin(&state, &headers)?;
-    Ok(Json(chat(&state)?.handoffs().map_err(dialogue_error)?))
+    let mut out = Vec::new();
+    for summary in chat(&state)?.handoffs().map_err(dialogue_error)? {
+        let history = state
+            .session_log
+            .history(summary.session.as_str())
+            .map_err(|e| {
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
+            })?;
+        out.push(HandoffView {
+            session_id: summary.session.to_string(),
+            state: "waiting_for_agent",
+            summary,
+            history,
+        });
+    }
+    Ok(Json(out))
 }
 
 #[derive(Debug, Deserialize)]

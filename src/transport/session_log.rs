@@ -39,7 +39,7 @@ impl SessionLog {
         client_id: Option<String>,
         text: &str,
     ) -> Result<(), StoreError> {
-        let seq = self.store.next_id()?;
+        let seq = self.next_seq()?;
         self.frames.insert(
             key(session, seq),
             &LoggedFrame::User {
@@ -58,7 +58,7 @@ impl SessionLog {
         session: &str,
         make: impl FnOnce(u64) -> ServerFrame,
     ) -> Result<ServerFrame, StoreError> {
-        let seq = self.store.next_id()?;
+        let seq = self.next_seq()?;
         let frame = make(seq);
         self.frames.insert(
             key(session, seq),
@@ -69,6 +69,11 @@ impl SessionLog {
         )?;
         self.frames.flush_async().await?;
         Ok(frame)
+    }
+
+    /// Seqs start at 1, so `last_seen: 0` means "nothing seen yet".
+    fn next_seq(&self) -> Result<u64, StoreError> {
+        Ok(self.store.next_id()? + 1)
     }
 
     /// The whole history of a session, oldest first.

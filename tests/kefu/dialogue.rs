@@ -409,3 +409,167 @@ async fn stories() {
         failures.join("\n")
     );
 }
+
+/// The whole way through the real server: a shopper asks for a person over the socket, an
+/// agent (admin token) sees the conversation, answers into the open socket, and releases
+/// it; the assistant answers again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn handoff_to_an_agent_and_back_over_the_real_server() {
+    use futures::{SinkExt, StreamExt};
+    use http_body_util::BodyExt;
+    use serde_json::{json, Value};
+    use tokio_tungstenite::tungstenite::Message;
+    use tower::ServiceExt;
+
+    const TOKEN: &str = "agent-token-for-tests-0123";
+    let data = tempfile::tempdir().unwrap();
+    let kefu_parts = start(data.path());
+    let store = Store::open(data.path().join("transport")).unwrap();
+    let mut config = Config::default();
+    config.admin.token = Some(TOKEN.into());
+    let chat: Arc<dyn ChatService> = Arc::new(kefu_parts.dialogue);
+    let state = kefu::AppState::new(Arc::new(config), store, Some(chat)).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let service =
+        kefu::app(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws"))
+        .await
+        .unwrap();
+    async fn recv(
+        ws: &mut tokio_tungstenite::WebSocketStream<
+            tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+        >,
+    ) -> Value {
+        loop {
+            if let Message::Text(t) = ws.next().await.unwrap().unwrap() {
+                let v: Value = serde_json::from_str(t.as_str()).unwrap();
+                if v["type"] != "typing" {
+                    return v;
+                }
+            }
+        }
+    }
+    ws.send(Message::Text(json!({"type":"hello"}).to_string().into()))
+        .await
+        .unwrap();
+    let session = recv(&mut ws).await["session_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    ws.send(Message::Text(
+        json!({"type":"message","client_id":"c1","text":"i want to talk to a human"})
+            .to_string()
+            .into(),
+    ))
+    .await
+    .unwrap();
+    let reply = recv(&mut ws).await;
+    assert_eq!(reply["type"], "reply");
+    assert_eq!(reply["handoff"], true, "{reply}");
+    assert_eq!(recv(&mut ws).await["type"], "handoff");
+
+    let call = |method: &str, uri: String, token: Option<&str>, body: Option<Value>| {
+        let router = kefu::app(state.clone());
+        let mut req = axum::http::Request::builder().method(method).uri(uri);
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        let req = match body {
+            Some(b) => req
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(b.to_string()))
+                .unwrap(),
+            None => req.body(axum::body::Body::empty()).unwrap(),
+        };
+        async move {
+            let resp = router.oneshot(req).await.unwrap();
+            let status = resp.status().as_u16();
+            let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+            (
+                status,
+                serde_json::from_slice::<Value>(&bytes).unwrap_or(Value::Null),
+            )
+        }
+    };
+    assert_eq!(
+        call("GET", "/admin/handoffs".into(), None, None).await.0,
+        401
+    );
+    assert_eq!(
+        call(
+            "GET",
+            "/admin/handoffs".into(),
+            Some("wrong-token-wrong-token"),
+            None
+        )
+        .await
+        .0,
+        403
+    );
+    let (status, list) = call("GET", "/admin/handoffs".into(), Some(TOKEN), None).await;
+    assert_eq!(status, 200);
+    let mine = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["session_id"] == session.as_str())
+        .expect("listed");
+    assert!(mine["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["text"] == "i want to talk to a human"));
+
+    // While a person has it, the assistant stays quiet.
+    ws.send(Message::Text(
+        json!({"type":"message","client_id":"c2","text":"hello? anyone there?"})
+            .to_string()
+            .into(),
+    ))
+    .await
+    .unwrap();
+    let (status, _) = call(
+        "POST",
+        format!("/admin/sessions/{session}/reply"),
+        Some(TOKEN),
+        Some(json!({"text":"Hi, this is Ana from the shop. How can I help?"})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let agent = recv(&mut ws).await;
+    assert_eq!(
+        agent["type"], "agent_message",
+        "the bot must not answer while an agent has the chat: {agent}"
+    );
+    assert_eq!(
+        agent["text"],
+        "Hi, this is Ana from the shop. How can I help?"
+    );
+
+    let (status, _) = call(
+        "POST",
+        format!("/admin/sessions/{session}/release"),
+        Some(TOKEN),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let released = recv(&mut ws).await;
+    assert_eq!(
+        (released["type"].as_str(), released["state"].as_str()),
+        (Some("handoff"), Some("released"))
+    );
+    ws.send(Message::Text(
+        json!({"type":"message","client_id":"c3","text":"show me smartwatches"})
+            .to_string()
+            .into(),
+    ))
+    .await
+    .unwrap();
+    let back = recv(&mut ws).await;
+    assert_eq!(back["type"], "reply");
+    assert!(!back["products"].as_array().unwrap().is_empty(), "{back}");
+}
