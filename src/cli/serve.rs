@@ -59,6 +59,7 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
     let state = AppState::new(Arc::new(config), store.clone(), Some(running.chat))?
         .with_knowledge(running.knowledge.clone())
         .with_events(running.events, running.knowledge);
+    state.metrics.watch_nlu(running.nlu_stats);
     let _watch = running.watch;
 
     let runtime = tokio::runtime::Runtime::new()?;
@@ -103,6 +104,7 @@ pub struct Running {
     pub chat: Arc<dyn ChatService>,
     pub knowledge: Arc<LiveGraph>,
     pub events: Arc<EventLog>,
+    pub nlu_stats: Arc<kefu::nlu::NluStats>,
     /// Keeps the knowledge file watcher alive.
     pub watch: Option<kefu::knowledge::WatchHandle>,
 }
@@ -137,6 +139,7 @@ pub fn start_dialogue(config: &Config, store: &Store) -> Result<Running> {
     let events = Arc::new(EventLog::open(store, config.behavior.clone())?);
     let responses = config.knowledge_dir.join("responses");
     let templates = Templates::load(&responses, &config.dialogue.default_locale)?;
+    let nlu_stats = nlu.stats();
     let dialogue = Dialogue::new(DialogueParts {
         nlu: Arc::new(nlu),
         graph: graph.clone(),
@@ -153,6 +156,7 @@ pub fn start_dialogue(config: &Config, store: &Store) -> Result<Running> {
         chat: Arc::new(dialogue),
         knowledge: graph,
         events,
+        nlu_stats,
         watch,
     })
 }

@@ -32,6 +32,6 @@ pub use error::NluError;
 pub use heads::NluModel;
 pub use labels::Labels;
 pub use metrics::{evaluate, Confusion, EvalReport, LabelRow, Summary};
-pub use service::Nlu;
+pub use service::{Nlu, NluStats, BATCH_SIZE_BOUNDS};
 pub use tokenize::{char_slice, Encoded, TextTokenizer, Word, MAX_TOKENS};
 pub use train::{predict_all, EpochStats, TrainParams, Trainer};

@@ -5,6 +5,7 @@ use lru::LruCache;
 use parking_lot::Mutex;
 use std::num::NonZeroUsize;
 use std::path::Path;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender, TrySendError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -21,6 +22,58 @@ struct Request {
     reply: oneshot::Sender<Result<Vec<Parse>, String>>,
 }
 
+/// What the worker is doing, for /metrics: requests waiting, and the sizes of the
+/// batches it ran (dynamic batching shows here).
+#[derive(Debug, Default)]
+pub struct NluStats {
+    queued: AtomicI64,
+    batches: AtomicU64,
+    batched_texts: AtomicU64,
+    /// Batches with at most 1, 2, 4, 8, 16, 32, 64 texts.
+    size_buckets: [AtomicU64; 7],
+    cache_hits: AtomicU64,
+}
+
+/// Upper bounds of [`NluStats::batch_size_buckets`].
+pub const BATCH_SIZE_BOUNDS: [u64; 7] = [1, 2, 4, 8, 16, 32, 64];
+
+impl NluStats {
+    pub fn queue_depth(&self) -> i64 {
+        self.queued.load(Ordering::Relaxed)
+    }
+
+    pub fn batches(&self) -> u64 {
+        self.batches.load(Ordering::Relaxed)
+    }
+
+    pub fn batched_texts(&self) -> u64 {
+        self.batched_texts.load(Ordering::Relaxed)
+    }
+
+    /// Cumulative counts per bound of [`BATCH_SIZE_BOUNDS`], as a Prometheus histogram has them.
+    pub fn batch_size_buckets(&self) -> [u64; 7] {
+        let mut out = [0; 7];
+        for (i, b) in self.size_buckets.iter().enumerate() {
+            out[i] = b.load(Ordering::Relaxed);
+        }
+        out
+    }
+
+    pub fn cache_hits(&self) -> u64 {
+        self.cache_hits.load(Ordering::Relaxed)
+    }
+
+    fn ran_batch(&self, size: usize) {
+        self.batches.fetch_add(1, Ordering::Relaxed);
+        self.batched_texts.fetch_add(size as u64, Ordering::Relaxed);
+        for (i, bound) in BATCH_SIZE_BOUNDS.iter().enumerate() {
+            if size as u64 <= *bound {
+                self.size_buckets[i].fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+}
+
 /// Cloneable handle to the NLU worker. Every clone shares the worker, its queue and cache.
 #[derive(Clone)]
 pub struct Nlu {
@@ -28,6 +81,7 @@ pub struct Nlu {
     cache: Option<Arc<Mutex<LruCache<String, Parse>>>>,
     capacity: usize,
     labels: Arc<super::Labels>,
+    stats: Arc<NluStats>,
 }
 
 impl Nlu {
@@ -52,9 +106,11 @@ impl Nlu {
         let labels = Arc::new(model.labels.clone());
         let max_batch = cfg.max_batch.max(1);
         let wait = Duration::from_micros(cfg.batch_wait_us);
+        let stats = Arc::new(NluStats::default());
+        let worker_stats = stats.clone();
         std::thread::Builder::new()
             .name("kefu-nlu".into())
-            .spawn(move || worker(model, rx, max_batch, wait))
+            .spawn(move || worker(model, rx, max_batch, wait, &worker_stats))
             .expect("spawn the NLU worker thread");
         let cache =
             NonZeroUsize::new(cfg.cache_size).map(|n| Arc::new(Mutex::new(LruCache::new(n))));
@@ -63,7 +119,13 @@ impl Nlu {
             cache,
             capacity: cfg.queue_capacity,
             labels,
+            stats,
         }
+    }
+
+    /// Queue depth and batch sizes, shared by every clone.
+    pub fn stats(&self) -> Arc<NluStats> {
+        self.stats.clone()
     }
 
     /// The intents and slots this model knows.
@@ -82,15 +144,22 @@ impl Nlu {
             .map(|t| self.cache.as_ref().and_then(|c| c.lock().get(*t).cloned()))
             .collect();
         let missing: Vec<usize> = (0..texts.len()).filter(|&i| out[i].is_none()).collect();
+        self.stats
+            .cache_hits
+            .fetch_add((texts.len() - missing.len()) as u64, Ordering::Relaxed);
         if !missing.is_empty() {
             let (reply, rx) = oneshot::channel();
             let request = Request {
                 texts: missing.iter().map(|&i| texts[i].to_string()).collect(),
                 reply,
             };
-            self.tx.try_send(request).map_err(|e| match e {
-                TrySendError::Full(_) => NluError::Overloaded(self.capacity),
-                TrySendError::Disconnected(_) => NluError::WorkerGone,
+            self.stats.queued.fetch_add(1, Ordering::Relaxed);
+            self.tx.try_send(request).map_err(|e| {
+                self.stats.queued.fetch_sub(1, Ordering::Relaxed);
+                match e {
+                    TrySendError::Full(_) => NluError::Overloaded(self.capacity),
+                    TrySendError::Disconnected(_) => NluError::WorkerGone,
+                }
             })?;
             let parses = rx
                 .await
@@ -112,8 +181,15 @@ impl Nlu {
 
 /// Takes one request, then keeps taking more until the batch is full or `wait` has passed,
 /// runs them in one forward pass (several when a single request is large), and answers each.
-fn worker(model: NluModel, rx: Receiver<Request>, max_batch: usize, wait: Duration) {
+fn worker(
+    model: NluModel,
+    rx: Receiver<Request>,
+    max_batch: usize,
+    wait: Duration,
+    stats: &NluStats,
+) {
     while let Ok(first) = rx.recv() {
+        stats.queued.fetch_sub(1, Ordering::Relaxed);
         let mut batch = vec![first];
         let mut n: usize = batch[0].texts.len();
         let deadline = Instant::now() + wait;
@@ -121,6 +197,7 @@ fn worker(model: NluModel, rx: Receiver<Request>, max_batch: usize, wait: Durati
             let left = deadline.saturating_duration_since(Instant::now());
             match rx.recv_timeout(left) {
                 Ok(r) => {
+                    stats.queued.fetch_sub(1, Ordering::Relaxed);
                     n += r.texts.len();
                     batch.push(r);
                 }
@@ -133,6 +210,7 @@ fn worker(model: NluModel, rx: Receiver<Request>, max_batch: usize, wait: Durati
             .collect();
         let mut results: Result<Vec<Parse>, String> = Ok(Vec::with_capacity(texts.len()));
         for chunk in texts.chunks(max_batch) {
+            stats.ran_batch(chunk.len());
             match model.parse_batch(chunk) {
                 Ok(p) => {
                     if let Ok(all) = results.as_mut() {

@@ -87,6 +87,7 @@ pub fn app(state: AppState) -> Router {
     router
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
+        .route("/openapi.yaml", get(openapi))
         .route("/ws", get(super::ws::upgrade))
         .route("/api/chat", post(super::chat::rest_chat))
         .route("/api/products", get(super::products::list))
@@ -127,5 +128,13 @@ fn knowledge_metrics(state: &AppState) -> String {
         live.reloads_failed.load(Relaxed),
         u8::from(live.reload_failing.load(Relaxed)),
         live.graph().products().len()
+    )
+}
+
+/// The REST part of the protocol as an OpenAPI document (docs/openapi.yaml).
+async fn openapi() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/yaml")],
+        include_str!("../../docs/openapi.yaml"),
     )
 }

@@ -19,9 +19,15 @@ pub struct Metrics {
     latency_sum_us: AtomicU64,
     errors: Mutex<BTreeMap<String, u64>>,
     intents: Mutex<BTreeMap<String, u64>>,
+    nlu: std::sync::OnceLock<std::sync::Arc<crate::nlu::NluStats>>,
 }
 
 impl Metrics {
+    /// Reports the NLU worker's queue depth and batch sizes too.
+    pub fn watch_nlu(&self, stats: std::sync::Arc<crate::nlu::NluStats>) {
+        let _ = self.nlu.set(stats);
+    }
+
     pub fn observe_turn(&self, seconds: f64) {
         self.turns.fetch_add(1, Ordering::Relaxed);
         for (i, b) in LATENCY_BUCKETS_S.iter().enumerate() {
@@ -85,6 +91,26 @@ impl Metrics {
         let _ = writeln!(s, "# HELP kefu_errors_total Errors sent to clients, by code.\n# TYPE kefu_errors_total counter");
         for (k, v) in self.errors.lock().iter() {
             let _ = writeln!(s, "kefu_errors_total{{code=\"{}\"}} {v}", escape(k));
+        }
+        if let Some(nlu) = self.nlu.get() {
+            let _ = writeln!(s, "# HELP kefu_nlu_queue_depth Requests waiting for the NLU worker.\n# TYPE kefu_nlu_queue_depth gauge");
+            let _ = writeln!(s, "kefu_nlu_queue_depth {}", nlu.queue_depth());
+            let _ = writeln!(s, "# HELP kefu_nlu_batch_size Texts per NLU forward pass.\n# TYPE kefu_nlu_batch_size histogram");
+            for (bound, count) in crate::nlu::BATCH_SIZE_BOUNDS
+                .iter()
+                .zip(nlu.batch_size_buckets())
+            {
+                let _ = writeln!(s, "kefu_nlu_batch_size_bucket{{le=\"{bound}\"}} {count}");
+            }
+            let _ = writeln!(
+                s,
+                "kefu_nlu_batch_size_bucket{{le=\"+Inf\"}} {}",
+                nlu.batches()
+            );
+            let _ = writeln!(s, "kefu_nlu_batch_size_sum {}", nlu.batched_texts());
+            let _ = writeln!(s, "kefu_nlu_batch_size_count {}", nlu.batches());
+            let _ = writeln!(s, "# HELP kefu_nlu_cache_hits_total Parses answered from the cache.\n# TYPE kefu_nlu_cache_hits_total counter");
+            let _ = writeln!(s, "kefu_nlu_cache_hits_total {}", nlu.cache_hits());
         }
         s
     }

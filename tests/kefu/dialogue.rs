@@ -573,3 +573,136 @@ async fn handoff_to_an_agent_and_back_over_the_real_server() {
     assert_eq!(back["type"], "reply");
     assert!(!back["products"].as_array().unwrap().is_empty(), "{back}");
 }
+
+/// A shopper's whole visit over the real socket: hello → search → refine → ordinal → add
+/// to cart (a size is asked, a quick reply answers) → order status.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_conversation_over_the_real_socket() {
+    use futures::{SinkExt, StreamExt};
+    use serde_json::{json, Value};
+    use tokio_tungstenite::tungstenite::Message;
+
+    let data = tempfile::tempdir().unwrap();
+    let parts = start(data.path());
+    let store = Store::open(data.path().join("transport")).unwrap();
+    let graph = parts.graph.clone();
+    let chat: Arc<dyn ChatService> = Arc::new(parts.dialogue);
+    let state = kefu::AppState::new(Arc::new(Config::default()), store, Some(chat)).unwrap();
+    state.metrics.watch_nlu(shared().nlu.stats());
+    let metrics = state.metrics.clone();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let service = kefu::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+
+    type Ws = tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >;
+    async fn recv(ws: &mut Ws) -> Value {
+        loop {
+            if let Message::Text(t) = ws.next().await.unwrap().unwrap() {
+                let v: Value = serde_json::from_str(t.as_str()).unwrap();
+                if v["type"] != "typing" {
+                    return v;
+                }
+            }
+        }
+    }
+    async fn say(ws: &mut Ws, id: &str, text: &str) -> Value {
+        ws.send(Message::Text(
+            json!({"type":"message","client_id":id,"text":text})
+                .to_string()
+                .into(),
+        ))
+        .await
+        .unwrap();
+        let reply = recv(ws).await;
+        assert_eq!(reply["type"], "reply", "{reply}");
+        assert_eq!(reply["in_reply_to"], id);
+        reply
+    }
+    let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws"))
+        .await
+        .unwrap();
+    ws.send(Message::Text(
+        json!({"type":"hello","user_id":"u-1002","locale":"en"})
+            .to_string()
+            .into(),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(recv(&mut ws).await["type"], "welcome");
+
+    let g = graph.graph();
+    let in_category = |reply: &Value, cat: &str| {
+        let products = reply["products"].as_array().unwrap();
+        !products.is_empty()
+            && products.iter().all(|p| {
+                let p = g.product(p["id"].as_str().unwrap()).unwrap();
+                g.category_ancestors(&p.category)
+                    .iter()
+                    .any(|c| c.id == cat)
+            })
+    };
+    let found = say(&mut ws, "m1", "show me hiking boots").await;
+    assert!(in_category(&found, "hiking-boots"), "{found}");
+    let brown = say(&mut ws, "m2", "only in brown").await;
+    assert!(in_category(&brown, "hiking-boots"), "{brown}");
+    for p in brown["products"].as_array().unwrap() {
+        let p = g.product(p["id"].as_str().unwrap()).unwrap();
+        assert!(
+            p.variants_in_stock(None, Some("brown")).next().is_some(),
+            "{} is not in brown",
+            p.id
+        );
+    }
+    let second = brown["products"][1]["id"].as_str().unwrap().to_string();
+    let price = say(&mut ws, "m3", "how much is the second one").await;
+    assert_eq!(price["products"][0]["id"], second.as_str(), "{price}");
+
+    let ask = say(&mut ws, "m4", "add it to my cart").await;
+    let quick = ask["quick_replies"].as_array().unwrap();
+    assert!(
+        !quick.is_empty(),
+        "a size is asked with the sizes in stock: {ask}"
+    );
+    let payload = quick[0]["payload"].as_str().unwrap();
+    ws.send(Message::Text(
+        json!({"type":"action","client_id":"m5","payload":payload})
+            .to_string()
+            .into(),
+    ))
+    .await
+    .unwrap();
+    let added = recv(&mut ws).await;
+    assert!(
+        added["text"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("added"),
+        "{added}"
+    );
+    assert_eq!(added["products"][0]["id"], second.as_str());
+
+    let status = say(&mut ws, "m6", "where is my order KF-20261066").await;
+    let text = status["text"].as_str().unwrap();
+    assert!(
+        text.contains("KF-20261066") && text.contains("shipped"),
+        "{text}"
+    );
+
+    let shown = metrics.render();
+    assert!(shown.contains("kefu_turns_total 6"), "{shown}");
+    let batches: u64 = shown
+        .lines()
+        .find_map(|l| l.strip_prefix("kefu_nlu_batch_size_count "))
+        .expect("NLU batch sizes are reported")
+        .parse()
+        .unwrap();
+    assert!(
+        batches >= 5,
+        "every typed message went through the NLU worker: {shown}"
+    );
+    assert!(shown.contains("kefu_nlu_queue_depth 0"), "{shown}");
+}

@@ -389,3 +389,33 @@ async fn products_api_lists_filters_and_names_unknown_ids() {
     let (status, _) = get("/api/products?category=no-such-category".into()).await;
     assert_eq!(status, 404);
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_rest_route() {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    let s = start(|_| {}).await;
+    let resp = app(s.state.clone())
+        .oneshot(
+            axum::http::Request::get("/openapi.yaml")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let bytes = resp.into_body().collect().await.unwrap().to_bytes();
+    let doc: serde_yaml::Value = serde_yaml::from_slice(&bytes).expect("valid YAML");
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in [
+        "/api/chat",
+        "/api/products",
+        "/api/products/{id}",
+        "/api/events",
+        "/healthz",
+        "/metrics",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} is not described");
+    }
+}
