@@ -4,7 +4,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, Query, Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -36,36 +36,10 @@ pub(crate) fn routes(state: AppState) -> Router<AppState> {
 }
 
 async fn require_token(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let Some(expected) = state.config.admin.token.as_deref() else {
-        return ApiError::not_found("admin routes are off").into_response();
-    };
-    let given = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    match given {
-        None => ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            "this admin route needs a bearer token",
-        )
-        .with_hint("send `Authorization: Bearer <admin.token>`")
-        .into_response(),
-        Some(t) if !same(t.as_bytes(), expected.as_bytes()) => ApiError::new(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "the bearer token is not the configured admin token",
-        )
-        .with_hint("check admin.token / KEFU_ADMIN_TOKEN on the server")
-        .into_response(),
-        Some(_) => next.run(req).await,
+    match super::agent::require_admin(&state, req.headers()) {
+        Ok(()) => next.run(req).await,
+        Err(e) => e.into_response(),
     }
-}
-
-/// Compares without stopping at the first difference, so timing does not leak the token.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 fn live(state: &AppState) -> Result<Arc<LiveGraph>, ApiError> {

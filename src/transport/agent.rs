@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::dialogue::HandoffSummary;
 use crate::types::SessionId;
 
+use super::auth::{bearer, same_secret};
 use super::error::ApiError;
 use super::http::AppState;
 use super::protocol::{LoggedFrame, ServerFrame};
@@ -23,28 +24,20 @@ pub(crate) fn require_admin(state: &AppState, headers: &HeaderMap) -> Result<(),
         )
         .with_hint("set admin.token (or KEFU_ADMIN_TOKEN) and restart"));
     };
-    let given = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    match given {
+    match bearer(headers) {
         None => Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
             "missing bearer token",
         )
         .with_hint("send Authorization: Bearer <admin token>")),
-        Some(t) if constant_time_eq(t.as_bytes(), token.as_bytes()) => Ok(()),
+        Some(t) if same_secret(t, token) => Ok(()),
         Some(_) => Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "forbidden",
             "wrong admin token",
         )),
     }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 fn dialogue_error(e: crate::dialogue::DialogueError) -> ApiError {

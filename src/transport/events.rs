@@ -4,11 +4,12 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use serde_json::json;
 use std::sync::Arc;
 
+use super::auth::{bearer, same_secret};
 use super::{ApiError, AppState};
 use crate::behavior::{BehaviorError, EventInput, EventLog, ProductDirectory, KINDS};
 
@@ -17,11 +18,6 @@ use crate::behavior::{BehaviorError, EventInput, EventLog, ProductDirectory, KIN
 pub struct EventsApi {
     pub log: Arc<EventLog>,
     pub products: Arc<dyn ProductDirectory>,
-}
-
-/// Compares without an early exit, so the time taken says nothing about the token.
-fn same_secret(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 pub(crate) async fn post_events(
@@ -37,12 +33,7 @@ pub(crate) async fn post_events(
         )
         .with_hint("set server.events_token (KEFU_SERVER_EVENTS_TOKEN) to turn it on"));
     };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
-    if !same_secret(given.as_bytes(), expected.as_bytes()) {
+    if !bearer(&headers).is_some_and(|given| same_secret(given, expected)) {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             "unauthorized",

@@ -4,6 +4,7 @@
 
 mod admin;
 mod agent;
+mod auth;
 mod chat;
 mod config;
 mod error;
