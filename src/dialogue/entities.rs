@@ -59,6 +59,8 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
         }
     }
 
+    // Built once per turn, and only when a word is left to look up.
+    let mut colours: Option<std::collections::HashSet<String>> = None;
     for &(start, end) in &words {
         if overlaps_any(parse, start, end) {
             continue;
@@ -69,7 +71,10 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
         }
         if graph.brand(&word).is_some() {
             parse.slots.push(slot("brand", &text, start, end));
-        } else if is_colour(graph, &word) {
+        } else if colours
+            .get_or_insert_with(|| colour_words(graph))
+            .contains(&word)
+        {
             parse.slots.push(slot("color", &text, start, end));
         }
     }
@@ -118,17 +123,22 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// A colour word some variant in the catalogue is sold in.
-fn is_colour(graph: &Graph, word: &str) -> bool {
-    graph.products().iter().any(|p| {
-        p.variants.iter().any(|v| {
-            v.colour.as_deref().is_some_and(|c| {
-                c.to_lowercase()
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .any(|w| w == word)
-            })
+/// Every colour word some variant in the catalogue is sold in ("black", "white" for
+/// "Black/White").
+fn colour_words(graph: &Graph) -> std::collections::HashSet<String> {
+    graph
+        .products()
+        .iter()
+        .flat_map(|p| p.variants.iter())
+        .filter_map(|v| v.colour.as_deref())
+        .flat_map(|c| {
+            c.to_lowercase()
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<_>>()
         })
-    })
+        .collect()
 }
 
 #[cfg(test)]
