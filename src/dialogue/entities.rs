@@ -17,8 +17,13 @@ const SHOPPING_INTENTS: &[&str] = &[
     "add_to_cart",
 ];
 
-/// Adds the slots the graph can vouch for to `parse`, leaving the NLU's own slots alone.
+/// Adds the slots the graph can vouch for to `parse`, leaving the NLU's own slots alone,
+/// except those inside an email address: "someone@example.com" holds no order id "com".
 pub fn complete(parse: &mut Parse, graph: &Graph) {
+    let emails = email_spans(&parse.text);
+    parse
+        .slots
+        .retain(|s| !emails.iter().any(|&(a, b)| s.start < b && a < s.end));
     // A brand on its own is neither a model name nor a kind of product ("not sonora"),
     // and while shopping it is no place either, whatever the map says.
     let shopping = SHOPPING_INTENTS.contains(&parse.intent.as_str());
@@ -141,9 +146,41 @@ fn colour_words(graph: &Graph) -> std::collections::HashSet<String> {
         .collect()
 }
 
+/// Character ranges of the email addresses in `text` (a word with one "@" and a dot after it).
+fn email_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let chars: Vec<char> = text.chars().collect();
+    for i in 0..=chars.len() {
+        let boundary = i == chars.len() || chars[i].is_whitespace();
+        match (boundary, start) {
+            (false, None) => start = Some(i),
+            (true, Some(a)) => {
+                let word: String = chars[a..i].iter().collect();
+                let mut parts = word.split('@');
+                if let (Some(user), Some(domain), None) = (parts.next(), parts.next(), parts.next())
+                {
+                    if !user.is_empty() && domain.contains('.') {
+                        out.push((a, i));
+                    }
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::word_spans;
+    use super::{email_spans, word_spans};
+
+    #[test]
+    fn email_addresses_are_character_spans() {
+        assert_eq!(email_spans("mail é@x.io now"), vec![(5, 11)]);
+        assert_eq!(email_spans("a@b no@dot @x.com two@@x.com"), vec![]);
+    }
 
     #[test]
     fn words_are_character_spans() {
