@@ -51,7 +51,7 @@ impl BertConfig {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        if cfg.hidden_size % cfg.num_attention_heads != 0 {
+        if !cfg.hidden_size.is_multiple_of(cfg.num_attention_heads) {
             return Err(NluError::BadConfig {
                 path: path.to_path_buf(),
                 message: format!(

@@ -104,7 +104,10 @@ impl Nlu {
         model.ranking_size = cfg.ranking_size;
         if model.bert.device().is_cpu() {
             if let Err(e) = model.set_engine(cfg.engine, cfg.threads) {
-                tracing::warn!("cannot start the {:?} NLU engine ({e}); using the reference", cfg.engine);
+                tracing::warn!(
+                    "cannot start the {:?} NLU engine ({e}); using the reference",
+                    cfg.engine
+                );
             }
         }
         let (tx, rx) = sync_channel::<Request>(cfg.queue_capacity);

@@ -68,7 +68,10 @@ impl PackedLinear {
         act: Activation,
     ) {
         let (k, n) = (self.k, self.n);
-        assert!(a.len() >= m * k && c.len() >= m * n, "matmul operands too short");
+        assert!(
+            a.len() >= m * k && c.len() >= m * n,
+            "matmul operands too short"
+        );
         if m == 0 {
             return;
         }
@@ -96,7 +99,7 @@ impl PackedLinear {
         let blocks = m.div_ceil(MR_MAX);
         let mut row = 0;
         for b in 0..blocks {
-            let rows = (m - row) / (blocks - b) + usize::from((m - row) % (blocks - b) != 0);
+            let rows = (m - row).div_ceil(blocks - b);
             let a_blk = &a[row * k..(row + rows) * k];
             let c_blk = c.get().add(row * n + col0);
             tile(isa, rows, k, a_blk, panel, bias, c_blk, n, cols);
@@ -181,7 +184,11 @@ unsafe fn tile_avx512<const MR: usize>(
     }
     let b0 = _mm512_loadu_ps(bias.as_ptr());
     let b1 = _mm512_loadu_ps(bias.as_ptr().add(16));
-    let m0: __mmask16 = if cols >= 16 { 0xffff } else { (1u16 << cols) - 1 };
+    let m0: __mmask16 = if cols >= 16 {
+        0xffff
+    } else {
+        (1u16 << cols) - 1
+    };
     let m1: __mmask16 = if cols >= NR {
         0xffff
     } else if cols > 16 {

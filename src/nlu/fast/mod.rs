@@ -205,7 +205,9 @@ impl FastEncoder {
                     .forward(isa, par, &ctx, t, &mut attn, Activation::Identity);
                 self.rows_layer_norm(par, &mut attn, Some(&x), &layer.attn_norm);
                 inter.resize(t * layer.inter.out_dim(), 0.0);
-                layer.inter.forward(isa, par, &attn, t, &mut inter, self.act);
+                layer
+                    .inter
+                    .forward(isa, par, &attn, t, &mut inter, self.act);
                 layer
                     .out
                     .forward(isa, par, &inter, t, &mut x, Activation::Identity);
@@ -235,16 +237,22 @@ impl FastEncoder {
         par.for_each(parts, |part| {
             let (r0, r1) = (part * rows / parts, (part + 1) * rows / parts);
             // SAFETY: parts own disjoint row ranges of `xs`.
-            let mine = unsafe {
-                std::slice::from_raw_parts_mut(ptr.get().add(r0 * h), (r1 - r0) * h)
-            };
+            let mine =
+                unsafe { std::slice::from_raw_parts_mut(ptr.get().add(r0 * h), (r1 - r0) * h) };
             let res = residual.map(|r| &r[r0 * h..r1 * h]);
             ops::add_layer_norm(self.isa, mine, res, &norm.0, &norm.1, self.eps);
         });
     }
 
     /// Every (sequence, head) pair, spread over the threads.
-    fn attention(&self, par: &Par, qkv: &[f32], offsets: &[usize], longest: usize, ctx: &mut [f32]) {
+    fn attention(
+        &self,
+        par: &Par,
+        qkv: &[f32],
+        offsets: &[usize],
+        longest: usize,
+        ctx: &mut [f32],
+    ) {
         let h = self.hidden;
         let units = (offsets.len() - 1) * self.heads;
         let parts = par.threads().min(units);
@@ -259,9 +267,8 @@ impl FastEncoder {
                 }
                 // SAFETY: this unit writes only columns head·d..(head+1)·d of rows r0..r1,
                 // which no other unit touches; reads of `ctx` by other units never happen.
-                let rows = unsafe {
-                    std::slice::from_raw_parts_mut(ptr.get().add(r0 * h), (r1 - r0) * h)
-                };
+                let rows =
+                    unsafe { std::slice::from_raw_parts_mut(ptr.get().add(r0 * h), (r1 - r0) * h) };
                 ops::attention_head(
                     self.isa,
                     &qkv[r0 * 3 * h..r1 * 3 * h],
@@ -292,8 +299,14 @@ impl FastLinear {
     pub(crate) fn forward(&self, enc: &FastEncoder, xs: &[f32]) -> Vec<f32> {
         let rows = xs.len() / self.0.in_dim();
         let mut out = vec![0.0f32; rows * self.0.out_dim()];
-        self.0
-            .forward(enc.isa(), &Par::serial(), xs, rows, &mut out, Activation::Identity);
+        self.0.forward(
+            enc.isa(),
+            &Par::serial(),
+            xs,
+            rows,
+            &mut out,
+            Activation::Identity,
+        );
         out
     }
 }

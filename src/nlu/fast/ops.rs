@@ -34,8 +34,7 @@ pub(crate) fn exp(x: f32) -> f32 {
     let p = 1.0
         + r * (1.0
             + r * (0.5
-                + r * (1.0 / 6.0
-                    + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
+                + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
     p * f32::from_bits(((ni + 127) << 23) as u32)
 }
 
@@ -205,9 +204,16 @@ mod tests {
         let mut x = -30.0f32;
         while x < 30.0 {
             let (e, want) = (exp(x), x.exp());
-            assert!((e - want).abs() <= 3e-7 * want, "exp({x}) = {e}, want {want}");
+            assert!(
+                (e - want).abs() <= 3e-7 * want,
+                "exp({x}) = {e}, want {want}"
+            );
             let want = libm_erf(x as f64) as f32;
-            assert!((erf(x) - want).abs() < 6e-7, "erf({x}) = {}, want {want}", erf(x));
+            assert!(
+                (erf(x) - want).abs() < 6e-7,
+                "erf({x}) = {}, want {want}",
+                erf(x)
+            );
             x += 0.013;
         }
     }
@@ -256,13 +262,18 @@ mod tests {
             let res = [xs.clone(), vec![0.5; 389]].concat();
             add_layer_norm(isa, &mut rows, Some(&res), &gamma, &beta, 1e-12);
             for r in 0..2 {
-                let raw: Vec<f64> = (0..389).map(|i| (xs[i] + res[r * 389 + i]) as f64).collect();
+                let raw: Vec<f64> = (0..389)
+                    .map(|i| (xs[i] + res[r * 389 + i]) as f64)
+                    .collect();
                 let mean = raw.iter().sum::<f64>() / 389.0;
                 let var = raw.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / 389.0;
                 for i in 0..389 {
                     let want = (raw[i] - mean) / var.sqrt() * gamma[i] as f64 + beta[i] as f64;
                     let got = rows[r * 389 + i] as f64;
-                    assert!((got - want).abs() < 1e-4, "{isa:?} layer norm [{r},{i}] {got} vs {want}");
+                    assert!(
+                        (got - want).abs() < 1e-4,
+                        "{isa:?} layer norm [{r},{i}] {got} vs {want}"
+                    );
                 }
             }
         }
@@ -272,7 +283,9 @@ mod tests {
     fn attention_matches_naive_softmax_attention() {
         let (t, heads, d) = (5, 3, 7);
         let hidden = heads * d;
-        let qkv: Vec<f32> = (0..t * 3 * hidden).map(|i| ((i * 37 % 23) as f32 - 11.0) * 0.1).collect();
+        let qkv: Vec<f32> = (0..t * 3 * hidden)
+            .map(|i| ((i * 37 % 23) as f32 - 11.0) * 0.1)
+            .collect();
         for isa in Isa::available() {
             let mut ctx = vec![f32::NAN; t * hidden];
             let mut scratch = vec![0.0; t];
@@ -283,16 +296,26 @@ mod tests {
                 for i in 0..t {
                     let q = |c: usize| qkv[i * 3 * hidden + h * d + c] as f64;
                     let s: Vec<f64> = (0..t)
-                        .map(|j| (0..d).map(|c| q(c) * qkv[j * 3 * hidden + hidden + h * d + c] as f64).sum())
+                        .map(|j| {
+                            (0..d)
+                                .map(|c| q(c) * qkv[j * 3 * hidden + hidden + h * d + c] as f64)
+                                .sum()
+                        })
                         .collect();
                     let m = s.iter().cloned().fold(f64::MIN, f64::max);
                     let z: f64 = s.iter().map(|x| (x - m).exp()).sum();
                     for c in 0..d {
                         let want: f64 = (0..t)
-                            .map(|j| (s[j] - m).exp() / z * qkv[j * 3 * hidden + 2 * hidden + h * d + c] as f64)
+                            .map(|j| {
+                                (s[j] - m).exp() / z
+                                    * qkv[j * 3 * hidden + 2 * hidden + h * d + c] as f64
+                            })
                             .sum();
                         let got = ctx[i * hidden + h * d + c] as f64;
-                        assert!((got - want).abs() < 1e-5, "{isa:?} head {h} row {i} col {c}: {got} vs {want}");
+                        assert!(
+                            (got - want).abs() < 1e-5,
+                            "{isa:?} head {h} row {i} col {c}: {got} vs {want}"
+                        );
                     }
                 }
             }
