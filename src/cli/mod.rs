@@ -10,6 +10,7 @@ mod kg;
 mod kg_bench;
 mod model;
 mod nlu;
+mod nlu_oos;
 mod rec;
 mod serve;
 
