@@ -115,6 +115,9 @@ pub enum BenchTarget {
         /// Also time the candle reference forward pass.
         #[arg(long)]
         reference: bool,
+        /// Also time the fast engine with bfloat16 weights (nlu.engine = "fast-bf16").
+        #[arg(long)]
+        bf16: bool,
     },
 }
 
@@ -335,6 +338,13 @@ impl BenchRow {
     }
 }
 
+/// The rows `--reference` and `--bf16` add.
+#[derive(Default)]
+struct Extra {
+    reference: Option<BenchRow>,
+    bf16: Option<BenchRow>,
+}
+
 /// Full parses (tokenize, encode, heads, decode), as a chat turn pays for them.
 fn bench_kefu(model: &NluModel, queries: &[&str]) -> Result<BenchRow> {
     for q in &queries[..16] {
@@ -440,6 +450,7 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
         json,
         rounds,
         reference,
+        bf16,
     } = &args.target;
     let config = cli.load_config(&[])?;
     let base_dir = config.model.base_dir.clone();
@@ -471,13 +482,13 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
     bar.set_style(ProgressStyle::with_template(
         "{bar:30} {pos}/{len} rounds×threads ({eta})",
     )?);
-    // Per thread count: kefu, onnxruntime, and (with --reference) candle, best of the rounds.
-    let mut results: Vec<(usize, BenchRow, Option<BenchRow>, Option<BenchRow>)> = Vec::new();
+    // Per thread count: kefu, onnxruntime, and the optional rows, best of the rounds.
+    let mut results: Vec<(usize, BenchRow, Option<BenchRow>, Extra)> = Vec::new();
     let mut ort_version = String::new();
     let mut ort_error = onnx.as_ref().err().cloned();
     for threads in [1usize, 2] {
-        let (mut kefu, mut ort, mut cand): (Option<BenchRow>, Option<BenchRow>, Option<BenchRow>) =
-            (None, None, None);
+        let (mut kefu, mut ort) = (None::<BenchRow>, None::<BenchRow>);
+        let mut extra = Extra::default();
         for _ in 0..rounds {
             // Alternate the two sides within each round so load from other work hits both.
             kefu_model.set_engine(Engine::Fast, threads)?;
@@ -496,11 +507,16 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
                 std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
                 kefu_model.set_engine(Engine::Reference, threads)?;
                 let c = bench_kefu(&kefu_model, &queries)?;
-                cand = Some(cand.map_or(c, |b| b.best(c)));
+                extra.reference = Some(extra.reference.map_or(c, |b| b.best(c)));
+            }
+            if *bf16 {
+                kefu_model.set_engine(Engine::FastBf16, threads)?;
+                let c = bench_kefu(&kefu_model, &queries)?;
+                extra.bf16 = Some(extra.bf16.map_or(c, |b| b.best(c)));
             }
             bar.inc(1);
         }
-        results.push((threads, kefu.expect("at least one round"), ort, cand));
+        results.push((threads, kefu.expect("at least one round"), ort, extra));
     }
     bar.finish_and_clear();
     println!(
@@ -520,7 +536,7 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
         )
     };
     let ort_name = format!("onnxruntime {ort_version}");
-    for (threads, kefu, ort, cand) in &results {
+    for (threads, kefu, ort, extra) in &results {
         line(*threads, "kefu", kefu);
         if let Some(o) = ort {
             line(*threads, &ort_name, o);
@@ -533,7 +549,10 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
                 kefu.b32_qps / o.b32_qps
             );
         }
-        if let Some(c) = cand {
+        if let Some(c) = &extra.bf16 {
+            line(*threads, "kefu fast-bf16", c);
+        }
+        if let Some(c) = &extra.reference {
             line(*threads, "candle reference", c);
         }
     }
@@ -542,7 +561,7 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
     }
     if let Some(path) = json {
         let mut by_threads = serde_json::Map::new();
-        for (threads, kefu, ort, cand) in &results {
+        for (threads, kefu, ort, extra) in &results {
             let mut entry = serde_json::json!({ "kefu": kefu });
             if let Some(o) = ort {
                 entry["onnxruntime"] = serde_json::to_value(o)?;
@@ -553,8 +572,11 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
                     "b32": kefu.b32_qps / o.b32_qps,
                 });
             }
-            if let Some(c) = cand {
+            if let Some(c) = &extra.reference {
                 entry["candle_reference"] = serde_json::to_value(c)?;
+            }
+            if let Some(c) = &extra.bf16 {
+                entry["kefu_fast_bf16"] = serde_json::to_value(c)?;
             }
             by_threads.insert(threads.to_string(), entry);
         }

@@ -10,6 +10,10 @@ pub enum Engine {
     /// kefu's own CPU engine: packed weights, no padding, fused kernels (the default).
     #[default]
     Fast,
+    /// The fast engine with bfloat16 encoder weights (f32 arithmetic): half the bytes to
+    /// stream per forward pass; slightly different numbers (see docs/nlu.md).
+    #[serde(rename = "fast-bf16")]
+    FastBf16,
     /// The candle encoder training uses: the reference the fast engine is tested against,
     /// and what runs on a GPU with `--features cuda`.
     Reference,
@@ -20,8 +24,11 @@ impl std::str::FromStr for Engine {
     fn from_str(s: &str) -> Result<Self, String> {
         match s {
             "fast" => Ok(Engine::Fast),
+            "fast-bf16" => Ok(Engine::FastBf16),
             "reference" => Ok(Engine::Reference),
-            other => Err(format!("unknown NLU engine {other:?} (fast or reference)")),
+            other => Err(format!(
+                "unknown NLU engine {other:?} (fast, fast-bf16 or reference)"
+            )),
         }
     }
 }
@@ -29,7 +36,7 @@ impl std::str::FromStr for Engine {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct NluConfig {
-    /// The forward pass: "fast" (default) or "reference".
+    /// The forward pass: "fast" (default), "fast-bf16" or "reference".
     pub engine: Engine,
     /// The trained artifact (heads + adapters) loaded by `serve`.
     pub model_dir: PathBuf,

@@ -58,7 +58,8 @@ impl SentenceEncoder {
         let bert = Bert::load(&ck, &base.config, None, device)?;
         let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
         let fast = match engine {
-            Engine::Fast => Some(FastEncoder::from_bert(&bert, threads)?),
+            Engine::Fast => Some(FastEncoder::from_bert(&bert, threads, false)?),
+            Engine::FastBf16 => Some(FastEncoder::from_bert(&bert, threads, true)?),
             Engine::Reference => None,
         };
         Ok(Self {

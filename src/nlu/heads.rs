@@ -49,6 +49,7 @@ impl Heads {
 
 /// The heads and encoder packed for the fast engine.
 pub(crate) struct FastModel {
+    bf16: bool,
     encoder: FastEncoder,
     intent: FastLinear,
     slots: FastLinear,
@@ -56,9 +57,10 @@ pub(crate) struct FastModel {
 }
 
 impl FastModel {
-    fn build(bert: &Bert, heads: &Heads, threads: usize) -> Result<Self, NluError> {
+    fn build(bert: &Bert, heads: &Heads, threads: usize, bf16: bool) -> Result<Self, NluError> {
         Ok(Self {
-            encoder: FastEncoder::from_bert(bert, threads)?,
+            bf16,
+            encoder: FastEncoder::from_bert(bert, threads, bf16)?,
             intent: FastLinear::new(&Dense::from_linear(&heads.intent)?),
             slots: FastLinear::new(&Dense::from_linear(&heads.slots)?),
             sentiment: FastLinear::new(&Dense::from_linear(&heads.sentiment)?),
@@ -155,17 +157,18 @@ impl NluModel {
     /// model must switch again after its weights change); `threads` is its thread count.
     pub fn set_engine(&mut self, engine: Engine, threads: usize) -> Result<(), NluError> {
         self.fast = match engine {
-            Engine::Fast => Some(FastModel::build(&self.bert, &self.heads, threads)?),
+            Engine::Fast => Some(FastModel::build(&self.bert, &self.heads, threads, false)?),
+            Engine::FastBf16 => Some(FastModel::build(&self.bert, &self.heads, threads, true)?),
             Engine::Reference => None,
         };
         Ok(())
     }
 
     pub fn engine(&self) -> Engine {
-        if self.fast.is_some() {
-            Engine::Fast
-        } else {
-            Engine::Reference
+        match &self.fast {
+            Some(f) if f.bf16 => Engine::FastBf16,
+            Some(_) => Engine::Fast,
+            None => Engine::Reference,
         }
     }
 

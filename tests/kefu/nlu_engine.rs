@@ -170,3 +170,65 @@ fn fast_engine_decides_every_test_file_intent_as_the_reference_does() {
     );
     assert!(worst_p < 2e-4 && worst_slot < 2e-3);
 }
+
+/// bfloat16 weights (`nlu.engine = "fast-bf16"`) move the numbers more, not the decisions:
+/// at most 1 % of the test file's intents may change, each only where the reference's top
+/// two were within 0.1 of each other; embeddings stay within 0.01 (cosine > 0.9999).
+#[test]
+fn bf16_engine_keeps_intent_decisions_and_embeddings_close() {
+    let art = root().join("models/kefu-nlu");
+    let (mut bf16, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.0, 3).unwrap();
+    bf16.set_engine(Engine::FastBf16, 2).unwrap();
+    assert_eq!(bf16.engine(), Engine::FastBf16);
+    let (mut reference, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.0, 3).unwrap();
+    reference.set_engine(Engine::Reference, 1).unwrap();
+    let examples = kefu::nlu::data::load(&root().join("knowledge/nlu/test.jsonl"))
+        .unwrap()
+        .examples;
+    let (mut flips, mut worst_p) = (0usize, 0.0f32);
+    for chunk in examples.chunks(64) {
+        let texts: Vec<&str> = chunk.iter().map(|e| e.text.as_str()).collect();
+        let got = bf16.scores(&texts).unwrap();
+        let want = reference.scores(&texts).unwrap();
+        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+            worst_p = worst_p.max(max_diff(&g.intent, &w.intent));
+            let top = |p: &[f32]| (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap();
+            if top(&g.intent) != top(&w.intent) {
+                let mut sorted = w.intent.clone();
+                sorted.sort_by(|a, b| b.total_cmp(a));
+                assert!(
+                    sorted[0] - sorted[1] < 0.1,
+                    "{:?}: a clear intent changed",
+                    texts[i]
+                );
+                flips += 1;
+            }
+        }
+    }
+    eprintln!(
+        "bf16: {flips} of {} intent decisions differ, largest probability difference {worst_p:.1e}",
+        examples.len()
+    );
+    assert!(
+        flips * 100 <= examples.len(),
+        "{flips} intent decisions changed"
+    );
+    let texts = texts();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let want = SentenceEncoder::load_with(&base_dir(), &Device::Cpu, Engine::Reference, 1)
+        .unwrap()
+        .embed(&refs)
+        .unwrap();
+    let got = SentenceEncoder::load_with(&base_dir(), &Device::Cpu, Engine::FastBf16, 1)
+        .unwrap()
+        .embed(&refs)
+        .unwrap();
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        let d = max_diff(g, w);
+        let cos: f32 = g.iter().zip(w).map(|(x, y)| x * y).sum();
+        assert!(
+            d < 1e-2 && cos > 0.9999,
+            "text {i}: bf16 embedding off by {d}, cosine {cos}"
+        );
+    }
+}

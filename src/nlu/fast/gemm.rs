@@ -17,8 +17,26 @@ pub(crate) const MR_MAX: usize = 12;
 pub(crate) struct PackedLinear {
     k: usize,
     n: usize,
-    panels: Vec<f32>,
+    panels: Panels,
     bias: Vec<f32>,
+}
+
+/// The packed weights in f32, or in bfloat16 (the top half of each f32, rounded to nearest
+/// even): half the bytes to stream, widened back to f32 in registers, so the arithmetic
+/// stays f32 and only the weights lose precision (8 bits of mantissa).
+enum Panels {
+    F32(Vec<f32>),
+    Bf16(Vec<u16>),
+}
+
+/// f32 → bfloat16, round to nearest even (NaN stays NaN).
+pub(crate) fn to_bf16(x: f32) -> u16 {
+    let bits = x.to_bits();
+    if x.is_nan() {
+        return ((bits >> 16) | 0x40) as u16;
+    }
+    let round = 0x7fff + ((bits >> 16) & 1);
+    (bits.wrapping_add(round) >> 16) as u16
 }
 
 impl PackedLinear {
@@ -40,9 +58,18 @@ impl PackedLinear {
         Self {
             k,
             n,
-            panels,
+            panels: Panels::F32(panels),
             bias: padded,
         }
+    }
+
+    /// The same matrix with bfloat16 weights (the bias stays f32).
+    pub(crate) fn into_bf16(self) -> Self {
+        let panels = match self.panels {
+            Panels::F32(p) => Panels::Bf16(p.iter().map(|&w| to_bf16(w)).collect()),
+            bf16 => bf16,
+        };
+        Self { panels, ..self }
     }
 
     pub(crate) fn in_dim(&self) -> usize {
@@ -92,7 +119,11 @@ impl PackedLinear {
     /// (13 rows run as 7 + 6, not 12 + 1).
     unsafe fn panel(&self, isa: Isa, a: &[f32], m: usize, p: usize, c: SyncPtr, act: Activation) {
         let (k, n) = (self.k, self.n);
-        let panel = &self.panels[p * k * NR..(p + 1) * k * NR];
+        let range = p * k * NR..(p + 1) * k * NR;
+        let panel = match &self.panels {
+            Panels::F32(w) => Panel::F32(&w[range]),
+            Panels::Bf16(w) => Panel::Bf16(&w[range]),
+        };
         let bias = &self.bias[p * NR..(p + 1) * NR];
         let col0 = p * NR;
         let cols = (n - col0).min(NR);
@@ -114,6 +145,35 @@ impl PackedLinear {
     }
 }
 
+/// One panel's weights.
+#[derive(Clone, Copy)]
+enum Panel<'a> {
+    F32(&'a [f32]),
+    Bf16(&'a [u16]),
+}
+
+/// A packed weight element the kernels can widen to f32.
+trait Weight: Copy {
+    const BF16: bool;
+    fn to_f32(self) -> f32;
+}
+
+impl Weight for f32 {
+    const BF16: bool = false;
+    #[inline(always)]
+    fn to_f32(self) -> f32 {
+        self
+    }
+}
+
+impl Weight for u16 {
+    const BF16: bool = true;
+    #[inline(always)]
+    fn to_f32(self) -> f32 {
+        f32::from_bits((self as u32) << 16)
+    }
+}
+
 /// Dispatches one `rows × cols` tile (rows ≤ MR_MAX, cols ≤ NR) to the kernel for `isa`.
 #[allow(clippy::too_many_arguments)]
 unsafe fn tile(
@@ -121,48 +181,57 @@ unsafe fn tile(
     rows: usize,
     k: usize,
     a: &[f32],
-    panel: &[f32],
+    panel: Panel<'_>,
     bias: &[f32],
     c: *mut f32,
     ldc: usize,
     cols: usize,
 ) {
     macro_rules! by_rows {
-        ($kernel:ident) => {
+        ($kernel:ident, $w:expr) => {
             match rows {
-                1 => $kernel::<1>(k, a, panel, bias, c, ldc, cols),
-                2 => $kernel::<2>(k, a, panel, bias, c, ldc, cols),
-                3 => $kernel::<3>(k, a, panel, bias, c, ldc, cols),
-                4 => $kernel::<4>(k, a, panel, bias, c, ldc, cols),
-                5 => $kernel::<5>(k, a, panel, bias, c, ldc, cols),
-                6 => $kernel::<6>(k, a, panel, bias, c, ldc, cols),
-                7 => $kernel::<7>(k, a, panel, bias, c, ldc, cols),
-                8 => $kernel::<8>(k, a, panel, bias, c, ldc, cols),
-                9 => $kernel::<9>(k, a, panel, bias, c, ldc, cols),
-                10 => $kernel::<10>(k, a, panel, bias, c, ldc, cols),
-                11 => $kernel::<11>(k, a, panel, bias, c, ldc, cols),
-                12 => $kernel::<12>(k, a, panel, bias, c, ldc, cols),
+                1 => $kernel::<1, _>(k, a, $w, bias, c, ldc, cols),
+                2 => $kernel::<2, _>(k, a, $w, bias, c, ldc, cols),
+                3 => $kernel::<3, _>(k, a, $w, bias, c, ldc, cols),
+                4 => $kernel::<4, _>(k, a, $w, bias, c, ldc, cols),
+                5 => $kernel::<5, _>(k, a, $w, bias, c, ldc, cols),
+                6 => $kernel::<6, _>(k, a, $w, bias, c, ldc, cols),
+                7 => $kernel::<7, _>(k, a, $w, bias, c, ldc, cols),
+                8 => $kernel::<8, _>(k, a, $w, bias, c, ldc, cols),
+                9 => $kernel::<9, _>(k, a, $w, bias, c, ldc, cols),
+                10 => $kernel::<10, _>(k, a, $w, bias, c, ldc, cols),
+                11 => $kernel::<11, _>(k, a, $w, bias, c, ldc, cols),
+                12 => $kernel::<12, _>(k, a, $w, bias, c, ldc, cols),
                 _ => unreachable!("row block of {rows}"),
+            }
+        };
+    }
+    macro_rules! by_weights {
+        ($kernel:ident) => {
+            match panel {
+                Panel::F32(w) => by_rows!($kernel, w),
+                Panel::Bf16(w) => by_rows!($kernel, w),
             }
         };
     }
     match isa {
         #[cfg(target_arch = "x86_64")]
-        Isa::Avx512 => by_rows!(tile_avx512),
+        Isa::Avx512 => by_weights!(tile_avx512),
         #[cfg(target_arch = "x86_64")]
-        Isa::Avx2 => by_rows!(tile_avx2),
-        _ => by_rows!(tile_portable),
+        Isa::Avx2 => by_weights!(tile_avx2),
+        _ => by_weights!(tile_portable),
     }
 }
 
 /// The AVX-512 micro-kernel: MR rows × 32 columns in 2·MR zmm accumulators, one broadcast
 /// of A and two loads of W per step of k.
+/// bfloat16 weights are widened in registers (zero-extend to 32 bits, shift left 16).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn tile_avx512<const MR: usize>(
+unsafe fn tile_avx512<const MR: usize, W: Weight>(
     k: usize,
     a: &[f32],
-    panel: &[f32],
+    panel: &[W],
     bias: &[f32],
     c: *mut f32,
     ldc: usize,
@@ -170,12 +239,22 @@ unsafe fn tile_avx512<const MR: usize>(
 ) {
     use std::arch::x86_64::*;
     debug_assert!(a.len() >= MR * k && panel.len() >= k * NR && bias.len() >= NR);
-    let (a, w) = (a.as_ptr(), panel.as_ptr());
+    let a = a.as_ptr();
     let mut lo = [_mm512_setzero_ps(); MR];
     let mut hi = [_mm512_setzero_ps(); MR];
     for p in 0..k {
-        let w0 = _mm512_loadu_ps(w.add(p * NR));
-        let w1 = _mm512_loadu_ps(w.add(p * NR + 16));
+        let (w0, w1) = if W::BF16 {
+            let w = panel.as_ptr().cast::<u16>().add(p * NR);
+            let h0 = _mm256_loadu_si256(w.cast::<__m256i>());
+            let h1 = _mm256_loadu_si256(w.add(16).cast::<__m256i>());
+            (
+                _mm512_castsi512_ps(_mm512_slli_epi32::<16>(_mm512_cvtepu16_epi32(h0))),
+                _mm512_castsi512_ps(_mm512_slli_epi32::<16>(_mm512_cvtepu16_epi32(h1))),
+            )
+        } else {
+            let w = panel.as_ptr().cast::<f32>().add(p * NR);
+            (_mm512_loadu_ps(w), _mm512_loadu_ps(w.add(16)))
+        };
         for i in 0..MR {
             let x = _mm512_set1_ps(*a.add(i * k + p));
             lo[i] = _mm512_fmadd_ps(x, w0, lo[i]);
@@ -206,31 +285,35 @@ unsafe fn tile_avx512<const MR: usize>(
 /// The same tile in plain Rust, compiled for AVX2+FMA.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-unsafe fn tile_avx2<const MR: usize>(
+unsafe fn tile_avx2<const MR: usize, W: Weight>(
     k: usize,
     a: &[f32],
-    panel: &[f32],
+    panel: &[W],
     bias: &[f32],
     c: *mut f32,
     ldc: usize,
     cols: usize,
 ) {
-    tile_portable::<MR>(k, a, panel, bias, c, ldc, cols)
+    tile_portable::<MR, W>(k, a, panel, bias, c, ldc, cols)
 }
 
 /// The tile in plain Rust: LLVM vectorises the inner loop over the 32 columns.
 #[inline(always)]
-unsafe fn tile_portable<const MR: usize>(
+unsafe fn tile_portable<const MR: usize, W: Weight>(
     k: usize,
     a: &[f32],
-    panel: &[f32],
+    panel: &[W],
     bias: &[f32],
     c: *mut f32,
     ldc: usize,
     cols: usize,
 ) {
     let mut acc = [[0.0f32; NR]; MR];
-    for (p, w) in panel.chunks_exact(NR).take(k).enumerate() {
+    let mut w = [0.0f32; NR];
+    for (p, ws) in panel.chunks_exact(NR).take(k).enumerate() {
+        for (w, ws) in w.iter_mut().zip(ws) {
+            *w = ws.to_f32();
+        }
         for (i, acc) in acc.iter_mut().enumerate() {
             let x = a[i * k + p];
             for j in 0..NR {
@@ -276,6 +359,16 @@ mod tests {
     }
 
     #[test]
+    fn bf16_rounds_to_nearest_even() {
+        assert_eq!(to_bf16(1.0), 0x3f80);
+        // 1 + 2^-8 is halfway between two bf16 values: ties go to the even one (1.0).
+        assert_eq!(to_bf16(1.0 + 1.0 / 256.0), 0x3f80);
+        assert_eq!(to_bf16(1.0 + 3.0 / 256.0), 0x3f82);
+        assert_eq!(to_bf16(-2.5), 0xc020);
+        assert!(f32::from_bits((to_bf16(f32::NAN) as u32) << 16).is_nan());
+    }
+
+    #[test]
     fn matches_naive_product_for_odd_shapes_on_every_isa_and_thread_count() {
         let pool2 = Par::pool(2);
         for isa in Isa::available() {
@@ -303,6 +396,21 @@ mod tests {
                             par.threads()
                         );
                     }
+                }
+                // bfloat16 weights: exactly the product with the rounded weights.
+                let w16: Vec<f32> = w
+                    .iter()
+                    .map(|&x| f32::from_bits((to_bf16(x) as u32) << 16))
+                    .collect();
+                let want16 = naive(&a, &w16, &bias, m, k, n);
+                let packed16 = PackedLinear::from_out_in(&w, &bias, n, k).into_bf16();
+                let mut c = vec![f32::NAN; m * n];
+                packed16.forward(isa, &Par::serial(), &a, m, &mut c, Activation::Identity);
+                for (i, (g, w)) in c.iter().zip(&want16).enumerate() {
+                    assert!(
+                        (g - w).abs() <= 1e-4 * (1.0 + w.abs()),
+                        "{isa:?} bf16 {m}×{k}×{n}: element {i} is {g}, want {w}"
+                    );
                 }
             }
         }

@@ -98,8 +98,9 @@ fn pack(d: &Dense) -> PackedLinear {
 }
 
 impl FastEncoder {
-    /// Packs the reference encoder's current weights (adapters merged) for `threads`.
-    pub(crate) fn from_bert(bert: &Bert, threads: usize) -> Result<Self, NluError> {
+    /// Packs the reference encoder's current weights (adapters merged) for `threads`;
+    /// `bf16` stores the layers' weights as bfloat16.
+    pub(crate) fn from_bert(bert: &Bert, threads: usize, bf16: bool) -> Result<Self, NluError> {
         let cfg = &bert.config;
         let BertWeights {
             word,
@@ -109,14 +110,15 @@ impl FastEncoder {
             layers,
         } = bert.weights_f32()?;
         let head_dim = cfg.hidden_size / cfg.num_attention_heads;
+        let store = |p: PackedLinear| if bf16 { p.into_bf16() } else { p };
         let layers = layers
             .iter()
             .map(|l| Layer {
-                qkv: fuse_qkv(&l.query, &l.key, &l.value, head_dim),
-                attn_out: pack(&l.attn_out),
+                qkv: store(fuse_qkv(&l.query, &l.key, &l.value, head_dim)),
+                attn_out: store(pack(&l.attn_out)),
                 attn_norm: l.attn_norm.clone(),
-                inter: pack(&l.inter),
-                out: pack(&l.out),
+                inter: store(pack(&l.inter)),
+                out: store(pack(&l.out)),
                 out_norm: l.out_norm.clone(),
             })
             .collect();

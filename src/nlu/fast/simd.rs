@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 pub(crate) enum Isa {
     /// AVX-512 F/BW/VL with FMA (Zen 4, Ice Lake and later).
     Avx512,
