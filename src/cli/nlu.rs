@@ -115,9 +115,10 @@ pub enum BenchTarget {
         /// Also time the candle reference forward pass.
         #[arg(long)]
         reference: bool,
-        /// Also time the fast engine with bfloat16 weights (nlu.engine = "fast-bf16").
+        /// Also time the fast engine with f32 weights (nlu.engine = "fast"; the main row is
+        /// the default, "fast-bf16").
         #[arg(long)]
-        bf16: bool,
+        f32: bool,
     },
 }
 
@@ -338,11 +339,19 @@ impl BenchRow {
     }
 }
 
-/// The rows `--reference` and `--bf16` add.
+fn engine_name(e: Engine) -> &'static str {
+    match e {
+        Engine::Fast => "fast",
+        Engine::FastBf16 => "fast-bf16",
+        Engine::Reference => "reference",
+    }
+}
+
+/// The rows `--reference` and `--f32` add.
 #[derive(Default)]
 struct Extra {
     reference: Option<BenchRow>,
-    bf16: Option<BenchRow>,
+    f32: Option<BenchRow>,
 }
 
 /// Full parses (tokenize, encode, heads, decode), as a chat turn pays for them.
@@ -450,7 +459,7 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
         json,
         rounds,
         reference,
-        bf16,
+        f32,
     } = &args.target;
     let config = cli.load_config(&[])?;
     let base_dir = config.model.base_dir.clone();
@@ -473,7 +482,7 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
             };
             let mut m =
                 Trainer::new(&base, &default_device(), labels, TrainParams::default())?.model;
-            m.set_engine(Engine::Fast, 1)?;
+            m.set_engine(Engine::default(), 1)?;
             m
         }
     };
@@ -491,7 +500,7 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
         let mut extra = Extra::default();
         for _ in 0..rounds {
             // Alternate the two sides within each round so load from other work hits both.
-            kefu_model.set_engine(Engine::Fast, threads)?;
+            kefu_model.set_engine(Engine::default(), threads)?;
             let k = bench_kefu(&kefu_model, &queries)?;
             kefu = Some(kefu.map_or(k, |b| b.best(k)));
             if let Ok(side) = &onnx {
@@ -509,10 +518,10 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
                 let c = bench_kefu(&kefu_model, &queries)?;
                 extra.reference = Some(extra.reference.map_or(c, |b| b.best(c)));
             }
-            if *bf16 {
-                kefu_model.set_engine(Engine::FastBf16, threads)?;
+            if *f32 {
+                kefu_model.set_engine(Engine::Fast, threads)?;
                 let c = bench_kefu(&kefu_model, &queries)?;
-                extra.bf16 = Some(extra.bf16.map_or(c, |b| b.best(c)));
+                extra.f32 = Some(extra.f32.map_or(c, |b| b.best(c)));
             }
             bar.inc(1);
         }
@@ -528,20 +537,21 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
             .map_or("(untrained heads)".to_string(), |m| m.display().to_string()),
         base_dir.display()
     );
-    println!("threads  runtime          batch-1 p50 ms  p99 ms  batch-8 q/s  batch-32 q/s");
+    println!("threads  runtime             batch-1 p50 ms  p99 ms  batch-8 q/s  batch-32 q/s");
+    let kefu_name = format!("kefu {}", engine_name(Engine::default()));
     let line = |threads: usize, name: &str, r: &BenchRow| {
         println!(
-            "{threads:7}  {name:<15}  {:14.2}  {:6.2}  {:11.1}  {:12.1}",
+            "{threads:7}  {name:<18}  {:14.2}  {:6.2}  {:11.1}  {:12.1}",
             r.b1_p50_ms, r.b1_p99_ms, r.b8_qps, r.b32_qps
         )
     };
     let ort_name = format!("onnxruntime {ort_version}");
     for (threads, kefu, ort, extra) in &results {
-        line(*threads, "kefu", kefu);
+        line(*threads, &kefu_name, kefu);
         if let Some(o) = ort {
             line(*threads, &ort_name, o);
             println!(
-                "{:7}  kefu vs ORT      {:13.2}×  {:5.2}×  {:10.2}×  {:11.2}×   (>1: kefu faster)",
+                "{:7}  kefu vs ORT         {:13.2}×  {:5.2}×  {:10.2}×  {:11.2}×   (>1: kefu faster)",
                 "",
                 o.b1_p50_ms / kefu.b1_p50_ms,
                 o.b1_p99_ms / kefu.b1_p99_ms,
@@ -549,8 +559,8 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
                 kefu.b32_qps / o.b32_qps
             );
         }
-        if let Some(c) = &extra.bf16 {
-            line(*threads, "kefu fast-bf16", c);
+        if let Some(c) = &extra.f32 {
+            line(*threads, "kefu fast (f32)", c);
         }
         if let Some(c) = &extra.reference {
             line(*threads, "candle reference", c);
@@ -575,8 +585,8 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
             if let Some(c) = &extra.reference {
                 entry["candle_reference"] = serde_json::to_value(c)?;
             }
-            if let Some(c) = &extra.bf16 {
-                entry["kefu_fast_bf16"] = serde_json::to_value(c)?;
+            if let Some(c) = &extra.f32 {
+                entry["kefu_fast_f32"] = serde_json::to_value(c)?;
             }
             by_threads.insert(threads.to_string(), entry);
         }
@@ -585,6 +595,7 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
             "queries": queries.len(),
             "rounds": rounds,
             "onnxruntime_version": if ort_version.is_empty() { None } else { Some(&ort_version) },
+            "kefu_engine": engine_name(Engine::default()),
             "timing": "text in, parse out: tokenization, encoder, heads and decoding on both sides; best of the rounds",
         });
         std::fs::write(path, serde_json::to_string_pretty(&v)? + "\n")

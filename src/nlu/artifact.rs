@@ -189,7 +189,7 @@ pub fn load(
     };
     // The fast engine is the default on the CPU; a GPU runs the candle encoder.
     if device.is_cpu() {
-        model.set_engine(Engine::Fast, default_threads())?;
+        model.set_engine(Engine::default(), default_threads())?;
     }
     Ok((model, meta))
 }

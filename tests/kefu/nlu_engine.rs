@@ -83,12 +83,14 @@ fn fast_embeddings_match_reference_and_do_not_depend_on_threads() {
 #[test]
 fn fast_heads_match_reference_on_the_shipped_artifact() {
     let art = root().join("models/kefu-nlu");
-    let (fast, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.5, 3).unwrap();
+    let (mut fast, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.5, 3).unwrap();
     assert_eq!(
         fast.engine(),
-        Engine::Fast,
-        "the fast engine is the default"
+        Engine::default(),
+        "loading picks the default engine"
     );
+    assert_ne!(Engine::default(), Engine::Reference);
+    fast.set_engine(Engine::Fast, 2).unwrap();
     let (mut reference, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.5, 3).unwrap();
     reference.set_engine(Engine::Reference, 1).unwrap();
     assert_eq!(reference.engine(), Engine::Reference);
@@ -131,7 +133,8 @@ fn fast_heads_match_reference_on_the_shipped_artifact() {
 #[test]
 fn fast_engine_decides_every_test_file_intent_as_the_reference_does() {
     let art = root().join("models/kefu-nlu");
-    let (fast, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.0, 3).unwrap();
+    let (mut fast, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.0, 3).unwrap();
+    fast.set_engine(Engine::Fast, 2).unwrap();
     let (mut reference, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.0, 3).unwrap();
     reference.set_engine(Engine::Reference, 1).unwrap();
     let examples = kefu::nlu::data::load(&root().join("knowledge/nlu/test.jsonl"))
@@ -171,7 +174,8 @@ fn fast_engine_decides_every_test_file_intent_as_the_reference_does() {
     assert!(worst_p < 2e-4 && worst_slot < 2e-3);
 }
 
-/// bfloat16 weights (`nlu.engine = "fast-bf16"`) move the numbers more, not the decisions:
+/// bfloat16 weights (`nlu.engine = "fast-bf16"`, the default for parsing) move the numbers
+/// more, not the decisions:
 /// at most 1 % of the test file's intents may change, each only where the reference's top
 /// two were within 0.1 of each other; embeddings stay within 0.01 (cosine > 0.9999).
 #[test]
