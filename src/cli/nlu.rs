@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use kefu::nlu::{
-    self, artifact, data, default_device, evaluate, predict_all, report, BaseModel, Labels,
+    self, artifact, data, default_device, evaluate, predict_all, report, BaseModel, Engine, Labels,
     NluModel, TrainParams, Trainer,
 };
 use kefu::types::{Parse, Slot};
@@ -72,6 +72,9 @@ pub struct EvalArgs {
     /// Also write the report as JSON here, and the confusion matrix as an SVG beside it.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// The forward pass: fast (default: nlu.engine) or reference (candle).
+    #[arg(long, value_name = "ENGINE")]
+    pub engine: Option<Engine>,
     /// Also write every example the model got wrong (intent or any slot) as JSONL here,
     /// gold beside predicted, to see what to fix in the data.
     #[arg(long, value_name = "FILE")]
@@ -96,7 +99,8 @@ pub struct BenchArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum BenchTarget {
-    /// NLU latency and throughput on 200 short shopping queries, at 1 and 2 threads.
+    /// NLU latency and throughput on 200 short shopping queries, at 1 and 2 threads, side
+    /// by side with ONNX Runtime when `sh benches/onnx/setup.sh` has set it up.
     Nlu {
         /// A trained artifact; without one, untrained heads of the same shape are timed
         /// (the cost is the encoder's either way).
@@ -105,6 +109,16 @@ pub enum BenchTarget {
         /// Write the numbers as JSON here.
         #[arg(long, value_name = "FILE")]
         json: Option<PathBuf>,
+        /// Rounds per thread count (kefu and ONNX Runtime alternate); the best is reported.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+        /// Also time the candle reference forward pass.
+        #[arg(long)]
+        reference: bool,
+        /// Also time the fast engine with f32 weights (nlu.engine = "fast"; the main row is
+        /// the default, "fast-bf16").
+        #[arg(long)]
+        f32: bool,
     },
 }
 
@@ -217,7 +231,11 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
     nlu::set_compute_threads(config.nlu.threads);
     let model_dir = args.model.clone().unwrap_or(config.nlu.model_dir.clone());
     let base_dir = args.base.clone().unwrap_or(config.model.base_dir.clone());
-    let (model, meta) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, 3)?;
+    let (mut model, meta) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, 3)?;
+    let engine = args.engine.unwrap_or(config.nlu.engine);
+    if default_device().is_cpu() {
+        model.set_engine(engine, config.nlu.threads)?;
+    }
     let examples = data::load(data_path)?.examples;
     let bar = ProgressBar::new(examples.len() as u64);
     bar.set_style(ProgressStyle::with_template(
@@ -296,78 +314,293 @@ fn write_errors(path: &Path, gold: &[data::Example], parses: &[Parse]) -> Result
 
 /// 200 short shopping queries, one a line (benches/nlu_queries.txt).
 const BENCH_QUERIES: &str = include_str!("../../benches/nlu_queries.txt");
+const BENCH_QUERIES_PATH: &str = "benches/nlu_queries.txt";
+/// Where `benches/onnx/setup.sh` puts the Python environment and the ONNX graphs.
+const ONNX_DIR: &str = "target/onnx";
+
+/// One side's numbers at one thread count (the best of the rounds).
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+struct BenchRow {
+    b1_p50_ms: f64,
+    b1_p99_ms: f64,
+    b8_qps: f64,
+    b32_qps: f64,
+}
+
+impl BenchRow {
+    /// Lowest latencies and highest throughputs of two rounds.
+    fn best(self, other: Self) -> Self {
+        Self {
+            b1_p50_ms: self.b1_p50_ms.min(other.b1_p50_ms),
+            b1_p99_ms: self.b1_p99_ms.min(other.b1_p99_ms),
+            b8_qps: self.b8_qps.max(other.b8_qps),
+            b32_qps: self.b32_qps.max(other.b32_qps),
+        }
+    }
+}
+
+fn engine_name(e: Engine) -> &'static str {
+    match e {
+        Engine::Fast => "fast",
+        Engine::FastBf16 => "fast-bf16",
+        Engine::Reference => "reference",
+    }
+}
+
+/// The rows `--reference` and `--f32` add.
+#[derive(Default)]
+struct Extra {
+    reference: Option<BenchRow>,
+    f32: Option<BenchRow>,
+}
+
+/// Full parses (tokenize, encode, heads, decode), as a chat turn pays for them.
+fn bench_kefu(model: &NluModel, queries: &[&str]) -> Result<BenchRow> {
+    for q in &queries[..16] {
+        model.parse(q)?;
+    }
+    model.parse_batch(&queries[..32])?;
+    let mut lat = Vec::with_capacity(queries.len());
+    for q in queries {
+        let t = Instant::now();
+        model.parse(q)?;
+        lat.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    lat.sort_by(f64::total_cmp);
+    let mut qps = [0.0; 2];
+    for (i, bs) in [8usize, 32].into_iter().enumerate() {
+        let t = Instant::now();
+        for chunk in queries.chunks(bs) {
+            model.parse_batch(chunk)?;
+        }
+        qps[i] = queries.len() as f64 / t.elapsed().as_secs_f64();
+    }
+    Ok(BenchRow {
+        b1_p50_ms: lat[lat.len() / 2],
+        b1_p99_ms: lat[((lat.len() as f64 * 0.99) as usize).min(lat.len() - 1)],
+        b8_qps: qps[0],
+        b32_qps: qps[1],
+    })
+}
+
+/// The ONNX Runtime side: the venv's Python, and the graph exported for this model.
+struct OnnxSide {
+    python: PathBuf,
+    graph: PathBuf,
+    tokenizer: PathBuf,
+}
+
+impl OnnxSide {
+    /// None (with the reason) when the environment is not set up.
+    fn prepare(base_dir: &std::path::Path, artifact: Option<&PathBuf>) -> Result<OnnxSide, String> {
+        let python = PathBuf::from(ONNX_DIR).join("venv/bin/python");
+        if !python.is_file() || !std::path::Path::new("benches/onnx/bench.py").is_file() {
+            return Err(format!(
+                "{} is missing (run from the repository root after `sh benches/onnx/setup.sh`)",
+                python.display()
+            ));
+        }
+        let graph = PathBuf::from(ONNX_DIR).join("bench.onnx");
+        let mut export = std::process::Command::new(&python);
+        export
+            .arg("benches/onnx/export.py")
+            .arg("--base")
+            .arg(base_dir)
+            .arg("--out")
+            .arg(&graph);
+        if let Some(a) = artifact {
+            export.arg("--artifact").arg(a);
+        }
+        let out = export
+            .output()
+            .map_err(|e| format!("cannot run {}: {e}", python.display()))?;
+        if !out.status.success() {
+            return Err(format!(
+                "exporting the ONNX graph failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        Ok(OnnxSide {
+            python,
+            graph,
+            tokenizer: base_dir.join("tokenizer.json"),
+        })
+    }
+
+    fn run(&self, threads: usize) -> Result<(BenchRow, String)> {
+        let out = std::process::Command::new(&self.python)
+            .arg("benches/onnx/bench.py")
+            .arg("--model")
+            .arg(&self.graph)
+            .arg("--tokenizer")
+            .arg(&self.tokenizer)
+            .arg("--queries")
+            .arg(BENCH_QUERIES_PATH)
+            .arg("--threads")
+            .arg(threads.to_string())
+            .output()
+            .context("running benches/onnx/bench.py")?;
+        if !out.status.success() {
+            bail!(
+                "benches/onnx/bench.py failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .context("benches/onnx/bench.py printed something that is not JSON")?;
+        let version = v["version"].as_str().unwrap_or("?").to_string();
+        Ok((serde_json::from_value(v)?, version))
+    }
+}
 
 pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
-    let BenchTarget::Nlu { model, json } = &args.target;
+    let BenchTarget::Nlu {
+        model,
+        json,
+        rounds,
+        reference,
+        f32,
+    } = &args.target;
     let config = cli.load_config(&[])?;
     let base_dir = config.model.base_dir.clone();
     let queries: Vec<&str> = BENCH_QUERIES
         .lines()
         .filter(|l| !l.trim().is_empty())
         .collect();
-    if queries.is_empty() {
-        bail!("no benchmark queries");
+    if queries.len() < 32 {
+        bail!("benches/nlu_queries.txt needs at least 32 queries");
     }
-    // Threads are switched per run below; start from 1 so the pool is not pinned larger.
+    let rounds = (*rounds).max(1);
     nlu::set_compute_threads(1);
-    let model: NluModel = match model {
+    let mut kefu_model: NluModel = match model {
         Some(dir) => artifact::load(dir, &base_dir, &default_device(), 0.0, 3)?.0,
         None => {
             let base = BaseModel::open(&base_dir)?;
             let labels = Labels {
-                intents: (0..12).map(|i| format!("intent_{i}")).collect(),
-                slots: (0..8).map(|i| format!("slot_{i}")).collect(),
+                intents: (0..24).map(|i| format!("intent_{i}")).collect(),
+                slots: (0..15).map(|i| format!("slot_{i}")).collect(),
             };
-            Trainer::new(&base, &default_device(), labels, TrainParams::default())?.model
+            let mut m =
+                Trainer::new(&base, &default_device(), labels, TrainParams::default())?.model;
+            m.set_engine(Engine::default(), 1)?;
+            m
         }
     };
-    // Warm up (allocations, caches).
-    model.parse_batch(&queries[..8])?;
-    let mut rows = Vec::new();
+    let onnx = OnnxSide::prepare(&base_dir, model.as_ref());
+    let bar = ProgressBar::new((rounds * 2) as u64);
+    bar.set_style(ProgressStyle::with_template(
+        "{bar:30} {pos}/{len} rounds×threads ({eta})",
+    )?);
+    // Per thread count: kefu, onnxruntime, and the optional rows, best of the rounds.
+    let mut results: Vec<(usize, BenchRow, Option<BenchRow>, Extra)> = Vec::new();
+    let mut ort_version = String::new();
+    let mut ort_error = onnx.as_ref().err().cloned();
     for threads in [1usize, 2] {
-        std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
-        let mut lat = Vec::with_capacity(queries.len());
-        for q in &queries {
-            let t = Instant::now();
-            model.parse(q)?;
-            lat.push(t.elapsed().as_secs_f64() * 1e3);
-        }
-        lat.sort_by(f64::total_cmp);
-        let p50 = lat[lat.len() / 2];
-        let p99 = lat[((lat.len() as f64 * 0.99) as usize).min(lat.len() - 1)];
-        let mut tput = Vec::new();
-        for bs in [8usize, 32] {
-            let t = Instant::now();
-            for chunk in queries.chunks(bs) {
-                model.parse_batch(chunk)?;
+        let (mut kefu, mut ort) = (None::<BenchRow>, None::<BenchRow>);
+        let mut extra = Extra::default();
+        for _ in 0..rounds {
+            // Alternate the two sides within each round so load from other work hits both.
+            kefu_model.set_engine(Engine::default(), threads)?;
+            let k = bench_kefu(&kefu_model, &queries)?;
+            kefu = Some(kefu.map_or(k, |b| b.best(k)));
+            if let Ok(side) = &onnx {
+                match side.run(threads) {
+                    Ok((o, v)) => {
+                        ort = Some(ort.map_or(o, |b| b.best(o)));
+                        ort_version = v;
+                    }
+                    Err(e) => ort_error = Some(e.to_string()),
+                }
             }
-            tput.push(queries.len() as f64 / t.elapsed().as_secs_f64());
+            if *reference {
+                std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
+                kefu_model.set_engine(Engine::Reference, threads)?;
+                let c = bench_kefu(&kefu_model, &queries)?;
+                extra.reference = Some(extra.reference.map_or(c, |b| b.best(c)));
+            }
+            if *f32 {
+                kefu_model.set_engine(Engine::Fast, threads)?;
+                let c = bench_kefu(&kefu_model, &queries)?;
+                extra.f32 = Some(extra.f32.map_or(c, |b| b.best(c)));
+            }
+            bar.inc(1);
         }
-        rows.push((threads, p50, p99, tput[0], tput[1]));
+        results.push((threads, kefu.expect("at least one round"), ort, extra));
     }
-    let baseline = 1000.0 / rows[0].1; // queries/s of batch 1 at p50, 1 thread
+    bar.finish_and_clear();
     println!(
-        "kefu bench nlu: {} queries, base {}",
+        "kefu bench nlu: {} queries, model {}, base {}; best of {rounds} round(s); \
+         every number includes tokenization, the three heads and decoding",
         queries.len(),
+        model
+            .as_ref()
+            .map_or("(untrained heads)".to_string(), |m| m.display().to_string()),
         base_dir.display()
     );
-    println!("threads  batch-1 p50 ms  p99 ms  batch-8 q/s  batch-32 q/s  (×batch-1@1 thread)");
-    for (threads, p50, p99, t8, t32) in &rows {
+    println!("threads  runtime             batch-1 p50 ms  p99 ms  batch-8 q/s  batch-32 q/s");
+    let kefu_name = format!("kefu {}", engine_name(Engine::default()));
+    let line = |threads: usize, name: &str, r: &BenchRow| {
         println!(
-            "{threads:7}  {p50:14.2}  {p99:6.2}  {t8:11.1}  {t32:12.1}  ({:.2}× / {:.2}×)",
-            t8 / baseline,
-            t32 / baseline
-        );
+            "{threads:7}  {name:<18}  {:14.2}  {:6.2}  {:11.1}  {:12.1}",
+            r.b1_p50_ms, r.b1_p99_ms, r.b8_qps, r.b32_qps
+        )
+    };
+    let ort_name = format!("onnxruntime {ort_version}");
+    for (threads, kefu, ort, extra) in &results {
+        line(*threads, &kefu_name, kefu);
+        if let Some(o) = ort {
+            line(*threads, &ort_name, o);
+            println!(
+                "{:7}  kefu vs ORT         {:13.2}×  {:5.2}×  {:10.2}×  {:11.2}×   (>1: kefu faster)",
+                "",
+                o.b1_p50_ms / kefu.b1_p50_ms,
+                o.b1_p99_ms / kefu.b1_p99_ms,
+                kefu.b8_qps / o.b8_qps,
+                kefu.b32_qps / o.b32_qps
+            );
+        }
+        if let Some(c) = &extra.f32 {
+            line(*threads, "kefu fast (f32)", c);
+        }
+        if let Some(c) = &extra.reference {
+            line(*threads, "candle reference", c);
+        }
+    }
+    if let Some(e) = &ort_error {
+        println!("ONNX Runtime side skipped: {e}");
     }
     if let Some(path) = json {
-        let v: Vec<_> = rows
-            .iter()
-            .map(|(threads, p50, p99, t8, t32)| {
-                serde_json::json!({"threads": threads, "batch1_p50_ms": p50, "batch1_p99_ms": p99,
-                    "batch8_qps": t8, "batch32_qps": t32})
-            })
-            .collect();
-        std::fs::write(path, serde_json::to_string_pretty(&v)? + "\n")?;
+        let mut by_threads = serde_json::Map::new();
+        for (threads, kefu, ort, extra) in &results {
+            let mut entry = serde_json::json!({ "kefu": kefu });
+            if let Some(o) = ort {
+                entry["onnxruntime"] = serde_json::to_value(o)?;
+                entry["ratio"] = serde_json::json!({
+                    "b1_p50": o.b1_p50_ms / kefu.b1_p50_ms,
+                    "b1_p99": o.b1_p99_ms / kefu.b1_p99_ms,
+                    "b8": kefu.b8_qps / o.b8_qps,
+                    "b32": kefu.b32_qps / o.b32_qps,
+                });
+            }
+            if let Some(c) = &extra.reference {
+                entry["candle_reference"] = serde_json::to_value(c)?;
+            }
+            if let Some(c) = &extra.f32 {
+                entry["kefu_fast_f32"] = serde_json::to_value(c)?;
+            }
+            by_threads.insert(threads.to_string(), entry);
+        }
+        let v = serde_json::json!({
+            "threads": by_threads,
+            "queries": queries.len(),
+            "rounds": rounds,
+            "onnxruntime_version": if ort_version.is_empty() { None } else { Some(&ort_version) },
+            "kefu_engine": engine_name(Engine::default()),
+            "timing": "text in, parse out: tokenization, encoder, heads and decoding on both sides; best of the rounds",
+        });
+        std::fs::write(path, serde_json::to_string_pretty(&v)? + "\n")
+            .with_context(|| format!("writing {}", path.display()))?;
+        println!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
 }

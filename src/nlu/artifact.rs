@@ -9,6 +9,7 @@ use std::path::Path;
 
 use super::base::{sha256_file, BaseModel};
 use super::bert::{Bert, FixedParams};
+use super::config::{default_threads, Engine};
 use super::heads::{Heads, NluModel};
 use super::labels::Labels;
 use super::metrics::Summary;
@@ -177,17 +178,20 @@ pub fn load(
     let heads = Heads::load(&mut fixed, base.config.hidden_size, &labels)?;
     adapter_ck.check_all_used()?;
     let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
-    Ok((
-        NluModel {
-            bert,
-            tokenizer,
-            heads,
-            labels,
-            threshold,
-            ranking_size,
-        },
-        meta,
-    ))
+    let mut model = NluModel {
+        bert,
+        tokenizer,
+        heads,
+        labels,
+        threshold,
+        ranking_size,
+        fast: None,
+    };
+    // The fast engine is the default on the CPU; a GPU runs the candle encoder.
+    if device.is_cpu() {
+        model.set_engine(Engine::default(), default_threads())?;
+    }
+    Ok((model, meta))
 }
 
 /// Whether the data at `data` (a file or folder, e.g. knowledge/nlu) is what the artifact

@@ -52,7 +52,7 @@ impl BertConfig {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
-        if cfg.hidden_size % cfg.num_attention_heads != 0 {
+        if !cfg.hidden_size.is_multiple_of(cfg.num_attention_heads) {
             return Err(NluError::BadConfig {
                 path: path.to_path_buf(),
                 message: format!(
@@ -155,6 +155,28 @@ impl Proj {
         Ok(Self {
             base: Linear::new(weight, Some(bias)),
             lora,
+        })
+    }
+}
+
+impl Proj {
+    /// The effective weight `[out × in]` (the adapter merged in: W + scale·B·A) and bias,
+    /// as plain f32 for the inference engine.
+    fn merged(&self) -> candle_core::Result<Dense> {
+        let mut w = self.base.weight().clone();
+        if let Some((a, b, scale)) = &self.lora {
+            w = (w + (b.weight().matmul(a.weight())? * *scale)?)?;
+        }
+        let (out_dim, in_dim) = w.dims2()?;
+        let bias = match self.base.bias() {
+            Some(b) => b.to_vec1::<f32>()?,
+            None => vec![0.0; out_dim],
+        };
+        Ok(Dense {
+            weight: w.flatten_all()?.to_vec1::<f32>()?,
+            bias,
+            out_dim,
+            in_dim,
         })
     }
 }
@@ -400,6 +422,80 @@ impl Bert {
     /// Hidden size of the frozen part's output.
     pub(crate) fn hidden_size(&self) -> usize {
         self.config.hidden_size
+    }
+}
+
+/// A linear layer as plain f32: `weight` is `[out_dim × in_dim]` row-major.
+pub(crate) struct Dense {
+    pub weight: Vec<f32>,
+    pub bias: Vec<f32>,
+    pub out_dim: usize,
+    pub in_dim: usize,
+}
+
+impl Dense {
+    pub(crate) fn from_linear(l: &Linear) -> candle_core::Result<Self> {
+        Proj {
+            base: l.clone(),
+            lora: None,
+        }
+        .merged()
+    }
+}
+
+/// One encoder layer's weights as plain f32, adapters merged.
+pub(crate) struct LayerWeights {
+    pub query: Dense,
+    pub key: Dense,
+    pub value: Dense,
+    pub attn_out: Dense,
+    pub attn_norm: (Vec<f32>, Vec<f32>),
+    pub inter: Dense,
+    pub out: Dense,
+    pub out_norm: (Vec<f32>, Vec<f32>),
+}
+
+/// Every weight of the encoder as plain f32: what the inference engine packs.
+pub(crate) struct BertWeights {
+    pub word: Vec<f32>,
+    pub position: Vec<f32>,
+    pub token_type0: Vec<f32>,
+    pub emb_norm: (Vec<f32>, Vec<f32>),
+    pub layers: Vec<LayerWeights>,
+}
+
+impl LayerNorm {
+    fn to_vecs(&self) -> candle_core::Result<(Vec<f32>, Vec<f32>)> {
+        Ok((self.weight.to_vec1()?, self.bias.to_vec1()?))
+    }
+}
+
+impl Bert {
+    /// The current weights (adapters merged) as plain f32.
+    pub(crate) fn weights_f32(&self) -> candle_core::Result<BertWeights> {
+        let layers = self
+            .layers
+            .iter()
+            .map(|l| {
+                Ok(LayerWeights {
+                    query: l.query.merged()?,
+                    key: l.key.merged()?,
+                    value: l.value.merged()?,
+                    attn_out: l.attn_out.merged()?,
+                    attn_norm: l.attn_norm.to_vecs()?,
+                    inter: l.inter.merged()?,
+                    out: l.out.merged()?,
+                    out_norm: l.out_norm.to_vecs()?,
+                })
+            })
+            .collect::<candle_core::Result<Vec<_>>>()?;
+        Ok(BertWeights {
+            word: self.word.flatten_all()?.to_vec1()?,
+            position: self.position.flatten_all()?.to_vec1()?,
+            token_type0: self.token_type.get(0)?.to_vec1()?,
+            emb_norm: self.emb_norm.to_vecs()?,
+            layers,
+        })
     }
 }
 

@@ -3,9 +3,43 @@ use std::path::PathBuf;
 
 use crate::config::ConfigError;
 
+/// Which forward pass runs inference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Engine {
+    /// kefu's own CPU engine: packed weights, no padding, fused kernels, f32 weights
+    /// (what `SentenceEncoder` uses: its vectors match sentence-transformers within 1e-4).
+    Fast,
+    /// The fast engine with bfloat16 encoder weights and f32 arithmetic: half the bytes to
+    /// stream per forward pass, the same parses on the shipped test file (docs/nlu.md).
+    /// The default for parsing.
+    #[default]
+    #[serde(rename = "fast-bf16")]
+    FastBf16,
+    /// The candle encoder training uses: the reference the fast engine is tested against,
+    /// and what runs on a GPU with `--features cuda`.
+    Reference,
+}
+
+impl std::str::FromStr for Engine {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "fast" => Ok(Engine::Fast),
+            "fast-bf16" => Ok(Engine::FastBf16),
+            "reference" => Ok(Engine::Reference),
+            other => Err(format!(
+                "unknown NLU engine {other:?} (fast, fast-bf16 or reference)"
+            )),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct NluConfig {
+    /// The forward pass: "fast-bf16" (default), "fast" (f32 weights) or "reference".
+    pub engine: Engine,
     /// The trained artifact (heads + adapters) loaded by `serve`.
     pub model_dir: PathBuf,
     /// Below this intent confidence the parse says `nlu_fallback`.
@@ -27,6 +61,7 @@ pub struct NluConfig {
 impl Default for NluConfig {
     fn default() -> Self {
         Self {
+            engine: Engine::FastBf16,
             model_dir: PathBuf::from("models/kefu-nlu"),
             threshold: 0.5,
             threads: 2,
@@ -94,4 +129,14 @@ pub fn set_compute_threads(threads: usize) {
     if std::env::var_os("RAYON_NUM_THREADS").is_none() {
         std::env::set_var("RAYON_NUM_THREADS", threads.max(1).to_string());
     }
+}
+
+/// Compute threads when nothing says otherwise: `RAYON_NUM_THREADS` (which
+/// [`set_compute_threads`] sets from `nlu.threads`), else every core.
+pub fn default_threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }

@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use super::base::{default_device, BaseModel};
 use super::bert::{mean_pool_normalized, Bert};
+use super::config::{default_threads, Engine};
+use super::fast::FastEncoder;
 use super::tokenize::TextTokenizer;
 use super::weights::Checkpoint;
 use super::NluError;
@@ -18,6 +20,8 @@ const EMBED_BATCH: usize = 32;
 struct Inner {
     bert: Bert,
     tokenizer: TextTokenizer,
+    /// The fast engine (the default on the CPU); None runs the candle reference.
+    fast: Option<FastEncoder>,
 }
 
 /// Mean-pooled, L2-normalised sentence vectors from a BERT checkpoint folder. Cheap to clone.
@@ -32,13 +36,38 @@ impl SentenceEncoder {
         Self::load_on(dir, &default_device())
     }
 
+    /// On `device`, with the fast engine when it is the CPU.
     pub fn load_on(dir: &Path, device: &Device) -> Result<Self, NluError> {
+        let engine = if device.is_cpu() {
+            Engine::Fast
+        } else {
+            Engine::Reference
+        };
+        Self::load_with(dir, device, engine, default_threads())
+    }
+
+    /// With an explicit engine (the fast one runs on the CPU, on `threads` threads).
+    pub fn load_with(
+        dir: &Path,
+        device: &Device,
+        engine: Engine,
+        threads: usize,
+    ) -> Result<Self, NluError> {
         let base = BaseModel::open(dir)?;
         let ck = Checkpoint::load(&base.weights_path(), device)?;
         let bert = Bert::load(&ck, &base.config, None, device)?;
         let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
+        let fast = match engine {
+            Engine::Fast => Some(FastEncoder::from_bert(&bert, threads, false)?),
+            Engine::FastBf16 => Some(FastEncoder::from_bert(&bert, threads, true)?),
+            Engine::Reference => None,
+        };
         Ok(Self {
-            inner: Arc::new(Inner { bert, tokenizer }),
+            inner: Arc::new(Inner {
+                bert,
+                tokenizer,
+                fast,
+            }),
         })
     }
 
@@ -51,6 +80,16 @@ impl SentenceEncoder {
         let mut out = Vec::with_capacity(texts.len());
         for chunk in texts.chunks(EMBED_BATCH) {
             let encs = self.inner.tokenizer.encode_all(chunk)?;
+            if let Some(fast) = &self.inner.fast {
+                let seqs: Vec<&[u32]> = encs.iter().map(|e| e.ids.as_slice()).collect();
+                let hidden = fast.forward(&seqs)?;
+                let pooled = hidden.mean_pool();
+                out.extend(pooled.chunks_exact(hidden.hidden).map(|v| {
+                    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-12);
+                    v.iter().map(|x| x / norm).collect::<Vec<f32>>()
+                }));
+                continue;
+            }
             let refs: Vec<_> = encs.iter().collect();
             let (ids, mask) = self
                 .inner

@@ -1,9 +1,11 @@
 //! The three heads on the shared encoder, and the parse they give.
 
-use candle_core::{DType, Module, Tensor, D};
+use candle_core::{DType, Module, Tensor};
 use candle_nn::Linear;
 
-use super::bert::{mean_pool, Bert, Init, ParamSource};
+use super::bert::{mean_pool, Bert, Dense, Init, ParamSource};
+use super::config::Engine;
+use super::fast::{FastEncoder, FastLinear};
 use super::labels::Labels;
 use super::tokenize::{Encoded, TextTokenizer};
 use super::NluError;
@@ -45,6 +47,66 @@ impl Heads {
     }
 }
 
+/// The heads and encoder packed for the fast engine.
+pub(crate) struct FastModel {
+    bf16: bool,
+    encoder: FastEncoder,
+    intent: FastLinear,
+    slots: FastLinear,
+    sentiment: FastLinear,
+}
+
+impl FastModel {
+    fn build(bert: &Bert, heads: &Heads, threads: usize, bf16: bool) -> Result<Self, NluError> {
+        Ok(Self {
+            bf16,
+            encoder: FastEncoder::from_bert(bert, threads, bf16)?,
+            intent: FastLinear::new(&Dense::from_linear(&heads.intent)?),
+            slots: FastLinear::new(&Dense::from_linear(&heads.slots)?),
+            sentiment: FastLinear::new(&Dense::from_linear(&heads.sentiment)?),
+        })
+    }
+
+    fn scores(&self, encs: &[Encoded]) -> Result<Vec<TextScores>, NluError> {
+        let seqs: Vec<&[u32]> = encs.iter().map(|e| e.ids.as_slice()).collect();
+        let hidden = self.encoder.forward(&seqs)?;
+        let pooled = hidden.mean_pool();
+        let intent = self.intent.forward(&self.encoder, &pooled);
+        let sentiment = self.sentiment.forward(&self.encoder, &pooled);
+        let slots = self.slots.forward(&self.encoder, &hidden.data);
+        let (ni, ns, nt) = (
+            self.intent.out_dim(),
+            self.sentiment.out_dim(),
+            self.slots.out_dim(),
+        );
+        Ok((0..encs.len())
+            .map(|s| TextScores {
+                intent: softmax(&intent[s * ni..(s + 1) * ni]),
+                sentiment: softmax(&sentiment[s * ns..(s + 1) * ns]),
+                slot_logits: (hidden.offsets[s]..hidden.offsets[s + 1])
+                    .map(|r| slots[r * nt..(r + 1) * nt].to_vec())
+                    .collect(),
+            })
+            .collect())
+    }
+}
+
+fn softmax(xs: &[f32]) -> Vec<f32> {
+    let max = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let e: Vec<f32> = xs.iter().map(|x| (x - max).exp()).collect();
+    let z: f32 = e.iter().sum();
+    e.into_iter().map(|x| x / z).collect()
+}
+
+/// What the heads say about one text before decoding: intent and sentiment probabilities,
+/// and slot-tag logits for each of its tokens (special tokens included, no padding).
+#[derive(Debug, Clone)]
+pub struct TextScores {
+    pub intent: Vec<f32>,
+    pub sentiment: Vec<f32>,
+    pub slot_logits: Vec<Vec<f32>>,
+}
+
 /// Logits of one batch: intent `(b, n_intents)`, slots `(b, t, n_tags)`, sentiment `(b, 3)`.
 pub(crate) struct Logits {
     pub intent: Tensor,
@@ -62,6 +124,8 @@ pub struct NluModel {
     pub threshold: f32,
     /// How many intents a parse ranks.
     pub ranking_size: usize,
+    /// The fast engine, when it is the one in use (None: the candle reference).
+    pub(crate) fast: Option<FastModel>,
 }
 
 impl NluModel {
@@ -89,30 +153,86 @@ impl NluModel {
         })
     }
 
+    /// Switches the forward pass. The fast engine packs the current weights (a trainer's
+    /// model must switch again after its weights change); `threads` is its thread count.
+    pub fn set_engine(&mut self, engine: Engine, threads: usize) -> Result<(), NluError> {
+        self.fast = match engine {
+            Engine::Fast => Some(FastModel::build(&self.bert, &self.heads, threads, false)?),
+            Engine::FastBf16 => Some(FastModel::build(&self.bert, &self.heads, threads, true)?),
+            Engine::Reference => None,
+        };
+        Ok(())
+    }
+
+    pub fn engine(&self) -> Engine {
+        match &self.fast {
+            Some(f) if f.bf16 => Engine::FastBf16,
+            Some(_) => Engine::Fast,
+            None => Engine::Reference,
+        }
+    }
+
+    /// The fast engine's compute threads (the reference follows `RAYON_NUM_THREADS`).
+    pub fn set_threads(&mut self, threads: usize) {
+        if let Some(f) = self.fast.as_mut() {
+            f.encoder.set_threads(threads);
+        }
+    }
+
+    /// Head outputs for each text, from the engine in use.
+    pub fn scores(&self, texts: &[&str]) -> Result<Vec<TextScores>, NluError> {
+        let encs = self.tokenizer.encode_all(texts)?;
+        self.scores_of(&encs)
+    }
+
+    fn scores_of(&self, encs: &[Encoded]) -> Result<Vec<TextScores>, NluError> {
+        if encs.is_empty() {
+            return Ok(Vec::new());
+        }
+        if let Some(fast) = &self.fast {
+            return fast.scores(encs);
+        }
+        let refs: Vec<&Encoded> = encs.iter().collect();
+        let (ids, mask) = self.tokenizer.batch(&refs, self.bert.device())?;
+        let logits = self.logits(&ids, &mask, false)?;
+        let intent_p = candle_nn::ops::softmax_last_dim(&logits.intent)?.to_vec2::<f32>()?;
+        let sent_p = candle_nn::ops::softmax_last_dim(&logits.sentiment)?.to_vec2::<f32>()?;
+        let slots = logits.slots.to_dtype(DType::F32)?.to_vec3::<f32>()?;
+        Ok(encs
+            .iter()
+            .zip(intent_p.into_iter().zip(sent_p))
+            .zip(slots)
+            .map(|((e, (intent, sentiment)), mut slot_logits)| {
+                slot_logits.truncate(e.ids.len());
+                TextScores {
+                    intent,
+                    sentiment,
+                    slot_logits,
+                }
+            })
+            .collect())
+    }
+
     /// Parses a batch of texts in one forward pass.
     pub fn parse_batch(&self, texts: &[&str]) -> Result<Vec<Parse>, NluError> {
         if texts.is_empty() {
             return Ok(Vec::new());
         }
         let encs = self.tokenizer.encode_all(texts)?;
-        let refs: Vec<&Encoded> = encs.iter().collect();
-        let (ids, mask) = self.tokenizer.batch(&refs, self.bert.device())?;
-        let logits = self.logits(&ids, &mask, false)?;
-        let intent_p = candle_nn::ops::softmax_last_dim(&logits.intent)?.to_vec2::<f32>()?;
-        let sent_p = candle_nn::ops::softmax_last_dim(&logits.sentiment)?.to_vec2::<f32>()?;
-        let tags = logits
-            .slots
-            .argmax(D::Minus1)?
-            .to_dtype(DType::U32)?
-            .to_vec2::<u32>()?;
+        let scores = self.scores_of(&encs)?;
         let mut out = Vec::with_capacity(texts.len());
         for (i, text) in texts.iter().enumerate() {
+            let TextScores {
+                intent: intent_p,
+                sentiment: sp,
+                slot_logits,
+            } = &scores[i];
             let mut ranking: Vec<(String, f32)> = self
                 .labels
                 .intents
                 .iter()
                 .cloned()
-                .zip(intent_p[i].iter().copied())
+                .zip(intent_p.iter().copied())
                 .collect();
             ranking.sort_by(|a, b| b.1.total_cmp(&a.1));
             ranking.truncate(self.ranking_size.max(1));
@@ -125,10 +245,9 @@ impl NluModel {
             let word_tags: Vec<u32> = encs[i]
                 .words
                 .iter()
-                .map(|w| tags[i][w.first_token])
+                .map(|w| argmax(&slot_logits[w.first_token]))
                 .collect();
             let slots = self.labels.decode_spans(text, &encs[i], &word_tags);
-            let sp = &sent_p[i];
             let best_sent = (0..3).max_by(|&a, &b| sp[a].total_cmp(&sp[b])).unwrap_or(1);
             out.push(Parse {
                 text: text.to_string(),
@@ -146,4 +265,10 @@ impl NluModel {
     pub fn parse(&self, text: &str) -> Result<Parse, NluError> {
         Ok(self.parse_batch(&[text])?.remove(0))
     }
+}
+
+fn argmax(xs: &[f32]) -> u32 {
+    (0..xs.len())
+        .max_by(|&a, &b| xs[a].total_cmp(&xs[b]).then(b.cmp(&a)))
+        .unwrap_or(0) as u32
 }

@@ -2,6 +2,7 @@
 //!
 //! - [`SentenceEncoder`]: sentence vectors from the base encoder (implements `types::Embed`).
 //! - [`NluModel`]: encoder + LoRA adapters + heads; text → [`crate::types::Parse`].
+//! - [`Engine`]: kefu's fast CPU forward pass (default) or the candle reference.
 //! - [`Nlu`]: the cloneable async handle the server calls (batching worker, queue, cache).
 //! - [`Trainer`], [`data`], [`evaluate`]: fine-tuning, data formats, metrics.
 
@@ -13,6 +14,7 @@ pub mod data;
 mod dropout;
 mod encoder;
 mod error;
+mod fast;
 mod heads;
 mod labels;
 mod metrics;
@@ -27,11 +29,11 @@ mod weights;
 pub use artifact::{data_is_current, training_data_is_current, ArtifactMeta};
 pub use base::{default_device, sha256_file, BaseModel, DEFAULT_BASE_DIR};
 pub use bert::{mean_pool, mean_pool_normalized, Bert, BertConfig, HiddenAct, LoraSpec};
-pub use config::{set_compute_threads, NluConfig};
+pub use config::{default_threads, set_compute_threads, Engine, NluConfig};
 pub use data::{Dataset, Example};
 pub use encoder::SentenceEncoder;
 pub use error::NluError;
-pub use heads::NluModel;
+pub use heads::{NluModel, TextScores};
 pub use labels::Labels;
 pub use metrics::{evaluate, Confusion, EvalReport, LabelRow, Summary};
 pub use service::{Nlu, NluStats, BATCH_SIZE_BOUNDS};

@@ -102,6 +102,16 @@ impl Nlu {
     pub fn start(mut model: NluModel, cfg: &NluConfig) -> Self {
         model.threshold = cfg.threshold;
         model.ranking_size = cfg.ranking_size;
+        if model.engine() == cfg.engine {
+            model.set_threads(cfg.threads);
+        } else if model.bert.device().is_cpu() {
+            if let Err(e) = model.set_engine(cfg.engine, cfg.threads) {
+                tracing::warn!(
+                    "cannot start the {:?} NLU engine ({e}); using the reference",
+                    cfg.engine
+                );
+            }
+        }
         let (tx, rx) = sync_channel::<Request>(cfg.queue_capacity);
         let labels = Arc::new(model.labels.clone());
         let max_batch = cfg.max_batch.max(1);

@@ -120,6 +120,8 @@ impl Trainer {
                 labels,
                 threshold: 0.0,
                 ranking_size: 3,
+                // Training changes the weights: the reference path until it is packed.
+                fast: None,
             },
             vars: new.vars,
             params,

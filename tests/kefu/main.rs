@@ -6,5 +6,6 @@ mod dialogue;
 mod foundation;
 mod knowledge;
 mod nlu;
+mod nlu_engine;
 mod recommend;
 mod transport;
