@@ -17,6 +17,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"
 fi
 
+echo "test.sh: NLU data matches its sources and passes the checker"
+python3 tools/nlu_data/generate.py --check
+python3 tools/nlu_data/check.py >/dev/null
+
 echo "test.sh: building"
 cargo build --release --bins
 echo "test.sh: fetching the base encoder (idempotent)"

@@ -8,4 +8,5 @@ mod knowledge;
 mod nlu;
 mod nlu_engine;
 mod recommend;
+mod shipped_model;
 mod transport;
