@@ -110,7 +110,7 @@ pub fn svg(points: &[OosPoint], shipped: f32, picked: Option<f32>) -> String {
         line(&|p| p.caught),
         line(&|p| p.wrongly_refused)
     );
-    let mut mark = |t: f32, label: &str, colour: &str| {
+    let mut mark = |t: f32, label: &str, colour: &str, row: f64| {
         s += &format!(
             "<line x1=\"{0:.1}\" y1=\"{1:.1}\" x2=\"{0:.1}\" y2=\"{2:.1}\" stroke=\"{3}\" stroke-dasharray=\"4 3\"/>\
              <text x=\"{4:.1}\" y=\"{5:.1}\" fill=\"{3}\">{6} {7:.2}</text>\n",
@@ -119,14 +119,18 @@ pub fn svg(points: &[OosPoint], shipped: f32, picked: Option<f32>) -> String {
             y(0.0),
             colour,
             x(t as f64) + 4.0,
-            y(1.0) + 12.0,
+            y(1.0) + 12.0 + 14.0 * row,
             label,
             t
         );
     };
-    mark(shipped, "shipped", "#555");
-    if let Some(t) = picked {
-        mark(t, "picked", "#0969da");
+    match picked {
+        Some(t) if (t - shipped).abs() < 1e-6 => mark(t, "shipped = picked", "#0969da", 0.0),
+        Some(t) => {
+            mark(shipped, "shipped", "#555", 0.0);
+            mark(t, "picked", "#0969da", 1.0);
+        }
+        None => mark(shipped, "shipped", "#555", 0.0),
     }
     s += &format!(
         "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#1a7f37\">off-topic messages caught</text>\
@@ -208,5 +212,7 @@ mod tests {
         assert!(s.starts_with("<svg") && s.trim_end().ends_with("</svg>"));
         assert_eq!(s.matches("<polyline").count(), 2);
         assert!(s.contains("picked 0.45") && s.contains("shipped 0.50"));
+        let same = svg(&pts, 0.6, Some(0.6));
+        assert!(same.contains("shipped = picked 0.60") && !same.contains(">picked"));
     }
 }
