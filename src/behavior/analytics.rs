@@ -381,7 +381,7 @@ impl<'a> Analytics<'a> {
             m.negative_turns += c.negative_turns;
             m.empty_searches += c.empty_searches;
         }
-        for (ei, _) in &self.attributed {
+        for ei in self.attributed.keys() {
             let e = &self.events[*ei];
             if !range.contains(e.at) {
                 continue;
@@ -574,7 +574,7 @@ impl Analytics<'_> {
             .values()
             .map(|ids| self.conversation(ids))
             .collect();
-        out.sort_by(|a, b| b.started.cmp(&a.started));
+        out.sort_by_key(|c| std::cmp::Reverse(c.started));
         out
     }
 

@@ -728,10 +728,14 @@ async fn a_real_conversation_shows_up_in_the_numbers() {
     let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws"))
         .await
         .unwrap();
-    let mut send = async |v: Value| ws.send(Message::Text(v.to_string().into())).await.unwrap();
-    send(json!({"type":"hello","session_id":"sim-1","locale":"en"})).await;
-    send(json!({"type":"message","client_id":"m1","text":"show me hiking boots"})).await;
-    drop(send);
+    for frame in [
+        json!({"type":"hello","session_id":"sim-1","locale":"en"}),
+        json!({"type":"message","client_id":"m1","text":"show me hiking boots"}),
+    ] {
+        ws.send(Message::Text(frame.to_string().into()))
+            .await
+            .unwrap();
+    }
     let mut reply = Value::Null;
     while reply.is_null() {
         if let Message::Text(t) = ws.next().await.unwrap().unwrap() {
