@@ -12,6 +12,7 @@ mod kg;
 mod kg_bench;
 mod model;
 mod nlu;
+mod nlu_oos;
 mod rec;
 mod serve;
 mod simulate;

@@ -3,7 +3,7 @@
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -11,6 +11,7 @@ use kefu::nlu::{
     self, artifact, data, default_device, evaluate, predict_all, report, BaseModel, Labels,
     NluModel, TrainParams, Trainer,
 };
+use kefu::types::{Parse, Slot};
 
 use super::Cli;
 
@@ -55,6 +56,9 @@ pub struct TrainArgs {
     /// Epochs without dev improvement before stopping.
     #[arg(long)]
     pub patience: Option<usize>,
+    /// Dropout probability while training (0 turns it off).
+    #[arg(long)]
+    pub dropout: Option<f64>,
 }
 
 #[derive(Debug, Args)]
@@ -75,6 +79,10 @@ pub struct EvalArgs {
     /// Also write the report as JSON here, and the confusion matrix as an SVG beside it.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// Also write every example the model got wrong (intent or any slot) as JSONL here,
+    /// gold beside predicted, to see what to fix in the data.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +90,9 @@ pub enum EvalTarget {
     /// The recommender, offline: HR@10 and NDCG@10, leave-one-out, kefu's ranker against
     /// popularity and item-kNN (same as `kefu rec eval`).
     Rec(super::rec::EvalRecArgs),
+    /// The out-of-scope threshold: CLINC150's off-topic queries caught against shop
+    /// messages refused, over a sweep of thresholds.
+    Oos(super::nlu_oos::EvalOosArgs),
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +126,9 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
     }
     if let Some(v) = args.batch_size {
         params.batch_size = v;
+    }
+    if let Some(v) = args.dropout {
+        params.dropout = v;
     }
     if let Some(v) = args.learning_rate {
         params.learning_rate = v;
@@ -273,8 +287,10 @@ fn score_model(
 }
 
 pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
-    if let Some(EvalTarget::Rec(rec)) = &args.target {
-        return super::rec::eval(rec);
+    match &args.target {
+        Some(EvalTarget::Rec(rec)) => return super::rec::eval(rec),
+        Some(EvalTarget::Oos(oos)) => return super::nlu_oos::eval(cli, oos),
+        None => {}
     }
     let Some(data_path) = &args.data else {
         anyhow::bail!("`kefu eval` needs --data <FILE> (or `kefu eval rec …` for the recommender)");
@@ -326,7 +342,38 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
             .with_context(|| format!("writing {}", svg.display()))?;
         println!("wrote {} and {}", json.display(), svg.display());
     }
+    if let Some(path) = &args.errors {
+        let wrong = write_errors(path, &examples, &parses)?;
+        println!("wrote {wrong} mistaken examples to {}", path.display());
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One JSON line per example whose intent or slot set differs from the gold labels.
+fn write_errors(path: &Path, gold: &[data::Example], parses: &[Parse]) -> Result<usize> {
+    let key = |s: &Slot| (s.slot.clone(), s.start, s.end);
+    let mut out = String::new();
+    let mut wrong = 0;
+    for (g, p) in gold.iter().zip(parses) {
+        let mut gold_slots: Vec<_> = g.slots.iter().map(key).collect();
+        let mut pred_slots: Vec<_> = p.slots.iter().map(key).collect();
+        gold_slots.sort();
+        pred_slots.sort();
+        if g.intent == p.intent && gold_slots == pred_slots {
+            continue;
+        }
+        wrong += 1;
+        let line = serde_json::json!({
+            "source": g.source,
+            "text": g.text,
+            "gold": {"intent": g.intent, "slots": g.slots},
+            "pred": {"intent": p.intent, "confidence": p.confidence, "slots": p.slots},
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))?;
+    Ok(wrong)
 }
 
 /// 200 short shopping queries, one a line (benches/nlu_queries.txt).

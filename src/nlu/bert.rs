@@ -7,6 +7,7 @@ use candle_nn::Linear;
 use serde::Deserialize;
 use std::path::Path;
 
+use super::dropout::Dropout;
 use super::weights::Checkpoint;
 use super::NluError;
 
@@ -160,10 +161,17 @@ impl Proj {
 
 impl Module for Proj {
     fn forward(&self, xs: &Tensor) -> candle_core::Result<Tensor> {
+        self.forward_dropped(xs, &Dropout::off())
+    }
+}
+
+impl Proj {
+    /// With the adapter's input dropped out (training).
+    fn forward_dropped(&self, xs: &Tensor, drop: &Dropout) -> candle_core::Result<Tensor> {
         let ys = self.base.forward(xs)?;
         match &self.lora {
             None => Ok(ys),
-            Some((a, b, scale)) => ys + (b.forward(&a.forward(xs)?)? * *scale)?,
+            Some((a, b, scale)) => ys + (b.forward(&a.forward(&drop.apply(xs)?)?)? * *scale)?,
         }
     }
 }
@@ -232,10 +240,18 @@ impl Layer {
             .contiguous()
     }
 
-    fn forward(&self, xs: &Tensor, mask: &Tensor, train: bool) -> candle_core::Result<Tensor> {
-        let q = self.split_heads(&self.query.forward(xs)?)?;
-        let k = self.split_heads(&self.key.forward(xs)?)?;
-        let v = self.split_heads(&self.value.forward(xs)?)?;
+    /// `drop` is off except in training, where it regularises the adapters and the
+    /// sublayer outputs as BERT's own dropout does.
+    fn forward(
+        &self,
+        xs: &Tensor,
+        mask: &Tensor,
+        train: bool,
+        drop: &Dropout,
+    ) -> candle_core::Result<Tensor> {
+        let q = self.split_heads(&self.query.forward_dropped(xs, drop)?)?;
+        let k = self.split_heads(&self.key.forward_dropped(xs, drop)?)?;
+        let v = self.split_heads(&self.value.forward_dropped(xs, drop)?)?;
         let scores = (q.matmul(&k.t()?)? / (self.head_dim as f64).sqrt())?;
         let scores = scores.broadcast_add(mask)?;
         let probs = if train {
@@ -245,17 +261,16 @@ impl Layer {
         };
         let ctx = probs.matmul(&v)?.transpose(1, 2)?.contiguous()?;
         let ctx = ctx.flatten_from(D::Minus2)?;
-        let attn = self
-            .attn_norm
-            .forward(&(self.attn_out.forward(&ctx)? + xs)?, train)?;
-        let inter = self.inter.forward(&attn)?;
+        let attn_out = drop.apply(&self.attn_out.forward_dropped(&ctx, drop)?)?;
+        let attn = self.attn_norm.forward(&(attn_out + xs)?, train)?;
+        let inter = self.inter.forward_dropped(&attn, drop)?;
         let inter = match self.act {
             HiddenAct::Gelu => inter.gelu_erf()?,
             HiddenAct::GeluApproximate => inter.gelu()?,
             HiddenAct::Relu => inter.relu()?,
         };
-        self.out_norm
-            .forward(&(self.out.forward(&inter)? + attn)?, train)
+        let out = drop.apply(&self.out.forward_dropped(&inter, drop)?)?;
+        self.out_norm.forward(&(out + attn)?, train)
     }
 }
 
@@ -270,6 +285,8 @@ pub struct Bert {
     /// Index of the lowest layer carrying adapters: nothing below it needs gradients, so it
     /// runs the fast fused kernels even while training.
     first_adapted: usize,
+    /// Off unless a trainer turned it on; applies to the adapted layers only.
+    dropout: Dropout,
     pub config: BertConfig,
     device: Device,
 }
@@ -316,6 +333,7 @@ impl Bert {
             emb_norm,
             layers,
             first_adapted,
+            dropout: Dropout::off(),
             config: cfg.clone(),
             device: device.clone(),
         })
@@ -352,7 +370,7 @@ impl Bert {
         let mut xs = self.emb_norm.forward(&xs, false)?;
         let ext = extended_mask(mask)?;
         for layer in &self.layers[..self.first_adapted] {
-            xs = layer.forward(&xs, &ext, false)?;
+            xs = layer.forward(&xs, &ext, false, &Dropout::off())?;
         }
         Ok(xs)
     }
@@ -366,10 +384,17 @@ impl Bert {
     ) -> candle_core::Result<Tensor> {
         let ext = extended_mask(mask)?;
         let mut xs = frozen.clone();
+        let off = Dropout::off();
+        let drop = if train { &self.dropout } else { &off };
         for layer in &self.layers[self.first_adapted..] {
-            xs = layer.forward(&xs, &ext, train)?;
+            xs = layer.forward(&xs, &ext, train, drop)?;
         }
-        Ok(xs)
+        drop.apply(&xs)
+    }
+
+    /// Turns on dropout with probability `p` for training forwards (`train = true`).
+    pub(crate) fn set_dropout(&mut self, p: f32, seed: u64) {
+        self.dropout = Dropout::new(p, seed);
     }
 
     /// Hidden size of the frozen part's output.

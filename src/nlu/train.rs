@@ -35,6 +35,8 @@ pub struct TrainParams {
     pub patience: usize,
     /// Held out for dev when no dev file is given.
     pub dev_fraction: f64,
+    /// Dropout on the adapted layers' adapters and outputs and on the heads' input.
+    pub dropout: f64,
 }
 
 impl Default for TrainParams {
@@ -54,6 +56,7 @@ impl Default for TrainParams {
             seed: 42,
             patience: 3,
             dev_fraction: 0.1,
+            dropout: 0.1,
         }
     }
 }
@@ -105,7 +108,8 @@ impl Trainer {
             rng: rand::rngs::StdRng::seed_from_u64(params.seed),
             device: device.clone(),
         };
-        let bert = Bert::load(&ck, &base.config, Some((&params.lora, &mut new)), device)?;
+        let mut bert = Bert::load(&ck, &base.config, Some((&params.lora, &mut new)), device)?;
+        bert.set_dropout(params.dropout as f32, params.seed.wrapping_add(2));
         let heads = Heads::load(&mut new, base.config.hidden_size, &labels)?;
         let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
         Ok(Self {

@@ -7,7 +7,7 @@ sentiments (complaint -> negative, thanks -> positive); minimum counts per inten
 and per slot; no duplicate sentence inside a file; no sentence in both files
 (case-insensitive); no train template shared with test; no template producing
 more than 5% of an intent's train examples; hand-written share of train >= 50%;
-no span that starts or ends inside a word.
+no span that starts or ends inside a word; no two spans of one slot side by side.
 """
 import collections
 import json
@@ -100,6 +100,9 @@ def load(name):
             for a, b in zip(spans, spans[1:]):
                 if b[0] < a[1]:
                     problem("%s: overlapping spans %r %r" % (where, a, b))
+                # the engine's decoder merges same-slot words with only spaces between
+                if a[2] == b[2] and not text[a[1]:b[0]].strip():
+                    problem("%s: two %s spans side by side %r %r (make them one)" % (where, a[2], a, b))
             src = ex.get("source", "hand")
             if src not in ("hand", "gen"):
                 problem("%s: unknown source %r" % (where, src))

@@ -77,7 +77,7 @@ TRAIN["human_agent"] = """
 
 TRAIN["complaint"] = """
 this is the second [vacuum](product_type) that's broken within a month
-i paid [£120](price_min) for [headphones](product_type) that sound like a tin can
+i paid £120 for [headphones](product_type) that sound like a tin can
 the [ring](product_type) i ordered turned my finger black, it's meant to be [sterling silver](material)
 the [nespresso](brand) pods you sent are expired
 your app charged me in dollars instead of pounds
