@@ -6,6 +6,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { startServer, launchBrowser, ROOT } from "./harness.mjs";
@@ -14,6 +16,10 @@ const TOKEN = "browser-test-admin-token-0123";
 // The server started below reads these (harness passes the environment on).
 process.env.KEFU_ADMIN_TOKEN = TOKEN;
 process.env.KEFU_SERVER_ACCEPT_CLIENT_TIME = "true";
+// A copy of the shop's knowledge, so accepted reviews land in a temporary nlu/review.jsonl.
+const KNOWLEDGE = fs.mkdtempSync(path.join(os.tmpdir(), "kefu-knowledge-"));
+fs.cpSync(path.join(ROOT, "knowledge"), KNOWLEDGE, { recursive: true });
+process.env.KEFU_KNOWLEDGE_DIR = KNOWLEDGE;
 const KEFU = process.env.KEFU_BIN || path.join(ROOT, "target/release/kefu");
 
 let server;
@@ -33,6 +39,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.stop();
+  fs.rmSync(KNOWLEDGE, { recursive: true, force: true });
 });
 
 const day = (d) => d.toISOString().slice(0, 10);
@@ -94,5 +101,37 @@ test("the dashboard draws the API's numbers, drills down, and lists the review q
   if (queue.length) await page.locator(".review-item").first().waitFor();
   else await page.locator("#review-empty").waitFor();
   assert.equal(await page.locator(".review-item").count(), queue.length);
+
+  // Correct the first queued turn: select its first word as a slot span, set the intent,
+  // accept; the example is in review.jsonl and the turn leaves the queue.
+  if (queue.length) {
+    const item = page.locator(".review-item").first();
+    const text = queue[0].text;
+    const word = text.match(/\S+/)[0];
+    const start = Array.from(text.slice(0, text.indexOf(word))).length;
+    // Names first: typing into an input would drop the selection.
+    await item.getByLabel("Slot").fill("product_type");
+    await item.getByLabel("Intent").fill("search_product");
+    await item.locator(".text").evaluate((box, [s, e]) => {
+      const node = box.firstChild;
+      const r = document.createRange();
+      r.setStart(node, s);
+      r.setEnd(node, e);
+      getSelection().removeAllRanges();
+      getSelection().addRange(r);
+    }, [text.indexOf(word), text.indexOf(word) + word.length]);
+    await item.getByRole("button", { name: "Label selection" }).click();
+    await item.locator('.chip[data-slot="product_type"]').waitFor();
+    await item.getByRole("button", { name: "Accept" }).click();
+    await page.locator("#status").filter({ hasText: "Accepted" }).waitFor();
+    const rows = fs.readFileSync(path.join(KNOWLEDGE, "nlu/review.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].text, text);
+    assert.equal(rows[0].intent, "search_product");
+    assert.deepEqual(rows[0].slots, [{ slot: "product_type", value: word, start, end: start + Array.from(word).length }]);
+    const after = await api(`/admin/review?from=${from}&to=${to}`);
+    assert.equal(after.length, queue.length - 1);
+    assert.equal(await page.locator(".review-item").count(), queue.length - 1);
+  }
   assert.deepEqual(problems, []);
 });
