@@ -11,6 +11,13 @@ pub struct BehaviorConfig {
     pub recent_views: usize,
     /// Most events one `POST /api/events` batch may carry.
     pub max_batch: usize,
+    /// Hours after kefu shows a product during which the shopper's add-to-cart or purchase
+    /// of it counts as kefu's (analytics).
+    pub attribution_window_hours: f64,
+    /// Turns understood with less confidence than this are queued for review.
+    pub review_confidence: f32,
+    /// Entries in the analytics "top" lists (searched brands, unanswered questions …).
+    pub analytics_top: usize,
 }
 
 impl Default for BehaviorConfig {
@@ -19,6 +26,9 @@ impl Default for BehaviorConfig {
             half_life_days: 30.0,
             recent_views: 20,
             max_batch: 1000,
+            attribution_window_hours: 24.0,
+            review_confidence: 0.6,
+            analytics_top: 10,
         }
     }
 }
@@ -46,7 +56,42 @@ impl BehaviorConfig {
                 "1 to 100000",
             ));
         }
+        if !(self.attribution_window_hours.is_finite()
+            && self.attribution_window_hours > 0.0
+            && self.attribution_window_hours <= 24.0 * 365.0)
+        {
+            return Err(ConfigError::invalid(
+                "behavior.attribution_window_hours",
+                self.attribution_window_hours,
+                "a positive number of hours up to a year, e.g. 24",
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.review_confidence) {
+            return Err(ConfigError::invalid(
+                "behavior.review_confidence",
+                self.review_confidence,
+                "0 to 1, e.g. 0.6",
+            ));
+        }
+        if self.analytics_top == 0 || self.analytics_top > 1000 {
+            return Err(ConfigError::invalid(
+                "behavior.analytics_top",
+                self.analytics_top,
+                "1 to 1000",
+            ));
+        }
         Ok(())
+    }
+
+    /// The analytics settings in force.
+    pub fn analytics_params(&self) -> super::analytics::Params {
+        super::analytics::Params {
+            attribution_window: chrono::Duration::milliseconds(
+                (self.attribution_window_hours * 3_600_000.0).round() as i64,
+            ),
+            top: self.analytics_top,
+            review_confidence: self.review_confidence,
+        }
     }
 
     pub(crate) fn half_life_secs(&self) -> f64 {

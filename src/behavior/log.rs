@@ -35,7 +35,7 @@ impl Subject {
 }
 
 pub struct EventLog {
-    store: Store,
+    pub(super) store: Store,
     config: BehaviorConfig,
     /// seq (big-endian) → event.
     events: Tree<Event>,
@@ -45,6 +45,10 @@ pub struct EventLog {
     links: Tree<UserId>,
     /// subject key → profile.
     profiles: Tree<Profile>,
+    /// seq (big-endian) → one answered chat turn (the conversation log).
+    pub(super) turns: Tree<super::TurnFact>,
+    /// turn seq → a person's review decision.
+    pub(super) reviews: Tree<super::ReviewDecision>,
     /// One writer at a time, so "is this id new?" and "store it" cannot interleave.
     write: Mutex<()>,
 }
@@ -58,6 +62,8 @@ impl EventLog {
             ids: store.tree("behavior.event_ids")?,
             links: store.tree("behavior.links")?,
             profiles: store.tree("behavior.profiles")?,
+            turns: store.tree("behavior.turns")?,
+            reviews: store.tree("behavior.reviews")?,
             write: Mutex::new(()),
         })
     }

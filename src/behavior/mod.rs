@@ -1,16 +1,21 @@
 //! Shopper behaviour: events (view, click, cart, purchase, rating, review, thumb) stored
 //! append-only in sled, idempotent by client id and durable before acknowledged; session →
-//! user links; per-shopper profiles derived from the events (and rebuildable from them).
+//! user links; per-shopper profiles derived from the events (and rebuildable from them);
+//! the conversation log (one [`TurnFact`] per answered turn) and the [`analytics`]
+//! computed from both logs.
 
+pub mod analytics;
 mod config;
 mod event;
 mod log;
 mod profile;
+mod turns;
 
 pub use config::BehaviorConfig;
 pub use event::{Action, Event, EventInput, KINDS};
 pub use log::{Ack, EventLog, Subject};
 pub use profile::{PriceBand, Profile, Purchased};
+pub use turns::{ReviewDecision, Shown, TurnFact};
 
 use thiserror::Error;
 

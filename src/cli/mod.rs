@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use kefu::config::{Config, Override};
 
+mod analytics;
 mod chat;
+mod http_get;
 mod kg;
 mod kg_bench;
 mod model;
@@ -13,6 +15,7 @@ mod nlu;
 mod nlu_oos;
 mod rec;
 mod serve;
+mod simulate;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -58,6 +61,12 @@ pub enum Command {
     Rec(rec::RecArgs),
     /// Benchmarks: `kefu bench nlu` (latency and throughput).
     Bench(nlu::BenchArgs),
+    /// The shop's numbers (conversations, fallbacks, click-through, conversion …) for a
+    /// date range, from the data directory or a running server.
+    Analytics(analytics::AnalyticsArgs),
+    /// Drive a running server with simulated shoppers (browse, chat, click, buy, complain)
+    /// so a fresh install's dashboard has something to show.
+    Simulate(simulate::SimulateArgs),
 }
 
 pub fn init_tracing() {
@@ -101,5 +110,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(args) => nlu::eval(&cli, args),
         Command::Bench(args) => nlu::bench(&cli, args),
         Command::Kg(args) => kg::run(&cli, args),
+        Command::Analytics(args) => analytics::run(&cli, args),
+        Command::Simulate(args) => simulate::run(args),
     }
 }

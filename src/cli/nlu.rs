@@ -17,21 +17,28 @@ use super::Cli;
 
 #[derive(Debug, Args)]
 pub struct TrainArgs {
-    /// Training data: a JSONL or Rasa NLU YAML file, or a folder of them.
+    /// Training data: a JSONL or Rasa NLU YAML file, or a folder of them (default:
+    /// <knowledge_dir>/nlu/train.jsonl). Accepted review corrections (review.jsonl beside
+    /// a data file) are included.
     #[arg(long, value_name = "FILE|DIR")]
-    pub data: PathBuf,
+    pub data: Option<PathBuf>,
+    /// Leave out review.jsonl even when it sits beside the data file.
+    #[arg(long)]
+    pub no_review: bool,
     /// Dev data for early stopping; without it a seeded share of --data is held out.
     #[arg(long, value_name = "FILE")]
     pub dev: Option<PathBuf>,
-    /// Test data: scored once after training and recorded in meta.json.
+    /// Test data: scored once after training and recorded in meta.json (default:
+    /// <knowledge_dir>/nlu/test.jsonl when it exists).
     #[arg(long, value_name = "FILE")]
     pub test: Option<PathBuf>,
     /// Base encoder checkpoint folder (default: model.base_dir).
     #[arg(long, value_name = "DIR")]
     pub base: Option<PathBuf>,
-    /// Where to write the artifact.
+    /// Where to write the artifact (default: <nlu.model_dir>.candidate, which `kefu serve`
+    /// swaps in only if it is not worse than the serving model; see nlu.swap_policy).
     #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
+    pub out: Option<PathBuf>,
     #[arg(long)]
     pub epochs: Option<usize>,
     #[arg(long)]
@@ -153,7 +160,33 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
     if let Some(v) = args.patience {
         params.patience = v;
     }
-    let all = data::load(&args.data)?;
+    let nlu_dir = config.knowledge_dir.join("nlu");
+    let data_path = args
+        .data
+        .clone()
+        .unwrap_or_else(|| nlu_dir.join("train.jsonl"));
+    let files = if args.no_review {
+        data::data_files(&data_path)?
+    } else {
+        data::training_files(&data_path)?
+    };
+    let all = data::load_many(&files)?;
+    let test_path = args.test.clone().or_else(|| {
+        let t = nlu_dir.join("test.jsonl");
+        t.is_file().then_some(t)
+    });
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| nlu::candidate_dir(&config.nlu.model_dir));
+    eprintln!(
+        "data: {}",
+        files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let (train, dev) = match &args.dev {
         Some(dev) => (all.examples.clone(), data::load(dev)?.examples),
         None => data::split(&all.examples, params.dev_fraction, params.seed),
@@ -172,7 +205,7 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
     let history = trainer.fit(&train, &dev, true)?;
     let train_seconds = started.elapsed().as_secs_f64();
     let dev_metrics = trainer.score(&dev)?;
-    let test_metrics = match &args.test {
+    let test_metrics = match &test_path {
         Some(t) => {
             let test = data::load(t)?.examples;
             let parses = predict_all(&trainer.model, &test)?;
@@ -182,7 +215,7 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
     };
     let meta = artifact::save(
         &trainer,
-        &args.out,
+        &out,
         artifact::SaveInfo {
             base: &base,
             data_sha256: all.sha256.clone(),
@@ -197,7 +230,7 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
     )?;
     println!(
         "wrote {} ({} trainable parameters) in {:.1} s",
-        args.out.display(),
+        out.display(),
         meta.trainable_parameters,
         train_seconds
     );
@@ -207,7 +240,7 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
         dev_metrics.slot_f1 * 100.0,
         dev_metrics.sentence_accuracy * 100.0
     );
-    if let Some(t) = test_metrics {
+    if let Some(t) = &test_metrics {
         println!(
             "test: intent accuracy {:.2}%  slot F1 {:.2}%  sentence accuracy {:.2}%",
             t.intent_accuracy * 100.0,
@@ -215,7 +248,56 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
             t.sentence_accuracy * 100.0
         );
     }
+    // Before/after on the same test file, when a model is serving and this one waits.
+    let serving = &config.nlu.model_dir;
+    if let (Some(t), Some(after)) = (&test_path, &test_metrics) {
+        if out != *serving && serving.join(artifact::META_FILE).is_file() {
+            match score_model(serving, &base_dir, t) {
+                Ok(before) => {
+                    println!(
+                        "\n{:<22}{:>10}{:>10}",
+                        "on the test file", "before", "after"
+                    );
+                    for (name, b, a) in [
+                        (
+                            "intent accuracy",
+                            before.intent_accuracy,
+                            after.intent_accuracy,
+                        ),
+                        ("slot F1", before.slot_f1, after.slot_f1),
+                        (
+                            "sentence accuracy",
+                            before.sentence_accuracy,
+                            after.sentence_accuracy,
+                        ),
+                    ] {
+                        println!("{name:<22}{:>9.2}%{:>9.2}%", b * 100.0, a * 100.0);
+                    }
+                }
+                Err(e) => println!(
+                    "\n(the serving model {} could not be scored: {e})",
+                    serving.display()
+                ),
+            }
+            println!(
+                "`kefu serve` swaps it in at start if it is not worse (nlu.swap_policy = {:?}).",
+                config.nlu.swap_policy
+            );
+        }
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Scores a trained artifact on a labelled file.
+fn score_model(
+    model_dir: &std::path::Path,
+    base_dir: &std::path::Path,
+    test: &std::path::Path,
+) -> Result<nlu::Summary> {
+    let (model, _) = artifact::load(model_dir, base_dir, &default_device(), 0.0, 3)?;
+    let examples = data::load(test)?.examples;
+    let parses = predict_all(&model, &examples)?;
+    Ok(evaluate(&examples, &parses).summary())
 }
 
 pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {

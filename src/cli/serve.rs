@@ -122,6 +122,16 @@ pub fn start_dialogue(config: &Config, store: &Store) -> Result<Running> {
         None
     };
     let base = &config.model.base_dir;
+    match kefu::nlu::swap_candidate(&config.nlu)? {
+        kefu::nlu::SwapDecision::NoCandidate => {}
+        kefu::nlu::SwapDecision::Swapped { reason } => {
+            tracing::info!("NLU: the retrained model now serves ({reason})")
+        }
+        kefu::nlu::SwapDecision::Kept { reason } => tracing::warn!(
+            "NLU: the retrained model in {} stays unused ({reason})",
+            kefu::nlu::candidate_dir(&config.nlu.model_dir).display()
+        ),
+    }
     let nlu = Nlu::load(&config.nlu, base).with_context(|| {
         format!(
             "loading the NLU model {} (hint: `kefu train` writes it)",

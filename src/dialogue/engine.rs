@@ -9,11 +9,11 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use crate::behavior::{BehaviorConfig, EventInput, EventLog, Subject};
+use crate::behavior::{BehaviorConfig, EventInput, EventLog, Shown, Subject, TurnFact};
 use crate::knowledge::{Graph, LiveGraph};
 use crate::recommend::{RecommendConfig, Recommender};
 use crate::store::Store;
-use crate::types::{Embed, Parse, Reply, SessionId, Slot, UserId};
+use crate::types::{Embed, Parse, Reply, SessionId, Slot, UserId, NLU_FALLBACK};
 
 use super::ctx::Ctx;
 use super::nlg::Templates;
@@ -176,6 +176,7 @@ impl Dialogue {
 
     async fn handle(&self, turn: Turn) -> Result<Vec<Reply>, DialogueError> {
         let session = turn.session.as_str().to_string();
+        let at = turn.at;
         let lock = self.session_lock(&session);
         let _turn = lock.lock().await;
         let mut tracker = self
@@ -237,7 +238,7 @@ impl Dialogue {
             }
         };
 
-        let now = self.clock.unwrap_or_else(Utc::now);
+        let now = at.or(self.clock).unwrap_or_else(Utc::now);
         let locale = self.templates.resolve_locale(tracker.locale.as_deref());
         let pick = {
             let mut h = DefaultHasher::new();
@@ -279,9 +280,38 @@ impl Dialogue {
             reply: outcome.text.clone(),
         });
         tracker.last_parse = Some(parse.clone());
+        let reply_id = uuid::Uuid::new_v4().to_string();
+        // The conversation log; made durable by the tracker's flush just below.
+        self.events
+            .record_turn(TurnFact {
+                seq: 0,
+                session: SessionId::new(&session),
+                user: tracker.user.as_deref().map(UserId::new),
+                at: now,
+                text: parse.text.clone(),
+                intent: parse.intent.clone(),
+                confidence: parse.confidence,
+                slots: parse.slots.clone(),
+                sentiment: parse.sentiment,
+                sentiment_score: parse.sentiment_score,
+                action: outcome.action.to_string(),
+                reply_id: reply_id.clone(),
+                products: outcome
+                    .products
+                    .iter()
+                    .map(|c| Shown {
+                        product: c.id.clone(),
+                        reason: c.reason.clone(),
+                    })
+                    .collect(),
+                fallback: parse.intent == NLU_FALLBACK || outcome.action == "fallback",
+                handoff: outcome.handoff,
+                no_results: outcome.no_results,
+            })
+            .map_err(|e| DialogueError::Internal(e.to_string()))?;
         self.save(&tracker).await?;
         Ok(vec![Reply {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: reply_id,
             text: outcome.text,
             products: outcome.products,
             quick_replies: outcome.quick_replies,

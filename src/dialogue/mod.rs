@@ -37,6 +37,9 @@ pub struct Turn {
     pub user: Option<UserId>,
     pub locale: Option<String>,
     pub input: TurnInput,
+    /// When it happened, for simulations and replays; the server's clock when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

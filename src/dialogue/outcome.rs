@@ -10,6 +10,8 @@ pub struct Outcome {
     pub products: Vec<ProductCard>,
     pub quick_replies: Vec<QuickReply>,
     pub handoff: bool,
+    /// A search that found nothing (the analytics list what was looked for).
+    pub no_results: bool,
 }
 
 impl Outcome {

@@ -193,7 +193,9 @@ fn nothing_found(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
     ctx.tracker.failures += 1;
     ctx.tracker.last_products.clear();
     let text = ctx.t("search_none", &[("what", what(ctx))]);
-    Outcome::say(action, text)
+    let mut out = Outcome::say(action, text);
+    out.no_results = true;
+    out
 }
 
 /// Asks for the product type, offering top-level categories as buttons.

@@ -58,6 +58,13 @@ pub struct NluConfig {
     pub cache_size: usize,
     /// How many intents a parse ranks.
     pub ranking_size: usize,
+    /// When `serve` takes a model `kefu train` left beside `model_dir` (in
+    /// `<model_dir>.candidate`): `not_worse` (its test scores are at least the current
+    /// model's, less `swap_tolerance`), `always`, or `never`.
+    pub swap_policy: String,
+    /// How much lower (0 to 1, e.g. 0.005 = half a point) a candidate's intent accuracy and
+    /// slot F1 may be and still count as not worse.
+    pub swap_tolerance: f64,
 }
 
 impl Default for NluConfig {
@@ -72,12 +79,28 @@ impl Default for NluConfig {
             queue_capacity: 1024,
             cache_size: 1024,
             ranking_size: 3,
+            swap_policy: "not_worse".into(),
+            swap_tolerance: 0.0,
         }
     }
 }
 
 impl NluConfig {
     pub fn validate(&self) -> Result<(), ConfigError> {
+        if !["not_worse", "always", "never"].contains(&self.swap_policy.as_str()) {
+            return Err(ConfigError::invalid(
+                "nlu.swap_policy",
+                &self.swap_policy,
+                "not_worse, always or never",
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.swap_tolerance) {
+            return Err(ConfigError::invalid(
+                "nlu.swap_tolerance",
+                self.swap_tolerance,
+                "0 to 1 (a share: 0.01 is one point)",
+            ));
+        }
         if !(0.0..=1.0).contains(&self.threshold) {
             return Err(ConfigError::invalid(
                 "nlu.threshold",

@@ -76,6 +76,85 @@ pub fn data_sha256(path: &Path) -> Result<String, NluError> {
 /// Loads a file or folder; fails listing every problem found (not just the first).
 pub fn load(path: &Path) -> Result<Dataset, NluError> {
     let files = data_files(path)?;
+    load_files(files, path)
+}
+
+/// Where accepted review corrections go: `review.jsonl` in the NLU data folder.
+pub const REVIEW_FILE: &str = "review.jsonl";
+
+/// The files `kefu train` reads for `data`: its own files, plus the accepted review
+/// corrections (`review.jsonl`) beside a single data file, when there are any.
+pub fn training_files(data: &Path) -> Result<Vec<PathBuf>, NluError> {
+    let mut files = data_files(data)?;
+    if data.is_file() {
+        let review = data.with_file_name(REVIEW_FILE);
+        if review.is_file() && !files.contains(&review) {
+            files.push(review);
+        }
+    }
+    Ok(files)
+}
+
+/// Loads several files as one data set; the hash covers every file's bytes in order.
+pub fn load_many(files: &[PathBuf]) -> Result<Dataset, NluError> {
+    let name = files
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("(no files)"));
+    load_files(files.to_vec(), &name)
+}
+
+/// Appends one labelled row to a JSONL file (created with its folder when missing). The
+/// row is checked the way [`load`] reads it back first: one that would not load is
+/// refused and nothing is written. Durable (fsync) before returning.
+pub fn append_example(
+    path: &Path,
+    text: &str,
+    intent: &str,
+    slots: &[Slot],
+    sentiment: Option<Sentiment>,
+    source: &str,
+) -> Result<Example, NluError> {
+    use std::io::Write;
+    let mut row = serde_json::json!({
+        "text": text,
+        "intent": intent,
+        "slots": slots,
+        "source": source,
+    });
+    if let Some(s) = sentiment {
+        row["sentiment"] = serde_json::json!(s.as_str());
+    }
+    let line = serde_json::to_string(&row).expect("row serializes");
+    let mut checked_rows = Vec::new();
+    let mut problems = Vec::new();
+    parse_jsonl(
+        &line,
+        "the corrected example",
+        &mut checked_rows,
+        &mut problems,
+    );
+    if !problems.is_empty() {
+        return Err(NluError::Data(problems));
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| NluError::io(dir, e))?;
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| NluError::io(path, e))?;
+    // One write per row: appends from two reviewers never interleave inside a line.
+    f.write_all(format!("{line}\n").as_bytes())
+        .and_then(|_| f.sync_data())
+        .map_err(|e| NluError::io(path, e))?;
+    let mut ex = checked_rows.remove(0);
+    ex.source = path.display().to_string();
+    Ok(ex)
+}
+
+fn load_files(files: Vec<PathBuf>, path: &Path) -> Result<Dataset, NluError> {
     let mut examples = Vec::new();
     let mut problems = Vec::new();
     let mut hasher = Sha256::new();

@@ -110,8 +110,19 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
     }
 
     /// Makes this tree's writes durable before returning (use before acknowledging).
+    ///
+    /// sled 0.34's own `flush_async` can lose its wake-up when several flushes race (sled
+    /// issues 1241 and 1308: concurrent chats then hang forever), so the blocking flush runs
+    /// on tokio's blocking pool instead; outside a runtime it runs inline.
     pub async fn flush_async(&self) -> Result<(), StoreError> {
-        self.inner.flush_async().await?;
+        let tree = self.inner.clone();
+        match tokio::runtime::Handle::try_current() {
+            Ok(handle) => handle
+                .spawn_blocking(move || tree.flush())
+                .await
+                .map_err(|e| StoreError::Encode(format!("flush task failed: {e}")))??,
+            Err(_) => tree.flush()?,
+        };
         Ok(())
     }
 

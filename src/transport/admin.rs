@@ -32,6 +32,14 @@ pub(crate) fn routes(state: AppState) -> Router<AppState> {
                 .post(create_relation)
                 .delete(delete_relation),
         )
+        .route("/analytics", get(super::analytics::report))
+        .route(
+            "/analytics/conversations",
+            get(super::analytics::conversations),
+        )
+        .route("/review", get(super::analytics::review_queue))
+        .route("/review/{seq}", post(super::analytics::decide))
+        .route("/shoppers/{id}", get(super::analytics::shopper))
         .layer(middleware::from_fn_with_state(state, require_token))
 }
 

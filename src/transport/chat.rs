@@ -145,6 +145,7 @@ pub async fn rest_chat(
         user: req.user_id.map(UserId::new),
         locale: req.locale,
         input: TurnInput::Text { text: req.text },
+        at: None,
     };
     let frames = answer(&state, turn, None).await.map_err(|e| {
         let status = match e.code {

@@ -28,6 +28,10 @@ pub struct ServerConfig {
     /// it is unset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub events_token: Option<String>,
+    /// Let a `message` frame say when it was sent (`at`), for `kefu simulate` and replays
+    /// of old conversations into a demo install. Off in production: the server's clock
+    /// dates every turn.
+    pub accept_client_time: bool,
 }
 
 impl Default for ServerConfig {
@@ -43,6 +47,7 @@ impl Default for ServerConfig {
             idle_timeout_secs: 600,
             ping_interval_secs: 25,
             events_token: None,
+            accept_client_time: false,
         }
     }
 }

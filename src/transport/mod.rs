@@ -4,6 +4,7 @@
 
 mod admin;
 mod agent;
+mod analytics;
 mod auth;
 mod chat;
 mod config;

@@ -20,6 +20,9 @@ pub enum ClientFrame {
     Message {
         client_id: String,
         text: String,
+        /// When it was sent; honoured only with `server.accept_client_time` (simulations).
+        #[serde(default)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
     },
     Action {
         payload: String,
@@ -204,7 +207,8 @@ mod tests {
             parse_client_frame(r#"{"type":"message","client_id":"c1","text":"hi"}"#).unwrap(),
             ClientFrame::Message {
                 client_id: "c1".into(),
-                text: "hi".into()
+                text: "hi".into(),
+                at: None,
             }
         );
         assert!(matches!(

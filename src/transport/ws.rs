@@ -71,6 +71,8 @@ struct Connection {
     user: Option<UserId>,
     locale: Option<String>,
     rate: RateLimiter,
+    /// The client's time for the turn being answered (simulations only).
+    at: Option<chrono::DateTime<chrono::Utc>>,
     /// Frames pushed to this session from elsewhere (an agent's message).
     pushed: Option<tokio::sync::mpsc::UnboundedReceiver<ServerFrame>>,
 }
@@ -100,6 +102,7 @@ impl Connection {
             user: None,
             locale: None,
             rate,
+            at: None,
             pushed: None,
         }
     }
@@ -198,13 +201,28 @@ impl Connection {
                 last_seen,
             } => self.hello(session_id, user_id, locale, last_seen).await,
             ClientFrame::Ping => self.send_or_close(&ServerFrame::Pong).await,
-            ClientFrame::Message { client_id, text } => {
+            ClientFrame::Message {
+                client_id,
+                text,
+                at,
+            } => {
                 if text.trim().is_empty() {
                     return self
                         .reply_error("empty_message", "the message has no text")
                         .await;
                 }
-                self.turn(Some(client_id), TurnInput::Text { text }).await
+                if at.is_some() && !self.state.config.server.accept_client_time {
+                    return self
+                        .reply_error(
+                            "client_time_refused",
+                            "this server dates messages itself; send them without `at` (server.accept_client_time is off)",
+                        )
+                        .await;
+                }
+                self.at = at;
+                let flow = self.turn(Some(client_id), TurnInput::Text { text }).await;
+                self.at = None;
+                flow
             }
             ClientFrame::Action { payload, client_id } => {
                 self.turn(client_id, TurnInput::Action { payload }).await
@@ -302,6 +320,7 @@ impl Connection {
             user: self.user.clone(),
             locale: self.locale.clone(),
             input,
+            at: self.at,
         }
     }
 

@@ -79,16 +79,16 @@ struct ProductCheck {
 }
 
 /// A fixed "now" for the order book's return windows.
-fn story_clock() -> DateTime<Utc> {
+pub(crate) fn story_clock() -> DateTime<Utc> {
     "2026-11-28T12:00:00Z".parse().unwrap()
 }
 
-struct Shared {
-    nlu: Nlu,
+pub(crate) struct Shared {
+    pub(crate) nlu: Nlu,
     embed: Arc<dyn Embed>,
 }
 
-fn shared() -> &'static Shared {
+pub(crate) fn shared() -> &'static Shared {
     static SHARED: OnceLock<Shared> = OnceLock::new();
     SHARED.get_or_init(|| {
         let config = Config::default();
@@ -100,12 +100,13 @@ fn shared() -> &'static Shared {
     })
 }
 
-struct Kefu {
-    dialogue: Dialogue,
-    graph: Arc<LiveGraph>,
+pub(crate) struct Kefu {
+    pub(crate) dialogue: Dialogue,
+    pub(crate) graph: Arc<LiveGraph>,
+    pub(crate) events: Arc<EventLog>,
 }
 
-fn start(data: &Path) -> Kefu {
+pub(crate) fn start(data: &Path) -> Kefu {
     let config = Config::default();
     let store = Store::open(data).unwrap();
     let graph =
@@ -119,13 +120,17 @@ fn start(data: &Path) -> Kefu {
         embed: s.embed.clone(),
         store,
         templates,
-        events,
+        events: events.clone(),
         recommend: config.recommend.clone(),
         behavior: config.behavior.clone(),
         clock: Some(story_clock()),
     })
     .unwrap();
-    Kefu { dialogue, graph }
+    Kefu {
+        dialogue,
+        graph,
+        events,
+    }
 }
 
 fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String]) -> Vec<String> {
@@ -244,6 +249,7 @@ async fn run_story(
             user: story.user.as_deref().map(UserId::new),
             locale: story.locale.clone(),
             input,
+            at: None,
         };
         let replies = match k.dialogue.turn(turn).await {
             Ok(r) => r,
