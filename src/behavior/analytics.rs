@@ -11,7 +11,8 @@
 //! - click-through: distinct (reply, product) clicks / products shown in replies;
 //! - attributed: an add-to-cart or purchase of a product kefu showed the same shopper
 //!   (same session, or same user) at most `window` before it (both edges inclusive);
-//! - satisfaction: thumbs up / (up + down), the last thumb per reply counting.
+//! - satisfaction: thumbs up / (up + down), the last thumb per reply counting; csat: the
+//!   mean of the 1–5 ratings given to the end-of-conversation question.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -83,6 +84,10 @@ pub struct Measures {
     pub thumbs_down: u64,
     /// Thumbs-up share; `None` when no reply was rated.
     pub satisfaction: Option<f64>,
+    /// Answers to the end-of-conversation rating question (`dialogue.csat`).
+    pub csat_responses: u64,
+    /// Their mean, 1 to 5; `None` without answers.
+    pub csat: Option<f64>,
     /// Mean sentiment score of the shoppers' messages, -1 to 1; `None` without messages.
     pub sentiment: Option<f64>,
     pub negative_turns: u64,
@@ -406,6 +411,13 @@ impl<'a> Analytics<'a> {
         m.conversion_rate = ratio(m.converted, m.conversations);
         let rated = m.thumbs_up + m.thumbs_down;
         m.satisfaction = (rated > 0).then(|| ratio(m.thumbs_up, rated));
+        let ratings: Vec<f64> = idx
+            .iter()
+            .filter_map(|&i| self.turns[i].csat)
+            .map(f64::from)
+            .collect();
+        m.csat_responses = ratings.len() as u64;
+        m.csat = (!ratings.is_empty()).then(|| ratings.iter().sum::<f64>() / ratings.len() as f64);
         let scored: Vec<f64> = idx
             .iter()
             .map(|&i| self.turns[i])

@@ -51,6 +51,9 @@ pub struct TurnFact {
     /// A search that found nothing.
     #[serde(default)]
     pub no_results: bool,
+    /// The 1–5 rating the shopper gave on this turn (`dialogue.csat`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csat: Option<u8>,
 }
 
 /// A person's decision on a queued turn.

@@ -127,6 +127,14 @@ pub fn render(r: &Report) -> String {
             format!("{} / {}", t.thumbs_up, t.thumbs_down),
         ),
         ("satisfaction (thumbs-up share)", opt(t.satisfaction, pct)),
+        (
+            "CSAT (1-5) / answers",
+            format!(
+                "{} / {}",
+                opt(t.csat, |x| format!("{x:.2}")),
+                t.csat_responses
+            ),
+        ),
         ("mean sentiment", opt(t.sentiment, |x| format!("{x:+.2}"))),
         ("searches with no result", t.empty_searches.to_string()),
     ];

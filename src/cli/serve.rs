@@ -160,7 +160,8 @@ pub fn start_dialogue(config: &Config, store: &Store) -> Result<Running> {
         recommend: config.recommend.clone(),
         behavior: config.behavior.clone(),
         clock: None,
-    })?;
+    })?
+    .with_csat(config.dialogue.csat);
     tracing::info!("dialogue ready");
     Ok(Running {
         chat: Arc::new(dialogue),

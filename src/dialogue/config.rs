@@ -7,12 +7,16 @@ use crate::config::ConfigError;
 pub struct DialogueConfig {
     /// The locale whose templates must exist and answer when another lacks a message.
     pub default_locale: String,
+    /// Ask for a 1–5 rating (CSAT) when the shopper says goodbye; the analytics report
+    /// the answers.
+    pub csat: bool,
 }
 
 impl Default for DialogueConfig {
     fn default() -> Self {
         Self {
             default_locale: "en".into(),
+            csat: false,
         }
     }
 }

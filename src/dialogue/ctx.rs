@@ -23,6 +23,8 @@ pub struct Ctx<'a> {
     pub recommender: &'a crate::recommend::Recommender,
     /// The shopper's behaviour profile, when they have one.
     pub profile: Option<&'a crate::behavior::Profile>,
+    /// Ask for a rating when the shopper says goodbye (`dialogue.csat`).
+    pub csat: bool,
 }
 
 impl Ctx<'_> {

@@ -59,6 +59,7 @@ pub struct Dialogue {
     behavior: BehaviorConfig,
     ranker: Mutex<Option<Ranker>>,
     clock: Option<chrono::DateTime<Utc>>,
+    csat: bool,
 }
 
 impl Dialogue {
@@ -78,10 +79,17 @@ impl Dialogue {
             behavior: parts.behavior,
             ranker: Mutex::new(None),
             clock: parts.clock,
+            csat: false,
         };
         // Product vectors are computed (or read from sled) now, not on the first search.
         dialogue.ranker(&dialogue.graph.graph())?;
         Ok(dialogue)
+    }
+
+    /// Asks for a 1–5 rating when the shopper says goodbye (`dialogue.csat`).
+    pub fn with_csat(mut self, on: bool) -> Self {
+        self.csat = on;
+        self
     }
 
     /// The ranker for this graph, rebuilt when the catalogue was reloaded or enough new
@@ -268,6 +276,7 @@ impl Dialogue {
                 order_changes: &self.order_changes,
                 recommender: recommender.as_ref(),
                 profile: profile.as_ref(),
+                csat: self.csat,
             };
             policy::act(&mut ctx, &parse, now)?
         };
@@ -304,9 +313,12 @@ impl Dialogue {
                         reason: c.reason.clone(),
                     })
                     .collect(),
-                fallback: parse.intent == NLU_FALLBACK || outcome.action == "fallback",
+                // a rating ("4") often parses as nothing, but kefu understood it
+                fallback: outcome.csat.is_none()
+                    && (parse.intent == NLU_FALLBACK || outcome.action == "fallback"),
                 handoff: outcome.handoff,
                 no_results: outcome.no_results,
+                csat: outcome.csat,
             })
             .map_err(|e| DialogueError::Internal(e.to_string()))?;
         self.save(&tracker).await?;

@@ -12,6 +12,8 @@ pub struct Outcome {
     pub handoff: bool,
     /// A search that found nothing (the analytics list what was looked for).
     pub no_results: bool,
+    /// The shopper's 1–5 rating of the conversation, on the turn that gave it.
+    pub csat: Option<u8>,
 }
 
 impl Outcome {

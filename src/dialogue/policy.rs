@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::knowledge::PolicyKind;
-use crate::types::{Parse, NLU_FALLBACK};
+use crate::types::{Parse, QuickReply, NLU_FALLBACK};
 
 use super::ctx::Ctx;
 use super::orders::{self, email_in};
@@ -75,6 +75,12 @@ fn answer_pending(
             ctx.tracker.pending = None;
             Some(run_intent(ctx, &then.clone(), now))
         }
+        (Pending::AskCsat, _) if csat_score(&parse.text).is_some() => {
+            ctx.tracker.pending = None;
+            let mut out = Outcome::say("csat", ctx.t("csat_thanks", &[]));
+            out.csat = csat_score(&parse.text);
+            Some(out)
+        }
         _ => {
             // The shopper moved on; the question lapses.
             ctx.tracker.pending = None;
@@ -87,7 +93,10 @@ fn answer_pending(
 fn run_intent(ctx: &mut Ctx<'_>, intent: &str, now: DateTime<Utc>) -> Outcome {
     match intent {
         "greet" => talk::small_talk(ctx, "greet"),
-        "goodbye" => talk::small_talk(ctx, "goodbye"),
+        "goodbye" => {
+            let bye = talk::small_talk(ctx, "goodbye");
+            ask_csat(ctx, bye)
+        }
         "thanks" => talk::small_talk(ctx, "thanks"),
         "chitchat" => talk::small_talk(ctx, "chitchat"),
         "out_of_scope" => talk::small_talk(ctx, "out_of_scope"),
@@ -114,6 +123,69 @@ fn run_intent(ctx: &mut Ctx<'_>, intent: &str, now: DateTime<Utc>) -> Outcome {
             // An intent a retrained model knows but this build has no action for.
             tracing::warn!(intent = other, "no action for intent");
             talk::fallback(ctx, ctx.parse)
+        }
+    }
+}
+
+/// Adds the rating question to a goodbye, once a session, when `dialogue.csat` is on.
+fn ask_csat(ctx: &mut Ctx<'_>, goodbye: Outcome) -> Outcome {
+    if !ctx.csat || ctx.tracker.csat_asked {
+        return goodbye;
+    }
+    ctx.tracker.csat_asked = true;
+    ctx.tracker.pending = Some(Pending::AskCsat);
+    let text = format!("{} {}", goodbye.text, ctx.t("csat_question", &[]));
+    let stars = (1..=5)
+        .map(|n| QuickReply {
+            title: "★".repeat(n),
+            payload: n.to_string(),
+        })
+        .collect();
+    Outcome { text, ..goodbye }.with_quick_replies(stars)
+}
+
+/// A rating from 1 to 5: the bare digit, "4/5", "4 stars", or the stars themselves.
+fn csat_score(text: &str) -> Option<u8> {
+    let t = text.trim();
+    let stars = t.chars().filter(|c| *c == '★' || *c == '⭐').count();
+    if stars > 0
+        && t.chars()
+            .all(|c| c == '★' || c == '⭐' || c.is_whitespace())
+    {
+        return (stars <= 5).then_some(stars as u8);
+    }
+    let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = t[digits.len()..].trim().to_lowercase();
+    let n: u8 = digits.parse().ok()?;
+    let ok_rest = rest.is_empty()
+        || rest == "/5"
+        || rest == "out of 5"
+        || rest.starts_with("star")
+        || rest == "/ 5";
+    ((1..=5).contains(&n) && ok_rest).then_some(n)
+}
+
+#[cfg(test)]
+mod csat_tests {
+    use super::csat_score;
+
+    #[test]
+    fn ratings_are_read_in_the_usual_shapes_and_nothing_else() {
+        for (text, want) in [
+            ("4", Some(4)),
+            (" 5 ", Some(5)),
+            ("3/5", Some(3)),
+            ("2 stars", Some(2)),
+            ("1 star", Some(1)),
+            ("★★★", Some(3)),
+            ("0", None),
+            ("6", None),
+            ("48213", None),
+            ("4 more please", None),
+            ("great", None),
+            ("", None),
+        ] {
+            assert_eq!(csat_score(text), want, "{text:?}");
         }
     }
 }

@@ -39,6 +39,9 @@ pub struct Tracker {
     pub verified_orders: Vec<String>,
     /// The last parse, so a "did you mean" button can re-run it with the chosen intent.
     pub last_parse: Option<Parse>,
+    /// The CSAT question was asked in this session (it is asked once).
+    #[serde(default)]
+    pub csat_asked: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +95,8 @@ pub enum Pending {
         slot: String,
         then: String,
     },
+    /// Waiting for a 1–5 rating of the conversation.
+    AskCsat,
 }
 
 impl Tracker {

@@ -53,6 +53,7 @@ fn fact(
         fallback: false,
         handoff: false,
         no_results: false,
+        csat: None,
     }
 }
 
@@ -259,6 +260,7 @@ fn every_measure_on_a_hand_made_log() {
     assert!(close(t.conversion_rate, 1.0 / 3.0));
     assert_eq!((t.thumbs_up, t.thumbs_down), (1, 1));
     assert_eq!(t.satisfaction, Some(0.5));
+    assert_eq!((t.csat_responses, t.csat), (0, None), "nobody was asked");
     assert!(close(t.sentiment.unwrap(), -1.4 / 7.0));
     assert_eq!((t.negative_turns, t.empty_searches), (2, 1));
 
@@ -791,4 +793,76 @@ async fn a_real_conversation_shows_up_in_the_numbers() {
     assert_eq!(t["satisfaction"], 1.0);
     assert_eq!(t["attributed_add_to_cart"], 1);
     assert_eq!(r["intents"][0]["key"], "search_product");
+}
+
+/// With `dialogue.csat` on, a goodbye asks for a 1–5 rating once per session; the answer
+/// (a pressed star button) is thanked, stored on its turn, counted as no fallback, and the
+/// analytics report its mean. Off, a goodbye asks nothing.
+#[tokio::test]
+async fn the_csat_question_comes_with_goodbye_and_its_answer_is_counted() {
+    use kefu::dialogue::{ChatService, Turn, TurnInput};
+
+    let turn = |session: &str, input: TurnInput| Turn {
+        session: SessionId::new(session),
+        user: None,
+        locale: Some("en".into()),
+        input,
+        at: None,
+    };
+    let text = |t: &str| TurnInput::Text { text: t.into() };
+
+    let data = tempfile::tempdir().unwrap();
+    let parts = crate::dialogue::start(data.path());
+    let log = parts.events.clone();
+    let dialogue = parts.dialogue.with_csat(true);
+
+    let r = dialogue
+        .turn(turn("csat-1", text("goodbye")))
+        .await
+        .unwrap();
+    assert!(r[0].text.contains("from 1 to 5"), "{}", r[0].text);
+    let stars: Vec<&str> = r[0]
+        .quick_replies
+        .iter()
+        .map(|q| q.payload.as_str())
+        .collect();
+    assert_eq!(stars, ["1", "2", "3", "4", "5"]);
+    let press = TurnInput::Action {
+        payload: r[0].quick_replies[3].payload.clone(),
+    };
+    let r = dialogue.turn(turn("csat-1", press)).await.unwrap();
+    assert!(r[0].text.contains("rating"), "{}", r[0].text);
+    // asked once a session
+    let r = dialogue.turn(turn("csat-1", text("bye"))).await.unwrap();
+    assert!(r[0].quick_replies.is_empty() && !r[0].text.contains("1 to 5"));
+    // a second session rates by typing
+    dialogue
+        .turn(turn("csat-2", text("goodbye")))
+        .await
+        .unwrap();
+    dialogue.turn(turn("csat-2", text("2/5"))).await.unwrap();
+
+    let facts = log.turn_facts().unwrap();
+    let ratings: Vec<u8> = facts.iter().filter_map(|f| f.csat).collect();
+    assert_eq!(ratings, [4, 2]);
+    assert!(facts
+        .iter()
+        .filter(|f| f.csat.is_some())
+        .all(|f| !f.fallback));
+    let events = log.all_events().unwrap();
+    let a = Analytics::new(&facts, &events, log.config().analytics_params());
+    let day = crate::dialogue::story_clock().date_naive();
+    let t = a.report(Range::days(day, day).unwrap()).totals;
+    assert_eq!(t.csat_responses, 2);
+    assert_eq!(t.csat, Some(3.0));
+
+    // off (the default): no question
+    let data = tempfile::tempdir().unwrap();
+    let parts = crate::dialogue::start(data.path());
+    let r = parts
+        .dialogue
+        .turn(turn("csat-3", text("goodbye")))
+        .await
+        .unwrap();
+    assert!(r[0].quick_replies.is_empty() && !r[0].text.contains("1 to 5"));
 }
