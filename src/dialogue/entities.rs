@@ -3,6 +3,7 @@
 //! tagged ("running shoes" where it saw "shoes"). Like a lookup table in other NLU stacks,
 //! this keeps invented or new brand names working without retraining.
 
+use super::orders::email_spans;
 use crate::knowledge::Graph;
 use crate::types::{Parse, Slot};
 
@@ -146,41 +147,9 @@ fn colour_words(graph: &Graph) -> std::collections::HashSet<String> {
         .collect()
 }
 
-/// Character ranges of the email addresses in `text` (a word with one "@" and a dot after it).
-fn email_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let chars: Vec<char> = text.chars().collect();
-    for i in 0..=chars.len() {
-        let boundary = i == chars.len() || chars[i].is_whitespace();
-        match (boundary, start) {
-            (false, None) => start = Some(i),
-            (true, Some(a)) => {
-                let word: String = chars[a..i].iter().collect();
-                let mut parts = word.split('@');
-                if let (Some(user), Some(domain), None) = (parts.next(), parts.next(), parts.next())
-                {
-                    if !user.is_empty() && domain.contains('.') {
-                        out.push((a, i));
-                    }
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{email_spans, word_spans};
-
-    #[test]
-    fn email_addresses_are_character_spans() {
-        assert_eq!(email_spans("mail é@x.io now"), vec![(5, 11)]);
-        assert_eq!(email_spans("a@b no@dot @x.com two@@x.com"), vec![]);
-    }
+    use super::word_spans;
 
     #[test]
     fn words_are_character_spans() {

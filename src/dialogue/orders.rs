@@ -80,13 +80,46 @@ fn find_order(ctx: &Ctx<'_>, raw: &str) -> Option<Order> {
 
 /// The email a shopper typed, if the text holds one.
 pub fn email_in(text: &str) -> Option<String> {
-    text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '.' && c != '_' && c != '-' && c != '+'))
-        .find(|w| {
-            let mut parts = w.split('@');
-            matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(d), None) if !a.is_empty() && d.contains('.'))
-        })
-        .map(|w| w.trim_end_matches('.').to_lowercase())
+    let &(start, end) = email_spans(text).first()?;
+    Some(crate::nlu::char_slice(text, start, end).to_lowercase())
+}
+
+/// Email addresses in `text` as character ranges: a whitespace-separated word, stripped of
+/// surrounding punctuation, with one "@", something before it and a dot after it (a
+/// sentence's closing full stop is left out of the range).
+pub(crate) fn email_spans(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let part_of_address = |c: char| c.is_alphanumeric() || "@._-+".contains(c);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let end_of_word = (i..chars.len())
+            .find(|&j| chars[j].is_whitespace())
+            .unwrap_or(chars.len());
+        let (mut a, mut b) = (i, end_of_word);
+        while a < b && !part_of_address(chars[a]) {
+            a += 1;
+        }
+        while b > a && !part_of_address(chars[b - 1]) {
+            b -= 1;
+        }
+        let word: String = chars[a..b].iter().collect();
+        let mut parts = word.split('@');
+        if let (Some(user), Some(domain), None) = (parts.next(), parts.next(), parts.next()) {
+            if !user.is_empty() && domain.contains('.') {
+                while b > a && chars[b - 1] == '.' {
+                    b -= 1;
+                }
+                out.push((a, b));
+            }
+        }
+        i = end_of_word;
+    }
+    out
 }
 
 fn may_see(ctx: &Ctx<'_>, order: &Order) -> bool {
@@ -369,5 +402,12 @@ mod tests {
         assert_eq!(email_in("my mail is jo at example"), None);
         assert_eq!(clean_id("#KF-1029"), "KF-1029");
         assert_eq!(clean_id("no. 55"), "55");
+    }
+
+    #[test]
+    fn email_addresses_are_character_spans() {
+        assert_eq!(email_spans("mail é@x.io now"), vec![(5, 11)]);
+        assert_eq!(email_spans("a@b no@dot @x.com two@@x.com"), vec![]);
+        assert_eq!(email_spans("(me@Shop.com)"), vec![(1, 12)]);
     }
 }
