@@ -13,7 +13,7 @@ use crate::behavior::{BehaviorConfig, EventInput, EventLog, Shown, Subject, Turn
 use crate::knowledge::{Graph, LiveGraph};
 use crate::recommend::{RecommendConfig, Recommender};
 use crate::store::Store;
-use crate::types::{Embed, Parse, Reply, SessionId, Slot, UserId, NLU_FALLBACK};
+use crate::types::{Embed, Parse, Reply, SessionId, Slot, UserId};
 
 use super::ctx::Ctx;
 use super::nlg::Templates;
@@ -313,9 +313,7 @@ impl Dialogue {
                         reason: c.reason.clone(),
                     })
                     .collect(),
-                // a rating ("4") often parses as nothing, but kefu understood it
-                fallback: outcome.csat.is_none()
-                    && (parse.intent == NLU_FALLBACK || outcome.action == "fallback"),
+                fallback: outcome.fallback,
                 handoff: outcome.handoff,
                 no_results: outcome.no_results,
                 csat: outcome.csat,

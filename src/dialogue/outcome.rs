@@ -12,6 +12,9 @@ pub struct Outcome {
     pub handoff: bool,
     /// A search that found nothing (the analytics list what was looked for).
     pub no_results: bool,
+    /// kefu did not understand the turn and took the fallback path (a question it had
+    /// asked, answered by a bare "4" or an email, is understood however the NLU scored it).
+    pub fallback: bool,
     /// The shopper's 1–5 rating of the conversation, on the turn that gave it.
     pub csat: Option<u8>,
 }

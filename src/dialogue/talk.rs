@@ -96,17 +96,20 @@ pub fn handoff(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
 pub fn fallback(ctx: &mut Ctx<'_>, parse: &Parse) -> Outcome {
     ctx.tracker.fallbacks += 1;
     ctx.tracker.failures += 1;
-    if ctx.tracker.fallbacks >= MAX_FAILURES {
-        return offer_person(ctx);
-    }
-    let quick = parse
-        .ranking
-        .iter()
-        .filter(|(i, _)| i != crate::types::NLU_FALLBACK)
-        .take(2)
-        .map(|(intent, _)| ctx.quick(&format!("label_{intent}"), intent_payload(intent, &[])))
-        .collect();
-    Outcome::say("fallback", ctx.t("fallback", &[])).with_quick_replies(quick)
+    let mut out = if ctx.tracker.fallbacks >= MAX_FAILURES {
+        offer_person(ctx)
+    } else {
+        let quick = parse
+            .ranking
+            .iter()
+            .filter(|(i, _)| i != crate::types::NLU_FALLBACK)
+            .take(2)
+            .map(|(intent, _)| ctx.quick(&format!("label_{intent}"), intent_payload(intent, &[])))
+            .collect();
+        Outcome::say("fallback", ctx.t("fallback", &[])).with_quick_replies(quick)
+    };
+    out.fallback = true;
+    out
 }
 
 pub fn offer_person(ctx: &mut Ctx<'_>) -> Outcome {
