@@ -319,17 +319,8 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         model.set_engine(engine, config.nlu.threads)?;
     }
     let examples = data::load(data_path)?.examples;
-    let bar = ProgressBar::new(examples.len() as u64);
-    bar.set_style(ProgressStyle::with_template(
-        "{bar:30} {pos}/{len} parsed ({eta})",
-    )?);
-    let mut parses = Vec::with_capacity(examples.len());
-    for chunk in examples.chunks(64) {
-        let texts: Vec<&str> = chunk.iter().map(|e| e.text.as_str()).collect();
-        parses.extend(model.parse_batch(&texts)?);
-        bar.inc(chunk.len() as u64);
-    }
-    bar.finish_and_clear();
+    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
+    let parses = parse_all(&model, &texts, "texts")?;
     let rep = evaluate(&examples, &parses);
     println!(
         "model {} (base {}, trained on data {})",
@@ -365,6 +356,21 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         println!("wrote {wrong} mistaken examples to {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Parses `texts` in batches of 64 behind a progress bar (`what` names them on it).
+pub(super) fn parse_all(model: &NluModel, texts: &[&str], what: &str) -> Result<Vec<Parse>> {
+    let bar = ProgressBar::new(texts.len() as u64);
+    bar.set_style(ProgressStyle::with_template(&format!(
+        "{{bar:30}} {{pos}}/{{len}} {what} parsed ({{eta}})"
+    ))?);
+    let mut parses = Vec::with_capacity(texts.len());
+    for chunk in texts.chunks(64) {
+        parses.extend(model.parse_batch(chunk)?);
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    Ok(parses)
 }
 
 /// One JSON line per example whose intent or slot set differs from the gold labels.

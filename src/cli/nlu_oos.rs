@@ -3,7 +3,6 @@
 
 use anyhow::{Context, Result};
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -128,19 +127,12 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
 }
 
 fn top_intents(model: &NluModel, texts: &[String], what: &str) -> Result<Vec<TopIntent>> {
-    let bar = ProgressBar::new(texts.len() as u64);
-    bar.set_style(ProgressStyle::with_template(&format!(
-        "{{bar:30}} {{pos}}/{{len}} {what} messages ({{eta}})"
-    ))?);
-    let mut out = Vec::with_capacity(texts.len());
-    for chunk in texts.chunks(64) {
-        let refs: Vec<&str> = chunk.iter().map(String::as_str).collect();
-        for p in model.parse_batch(&refs)? {
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    Ok(super::nlu::parse_all(model, &refs, what)?
+        .into_iter()
+        .map(|p| {
             let (intent, confidence) = p.ranking[0].clone();
-            out.push(TopIntent { intent, confidence });
-        }
-        bar.inc(chunk.len() as u64);
-    }
-    bar.finish_and_clear();
-    Ok(out)
+            TopIntent { intent, confidence }
+        })
+        .collect())
 }
