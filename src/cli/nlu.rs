@@ -86,6 +86,11 @@ pub struct EvalArgs {
     /// gold beside predicted, to see what to fix in the data.
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
+    /// Write these scores into the model's meta.json as its test metrics: for when the
+    /// decoding or the test file changed after training (the shipped-model test holds the
+    /// recorded figures to what the model really gets).
+    #[arg(long)]
+    pub record: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -191,7 +196,10 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
         Some(dev) => (all.examples.clone(), data::load(dev)?.examples),
         None => data::split(&all.examples, params.dev_fraction, params.seed),
     };
-    let labels = Labels::from_examples(&train);
+    // Labels from train and dev together: a pairing of intent and slot seen only in dev
+    // would otherwise be forbidden to the decoder.
+    let labelled: Vec<_> = train.iter().chain(&dev).cloned().collect();
+    let labels = Labels::from_examples(&labelled);
     eprintln!(
         "training on {} examples ({} intents, {} slot types), dev {} examples, base {}",
         train.len(),
@@ -350,6 +358,12 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         std::fs::write(&svg, report::confusion_svg(&rep))
             .with_context(|| format!("writing {}", svg.display()))?;
         println!("wrote {} and {}", json.display(), svg.display());
+    }
+    if args.record {
+        let mut meta = meta.clone();
+        meta.test_metrics = Some(rep.summary());
+        meta.write(&model_dir)?;
+        println!("recorded these scores as the test metrics in {}", model_dir.join(artifact::META_FILE).display());
     }
     if let Some(path) = &args.errors {
         let wrong = write_errors(path, &examples, &parses)?;
@@ -567,6 +581,7 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
             let labels = Labels {
                 intents: (0..24).map(|i| format!("intent_{i}")).collect(),
                 slots: (0..15).map(|i| format!("slot_{i}")).collect(),
+                ..Labels::default()
             };
             let mut m =
                 Trainer::new(&base, &default_device(), labels, TrainParams::default())?.model;

@@ -5,6 +5,8 @@ use candle_nn::Linear;
 
 use super::bert::{mean_pool, Bert, Dense, Init, ParamSource};
 use super::config::Engine;
+use super::decode;
+use super::price_direction;
 use super::fast::{FastEncoder, FastLinear};
 use super::labels::Labels;
 use super::tokenize::{Encoded, TextTokenizer};
@@ -242,12 +244,13 @@ impl NluModel {
             } else {
                 best
             };
-            let word_tags: Vec<u32> = encs[i]
-                .words
-                .iter()
-                .map(|w| argmax(&slot_logits[w.first_token]))
-                .collect();
-            let slots = self.labels.decode_spans(text, &encs[i], &word_tags);
+            let best_intent = (0..intent_p.len())
+                .max_by(|&a, &b| intent_p[a].total_cmp(&intent_p[b]))
+                .unwrap_or(0);
+            let allowed = self.labels.allowed_tags(best_intent);
+            let word_tags = decode::best_word_tags(text, &encs[i], slot_logits, &allowed);
+            let mut slots = self.labels.decode_spans(text, &encs[i], &word_tags);
+            price_direction::orient_prices(text, &mut slots);
             let best_sent = (0..3).max_by(|&a, &b| sp[a].total_cmp(&sp[b])).unwrap_or(1);
             out.push(Parse {
                 text: text.to_string(),
@@ -265,10 +268,4 @@ impl NluModel {
     pub fn parse(&self, text: &str) -> Result<Parse, NluError> {
         Ok(self.parse_batch(&[text])?.remove(0))
     }
-}
-
-fn argmax(xs: &[f32]) -> u32 {
-    (0..xs.len())
-        .max_by(|&a, &b| xs[a].total_cmp(&xs[b]).then(b.cmp(&a)))
-        .unwrap_or(0) as u32
 }

@@ -1,17 +1,23 @@
 //! Label maps: intents, and BIO tags over word pieces for the slots.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 use super::data::Example;
 use super::tokenize::{char_slice, Encoded};
 use crate::types::Slot;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Labels {
     /// Intent names; the index is the intent head's output.
     pub intents: Vec<String>,
     /// Slot names; slot k has tags B = 1 + 2k and I = 2 + 2k, tag 0 is O.
     pub slots: Vec<String>,
+    /// For each intent, the slots its training examples carry; the slot decoder proposes no
+    /// other with that intent. Empty in models trained before it existed: then any slot
+    /// goes with any intent.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub slots_by_intent: BTreeMap<String, Vec<String>>,
 }
 
 pub(crate) const TAG_O: u32 = 0;
@@ -27,7 +33,40 @@ impl Labels {
             .collect();
         slots.sort();
         slots.dedup();
-        Self { intents, slots }
+        let mut slots_by_intent: BTreeMap<String, Vec<String>> =
+            intents.iter().map(|i| (i.clone(), Vec::new())).collect();
+        for e in examples {
+            let seen = slots_by_intent.entry(e.intent.clone()).or_default();
+            seen.extend(e.slots.iter().map(|s| s.slot.clone()));
+        }
+        for seen in slots_by_intent.values_mut() {
+            seen.sort();
+            seen.dedup();
+        }
+        Self {
+            intents,
+            slots,
+            slots_by_intent,
+        }
+    }
+
+    /// `allowed[tag]` for a text whose intent is `intent` (index into `intents`): O always,
+    /// B-/I- of the slots that intent was trained with.
+    pub(crate) fn allowed_tags(&self, intent: usize) -> Vec<bool> {
+        let mut allowed = vec![true; self.n_tags()];
+        let Some(seen) = self
+            .intents
+            .get(intent)
+            .and_then(|name| self.slots_by_intent.get(name))
+        else {
+            return allowed;
+        };
+        for (k, slot) in self.slots.iter().enumerate() {
+            let ok = seen.binary_search(slot).is_ok();
+            allowed[1 + 2 * k] = ok;
+            allowed[2 + 2 * k] = ok;
+        }
+        allowed
     }
 
     pub fn n_tags(&self) -> usize {
@@ -155,6 +194,7 @@ mod tests {
         let labels = Labels {
             intents: vec!["x".into()],
             slots: vec!["brand".into(), "colour".into(), "item".into()],
+            ..Labels::default()
         };
         let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
             (
@@ -186,6 +226,46 @@ mod tests {
     }
 
     #[test]
+    fn each_intent_allows_only_the_slots_its_examples_carry() {
+        let example = |intent: &str, slots: &[&str]| Example {
+            text: String::new(),
+            intent: intent.into(),
+            slots: slots
+                .iter()
+                .map(|s| Slot {
+                    slot: (*s).into(),
+                    value: String::new(),
+                    start: 0,
+                    end: 0,
+                })
+                .collect(),
+            sentiment: None,
+            source: String::new(),
+        };
+        let labels = Labels::from_examples(&[
+            example("greet", &[]),
+            example("search", &["brand", "color"]),
+            example("search", &["brand"]),
+            example("ship", &["location"]),
+        ]);
+        assert_eq!(labels.slots, ["brand", "color", "location"]);
+        let allowed = |intent: &str| labels.allowed_tags(labels.intent_index(intent).unwrap());
+        // O, B/I-brand, B/I-color, B/I-location
+        assert_eq!(allowed("greet"), [true, false, false, false, false, false, false]);
+        assert_eq!(allowed("search"), [true, true, true, true, true, false, false]);
+        assert_eq!(allowed("ship"), [true, false, false, false, false, true, true]);
+        // A model saved before the map existed allows everything.
+        let old = Labels {
+            slots_by_intent: Default::default(),
+            ..labels.clone()
+        };
+        assert!(old.allowed_tags(0).iter().all(|&a| a));
+        let json = serde_json::to_string(&old).unwrap();
+        assert!(!json.contains("slots_by_intent"));
+        assert_eq!(serde_json::from_str::<Labels>(&json).unwrap(), old);
+    }
+
+    #[test]
     fn a_stray_inside_tag_starts_a_span_and_b_splits_adjacent_ones() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("models/base/all-MiniLM-L6-v2/tokenizer.json");
@@ -193,6 +273,7 @@ mod tests {
         let labels = Labels {
             intents: vec![],
             slots: vec!["a".into()],
+            ..Labels::default()
         };
         let text = "one two three four";
         let enc = tok.encode(text).unwrap();

@@ -1,0 +1,256 @@
+//! Slot decoding: the most likely *valid* BIO sequence over the words of a text, instead of
+//! the likeliest tag of each word on its own.
+//!
+//! Taking each word's argmax turns an inside tag of another slot into a new span of its own
+//! (B-brand, I-product reads as two spans where one was meant) and cuts names at
+//! punctuation ("magna-" | "tiles"). A Viterbi pass over the words keeps to three rules:
+//! - an I- tag only continues a span of its own slot, so the best *valid* reading wins;
+//! - words the tokenizer split apart but the text writes as one ("magna-tiles", "$200",
+//!   "4.5") take one span or none ([`glued`]);
+//! - slots the training data never pairs with the predicted intent are not proposed (no
+//!   "location" in a greeting, no price in a shipping question); the allow-list is learned
+//!   at training time and stored with the labels.
+//!
+//! A word's score is the log-probability of its tag on its first piece plus that of the
+//! matching inside tag on its other pieces, which is how training labels the pieces.
+
+use super::labels::TAG_O;
+use super::tokenize::Encoded;
+
+/// The best tag of every word of `enc`, given the slot logits of every token and which tags
+/// may be used at all (`allowed[tag]`; O is always allowed).
+pub(crate) fn best_word_tags(
+    text: &str,
+    enc: &Encoded,
+    token_logits: &[Vec<f32>],
+    allowed: &[bool],
+) -> Vec<u32> {
+    let n_words = enc.words.len();
+    let Some(n_tags) = token_logits.first().map(Vec::len) else {
+        return vec![TAG_O; n_words];
+    };
+    if n_words == 0 {
+        return Vec::new();
+    }
+    let log_p: Vec<Vec<f32>> = token_logits.iter().map(|l| log_softmax(l)).collect();
+    let emission: Vec<Vec<f32>> = enc
+        .words
+        .iter()
+        .map(|w| {
+            (0..n_tags)
+                .map(|tag| {
+                    if tag != TAG_O as usize && !allowed.get(tag).copied().unwrap_or(false) {
+                        return f32::NEG_INFINITY;
+                    }
+                    let inner = inside(tag as u32) as usize;
+                    let rest: f32 = (w.first_token + 1..w.end_token.min(log_p.len()))
+                        .map(|t| log_p[t][inner])
+                        .sum();
+                    log_p.get(w.first_token).map_or(0.0, |p| p[tag]) + rest
+                })
+                .collect()
+        })
+        .collect();
+    let glue = glued(text, enc);
+
+    // score[w][tag]: best total of a valid sequence for words ..=w that ends in tag.
+    let mut score = vec![vec![f32::NEG_INFINITY; n_tags]; n_words];
+    let mut back = vec![vec![0usize; n_tags]; n_words];
+    for tag in 0..n_tags {
+        if is_begin_or_o(tag as u32) {
+            score[0][tag] = emission[0][tag];
+        }
+    }
+    for w in 1..n_words {
+        for tag in 0..n_tags {
+            if emission[w][tag] == f32::NEG_INFINITY {
+                continue;
+            }
+            let mut best = (f32::NEG_INFINITY, 0usize);
+            for prev in 0..n_tags {
+                if score[w - 1][prev] > best.0 && may_follow(prev as u32, tag as u32, glue[w]) {
+                    best = (score[w - 1][prev], prev);
+                }
+            }
+            score[w][tag] = best.0 + emission[w][tag];
+            back[w][tag] = best.1;
+        }
+    }
+    let last = &score[n_words - 1];
+    let mut tag = (0..n_tags).fold(0, |b, t| if last[t] > last[b] { t } else { b });
+    if last[tag] == f32::NEG_INFINITY {
+        return vec![TAG_O; n_words];
+    }
+    let mut tags = vec![TAG_O; n_words];
+    for w in (0..n_words).rev() {
+        tags[w] = tag as u32;
+        tag = back[w][tag];
+    }
+    tags
+}
+
+/// Whether `next` may follow `prev`; `glued` says the two words are one written token.
+fn may_follow(prev: u32, next: u32, glued: bool) -> bool {
+    let continues = !is_begin_or_o(next) && prev != TAG_O && slot_of(prev) == slot_of(next);
+    if glued {
+        return (prev == TAG_O && next == TAG_O) || continues;
+    }
+    is_begin_or_o(next) || continues
+}
+
+fn is_begin_or_o(tag: u32) -> bool {
+    tag == TAG_O || tag % 2 == 1
+}
+
+fn slot_of(tag: u32) -> Option<usize> {
+    (tag != TAG_O).then(|| ((tag - 1) / 2) as usize)
+}
+
+fn inside(tag: u32) -> u32 {
+    if tag != TAG_O && tag % 2 == 1 {
+        tag + 1
+    } else {
+        tag
+    }
+}
+
+/// `glued[w]`: word `w` is written against word `w - 1` as one token of the text, so the
+/// two belong to the same span: a hyphen, slash, ampersand or plus between letters or digits
+/// ("magna-tiles", "1/2", "h&m"), a currency sign before a number ("$200"), a decimal point
+/// ("4.5"). Apostrophes are left to the model: "levi's" is one name, "mum's" is not.
+pub(crate) fn glued(text: &str, enc: &Encoded) -> Vec<bool> {
+    let chars: Vec<char> = text.chars().collect();
+    let word: Vec<String> = enc
+        .words
+        .iter()
+        .map(|w| chars[w.start.min(chars.len())..w.end.min(chars.len())].iter().collect())
+        .collect();
+    let touching = |w: usize| w > 0 && enc.words[w - 1].end == enc.words[w].start;
+    let alnum = |s: &str| s.chars().next().is_some_and(char::is_alphanumeric);
+    let digit = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let mut glue = vec![false; word.len()];
+    for w in 1..word.len() {
+        let (prev, cur) = (word[w - 1].as_str(), word[w].as_str());
+        if touching(w) && is_currency(prev) && digit(cur) {
+            glue[w] = true;
+        }
+        // A joiner between two touching alphanumeric words glues both sides.
+        if w + 1 < word.len() && touching(w) && touching(w + 1) && alnum(prev) && alnum(&word[w + 1]) {
+            let joins = matches!(cur, "-" | "/" | "&" | "+")
+                || (cur == "." && digit(prev) && digit(&word[w + 1]));
+            if joins {
+                glue[w] = true;
+                glue[w + 1] = true;
+            }
+        }
+    }
+    glue
+}
+
+fn is_currency(s: &str) -> bool {
+    let mut cs = s.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if matches!(c, '$' | '€' | '£' | '¥' | '₹'))
+}
+
+fn log_softmax(xs: &[f32]) -> Vec<f32> {
+    let max = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let sum: f32 = xs.iter().map(|x| (x - max).exp()).sum();
+    let log_z = max + sum.ln();
+    xs.iter().map(|x| x - log_z).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::TextTokenizer;
+
+    const O: usize = 0;
+    const B_A: usize = 1;
+    const I_A: usize = 2;
+    const B_B: usize = 3;
+    const I_B: usize = 4;
+
+    fn encode(text: &str) -> Encoded {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("models/base/all-MiniLM-L6-v2/tokenizer.json");
+        TextTokenizer::from_file(&path, 0).unwrap().encode(text).unwrap()
+    }
+
+    /// Token logits where every piece of word `w` scores `scores[w]` (tag, logit) and O 0.
+    fn logits(enc: &Encoded, scores: &[&[(usize, f32)]]) -> Vec<Vec<f32>> {
+        enc.token_word
+            .iter()
+            .map(|w| {
+                let mut l = vec![0.0; 5];
+                if let Some(w) = w {
+                    for &(tag, v) in scores[*w] {
+                        l[tag] = v;
+                    }
+                } else {
+                    l[O] = 5.0;
+                }
+                l
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_inside_tag_of_another_slot_gives_way_to_the_best_valid_reading() {
+        let text = "one two three";
+        let enc = encode(text);
+        assert_eq!(enc.words.len(), 3);
+        // argmax per word: B-a, I-b, O — two spans of two slots; the valid best is B-a I-a.
+        let l = logits(&enc, &[&[(B_A, 3.0)], &[(I_B, 3.0), (I_A, 2.5)], &[(O, 3.0)]]);
+        let tags = best_word_tags(text, &enc, &l, &[true; 5]);
+        assert_eq!(tags, [B_A as u32, I_A as u32, O as u32]);
+    }
+
+    #[test]
+    fn words_written_as_one_share_a_span() {
+        let text = "one-two three";
+        let enc = encode(text);
+        assert_eq!(enc.words.len(), 4, "one - two three");
+        // "two" alone would start a span of b, but it is glued to "one-".
+        let l = logits(&enc, &[&[(B_A, 3.0)], &[(I_A, 3.0)], &[(B_B, 3.0), (I_A, 2.0)], &[(O, 3.0)]]);
+        let tags = best_word_tags(text, &enc, &l, &[true; 5]);
+        assert_eq!(tags, [B_A as u32, I_A as u32, I_A as u32, O as u32]);
+        // …and a glued word is not tagged on its own either: all or nothing.
+        let l = logits(&enc, &[&[(O, 3.0)], &[(O, 3.0)], &[(B_B, 4.0)], &[(O, 3.0)]]);
+        let tags = best_word_tags(text, &enc, &l, &[true; 5]);
+        assert!(tags[..3].iter().all(|&t| t == tags[0] || t == I_B as u32), "{tags:?}");
+        assert_ne!(tags[2], B_B as u32);
+    }
+
+    #[test]
+    fn tags_that_are_not_allowed_are_never_chosen() {
+        let text = "one two";
+        let enc = encode(text);
+        let l = logits(&enc, &[&[(B_A, 9.0), (B_B, 1.0)], &[(I_A, 9.0)]]);
+        let allowed = [true, false, false, true, true];
+        let tags = best_word_tags(text, &enc, &l, &allowed);
+        assert!(!tags.contains(&(B_A as u32)) && !tags.contains(&(I_A as u32)), "{tags:?}");
+        assert_eq!(best_word_tags(text, &enc, &l, &[true, false, false, false, false]), [0, 0]);
+    }
+
+    #[test]
+    fn glue_is_currency_before_a_number_joiners_and_decimals_not_apostrophes_or_commas() {
+        let glue_of = |text: &str| -> Vec<(String, bool)> {
+            let enc = encode(text);
+            let chars: Vec<char> = text.chars().collect();
+            let g = glued(text, &enc);
+            enc.words
+                .iter()
+                .zip(g)
+                .map(|(w, g)| (chars[w.start..w.end].iter().collect(), g))
+                .collect()
+        };
+        let glued_words = |text: &str| -> Vec<String> {
+            glue_of(text).into_iter().filter(|(_, g)| *g).map(|(w, _)| w).collect()
+        };
+        assert_eq!(glued_words("under $200 please"), ["200"]);
+        assert_eq!(glued_words("the magna-tiles set"), ["-", "tiles"]);
+        assert_eq!(glued_words("rated 4.5 or more"), [".", "5"]);
+        assert!(glued_words("my mum's bag, red").is_empty());
+        assert!(glued_words("red - blue").is_empty());
+    }
+}
