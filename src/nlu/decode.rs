@@ -14,7 +14,7 @@
 //! A word's score is the log-probability of its tag on its first piece plus that of the
 //! matching inside tag on its other pieces, which is how training labels the pieces.
 
-use super::labels::TAG_O;
+use super::labels::{inside, TAG_O};
 use super::tokenize::Encoded;
 
 /// The best tag of every word of `enc`, given the slot logits of every token and which tags
@@ -104,14 +104,6 @@ fn is_begin_or_o(tag: u32) -> bool {
 
 fn slot_of(tag: u32) -> Option<usize> {
     (tag != TAG_O).then(|| ((tag - 1) / 2) as usize)
-}
-
-fn inside(tag: u32) -> u32 {
-    if tag != TAG_O && tag % 2 == 1 {
-        tag + 1
-    } else {
-        tag
-    }
 }
 
 /// `glued[w]`: word `w` is written against word `w - 1` as one token of the text, so the

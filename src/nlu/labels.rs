@@ -161,7 +161,8 @@ impl Labels {
     }
 }
 
-fn inside(tag: u32) -> u32 {
+/// The inside tag of the same slot (B- → I-; I- and O stay).
+pub(crate) fn inside(tag: u32) -> u32 {
     if tag % 2 == 1 {
         tag + 1
     } else {
