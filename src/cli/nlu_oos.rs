@@ -131,8 +131,11 @@ fn top_intents(model: &NluModel, texts: &[String], what: &str) -> Result<Vec<Top
     Ok(super::nlu::parse_all(model, &refs, what)?
         .into_iter()
         .map(|p| {
-            let (intent, confidence) = p.ranking[0].clone();
-            TopIntent { intent, confidence }
+            let confidence = oos::scope_confidence(&p.ranking);
+            TopIntent {
+                intent: p.ranking[0].0.clone(),
+                confidence,
+            }
         })
         .collect())
 }

@@ -237,9 +237,11 @@ impl NluModel {
                 .zip(intent_p.iter().copied())
                 .collect();
             ranking.sort_by(|a, b| b.1.total_cmp(&a.1));
+            // Held against the threshold: the top intent with its family (oos.rs).
+            let in_scope = super::oos::scope_confidence(&ranking);
             ranking.truncate(self.ranking_size.max(1));
             let (best, confidence) = ranking[0].clone();
-            let intent = if confidence < self.threshold {
+            let intent = if in_scope < self.threshold {
                 NLU_FALLBACK.to_string()
             } else {
                 best

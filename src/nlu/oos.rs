@@ -1,8 +1,8 @@
 //! Out-of-scope threshold: how many off-topic messages a confidence threshold catches,
 //! and how many shop messages it wrongly refuses, over a sweep of thresholds.
 //!
-//! A message is *refused* when the model's top intent is `out_of_scope` or its top
-//! probability is under the threshold (the parse then says `nlu_fallback`). Off-topic
+//! A message is *refused* when the model's top intent is `out_of_scope` or its
+//! [`scope_confidence`] is under the threshold (the parse then says `nlu_fallback`). Off-topic
 //! messages should be refused; shop messages (every labelled intent except out_of_scope,
 //! greetings and thanks included) should not.
 
@@ -11,7 +11,29 @@ use serde::Serialize;
 /// The intent that marks a message the shop bot cannot help with.
 pub const OUT_OF_SCOPE: &str = "out_of_scope";
 
-/// The top intent and its probability for one message, before any threshold.
+/// Intents the dialogue serves alike: a message whose probability is split between them is
+/// no less in scope. "what about jackets" after a list of boots is 54 % search_product and
+/// 46 % refine_search; the shop can answer either way, so it must not be refused.
+pub const INTENT_FAMILIES: &[&[&str]] = &[&["search_product", "refine_search"]];
+
+/// The confidence the threshold is held against: the top intent's probability plus that of
+/// the other intents of its family found in `ranking` (best first).
+pub fn scope_confidence(ranking: &[(String, f32)]) -> f32 {
+    let Some((top, p)) = ranking.first() else {
+        return 0.0;
+    };
+    let Some(family) = INTENT_FAMILIES.iter().find(|f| f.contains(&top.as_str())) else {
+        return *p;
+    };
+    ranking
+        .iter()
+        .filter(|(intent, _)| family.contains(&intent.as_str()))
+        .map(|(_, p)| p)
+        .sum::<f32>()
+        .min(1.0)
+}
+
+/// The top intent and its scope confidence for one message, before any threshold.
 #[derive(Debug, Clone)]
 pub struct TopIntent {
     pub intent: String,
@@ -155,6 +177,21 @@ mod tests {
             intent: intent.into(),
             confidence,
         }
+    }
+
+    fn ranking(pairs: &[(&str, f32)]) -> Vec<(String, f32)> {
+        pairs.iter().map(|(i, p)| (i.to_string(), *p)).collect()
+    }
+
+    #[test]
+    fn a_family_pools_its_probability_and_other_intents_do_not() {
+        let split = ranking(&[("search_product", 0.54), ("refine_search", 0.45), ("greet", 0.01)]);
+        assert!((scope_confidence(&split) - 0.99).abs() < 1e-6);
+        let apart = ranking(&[("search_product", 0.54), ("check_stock", 0.45)]);
+        assert!((scope_confidence(&apart) - 0.54).abs() < 1e-6);
+        let outside = ranking(&[("greet", 0.5), ("goodbye", 0.5)]);
+        assert!((scope_confidence(&outside) - 0.5).abs() < 1e-6);
+        assert_eq!(scope_confidence(&[]), 0.0);
     }
 
     #[test]
