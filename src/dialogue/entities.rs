@@ -26,12 +26,14 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
         .slots
         .retain(|s| !emails.iter().any(|&(a, b)| s.start < b && a < s.end));
     // A brand on its own is neither a model name nor a kind of product ("not sonora"),
-    // and while shopping it is no place either, whatever the map says.
+    // no feature or material (an unfamiliar name read as an attribute), and while
+    // shopping it is no place either, whatever the map says.
     let shopping = SHOPPING_INTENTS.contains(&parse.intent.as_str());
     for s in parse.slots.iter_mut() {
         let relabel = match s.slot.as_str() {
             "product" | "product_type" => graph.category(s.value.trim()).is_none(),
             "location" => shopping,
+            "feature" | "material" => true,
             _ => false,
         };
         if relabel && graph.brand(s.value.trim()).is_some() {
