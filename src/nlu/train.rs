@@ -43,9 +43,9 @@ impl Default for TrainParams {
     fn default() -> Self {
         Self {
             // The configuration of the shipped model (docs/nlu.md has the comparison).
-            epochs: 8,
+            epochs: 16,
             batch_size: 32,
-            learning_rate: 5e-3,
+            learning_rate: 3e-3,
             weight_decay: 0.01,
             warmup: 0.1,
             lora: LoraSpec {

@@ -189,7 +189,7 @@ the [dr martens 1460](product) you sent have a scuff on the toe, not acceptable
 my [steam deck](product) screen is flickering out of the box
 i've had zero replies to my emails in 2 weeks
 your driver damaged my front door
-the [velvet](material) [cushion](product_type) covers faded after a week in the sun
+the [velvet](material) [cushion covers](product_type) faded after a week in the sun
 i ordered a size [XL](size) but the tag says [S](size)
 the [tonies box](product) doesn't charge at all, my kid is in tears
 why is the quality so bad now
@@ -364,7 +364,7 @@ total price for [a pair](quantity) of [vans](brand)?
 price of the kids [bike helmet](product_type)
 does it cost more in [xxl](size)
 how much is the [instax mini 12](product) bundle
-how much for [3](quantity) [bags](product_type) of [dog treats](product_type)
+how much for [3](quantity) bags of [dog treats](product_type)
 what's the price tag on the [oneplus 12](product)
 [rattan](material) [sun lounger](product_type) - what's that cost?
 """
@@ -646,7 +646,7 @@ TEST["payment_info"] += """
 can i pay in instalments if the order's over 500
 """
 TEST["complaint"] += """
-- you promised under [£20](price_max) on the banner, then charged me more
+- you promised under £20 on the banner, then charged me more
 """
 TEST["human_agent"] += """
 can a person check order [CX-90112](order_id), the bot keeps looping
