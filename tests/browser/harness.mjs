@@ -101,6 +101,8 @@ export function widget(page) {
     input: page.getByLabel("Type your message"),
     log: page.getByRole("log"),
     messages: page.locator("#kefu-widget .msg"),
+    // What the shopper sent (the bot's answers may quote the same words).
+    sent: page.locator("#kefu-widget .msg.user"),
     notices: page.locator("#kefu-widget .notice"),
     cards: page.locator("#kefu-widget .card"),
   };

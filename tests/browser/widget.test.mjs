@@ -97,7 +97,7 @@ test("what the shopper types reaches the server; the answer or the error is show
   await w.input.fill(HOSTILE);
   await page.keyboard.press("Enter");
 
-  const mine = w.messages.filter({ hasText: "red" }).last();
+  const mine = w.sent.filter({ hasText: "red" }).last();
   await mine.waitFor();
   assert.equal(await mine.locator(".text").textContent(), HOSTILE, "markup in a message is shown as text");
   assert.equal(await page.locator("#kefu-widget .log img").count(), 0, "no element was made from the text");
@@ -125,7 +125,7 @@ test("after a reload the conversation is restored from the server's history", as
 
   await page.reload();
   await w.panel.waitFor({ state: "visible" }); // an open chat stays open across pages
-  const mine = w.messages.filter({ hasText: "red" });
+  const mine = w.sent.filter({ hasText: "red" });
   await mine.first().waitFor();
   assert.equal(await mine.count(), 1, "the message is drawn once, from history");
   assert.equal(await mine.locator(".text").textContent(), HOSTILE);
@@ -152,8 +152,8 @@ test("when the server goes away the widget says so, reconnects, and sends what w
   // The queued message went out after the new welcome: the server's history has it.
   await answers.nth(answered).waitFor();
   await page.reload();
-  await w.messages.filter({ hasText: "typed while offline" }).waitFor();
-  assert.equal(await w.messages.filter({ hasText: "red" }).count(), 1);
+  await w.sent.filter({ hasText: "typed while offline" }).waitFor();
+  assert.equal(await w.sent.filter({ hasText: "red" }).count(), 1);
 });
 
 test("on a phone-sized screen the open chat fills the screen", async () => {
