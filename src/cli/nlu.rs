@@ -363,7 +363,10 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         let mut meta = meta.clone();
         meta.test_metrics = Some(rep.summary());
         meta.write(&model_dir)?;
-        println!("recorded these scores as the test metrics in {}", model_dir.join(artifact::META_FILE).display());
+        println!(
+            "recorded these scores as the test metrics in {}",
+            model_dir.join(artifact::META_FILE).display()
+        );
     }
     if let Some(path) = &args.errors {
         let wrong = write_errors(path, &examples, &parses)?;

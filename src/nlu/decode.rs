@@ -115,7 +115,11 @@ pub(crate) fn glued(text: &str, enc: &Encoded) -> Vec<bool> {
     let word: Vec<String> = enc
         .words
         .iter()
-        .map(|w| chars[w.start.min(chars.len())..w.end.min(chars.len())].iter().collect())
+        .map(|w| {
+            chars[w.start.min(chars.len())..w.end.min(chars.len())]
+                .iter()
+                .collect()
+        })
         .collect();
     let touching = |w: usize| w > 0 && enc.words[w - 1].end == enc.words[w].start;
     let alnum = |s: &str| s.chars().next().is_some_and(char::is_alphanumeric);
@@ -127,7 +131,12 @@ pub(crate) fn glued(text: &str, enc: &Encoded) -> Vec<bool> {
             glue[w] = true;
         }
         // A joiner between two touching alphanumeric words glues both sides.
-        if w + 1 < word.len() && touching(w) && touching(w + 1) && alnum(prev) && alnum(&word[w + 1]) {
+        if w + 1 < word.len()
+            && touching(w)
+            && touching(w + 1)
+            && alnum(prev)
+            && alnum(&word[w + 1])
+        {
             let joins = matches!(cur, "-" | "/" | "&" | "+")
                 || (cur == "." && digit(prev) && digit(&word[w + 1]));
             if joins {
@@ -165,7 +174,10 @@ mod tests {
     fn encode(text: &str) -> Encoded {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("models/base/all-MiniLM-L6-v2/tokenizer.json");
-        TextTokenizer::from_file(&path, 0).unwrap().encode(text).unwrap()
+        TextTokenizer::from_file(&path, 0)
+            .unwrap()
+            .encode(text)
+            .unwrap()
     }
 
     /// Token logits where every piece of word `w` scores `scores[w]` (tag, logit) and O 0.
@@ -192,7 +204,10 @@ mod tests {
         let enc = encode(text);
         assert_eq!(enc.words.len(), 3);
         // argmax per word: B-a, I-b, O — two spans of two slots; the valid best is B-a I-a.
-        let l = logits(&enc, &[&[(B_A, 3.0)], &[(I_B, 3.0), (I_A, 2.5)], &[(O, 3.0)]]);
+        let l = logits(
+            &enc,
+            &[&[(B_A, 3.0)], &[(I_B, 3.0), (I_A, 2.5)], &[(O, 3.0)]],
+        );
         let tags = best_word_tags(text, &enc, &l, &[true; 5]);
         assert_eq!(tags, [B_A as u32, I_A as u32, O as u32]);
     }
@@ -203,13 +218,27 @@ mod tests {
         let enc = encode(text);
         assert_eq!(enc.words.len(), 4, "one - two three");
         // "two" alone would start a span of b, but it is glued to "one-".
-        let l = logits(&enc, &[&[(B_A, 3.0)], &[(I_A, 3.0)], &[(B_B, 3.0), (I_A, 2.0)], &[(O, 3.0)]]);
+        let l = logits(
+            &enc,
+            &[
+                &[(B_A, 3.0)],
+                &[(I_A, 3.0)],
+                &[(B_B, 3.0), (I_A, 2.0)],
+                &[(O, 3.0)],
+            ],
+        );
         let tags = best_word_tags(text, &enc, &l, &[true; 5]);
         assert_eq!(tags, [B_A as u32, I_A as u32, I_A as u32, O as u32]);
         // …and a glued word is not tagged on its own either: all or nothing.
-        let l = logits(&enc, &[&[(O, 3.0)], &[(O, 3.0)], &[(B_B, 4.0)], &[(O, 3.0)]]);
+        let l = logits(
+            &enc,
+            &[&[(O, 3.0)], &[(O, 3.0)], &[(B_B, 4.0)], &[(O, 3.0)]],
+        );
         let tags = best_word_tags(text, &enc, &l, &[true; 5]);
-        assert!(tags[..3].iter().all(|&t| t == tags[0] || t == I_B as u32), "{tags:?}");
+        assert!(
+            tags[..3].iter().all(|&t| t == tags[0] || t == I_B as u32),
+            "{tags:?}"
+        );
         assert_ne!(tags[2], B_B as u32);
     }
 
@@ -220,8 +249,14 @@ mod tests {
         let l = logits(&enc, &[&[(B_A, 9.0), (B_B, 1.0)], &[(I_A, 9.0)]]);
         let allowed = [true, false, false, true, true];
         let tags = best_word_tags(text, &enc, &l, &allowed);
-        assert!(!tags.contains(&(B_A as u32)) && !tags.contains(&(I_A as u32)), "{tags:?}");
-        assert_eq!(best_word_tags(text, &enc, &l, &[true, false, false, false, false]), [0, 0]);
+        assert!(
+            !tags.contains(&(B_A as u32)) && !tags.contains(&(I_A as u32)),
+            "{tags:?}"
+        );
+        assert_eq!(
+            best_word_tags(text, &enc, &l, &[true, false, false, false, false]),
+            [0, 0]
+        );
     }
 
     #[test]
@@ -237,7 +272,11 @@ mod tests {
                 .collect()
         };
         let glued_words = |text: &str| -> Vec<String> {
-            glue_of(text).into_iter().filter(|(_, g)| *g).map(|(w, _)| w).collect()
+            glue_of(text)
+                .into_iter()
+                .filter(|(_, g)| *g)
+                .map(|(w, _)| w)
+                .collect()
         };
         assert_eq!(glued_words("under $200 please"), ["200"]);
         assert_eq!(glued_words("the magna-tiles set"), ["-", "tiles"]);

@@ -252,9 +252,18 @@ mod tests {
         assert_eq!(labels.slots, ["brand", "color", "location"]);
         let allowed = |intent: &str| labels.allowed_tags(labels.intent_index(intent).unwrap());
         // O, B/I-brand, B/I-color, B/I-location
-        assert_eq!(allowed("greet"), [true, false, false, false, false, false, false]);
-        assert_eq!(allowed("search"), [true, true, true, true, true, false, false]);
-        assert_eq!(allowed("ship"), [true, false, false, false, false, true, true]);
+        assert_eq!(
+            allowed("greet"),
+            [true, false, false, false, false, false, false]
+        );
+        assert_eq!(
+            allowed("search"),
+            [true, true, true, true, true, false, false]
+        );
+        assert_eq!(
+            allowed("ship"),
+            [true, false, false, false, false, true, true]
+        );
         // A model saved before the map existed allows everything.
         let old = Labels {
             slots_by_intent: Default::default(),

@@ -185,7 +185,11 @@ mod tests {
 
     #[test]
     fn a_family_pools_its_probability_and_other_intents_do_not() {
-        let split = ranking(&[("search_product", 0.54), ("refine_search", 0.45), ("greet", 0.01)]);
+        let split = ranking(&[
+            ("search_product", 0.54),
+            ("refine_search", 0.45),
+            ("greet", 0.01),
+        ]);
         assert!((scope_confidence(&split) - 0.99).abs() < 1e-6);
         let apart = ranking(&[("search_product", 0.54), ("check_stock", 0.45)]);
         assert!((scope_confidence(&apart) - 0.54).abs() < 1e-6);

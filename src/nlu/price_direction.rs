@@ -43,38 +43,125 @@ impl End {
 }
 
 const BEFORE_CEILING: &[&str] = &[
-    "around", "under", "below", "less than", "max", "maximum", "up to", "upto", "at most",
-    "within", "cheaper than", "lower than", "lower", "beneath", "sub", "limit", "budget",
-    "capped at", "cap", "cap it at", "ceiling", "tops", "top", "no more than", "not more than",
+    "around",
+    "under",
+    "below",
+    "less than",
+    "max",
+    "maximum",
+    "up to",
+    "upto",
+    "at most",
+    "within",
+    "cheaper than",
+    "lower than",
+    "lower",
+    "beneath",
+    "sub",
+    "limit",
+    "budget",
+    "capped at",
+    "cap",
+    "cap it at",
+    "ceiling",
+    "tops",
+    "top",
+    "no more than",
+    "not more than",
     "<",
 ];
 const BEFORE_FLOOR: &[&str] = &[
-    "over", "above", "more than", "at least", "min", "minimum", "from", "starting at",
-    "starting from", "upwards of", "north of", "pricier than", "higher than", "past", "floor",
-    "beyond", "exceeding", ">",
+    "over",
+    "above",
+    "more than",
+    "at least",
+    "min",
+    "minimum",
+    "from",
+    "starting at",
+    "starting from",
+    "upwards of",
+    "north of",
+    "pricier than",
+    "higher than",
+    "past",
+    "floor",
+    "beyond",
+    "exceeding",
+    ">",
 ];
 const AFTER_CEILING: &[&str] = &[
-    "max", "maximum", "tops", "top", "or less", "or under", "or below", "at most", "limit",
-    "ceiling", "the most", "or cheaper", "and under", "and below",
+    "max",
+    "maximum",
+    "tops",
+    "top",
+    "or less",
+    "or under",
+    "or below",
+    "at most",
+    "limit",
+    "ceiling",
+    "the most",
+    "or cheaper",
+    "and under",
+    "and below",
 ];
 const AFTER_FLOOR: &[&str] = &[
-    "or more", "and up", "and above", "or above", "plus", "+", "minimum", "min", "upwards",
-    "at least", "or higher", "and over", "or over",
+    "or more",
+    "and up",
+    "and above",
+    "or above",
+    "plus",
+    "+",
+    "minimum",
+    "min",
+    "upwards",
+    "at least",
+    "or higher",
+    "and over",
+    "or over",
 ];
 /// Words that turn a cue around when they come within three words before it.
 const NEGATIONS: &[&str] = &[
-    "nothing", "not", "no", "never", "don't", "dont", "won't", "wont", "without", "isn't",
-    "exclude", "excluding", "hide", "remove", "out", "skip", "except",
+    "nothing",
+    "not",
+    "no",
+    "never",
+    "don't",
+    "dont",
+    "won't",
+    "wont",
+    "without",
+    "isn't",
+    "exclude",
+    "excluding",
+    "hide",
+    "remove",
+    "out",
+    "skip",
+    "except",
 ];
 /// What may stand between two amounts for them to be one range.
-const RANGE_JOINS: &[&str] = &["and", "to", "-", "–", "&", "and up to", "up to", "till", "until"];
+const RANGE_JOINS: &[&str] = &[
+    "and",
+    "to",
+    "-",
+    "–",
+    "&",
+    "and up to",
+    "up to",
+    "till",
+    "until",
+];
 
 /// Relabels the price spans among `slots` as price_min or price_max from the words of `text`
 /// around them; other slots are untouched.
 pub(crate) fn orient_prices(text: &str, slots: &mut [Slot]) {
     let chars: Vec<char> = text.chars().collect();
     let between = |from: usize, to: usize| -> String {
-        chars[from.min(chars.len())..to.min(chars.len())].iter().collect()
+        chars[from.min(chars.len())..to.min(chars.len())]
+            .iter()
+            .collect()
     };
     let mut prices: Vec<usize> = (0..slots.len())
         .filter(|&i| matches!(slots[i].slot.as_str(), PRICE_MIN | PRICE_MAX))
@@ -200,22 +287,47 @@ mod tests {
     fn cue_words_decide_the_direction() {
         let cases: &[(&str, &[&str], &[&str])] = &[
             ("nothing over 60 quid please", &["60 quid"], &["price_max"]),
-            ("nothing less than 40 euros pls", &["40 euros"], &["price_min"]),
+            (
+                "nothing less than 40 euros pls",
+                &["40 euros"],
+                &["price_min"],
+            ),
             ("hmm bump the minimum to 75", &["75"], &["price_min"]),
             ("i'd go up to $65 tops", &["$65"], &["price_max"]),
-            ("gift for my nephew over 40 dollars", &["40 dollars"], &["price_min"]),
-            ("between 600 and 900 dollars", &["600", "900 dollars"], &["price_min", "price_max"]),
-            ("80-120 euros", &["80", "120 euros"], &["price_min", "price_max"]),
-            ("not under £200 but not over £350", &["£200", "£350"], &["price_min", "price_max"]),
+            (
+                "gift for my nephew over 40 dollars",
+                &["40 dollars"],
+                &["price_min"],
+            ),
+            (
+                "between 600 and 900 dollars",
+                &["600", "900 dollars"],
+                &["price_min", "price_max"],
+            ),
+            (
+                "80-120 euros",
+                &["80", "120 euros"],
+                &["price_min", "price_max"],
+            ),
+            (
+                "not under £200 but not over £350",
+                &["£200", "£350"],
+                &["price_min", "price_max"],
+            ),
             ("a grand is my absolute limit", &["a grand"], &["price_max"]),
             ("100 or more is fine", &["100"], &["price_min"]),
-            ("filter out everything below $140", &["$140"], &["price_min"]),
+            (
+                "filter out everything below $140",
+                &["$140"],
+                &["price_min"],
+            ),
             ("my limit's €75", &["€75"], &["price_max"]),
             ("no cheaper than £150", &["£150"], &["price_min"]),
         ];
         for (text, values, want) in cases {
             for model_says in [PRICE_MIN, PRICE_MAX] {
-                let mut slots: Vec<Slot> = values.iter().map(|v| price(text, v, model_says)).collect();
+                let mut slots: Vec<Slot> =
+                    values.iter().map(|v| price(text, v, model_says)).collect();
                 orient_prices(text, &mut slots);
                 let got: Vec<&str> = slots.iter().map(|s| s.slot.as_str()).collect();
                 assert_eq!(&got, want, "{text:?} (model said {model_says})");
@@ -236,25 +348,40 @@ mod tests {
                 let mut oriented = e.slots.clone();
                 orient_prices(&e.text, &mut oriented);
                 for (i, (gold, got)) in e.slots.iter().zip(&oriented).enumerate() {
-                    assert_eq!(gold.slot, got.slot, "{}: {:?} in {:?}", e.source, gold.value, e.text);
+                    assert_eq!(
+                        gold.slot, got.slot,
+                        "{}: {:?} in {:?}",
+                        e.source, gold.value, e.text
+                    );
                     if !matches!(gold.slot.as_str(), PRICE_MIN | PRICE_MAX) {
                         continue;
                     }
                     // Decided by a cue: the rules put a wrong label right again.
                     let mut wrong = e.slots.clone();
-                    wrong[i].slot = if gold.slot == PRICE_MIN { PRICE_MAX } else { PRICE_MIN }.into();
+                    wrong[i].slot = if gold.slot == PRICE_MIN {
+                        PRICE_MAX
+                    } else {
+                        PRICE_MIN
+                    }
+                    .into();
                     orient_prices(&e.text, &mut wrong);
                     decided += usize::from(wrong[i].slot == gold.slot);
                 }
             }
         }
-        assert!(decided > 400, "only {decided} price spans decided by cue words");
+        assert!(
+            decided > 400,
+            "only {decided} price spans decided by cue words"
+        );
     }
 
     #[test]
     fn without_a_cue_the_model_label_and_other_slots_stand() {
         let text = "socks for 12 dollars in red";
-        let mut slots = vec![price(text, "12 dollars", PRICE_MIN), price(text, "red", "color")];
+        let mut slots = vec![
+            price(text, "12 dollars", PRICE_MIN),
+            price(text, "red", "color"),
+        ];
         orient_prices(text, &mut slots);
         assert_eq!(slots[0].slot, PRICE_MIN);
         assert_eq!(slots[1].slot, "color");
