@@ -426,12 +426,9 @@ fn owned_products_are_remembered_but_consumables_are_not_owned() {
 }
 
 mod http {
-    use axum::body::Body;
-    use axum::http::{Request, StatusCode};
-    use http_body_util::BodyExt;
+    use axum::http::StatusCode;
     use serde_json::{json, Value};
     use std::sync::Arc;
-    use tower::ServiceExt;
 
     use kefu::behavior::{BehaviorConfig, EventLog};
     use kefu::config::Config;
@@ -441,17 +438,7 @@ mod http {
     const TOKEN: &str = "shop-backend-secret-0123";
 
     async fn post(router: axum::Router, token: Option<&str>, body: Value) -> (StatusCode, Value) {
-        let mut req = Request::post("/api/events").header("content-type", "application/json");
-        if let Some(t) = token {
-            req = req.header("authorization", format!("Bearer {t}"));
-        }
-        let resp = router
-            .oneshot(req.body(Body::from(body.to_string())).unwrap())
-            .await
-            .unwrap();
-        let status = resp.status();
-        let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-        (status, serde_json::from_slice(&bytes).unwrap())
+        crate::http::call(&router, "POST", "/api/events", token, Some(body)).await
     }
 
     #[tokio::test]

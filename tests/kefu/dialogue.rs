@@ -422,10 +422,8 @@ async fn stories() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn handoff_to_an_agent_and_back_over_the_real_server() {
     use futures::{SinkExt, StreamExt};
-    use http_body_util::BodyExt;
     use serde_json::{json, Value};
     use tokio_tungstenite::tungstenite::Message;
-    use tower::ServiceExt;
 
     const TOKEN: &str = "agent-token-for-tests-0123";
     let data = tempfile::tempdir().unwrap();
@@ -479,25 +477,11 @@ async fn handoff_to_an_agent_and_back_over_the_real_server() {
 
     let call = |method: &str, uri: String, token: Option<&str>, body: Option<Value>| {
         let router = kefu::app(state.clone());
-        let mut req = axum::http::Request::builder().method(method).uri(uri);
-        if let Some(t) = token {
-            req = req.header("authorization", format!("Bearer {t}"));
-        }
-        let req = match body {
-            Some(b) => req
-                .header("content-type", "application/json")
-                .body(axum::body::Body::from(b.to_string()))
-                .unwrap(),
-            None => req.body(axum::body::Body::empty()).unwrap(),
-        };
+        let (method, token) = (method.to_string(), token.map(str::to_string));
         async move {
-            let resp = router.oneshot(req).await.unwrap();
-            let status = resp.status().as_u16();
-            let bytes = resp.into_body().collect().await.unwrap().to_bytes();
-            (
-                status,
-                serde_json::from_slice::<Value>(&bytes).unwrap_or(Value::Null),
-            )
+            let (status, value) =
+                super::http::call(&router, &method, &uri, token.as_deref(), body).await;
+            (status.as_u16(), value)
         }
     };
     assert_eq!(

@@ -5,6 +5,7 @@ mod behavior;
 mod chat_cli;
 mod dialogue;
 mod foundation;
+mod http;
 mod knowledge;
 mod nlu;
 mod nlu_engine;
