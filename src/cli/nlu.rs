@@ -360,7 +360,7 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         println!("wrote {} and {}", json.display(), svg.display());
     }
     if args.record {
-        let mut meta = meta.clone();
+        let mut meta = meta;
         meta.test_metrics = Some(rep.summary());
         meta.write(&model_dir)?;
         println!(

@@ -241,15 +241,12 @@ impl NluModel {
             let in_scope = super::oos::scope_confidence(&ranking);
             ranking.truncate(self.ranking_size.max(1));
             let (best, confidence) = ranking[0].clone();
+            let allowed = self.labels.allowed_tags(&best);
             let intent = if in_scope < self.threshold {
                 NLU_FALLBACK.to_string()
             } else {
                 best
             };
-            let best_intent = (0..intent_p.len())
-                .max_by(|&a, &b| intent_p[a].total_cmp(&intent_p[b]))
-                .unwrap_or(0);
-            let allowed = self.labels.allowed_tags(best_intent);
             let word_tags = decode::best_word_tags(text, &encs[i], slot_logits, &allowed);
             let mut slots = self.labels.decode_spans(text, &encs[i], &word_tags);
             price_direction::orient_prices(text, &mut slots);

@@ -50,15 +50,11 @@ impl Labels {
         }
     }
 
-    /// `allowed[tag]` for a text whose intent is `intent` (index into `intents`): O always,
-    /// B-/I- of the slots that intent was trained with.
-    pub(crate) fn allowed_tags(&self, intent: usize) -> Vec<bool> {
+    /// `allowed[tag]` for a text whose top intent is `intent`: O always, B-/I- of the slots
+    /// that intent was trained with (every slot for an intent the map does not know).
+    pub(crate) fn allowed_tags(&self, intent: &str) -> Vec<bool> {
         let mut allowed = vec![true; self.n_tags()];
-        let Some(seen) = self
-            .intents
-            .get(intent)
-            .and_then(|name| self.slots_by_intent.get(name))
-        else {
+        let Some(seen) = self.slots_by_intent.get(intent) else {
             return allowed;
         };
         for (k, slot) in self.slots.iter().enumerate() {
@@ -250,7 +246,7 @@ mod tests {
             example("ship", &["location"]),
         ]);
         assert_eq!(labels.slots, ["brand", "color", "location"]);
-        let allowed = |intent: &str| labels.allowed_tags(labels.intent_index(intent).unwrap());
+        let allowed = |intent: &str| labels.allowed_tags(intent);
         // O, B/I-brand, B/I-color, B/I-location
         assert_eq!(
             allowed("greet"),
@@ -269,7 +265,7 @@ mod tests {
             slots_by_intent: Default::default(),
             ..labels.clone()
         };
-        assert!(old.allowed_tags(0).iter().all(|&a| a));
+        assert!(old.allowed_tags("greet").iter().all(|&a| a));
         let json = serde_json::to_string(&old).unwrap();
         assert!(!json.contains("slots_by_intent"));
         assert_eq!(serde_json::from_str::<Labels>(&json).unwrap(), old);

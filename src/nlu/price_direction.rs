@@ -157,6 +157,12 @@ const RANGE_JOINS: &[&str] = &[
 /// Relabels the price spans among `slots` as price_min or price_max from the words of `text`
 /// around them; other slots are untouched.
 pub(crate) fn orient_prices(text: &str, slots: &mut [Slot]) {
+    if !slots
+        .iter()
+        .any(|s| matches!(s.slot.as_str(), PRICE_MIN | PRICE_MAX))
+    {
+        return;
+    }
     let chars: Vec<char> = text.chars().collect();
     let between = |from: usize, to: usize| -> String {
         chars[from.min(chars.len())..to.min(chars.len())]
@@ -172,7 +178,7 @@ pub(crate) fn orient_prices(text: &str, slots: &mut [Slot]) {
         let span = &slots[prices[k]];
         let left_from = if k > 0 { slots[prices[k - 1]].end } else { 0 };
         let left = words(&between(left_from, span.start));
-        if k > 0 && RANGE_JOINS.contains(&left.join(" ").as_str()) && !left.is_empty() {
+        if k > 0 && RANGE_JOINS.contains(&left.join(" ").as_str()) {
             decided[k - 1] = Some(End::Floor);
             decided[k] = Some(End::Ceiling);
             continue;
