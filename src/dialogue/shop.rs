@@ -501,6 +501,14 @@ fn variant_words(size: Option<&str>, colour: Option<&str>) -> String {
 
 pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
     let Some(p) = ctx.referenced_products().into_iter().next() else {
+        // "do you have hiking boots in size uk 8" asks about a category, not one product:
+        // the answer is what is in stock in it, which is the search (the recommender lists
+        // only products with a matching variant in stock).
+        let asks_category = ctx.parse.slot("product").is_none()
+            && (ctx.parse.slot("product_type").is_some() || ctx.parse.slot("brand").is_some());
+        if asks_category {
+            return search(ctx);
+        }
         return need_product(ctx, "check_stock");
     };
     ctx.focus_on(&p.id);
