@@ -126,7 +126,7 @@ DOMAINS = {
                      "adidas ultraboost light", "brooks ghost 15", "crocs classic clog"],
         "materials": ["leather", "suede", "canvas", "mesh", "nubuck", "rubber", "patent leather",
                       "vegan leather", "knit"],
-        "features": ["waterproof", "wide fit", "arch support", "non-slip", "memory foam",
+        "features": ["waterproof", "water-resistant", "arch support", "non-slip", "memory foam",
                      "lightweight", "slip-on", "cushioned", "vegan", "zero drop", "grippy sole",
                      "steel toe", "breathable"],
     },
@@ -287,7 +287,7 @@ DOMAINS = {
     },
     "cycling": {
         "types": ["bike", "mountain bike", "electric bike", "bike helmet", "bike lock", "bike lights",
-                  "cycling shorts", "bike pump", "kids bike", "scooter", "electric scooter",
+                  "cycling shorts", "bike pump", "balance bike", "scooter", "electric scooter",
                   "cycling gloves", "bike rack", "turbo trainer", "saddle"],
         "brands": ["trek", "specialized", "giant", "cannondale", "brompton", "boardman", "carrera",
                    "kryptonite", "lezyne", "wahoo", "garmin", "xiaomi", "segway", "micro", "giro"],
@@ -498,8 +498,8 @@ OTHER_SIZES = ["27 inch", "32 inch", "55 inch", "65\"", "15.6\"", "13 inch", "ki
                "double", "single", "super king", "queen", "cal king", "w32 l30", "w30 l32",
                "w34 l32", "uk 12", "uk 14", "eu 38", "age 5-6", "3-4 years",
                "0-3 months", "6-9 months", "a4", "a5", "1.7l", "5l", "20 litre", "40l",
-               "500ml", "10 inch", "28cm", "30cm", "140x200", "150 x 200 cm", "50mm", "256gb",
-               "1tb", "2 person", "large breed", "queen size", "40 inch"]
+               "500ml", "10 inch", "28cm", "30cm", "140x200", "150 x 200 cm", "50mm", "38 regular",
+               "2-3 years", "2 person", "large breed", "queen size", "40 inch"]
 
 QUANTITY_DIGITS = ["2", "3", "4", "5", "6", "8", "10", "12", "15", "20", "24", "30", "50", "100"]
 QUANTITY_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "ten", "twelve",

@@ -203,7 +203,7 @@ which of the [two](quantity) [kettles](product_type) boils faster
 is the [airfryer xl](product) any better than the regular one
 [marshall](brand) or [jbl](brand), which has better [bass](feature)
 what's the real difference between [oled](feature) and [qled](feature) [tvs](product_type)
-compare [vans](brand) [old skool](product) and [converse](brand) [chuck 70](product)
+compare [vans old skool](product) and [converse chuck 70](product)
 which one is cheaper in the long run
 [ikea](brand) or [wayfair](brand) for a [bed frame](product_type)
 which is [better rated](sort), the [ninja](brand) or [instant pot](brand)
@@ -216,7 +216,7 @@ how much is the [xbox series s](product) now
 - how much is this [sofa](product_type), the page doesn't even say
 - why does the price keep changing, what's the actual price of the [iphone 15](product)
 + how much for [two](quantity) of the lovely [linen](material) [tablecloths](product_type)?
-does the [lego](brand) [death star](product) cost over [$500](price_min)
+does the [lego death star](product) cost over [$500](price_min)
 are any [coffee machines](product_type) under [£100](price_max) or are they all more
 is the [bose](brand) [speaker](product_type) less than [$200](price_max)
 what's the [lowest](sort) price you've had the [ps5](product) at

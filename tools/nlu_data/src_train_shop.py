@@ -46,7 +46,7 @@ where are the [garden hoses](product_type)
 need [cordless](feature) [drill](product_type), [dewalt](brand) or [makita](brand)
 have you got any [trail running shoes](product_type) in size [10.5](size)
 im lookin for a [dress](product_type) for a wedding, [navy](color) or [green](color)
-any [kids bikes](product_type)?
+any kids [bikes](product_type)?
 [cotton](material) [bedsheets](product_type) [king](size) size
 show me [vegan](feature) [protein powder](product_type)
 [ray-ban](brand) [sunglasses](product_type)
@@ -78,7 +78,7 @@ i need [2](quantity) [pillows](product_type) [memory foam](material)
 [lowest price](sort) [hdmi cables](product_type)
 im looking for something to hold my plants, like [plant stands](product_type)
 - why is it so hard to find size [12](size) [shoes](product_type) on this site
-[adidas](brand) [samba](product) [white](color)
+[adidas samba](product) [white](color)
 [the north face](brand) [backpack](product_type)
 show me [dumbbells](product_type) [10kg](size)
 [rain boots](product_type) for [a toddler](recipient)
@@ -664,7 +664,7 @@ are there any [refurbished](feature) [iphones](product_type) in stock
 is it in stock at the chicago store or only online
 are the [silver](color) ones available
 anything left in size [13](size)
-hmm is the [ikea](brand) [billy](product) still sold
+hmm is the [ikea billy](product) still sold
 do you have the [maroon](color) version
 is the [ninja creami](product) back in stock yet
 do you have [cat litter](product_type) in stock
@@ -765,7 +765,7 @@ yes i'll take the [grey](color) [sofa](product_type)
 buy [2](quantity) of the [merino](material) [socks](product_type)
 ok fine add the cheaper one
 - fine whatever, just add the [black](color) one
-add the [wide](size) fit in [11](size)
+add the [wide fit](size) in [11](size)
 could you add the [lululemon align](product) in size [6](size) to my bag
 put it in the basket, [2](quantity) please
 """

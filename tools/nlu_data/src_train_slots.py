@@ -27,7 +27,7 @@ looking for [table lamps](product_type), budget is [70 quid](price_max)
 [baby carriers](product_type) no pricier than [$110](price_max)
 [toasters](product_type) under [fifty pounds](price_max)
 i'm after [hiking socks](product_type) but i won't pay over [£12](price_max)
-[kids scooters](product_type) that are cheaper than [€60](price_max)
+kids [scooters](product_type) that are cheaper than [€60](price_max)
 // price floors
 [espresso machines](product_type) starting at [$400](price_min)
 [office chairs](product_type) from [£250](price_min) upwards

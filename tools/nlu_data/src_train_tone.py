@@ -103,7 +103,7 @@ TRAIN["compare_products"] = """
 
 TRAIN["check_price"] = """
 + ooh love the [blush](color) [blazer](product_type), how much?
-+ yay is the [lego](brand) [christmas village](product) on sale? how much now
++ yay is the [lego christmas village](product) on sale? how much now
 + how much are the adorable [baby shoes](product_type)? 🥰
 - how much is it?? why do you hide prices
 - what do you mean 'price on request' for a [toaster](product_type), how much is it
