@@ -39,6 +39,7 @@ pub struct TrainArgs {
     /// swaps in only if it is not worse than the serving model; see nlu.swap_policy).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Epochs at most (default 20; early stopping may end sooner).
     #[arg(long)]
     pub epochs: Option<usize>,
     #[arg(long)]
@@ -48,7 +49,8 @@ pub struct TrainArgs {
     /// LoRA rank of the adapters.
     #[arg(long)]
     pub lora_rank: Option<usize>,
-    /// Put adapters on the top N encoder layers.
+    /// Put adapters on the top N encoder layers (default 6, all of MiniLM-L6's; 4 trains
+    /// in about a third of the time for a little less slot F1).
     #[arg(long)]
     pub lora_layers: Option<usize>,
     #[arg(long)]

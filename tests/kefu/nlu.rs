@@ -250,6 +250,13 @@ fn tiny_params(epochs: usize) -> TrainParams {
         batch_size: 8,
         learning_rate: 1e-2,
         patience: epochs,
+        // Four adapted layers, as before the default became six: these tests are about the
+        // trainer, not the shipped recipe.
+        lora: kefu::nlu::LoraSpec {
+            rank: 8,
+            alpha: 16.0,
+            layers: 4,
+        },
         ..TrainParams::default()
     }
 }
