@@ -61,6 +61,11 @@ pub struct TrainArgs {
     /// Dropout probability while training (0 turns it off).
     #[arg(long)]
     pub dropout: Option<f64>,
+    /// Chance, per example and epoch, of showing it with its product / brand / material /
+    /// colour words swapped for random words, so the model learns to find names it has
+    /// never seen from their context (0 turns it off).
+    #[arg(long, value_name = "P")]
+    pub name_noise: Option<f64>,
 }
 
 #[derive(Debug, Args)]
@@ -150,6 +155,9 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
     }
     if let Some(v) = args.dropout {
         params.dropout = v;
+    }
+    if let Some(v) = args.name_noise {
+        params.name_noise = v;
     }
     if let Some(v) = args.learning_rate {
         params.learning_rate = v;

@@ -19,6 +19,7 @@ mod fast;
 mod heads;
 mod labels;
 mod metrics;
+mod name_noise;
 pub mod oos;
 mod optim;
 mod price_direction;

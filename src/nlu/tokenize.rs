@@ -99,6 +99,21 @@ impl TextTokenizer {
         })
     }
 
+    /// Ids of the vocabulary's plain lowercase words of three letters or more (no word-piece
+    /// continuations, no special or unused tokens), in id order: the words name noise
+    /// draws from.
+    pub fn plain_word_ids(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = self
+            .inner
+            .get_vocab(false)
+            .into_iter()
+            .filter(|(tok, _)| tok.len() >= 3 && tok.bytes().all(|b| b.is_ascii_lowercase()))
+            .map(|(_, id)| id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
     pub fn encode_all(&self, texts: &[&str]) -> Result<Vec<Encoded>, NluError> {
         texts.iter().map(|t| self.encode(t)).collect()
     }

@@ -4,7 +4,7 @@
 use candle_core::{DType, Device, Tensor, Var, D};
 use indicatif::{ProgressBar, ProgressStyle};
 use rand::seq::SliceRandom;
-use rand::SeedableRng;
+use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
 use std::time::Instant;
 
@@ -14,6 +14,7 @@ use super::data::Example;
 use super::heads::{Heads, NluModel};
 use super::labels::Labels;
 use super::metrics::{evaluate, Summary};
+use super::name_noise;
 use super::optim::AdamW;
 use super::tokenize::{Encoded, TextTokenizer};
 use super::weights::Checkpoint;
@@ -37,6 +38,9 @@ pub struct TrainParams {
     pub dev_fraction: f64,
     /// Dropout on the adapted layers' adapters and outputs and on the heads' input.
     pub dropout: f64,
+    /// Chance that a training example is shown, in an epoch, with its name words (product,
+    /// brand, material, colour values) swapped for random words (`name_noise.rs`).
+    pub name_noise: f64,
 }
 
 impl Default for TrainParams {
@@ -58,6 +62,7 @@ impl Default for TrainParams {
             patience: 3,
             dev_fraction: 0.1,
             dropout: 0.1,
+            name_noise: 0.0,
         }
     }
 }
@@ -75,6 +80,8 @@ pub(crate) struct Item {
     enc: Encoded,
     /// Output of the frozen layers below the adapters, `(tokens, hidden)`.
     frozen: Tensor,
+    /// The same with the name words swapped for random ones (name noise), if it has any.
+    noisy: Option<Tensor>,
     tags: Vec<u32>,
     intent: u32,
     sentiment: Option<u32>,
@@ -102,6 +109,12 @@ impl Trainer {
             return Err(NluError::Invalid(
                 "epochs, batch size and LoRA rank must be at least 1".into(),
             ));
+        }
+        if !(0.0..=1.0).contains(&params.name_noise) {
+            return Err(NluError::Invalid(format!(
+                "name noise is a probability, between 0 and 1 (got {})",
+                params.name_noise
+            )));
         }
         let ck = Checkpoint::load(&base.weights_path(), device)?;
         let mut new = NewParams {
@@ -139,18 +152,46 @@ impl Trainer {
 
     fn items(&self, examples: &[Example]) -> Result<Vec<Item>, NluError> {
         let labels = &self.model.labels;
-        let device = self.model.bert.device().clone();
+        let words = if self.params.name_noise > 0.0 {
+            self.model.tokenizer.plain_word_ids()
+        } else {
+            Vec::new()
+        };
+        // Its own stream, so runs without name noise shuffle and drop out exactly as before.
+        let mut rng = rand::rngs::StdRng::seed_from_u64(self.params.seed.wrapping_add(3));
         let mut items = Vec::with_capacity(examples.len());
         for chunk in examples.chunks(64) {
             let encs = chunk
                 .iter()
                 .map(|e| self.model.tokenizer.encode(&e.text))
                 .collect::<Result<Vec<_>, _>>()?;
-            let refs: Vec<&Encoded> = encs.iter().collect();
-            let (ids, mask) = self.model.tokenizer.batch(&refs, &device)?;
-            let frozen = self.model.bert.forward_frozen(&ids, &mask)?;
-            for (row, (e, enc)) in chunk.iter().zip(encs).enumerate() {
-                let tags = labels.token_tags(&enc, &e.slots);
+            let tags: Vec<Vec<u32>> = chunk
+                .iter()
+                .zip(&encs)
+                .map(|(e, enc)| labels.token_tags(enc, &e.slots))
+                .collect();
+            let frozen = self.frozen_rows(&encs)?;
+            let noisy_encs: Vec<Option<Encoded>> = encs
+                .iter()
+                .zip(&tags)
+                .map(|(enc, tags)| {
+                    name_noise::noisy_ids(enc, tags, labels, &words, &mut rng)
+                        .map(|ids| Encoded { ids, ..enc.clone() })
+                })
+                .collect();
+            let present: Vec<Encoded> = noisy_encs.iter().flatten().cloned().collect();
+            let mut noisy_rows = if present.is_empty() {
+                Vec::new()
+            } else {
+                self.frozen_rows(&present)?
+            }
+            .into_iter();
+            for (((e, enc), tags), (frozen, noisy_enc)) in chunk
+                .iter()
+                .zip(encs)
+                .zip(tags)
+                .zip(frozen.into_iter().zip(noisy_encs))
+            {
                 let intent = labels.intent_index(&e.intent).ok_or_else(|| {
                     NluError::Invalid(format!(
                         "{}: intent {} is not in the label map",
@@ -160,14 +201,11 @@ impl Trainer {
                 let sentiment = e
                     .sentiment
                     .map(|s| Sentiment::ALL.iter().position(|x| *x == s).unwrap_or(1) as u32);
-                // A compact copy: `copy()` of a view would clone the whole batch storage.
-                let frozen = frozen
-                    .get(row)?
-                    .narrow(0, 0, enc.ids.len())?
-                    .force_contiguous()?;
+                let noisy = noisy_enc.and_then(|_| noisy_rows.next());
                 items.push(Item {
                     enc,
                     frozen,
+                    noisy,
                     tags,
                     intent,
                     sentiment,
@@ -177,9 +215,27 @@ impl Trainer {
         Ok(items)
     }
 
+    /// The frozen layers' output for each text, `(tokens, hidden)` without padding.
+    fn frozen_rows(&self, encs: &[Encoded]) -> Result<Vec<Tensor>, NluError> {
+        let device = self.model.bert.device().clone();
+        let refs: Vec<&Encoded> = encs.iter().collect();
+        let (ids, mask) = self.model.tokenizer.batch(&refs, &device)?;
+        let frozen = self.model.bert.forward_frozen(&ids, &mask)?;
+        encs.iter()
+            .enumerate()
+            // A compact copy: `copy()` of a view would clone the whole batch storage.
+            .map(|(row, enc)| {
+                Ok(frozen
+                    .get(row)?
+                    .narrow(0, 0, enc.ids.len())?
+                    .force_contiguous()?)
+            })
+            .collect()
+    }
+
     /// Summed loss of one batch: intent + slots (padding and [CLS]/[SEP] masked out) +
-    /// sentiment (only rows that carry one).
-    fn loss(&self, batch: &[&Item]) -> Result<Tensor, NluError> {
+    /// sentiment (only rows that carry one). `noisy[r]` picks row r's name-noise version.
+    fn loss(&self, batch: &[&Item], noisy: &[bool]) -> Result<Tensor, NluError> {
         let device = self.model.bert.device().clone();
         let encs: Vec<&Encoded> = batch.iter().map(|i| &i.enc).collect();
         let (_, mask) = self.model.tokenizer.batch(&encs, &device)?;
@@ -187,14 +243,19 @@ impl Trainer {
         let h = self.model.bert.hidden_size();
         let rows = batch
             .iter()
-            .map(|i| {
-                let n = i.frozen.dim(0)?;
+            .zip(noisy)
+            .map(|(i, &noisy)| {
+                let frozen = match (&i.noisy, noisy) {
+                    (Some(n), true) => n,
+                    _ => &i.frozen,
+                };
+                let n = frozen.dim(0)?;
                 if n == longest {
-                    Ok(i.frozen.clone())
+                    Ok(frozen.clone())
                 } else {
                     Tensor::cat(
                         &[
-                            &i.frozen,
+                            frozen,
                             &Tensor::zeros((longest - n, h), DType::F32, &device)?,
                         ],
                         0,
@@ -243,7 +304,7 @@ impl Trainer {
     pub fn gradient_norms(&self, examples: &[Example]) -> Result<Vec<(String, f32)>, NluError> {
         let items = self.items(examples)?;
         let refs: Vec<&Item> = items.iter().collect();
-        let grads = self.loss(&refs)?.backward()?;
+        let grads = self.loss(&refs, &vec![false; refs.len()])?.backward()?;
         self.vars
             .iter()
             .map(|(n, v)| {
@@ -270,6 +331,7 @@ impl Trainer {
         let warmup = ((total as f64) * p.warmup).ceil().max(1.0) as usize;
         let mut opt = AdamW::new(&self.vars, p.weight_decay);
         let mut rng = rand::rngs::StdRng::seed_from_u64(p.seed.wrapping_add(1));
+        let mut noise_rng = rand::rngs::StdRng::seed_from_u64(p.seed.wrapping_add(4));
         let bar = if show_progress {
             let bar = ProgressBar::new(total as u64);
             bar.set_style(
@@ -296,8 +358,12 @@ impl Trainer {
             let (mut loss_sum, mut loss_n) = (0.0, 0usize);
             for chunk in order.chunks(p.batch_size) {
                 let batch: Vec<&Item> = chunk.iter().map(|&i| &items[i]).collect();
+                let noisy: Vec<bool> = batch
+                    .iter()
+                    .map(|i| i.noisy.is_some() && noise_rng.gen_bool(p.name_noise))
+                    .collect();
                 let t0 = Instant::now();
-                let loss = self.loss(&batch)?;
+                let loss = self.loss(&batch, &noisy)?;
                 let t1 = Instant::now();
                 let grads = loss.backward()?;
                 let t2 = Instant::now();

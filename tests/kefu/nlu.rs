@@ -324,6 +324,65 @@ fn checkpoints_with_missing_or_unexpected_tensors_are_refused() {
 }
 
 #[test]
+fn name_noise_outside_zero_to_one_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base_dir = tmp.path().join("base");
+    tiny_bert(&base_dir, 2, None, None);
+    let base = BaseModel::open(&base_dir).unwrap();
+    let labels = Labels::from_examples(&synthetic());
+    for bad in [-0.1, 1.5] {
+        let params = TrainParams {
+            name_noise: bad,
+            ..tiny_params(1)
+        };
+        let err = Trainer::new(&base, &Device::Cpu, labels.clone(), params)
+            .err()
+            .expect("refused");
+        assert!(err.to_string().contains("name noise"), "{err}");
+    }
+}
+
+#[test]
+fn name_noise_changes_what_the_trainer_sees_and_only_when_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base_dir = tmp.path().join("base");
+    tiny_bert(&base_dir, 2, None, None);
+    let base = BaseModel::open(&base_dir).unwrap();
+    // The shipped slot name: name noise varies colours (and products, brands, materials).
+    let train: Vec<Example> = synthetic()
+        .into_iter()
+        .map(|mut e| {
+            for s in &mut e.slots {
+                s.slot = "color".into();
+            }
+            e
+        })
+        .collect();
+    let labels = Labels::from_examples(&train);
+    let weights_after = |name_noise: f64| {
+        let params = TrainParams {
+            name_noise,
+            ..tiny_params(2)
+        };
+        let mut trainer = Trainer::new(&base, &Device::Cpu, labels.clone(), params).unwrap();
+        let history = trainer.fit(&train, &train, false).unwrap();
+        assert_eq!(history.len(), 2);
+        trainer
+            .trainable()
+            .into_iter()
+            .map(|(n, t)| (n, t.flatten_all().unwrap().to_vec1::<f32>().unwrap()))
+            .collect::<Vec<_>>()
+    };
+    let plain = weights_after(0.0);
+    assert_eq!(plain, weights_after(0.0), "training is deterministic");
+    assert_ne!(
+        plain,
+        weights_after(1.0),
+        "with name noise the examples' name words were swapped"
+    );
+}
+
+#[test]
 fn training_a_tiny_model_learns_and_moves_the_encoder_adapters() {
     let tmp = tempfile::tempdir().unwrap();
     let base_dir = tmp.path().join("base");
