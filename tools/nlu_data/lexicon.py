@@ -423,7 +423,7 @@ COLORS = [
 ]
 
 SORTS = [
-    "cheapest", "cheapest first", "cheapest ones", "lowest price", "lowest price first",
+    "cheapest", "cheapest first", "lowest price", "lowest price first",
     "price low to high", "price high to low", "most expensive", "priciest", "best rated",
     "highest rated", "top rated", "best reviewed", "best reviews", "most reviewed", "most popular",
     "popular", "bestselling", "best selling", "best sellers", "newest", "newest first", "latest",

@@ -309,13 +309,13 @@ are the [salomon xt-6](product) good in snow or are they slippery
 what [chip](feature) is in the [thinkpad x1 carbon](product)
 [instax mini 12](product) - how many [megapixels](feature)?
 can i charge the [nothing ear 2](product) case [wirelessly](feature)
-is the [yankee candle](brand) [jar](product_type) [soy](material) or paraffin
+is the [yankee candle](brand) [jar](product_type) [soy](material) or [paraffin](material)
 what age range is the [magna-tiles](product) set
 - does the [ring video doorbell](product) even work without a subscription?
 + the [dji mini 4 pro](product) looks sick, how long can it [fly](feature) for?
 the [2nd](ordinal) pair, are they [stretchy](feature) at all
 do the [uniqlo ultra light down](product) jackets [pack](feature) into a bag
-[coros pace 3](product) has a [touchscreen](feature) or buttons only?
+[coros pace 3](product) has a [touchscreen](feature) or [buttons](feature) only?
 how thick is the [remarkable 2](product)
 will the [delonghi magnifica](product) froth milk? does it have a [milk frother](feature) wand
 is the [mohair](material) in the [cardigan](product_type) soft or scratchy

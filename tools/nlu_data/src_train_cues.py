@@ -86,7 +86,7 @@ looking for [dr martens jadon](product) boots in [uk 6](size)
 a bag of [dog biscuits](product_type)
 [2](quantity) packs of [aa batteries](product_type)
 // multi-word ranking wishes
-[yoga mats](product_type), [most bought](sort) first
+[yoga mats](product_type), [most bought first](sort)
 [pillows](product_type) sorted by [most reviews](sort)
 show [kettles](product_type) [price low to high](sort)
 [wallets](product_type) with the [highest ratings](sort)
@@ -96,7 +96,7 @@ TRAIN["refine_search"] = """
 put the [most bought](sort) at the top
 sort by [most purchased](sort) pls
 can u show [lowest price first](sort)
-[most liked](sort) first
+[most liked first](sort)
 order by [highest ratings](sort) instead
 the [most expensive first](sort), i want quality
 [newest first](sort) please

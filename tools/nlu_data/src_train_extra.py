@@ -110,7 +110,7 @@ do you have [espresso cups](product_type) [lowest price first](sort)
 - is there ANY [laptop](product_type) under [$500](price_max) on this site that isn't rubbish
 + so excited, i'm looking for a [wedding dress](product_type) between [1000](price_min) and [2500](price_max)
 - i just want a [kettle](product_type) that isn't [plastic](material), is that too much to ask
-[running watches](product_type) [best rated](sort) first
+[running watches](product_type) [best rated first](sort)
 [trending](sort) [sneakers](product_type)
 [new arrivals](sort) in [jackets](product_type)
 [beanbags](product_type) for [a teenager](recipient) in [grey](color)
@@ -128,17 +128,17 @@ more than [500](price_min) is ok actually
 minimum [80 bucks](price_min)
 sort by [lowest price](sort)
 order by [newest](sort)
-put the [best sellers](sort) first
+put the [best sellers first](sort)
 [price high to low](sort) please
 [top rated](sort) only
 sort them by [popularity](sort)
 can you rank them by [customer reviews](sort)
-[most recent](sort) first
+[most recent first](sort)
 + amazing, now sort by [best rated](sort) pls
 + ooh these are cute, any under [$20](price_max)?
 - these are way over my budget, under [£50](price_max) please
 - stop showing me [samsung](brand), i said [apple](brand)
-- no not those, [cheapest](sort) first like i asked
+- no not those, [cheapest first](sort) like i asked
 - too pricey, what's under [40](price_max)
 + perfect, just the [green](color) ones now
 """

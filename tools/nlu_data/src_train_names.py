@@ -145,14 +145,14 @@ any [alpaca](material) [jumpers](product_type)
 
 TRAIN["refine_search"] = """
 sort them by [lowest price](sort)
-show the [top sellers](sort) first
-[priciest](sort) first please
+show the [top sellers first](sort)
+[priciest first](sort) please
 the [cheapest first](sort) then
 just the kids ones
 only mens ones
 only [bose](brand) or [sonos](brand)
 only in [alpaca](material)
-[a couple](quantity) more options please
+a couple more options please
 """
 
 TRAIN["recommend"] = """

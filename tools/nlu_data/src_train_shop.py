@@ -134,9 +134,9 @@ at least [$1000](price_min)
 between [50](price_min) and [80](price_max)
 sort by [price low to high](sort)
 sort by [best rated](sort)
-[newest](sort) first
-show the [cheapest](sort) first
-[most reviewed](sort) first please
+[newest first](sort)
+show the [cheapest first](sort)
+[most reviewed first](sort) please
 [highest rated](sort) at the top
 [xl](size) only
 size [8](size) only
@@ -197,7 +197,7 @@ only ones i can get by friday
 sort by [relevance](sort)
 sort [newest to oldest](sort)
 sort by [discount](sort)
-[biggest discount](sort) first
+[biggest discount first](sort)
 lowest price first pls
 cheapest to most expensive
 filter 4 stars and up

@@ -46,17 +46,17 @@ only show [mattresses](product_type) above [600 euros](price_min), i want a good
 [monitors](product_type) not under [£200](price_min) but not over [£350](price_max)
 // ranking wishes
 [wireless earbuds](product_type), [best reviewed](sort) at the top
-[trail shoes](product_type) sorted [highest rated](sort) first
+[trail shoes](product_type) sorted [highest rated first](sort)
 [desk fans](product_type), [lowest price first](sort) please
 [board games](product_type) ranked by [popularity](sort)
 show the [newest](sort) [phone cases](product_type)
-[face serums](product_type) with the [most reviews](sort) first
+[face serums](product_type) with the [most reviews first](sort)
 [rain jackets](product_type) [best sellers](sort) only
 whats [trending](sort) in [sneakers](product_type)
 [bluetooth speakers](product_type) ordered [cheapest to most expensive](sort)
 [bike lights](product_type) by [customer reviews](sort)
 i want the [top selling](sort) [protein powders](product_type)
-[throw pillows](product_type), [recently added](sort) first
+[throw pillows](product_type), [recently added first](sort)
 // material, brand, feature, colour right before the product type
 [velvet](material) [armchairs](product_type)
 [bamboo](material) [cutting boards](product_type)
@@ -120,10 +120,10 @@ between [30](price_min) and [45](price_max) then
 [20](price_min) to [35 quid](price_max) range
 sort these by [rating](sort)
 put the [cheapest](sort) ones first
-can you show [most popular](sort) first instead
+can you show [most popular first](sort) instead
 [newest arrivals](sort) on top pls
 reorder by [biggest savings](sort)
-rank them [top rated](sort) first
+rank them [top rated first](sort)
 switch to [price high to low](sort)
 only [merino](material) ones
 just the [oak](material) versions

@@ -62,7 +62,7 @@ TRAIN["search_product"] = """
 + i'm obsessed with [le creuset](brand), show me [newest](sort) stuff first
 - do you seriously not have a single [blue](color) [sofa](product_type) under [$700](price_max)
 - why is it impossible to find [petite](size) [jeans](product_type) on this site
-- ugh just show me [laptops](product_type), [cheapest](sort) first, i don't care about the rest
+- ugh just show me [laptops](product_type), [cheapest first](sort), i don't care about the rest
 """
 
 TRAIN["refine_search"] = """
@@ -71,7 +71,7 @@ TRAIN["refine_search"] = """
 + perfect, now sort by [most popular](sort) please
 - these are hideous, anything less ugly
 - i said under [£30](price_max), why are you showing me £80 stuff
-- no, [newest](sort) first, not oldest
+- no, [newest first](sort), not oldest
 """
 
 TRAIN["recommend"] = """
