@@ -124,6 +124,10 @@ const AFTER_FLOOR: &[&str] = &[
 /// Words that turn a cue around when they come within three words before it.
 const NEGATIONS: &[&str] = &[
     "nothing",
+    // Shoppers' typos of it ("noting over 40 euro"); as a verb "noting" never comes before
+    // a price cue in a shop message.
+    "nothin",
+    "noting",
     "not",
     "no",
     "never",
@@ -293,6 +297,7 @@ mod tests {
     fn cue_words_decide_the_direction() {
         let cases: &[(&str, &[&str], &[&str])] = &[
             ("nothing over 60 quid please", &["60 quid"], &["price_max"]),
+            ("noting over 41 euro", &["41 euro"], &["price_max"]),
             (
                 "nothing less than 40 euros pls",
                 &["40 euros"],
