@@ -31,6 +31,19 @@ impl Store {
         current: u32,
         migrations: &[Migration],
     ) -> Result<Store, StoreError> {
+        Self::open_configured(dir, current, migrations, true)
+    }
+
+    /// `background_flush: false` opens sled without its flusher thread. That thread holds
+    /// the directory's lock until it next wakes (up to 500 ms after the last handle is
+    /// dropped), so a test that closes a directory and reopens it in the same process
+    /// creates it this way and flushes by hand.
+    fn open_configured(
+        dir: &Path,
+        current: u32,
+        migrations: &[Migration],
+        background_flush: bool,
+    ) -> Result<Store, StoreError> {
         // Read the version from the plain marker file before sled opens anything, so a
         // directory from a newer kefu is left exactly as it was.
         let found = schema::read_marker(dir)?;
@@ -49,6 +62,7 @@ impl Store {
         })?;
         let db = sled::Config::new()
             .path(dir.join("sled"))
+            .flush_every_ms(background_flush.then_some(500))
             .open()
             .map_err(|e| StoreError::from_sled(dir, e))?;
         let store = Store {

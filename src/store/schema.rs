@@ -101,6 +101,12 @@ mod tests {
     use super::*;
     use crate::store::Store;
 
+    /// A version-1 directory, closed again: no flusher thread is left holding its lock.
+    fn version_one(dir: &std::path::Path) {
+        let store = Store::open_configured(dir, 1, &[], false).unwrap();
+        store.flush().unwrap();
+    }
+
     fn add_marker(db: &sled::Db) -> Result<(), String> {
         db.open_tree("things")
             .and_then(|t| t.insert("migrated", "yes"))
@@ -111,7 +117,7 @@ mod tests {
     #[test]
     fn older_directories_are_migrated_in_order() {
         let dir = tempfile::tempdir().unwrap();
-        drop(Store::open_with(dir.path(), 1, &[]).unwrap());
+        version_one(dir.path());
         let migrations = [Migration {
             from: 1,
             run: add_marker,
@@ -126,7 +132,7 @@ mod tests {
     #[test]
     fn a_missing_migration_is_an_error_not_a_silent_bump() {
         let dir = tempfile::tempdir().unwrap();
-        drop(Store::open_with(dir.path(), 1, &[]).unwrap());
+        version_one(dir.path());
         let err = Store::open_with(dir.path(), 3, &[]).err().unwrap();
         assert!(
             matches!(err, StoreError::Migration { from: 1, .. }),
