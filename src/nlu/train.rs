@@ -171,26 +171,27 @@ impl Trainer {
                 .map(|(e, enc)| labels.token_tags(enc, &e.slots))
                 .collect();
             let frozen = self.frozen_rows(&encs)?;
-            let noisy_encs: Vec<Option<Encoded>> = encs
+            // Only the examples that carry a name get a noisy copy; one forward pass for them.
+            let (which, noisy_encs): (Vec<usize>, Vec<Encoded>) = encs
                 .iter()
                 .zip(&tags)
-                .map(|(enc, tags)| {
+                .enumerate()
+                .filter_map(|(k, (enc, tags))| {
                     name_noise::noisy_ids(enc, tags, labels, &words, &mut rng)
-                        .map(|ids| Encoded { ids, ..enc.clone() })
+                        .map(|ids| (k, Encoded { ids, ..enc.clone() }))
                 })
-                .collect();
-            let present: Vec<Encoded> = noisy_encs.iter().flatten().cloned().collect();
-            let mut noisy_rows = if present.is_empty() {
-                Vec::new()
-            } else {
-                self.frozen_rows(&present)?
+                .unzip();
+            let mut noisy: Vec<Option<Tensor>> = vec![None; encs.len()];
+            if !noisy_encs.is_empty() {
+                for (k, row) in which.into_iter().zip(self.frozen_rows(&noisy_encs)?) {
+                    noisy[k] = Some(row);
+                }
             }
-            .into_iter();
-            for (((e, enc), tags), (frozen, noisy_enc)) in chunk
+            for (((e, enc), tags), (frozen, noisy)) in chunk
                 .iter()
                 .zip(encs)
                 .zip(tags)
-                .zip(frozen.into_iter().zip(noisy_encs))
+                .zip(frozen.into_iter().zip(noisy))
             {
                 let intent = labels.intent_index(&e.intent).ok_or_else(|| {
                     NluError::Invalid(format!(
@@ -201,7 +202,6 @@ impl Trainer {
                 let sentiment = e
                     .sentiment
                     .map(|s| Sentiment::ALL.iter().position(|x| *x == s).unwrap_or(1) as u32);
-                let noisy = noisy_enc.and_then(|_| noisy_rows.next());
                 items.push(Item {
                     enc,
                     frozen,

@@ -244,6 +244,15 @@ fn synthetic() -> Vec<Example> {
     out
 }
 
+/// A seeded tiny BERT, opened; the temp dir must outlive the model.
+fn tiny_base() -> (tempfile::TempDir, BaseModel) {
+    let tmp = tempfile::tempdir().unwrap();
+    let base_dir = tmp.path().join("base");
+    tiny_bert(&base_dir, 2, None, None);
+    let base = BaseModel::open(&base_dir).unwrap();
+    (tmp, base)
+}
+
 fn tiny_params(epochs: usize) -> TrainParams {
     TrainParams {
         epochs,
@@ -325,10 +334,7 @@ fn checkpoints_with_missing_or_unexpected_tensors_are_refused() {
 
 #[test]
 fn name_noise_outside_zero_to_one_is_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let base_dir = tmp.path().join("base");
-    tiny_bert(&base_dir, 2, None, None);
-    let base = BaseModel::open(&base_dir).unwrap();
+    let (_tmp, base) = tiny_base();
     let labels = Labels::from_examples(&synthetic());
     for bad in [-0.1, 1.5] {
         let params = TrainParams {
@@ -344,10 +350,7 @@ fn name_noise_outside_zero_to_one_is_refused() {
 
 #[test]
 fn name_noise_changes_what_the_trainer_sees_and_only_when_asked() {
-    let tmp = tempfile::tempdir().unwrap();
-    let base_dir = tmp.path().join("base");
-    tiny_bert(&base_dir, 2, None, None);
-    let base = BaseModel::open(&base_dir).unwrap();
+    let (_tmp, base) = tiny_base();
     // The shipped slot name: name noise varies colours (and products, brands, materials).
     let train: Vec<Example> = synthetic()
         .into_iter()
