@@ -6,7 +6,7 @@ use crate::knowledge::{Graph, Product};
 use crate::types::{Embed, Parse, ProductCard, ProductId, QuickReply};
 
 use super::nlg::{format_price, Templates, Vars};
-use super::slots::{parse_ordinal, Ordinal};
+use super::slots::{parse_ordinal, parse_pick, Ordinal, Pick};
 use super::tracker::Tracker;
 
 pub struct Ctx<'a> {
@@ -109,6 +109,11 @@ impl Ctx<'_> {
             }
         }
         if out.is_empty() {
+            if let Some(p) = self.picked_from_last_list() {
+                push(&p, &mut out);
+            }
+        }
+        if out.is_empty() {
             if let Some(p) = self
                 .tracker
                 .focus
@@ -123,6 +128,30 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// "The cheaper one", "the best rated of them": a product of the last list picked by
+    /// price or rating.
+    fn picked_from_last_list(&self) -> Option<Product> {
+        let pick = parse_pick(&self.parse.text)?;
+        let shown: Vec<&Product> = self
+            .tracker
+            .last_products
+            .iter()
+            .filter_map(|id| self.graph.product(id.as_str()))
+            .collect();
+        if shown.len() < 2 {
+            return None;
+        }
+        let best = match pick {
+            Pick::Cheapest => shown.iter().min_by(|a, b| a.price.total_cmp(&b.price)),
+            Pick::Dearest => shown.iter().max_by(|a, b| a.price.total_cmp(&b.price)),
+            Pick::BestRated => shown.iter().max_by(|a, b| {
+                let r = |p: &Product| p.rating.unwrap_or(0.0);
+                r(a).total_cmp(&r(b))
+            }),
+        };
+        best.map(|p| (*p).clone())
     }
 
     pub fn focus_on(&mut self, id: &ProductId) {

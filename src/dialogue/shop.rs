@@ -1,7 +1,7 @@
 //! Shopping actions: search, refine, recommend, product questions, compare, price, stock,
 //! cart.
 
-use crate::knowledge::{Product, Verdict};
+use crate::knowledge::{compare_sizes, Product, Verdict};
 use crate::recommend::RecommendRequest;
 use crate::types::{ProductId, Slot};
 
@@ -76,6 +76,22 @@ fn what(ctx: &Ctx<'_>) -> String {
     parts.join(" ")
 }
 
+/// The slot values in force that say what the shopper is after.
+fn describing_words(ctx: &Ctx<'_>) -> Vec<String> {
+    ["color", "material", "product_type", "feature"]
+        .iter()
+        .filter_map(|k| ctx.tracker.slots.get(*k).cloned())
+        .collect()
+}
+
+/// A search that no slot describes keeps the words it started with, so a refinement
+/// ("something under 100 euros") still ranks by them.
+fn remember_wish(ctx: &mut Ctx<'_>) {
+    if describing_words(ctx).is_empty() && ctx.parse.slot("product").is_none() {
+        ctx.tracker.wish = Some(ctx.parse.text.clone());
+    }
+}
+
 /// The recommender's request for the search in force: the carried-over slots, the words
 /// that describe it (for semantic relevance), and what was shown (for "more").
 fn request(ctx: &Ctx<'_>, skip_shown: bool) -> RecommendRequest {
@@ -99,18 +115,19 @@ fn request(ctx: &Ctx<'_>, skip_shown: bool) -> RecommendRequest {
             end: 0,
         });
     }
-    let mut words: Vec<String> = ["color", "material", "product_type", "feature"]
-        .iter()
-        .filter_map(|k| ctx.tracker.slots.get(*k).cloned())
-        .collect();
-    if let Some(r) = ctx.tracker.slots.get("recipient") {
-        words.push(format!("for {r}"));
-    }
+    let mut words = describing_words(ctx);
     // What is being looked for, in the shopper's words: the slot values when there are
-    // any (they carry over), else what was typed. Reasons quote it.
+    // any (they carry over), else the words the search started with ("a gift for my dad,
+    // he likes hiking"), else what was typed. Reasons quote it.
     let text = if words.is_empty() {
-        ctx.parse.text.clone()
+        ctx.tracker
+            .wish
+            .clone()
+            .unwrap_or_else(|| ctx.parse.text.clone())
     } else {
+        if let Some(r) = ctx.tracker.slots.get("recipient") {
+            words.push(format!("for {r}"));
+        }
         words.join(" ")
     };
     RecommendRequest {
@@ -189,9 +206,10 @@ fn show_list(
         .with_quick_replies(quick)
 }
 
+/// An empty result. The last list stays what "the first one" points at: it is still on
+/// the shopper's screen.
 fn nothing_found(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
     ctx.tracker.failures += 1;
-    ctx.tracker.last_products.clear();
     let text = ctx.t("search_none", &[("what", what(ctx))]);
     let mut out = Outcome::say(action, text);
     out.no_results = true;
@@ -228,6 +246,7 @@ fn describes_something(ctx: &Ctx<'_>) -> bool {
 
 pub fn search(ctx: &mut Ctx<'_>) -> Outcome {
     merge_search_slots(ctx);
+    remember_wish(ctx);
     if let Some(name) = ctx.slot("product") {
         // A named model: show it (and close matches) rather than a category list.
         let hits: Vec<(Product, String)> = ctx
@@ -267,6 +286,7 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
         || text.contains("cheaper")
         || text.contains("less expensive")
         || text.contains("lower price");
+    let before = SearchState::of(ctx.tracker);
     merge_search_slots(ctx);
     ctx.tracker.slots.remove("more");
     if cheaper && ctx.parse.slot("price_max").is_none() {
@@ -292,7 +312,7 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
         if more {
             return Outcome::say("refine_search", ctx.t("no_more", &[]));
         }
-        return nothing_found(ctx, "refine_search");
+        return refined_to_nothing(ctx, before);
     }
     let key = if more {
         "more_results"
@@ -302,8 +322,95 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
     show_list(ctx, "refine_search", key, found)
 }
 
+/// The search as it stood before a refinement.
+struct SearchState {
+    slots: std::collections::BTreeMap<String, String>,
+    excluded_brands: Vec<String>,
+    shown: Vec<ProductId>,
+    wish: Option<String>,
+}
+
+impl SearchState {
+    fn of(t: &super::tracker::Tracker) -> Self {
+        SearchState {
+            slots: t.slots.clone(),
+            excluded_brands: t.excluded_brands.clone(),
+            shown: t.shown.clone(),
+            wish: t.wish.clone(),
+        }
+    }
+}
+
+/// A refinement that leaves nothing is taken back: the list on screen and the search
+/// behind it stay as they were, so "the first one" or "in black then" still work. When a
+/// size was the reason, the sizes on offer are named.
+fn refined_to_nothing(ctx: &mut Ctx<'_>, before: SearchState) -> Outcome {
+    ctx.tracker.failures += 1;
+    let tried = what(ctx);
+    let size = ctx.parse.slot("size").map(|s| s.value.clone());
+    let t = &mut *ctx.tracker;
+    (t.slots, t.excluded_brands, t.shown, t.wish) = (
+        before.slots,
+        before.excluded_brands,
+        before.shown,
+        before.wish,
+    );
+    let on_offer = if size.is_some() {
+        sizes_on_offer(ctx)
+    } else {
+        Vec::new()
+    };
+    let text = match (size, on_offer.len()) {
+        (Some(size), 1..) => ctx.t(
+            "refine_none_size",
+            &[
+                ("what", tried),
+                ("size", size),
+                ("sizes", size_range(&on_offer)),
+            ],
+        ),
+        _ => ctx.t("refine_none", &[("what", tried)]),
+    };
+    let mut out = Outcome::say("refine_search", text);
+    out.no_results = true;
+    out
+}
+
+/// The sizes in stock for the search in force (in the colour asked for, if any), smallest
+/// first.
+fn sizes_on_offer(ctx: &Ctx<'_>) -> Vec<String> {
+    let mut req = request(ctx, false);
+    req.slots.retain(|s| s.slot != "size");
+    req.limit = Some(SIZE_SURVEY);
+    let colour = ctx.tracker.slots.get("color").map(String::as_str);
+    let mut sizes: Vec<String> = Vec::new();
+    for (p, _) in ranked(ctx, &req) {
+        for v in p.variants_in_stock(None, colour) {
+            if let Some(s) = &v.size {
+                if !sizes.contains(s) {
+                    sizes.push(s.clone());
+                }
+            }
+        }
+    }
+    sizes.sort_by(|a, b| compare_sizes(a, b));
+    sizes
+}
+
+/// Products looked at to say which sizes a search offers.
+const SIZE_SURVEY: usize = 60;
+
+/// "UK 5, UK 6, UK 7" or, for a long run, "UK 5 – UK 11".
+fn size_range(sizes: &[String]) -> String {
+    match sizes {
+        [first, .., last] if sizes.len() > 6 => format!("{first} – {last}"),
+        _ => sizes.join(", "),
+    }
+}
+
 pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
     merge_search_slots(ctx);
+    remember_wish(ctx);
     let mut req = request(ctx, false);
     if let Some(focus) = ctx.tracker.focus.clone() {
         let t = ctx.parse.text.to_lowercase();
@@ -565,8 +672,6 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
             ctx.t("cart_out_of_stock", &[("name", p.name.clone())]),
         );
     }
-    let size = ctx.slot("size").map(str::to_string);
-    let colour = ctx.slot("color").map(str::to_string);
     let quantity = ctx
         .slot("quantity")
         .and_then(parse_quantity)
@@ -574,32 +679,37 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
         .max(1);
     let mut sku = None;
     if !p.variants.is_empty() {
+        let (size, colour) = variant_wish(ctx, &p);
         let fits: Vec<_> = p
             .variants_in_stock(size.as_deref(), colour.as_deref())
             .collect();
-        if fits.len() == 1 || (fits.len() > 1 && size.is_some() && colour.is_some()) {
+        let distinct = |values: &mut dyn Iterator<Item = Option<String>>| {
+            let mut out: Vec<String> = Vec::new();
+            for v in values.flatten() {
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+            out
+        };
+        let sizes = distinct(&mut fits.iter().map(|v| v.size.clone()));
+        let colours = distinct(&mut fits.iter().map(|v| v.colour.clone()));
+        if fits.is_empty() {
+            return Outcome::say(
+                "add_to_cart",
+                ctx.t("cart_out_of_stock", &[("name", p.name.clone())]),
+            );
+        }
+        if sizes.len() <= 1 && colours.len() <= 1 {
             sku = Some(fits[0].sku.clone());
         } else {
-            // Ask for what tells the variants apart, offering what is in stock.
-            let needs_size = p.variants.iter().any(|v| v.size.is_some()) && size.is_none();
-            let slot = if needs_size { "size" } else { "color" };
-            let mut options: Vec<String> = p
-                .variants_in_stock(size.as_deref(), colour.as_deref())
-                .filter_map(|v| {
-                    if needs_size {
-                        v.size.clone()
-                    } else {
-                        v.colour.clone()
-                    }
-                })
-                .collect();
-            options.dedup();
-            if options.is_empty() {
-                return Outcome::say(
-                    "add_to_cart",
-                    ctx.t("cart_out_of_stock", &[("name", p.name.clone())]),
-                );
-            }
+            // Ask for what still tells the variants apart, offering what is in stock; the
+            // buttons carry the other half of the choice when it is made.
+            let (slot, options, other) = if sizes.len() > 1 {
+                ("size", sizes, colour.as_deref().map(|c| ("color", c)))
+            } else {
+                ("color", colours, size.as_deref().map(|s| ("size", s)))
+            };
             ctx.tracker.pending = Some(Pending::AskSlot {
                 slot: slot.into(),
                 then: "add_to_cart".into(),
@@ -608,12 +718,7 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
                 .iter()
                 .map(|o| {
                     let mut slots = vec![(slot, o.as_str())];
-                    if let Some(c) = colour.as_deref() {
-                        slots.push(("color", c));
-                    }
-                    if let Some(s) = size.as_deref() {
-                        slots.push(("size", s));
-                    }
+                    slots.extend(other);
                     plain_quick(o, intent_payload("add_to_cart", &slots))
                 })
                 .collect();
@@ -647,6 +752,29 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
     );
     let card = ctx.card(&p, None);
     Outcome::say("add_to_cart", text).with_products(vec![card])
+}
+
+/// The size and colour the shopper wants of `p`: what this message says, else what they
+/// searched with ("boots in 44", then "add the cheaper one") when `p` has it in stock.
+fn variant_wish(ctx: &Ctx<'_>, p: &Product) -> (Option<String>, Option<String>) {
+    let mut size = ctx.slot("size").map(str::to_string);
+    let mut colour = ctx.slot("color").map(str::to_string);
+    let searched = |slot: &str| ctx.tracker.slots.get(slot).cloned();
+    if colour.is_none() {
+        colour = searched("color").filter(|c| {
+            p.variants_in_stock(size.as_deref(), Some(c))
+                .next()
+                .is_some()
+        });
+    }
+    if size.is_none() {
+        size = searched("size").filter(|s| {
+            p.variants_in_stock(Some(s), colour.as_deref())
+                .next()
+                .is_some()
+        });
+    }
+    (size, colour)
 }
 
 /// An attribute the shop knows, named in the words of the question ("does it have nfc"),

@@ -141,6 +141,56 @@ const NEGATIONS: &[&str] = &[
     "rather not",
 ];
 
+/// A product picked out of the last list by comparison: "the cheaper one", "the best
+/// rated of them".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    Cheapest,
+    Dearest,
+    BestRated,
+}
+
+const PICKS: &[(&str, Pick)] = &[
+    ("cheaper", Pick::Cheapest),
+    ("cheapest", Pick::Cheapest),
+    ("less expensive", Pick::Cheapest),
+    ("least expensive", Pick::Cheapest),
+    ("lower priced", Pick::Cheapest),
+    ("more expensive", Pick::Dearest),
+    ("most expensive", Pick::Dearest),
+    ("pricier", Pick::Dearest),
+    ("priciest", Pick::Dearest),
+    ("dearer", Pick::Dearest),
+    ("better rated", Pick::BestRated),
+    ("best rated", Pick::BestRated),
+    ("higher rated", Pick::BestRated),
+    ("highest rated", Pick::BestRated),
+    ("top rated", Pick::BestRated),
+];
+
+/// The comparison a text picks a product by, if it points at one ("the cheaper one",
+/// "the more expensive of the two"); comparisons that do not point ("something cheaper")
+/// are a search, not a pick.
+pub fn parse_pick(text: &str) -> Option<Pick> {
+    let t = text.to_lowercase().replace('-', " ");
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    PICKS.iter().find_map(|(cue, pick)| {
+        let pointed = [
+            format!(" the {cue} one "),
+            format!(" the {cue} "),
+            format!(" {cue} one "),
+            format!(" {cue} of "),
+        ]
+        .iter()
+        .any(|p| joined.contains(p.as_str()) || joined.ends_with(&p[..p.len() - 1]));
+        pointed.then_some(*pick)
+    })
+}
+
 /// Whether the words just before the span (`start` in characters) negate it.
 pub fn is_negated(text: &str, start: usize) -> bool {
     let before: String = text.chars().take(start).collect::<String>().to_lowercase();
@@ -178,6 +228,22 @@ mod tests {
         assert_eq!(parse_quantity("2"), Some(2));
         assert_eq!(parse_quantity("three"), Some(3));
         assert_eq!(parse_quantity("a pair of"), Some(2));
+    }
+
+    #[test]
+    fn picks_point_at_one_product_by_comparison() {
+        assert_eq!(parse_pick("ok add the cheaper one"), Some(Pick::Cheapest));
+        assert_eq!(
+            parse_pick("the more expensive of the two pls"),
+            Some(Pick::Dearest)
+        );
+        assert_eq!(
+            parse_pick("is the best-rated one waterproof?"),
+            Some(Pick::BestRated)
+        );
+        assert_eq!(parse_pick("i'll take the cheapest"), Some(Pick::Cheapest));
+        assert_eq!(parse_pick("anything cheaper?"), None);
+        assert_eq!(parse_pick("show me something less expensive"), None);
     }
 
     #[test]

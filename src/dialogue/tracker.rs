@@ -42,6 +42,10 @@ pub struct Tracker {
     /// The CSAT question was asked in this session (it is asked once).
     #[serde(default)]
     pub csat_asked: bool,
+    /// The shopper's own words for a search no slot describes ("a gift for my dad, he
+    /// likes hiking"): what the search is ranked by for as long as it lasts.
+    #[serde(default)]
+    pub wish: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,6 +124,7 @@ impl Tracker {
         self.slots.clear();
         self.excluded_brands.clear();
         self.shown.clear();
+        self.wish = None;
     }
 
     pub fn show(&mut self, products: &[ProductId]) {

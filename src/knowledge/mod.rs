@@ -31,6 +31,7 @@ mod load;
 mod parse;
 mod schema;
 mod search;
+mod sizes;
 mod snapshot;
 mod source;
 mod validate;
@@ -49,5 +50,6 @@ pub use schema::{
     AttrType, AttrValue, AttributeDef, Brand, Category, Fact, FactSource, FaqEntry, Order,
     OrderItem, OrderStatus, Policy, PolicyKind, Product, Relation, RelationKind, Tracking, Variant,
 };
+pub use sizes::compare_sizes;
 pub use source::SourceSet;
 pub use validate::Catalog;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::sizes::size_matches;
 use crate::types::ProductId;
 
 /// One product: a line of `products.jsonl`.
@@ -73,24 +74,6 @@ impl Product {
                 && colour.is_none_or(|c| v.colour.as_deref().is_some_and(|x| colour_matches(x, c)))
         })
     }
-}
-
-/// Whether a variant's size is the one asked for: "UK 8", "uk 8", "size 8" and "8" are
-/// one size; letters compare without case ("xl" is "XL").
-pub fn size_matches(have: &str, want: &str) -> bool {
-    fn norm(s: &str) -> String {
-        let s = s.trim().to_lowercase();
-        let mut words: Vec<&str> = s.split_whitespace().collect();
-        while let Some(first) = words.first() {
-            if matches!(*first, "size" | "uk" | "eu" | "us" | "sz") {
-                words.remove(0);
-            } else {
-                break;
-            }
-        }
-        words.join(" ")
-    }
-    norm(have) == norm(want)
 }
 
 /// Whether a variant's colour is the one asked for: the same name, or one of its words

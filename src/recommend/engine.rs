@@ -599,11 +599,29 @@ impl Filter {
         for value in &w.categories {
             let singular = value.strip_suffix('s').unwrap_or(value).to_string();
             let last = value.split_whitespace().last().unwrap_or(value).to_string();
-            let found = [value.clone(), singular, format!("{value}s"), last]
+            let found = [value.clone(), singular, format!("{value}s"), last.clone()]
                 .iter()
                 .find_map(|v| graph.category(v).map(|c| c.id.clone()));
-            // A product type the shop has no category for stays a wish for relevance.
-            categories.extend(found);
+            match found {
+                Some(id) => {
+                    categories.insert(id);
+                }
+                // "boots" in a shop whose category is "Hiking boots": every category named
+                // "… boots". A product type no category ends with stays a wish for relevance.
+                None => categories.extend(
+                    graph
+                        .categories()
+                        .iter()
+                        .filter(|c| {
+                            let name = c.name.to_lowercase();
+                            let head = name.split_whitespace().last().unwrap_or_default();
+                            head == last
+                                || Some(head) == last.strip_suffix('s')
+                                || head.strip_suffix('s') == Some(last.as_str())
+                        })
+                        .map(|c| c.id.clone()),
+                ),
+            }
         }
         let brand_id = |v: &String| {
             graph

@@ -51,6 +51,8 @@ struct Step {
     slots_absent: Vec<String>,
     /// The focus product's id after the turn.
     focus: Option<String>,
+    /// The focus after the turn is the cheapest product of the last list shown.
+    focus_cheapest_shown: bool,
     cart_size: Option<usize>,
     /// No reply at all (a person has the conversation).
     silent: bool,
@@ -69,6 +71,12 @@ struct ProductCheck {
     price_min: Option<f64>,
     /// Every product has a variant of this colour in stock.
     colour: Option<String>,
+    /// Every product has a variant of this size in stock (as the shop reads sizes: "44"
+    /// is a European shoe size).
+    size: Option<String>,
+    /// More than half of the products mention one of these words in their name,
+    /// description or category (the shopper's interest was heard).
+    most_mention: Vec<String>,
     /// Prices do not go up down the list.
     cheapest_first: bool,
     /// The product ids, in order.
@@ -191,6 +199,11 @@ fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String
                 errs.push(format!("{} has no {col} variant in stock", p.id));
             }
         }
+        if let Some(size) = &c.size {
+            if p.variants_in_stock(Some(size), None).next().is_none() {
+                errs.push(format!("{} has no size {size} in stock", p.id));
+            }
+        }
         if c.cheapest_first && p.price < last_price {
             errs.push(format!("{} breaks cheapest-first order", p.id));
         }
@@ -200,6 +213,26 @@ fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String
         }
         if c.every_has_reason && card.reason.as_deref().is_none_or(str::is_empty) {
             errs.push(format!("{} has no reason", p.id));
+        }
+    }
+    if !c.most_mention.is_empty() {
+        let mentioning = reply
+            .products
+            .iter()
+            .filter_map(|card| g.product(card.id.as_str()))
+            .filter(|p| {
+                let text = format!("{} {} {}", p.name, p.description, p.category).to_lowercase();
+                c.most_mention
+                    .iter()
+                    .any(|w| text.contains(&w.to_lowercase()))
+            })
+            .count();
+        if mentioning * 2 <= n {
+            let names: Vec<&str> = reply.products.iter().map(|p| p.name.as_str()).collect();
+            errs.push(format!(
+                "only {mentioning} of {n} products mention any of {:?}: {names:?}",
+                c.most_mention
+            ));
         }
     }
     errs
@@ -351,6 +384,20 @@ async fn run_story(
         if let Some(f) = &step.focus {
             if tracker.focus.as_ref().map(|x| x.as_str()) != Some(f.as_str()) {
                 errs.push(format!("focus {:?}, expected {f}", tracker.focus));
+            }
+        }
+        if step.focus_cheapest_shown {
+            let graph = k.graph.graph();
+            let cheapest = previous_ids
+                .iter()
+                .filter_map(|id| graph.product(id))
+                .min_by(|a, b| a.price.total_cmp(&b.price))
+                .map(|p| p.id.clone());
+            if cheapest.is_none() || tracker.focus != cheapest {
+                errs.push(format!(
+                    "focus {:?}, expected the cheapest shown, {cheapest:?}",
+                    tracker.focus
+                ));
             }
         }
         if step.cart_size.is_some_and(|n| tracker.cart.len() != n) {

@@ -271,6 +271,41 @@ fn every_hard_constraint_is_honoured() {
 }
 
 #[test]
+fn a_product_type_finds_the_categories_named_after_it() {
+    let rec = recommender();
+    let graph = shop();
+    // "tracker" is no category of the shop; "Fitness trackers" is (as "Hiking boots" is
+    // for "boots" in the demo shop).
+    assert!(graph.category("tracker").is_none() && graph.category("trackers").is_none());
+    let trackers: Vec<String> = graph
+        .categories()
+        .iter()
+        .filter(|c| c.name.to_lowercase().ends_with(" trackers"))
+        .map(|c| c.id.clone())
+        .collect();
+    assert!(!trackers.is_empty(), "the generated shop has a '… trackers' category");
+    let r = rec
+        .recommend(
+            &RecommendRequest {
+                // More than the shop has trackers: without the category, others would fill it.
+                limit: Some(60),
+                ..request("a cheap tracker for my runs", &[("product_type", "tracker")])
+            },
+            None,
+        )
+        .unwrap();
+    assert!(!r.is_empty());
+    for p in products(&graph, &r) {
+        assert!(
+            trackers.iter().any(|t| in_category(&graph, p, t)),
+            "{} is {}",
+            p.id,
+            p.category
+        );
+    }
+}
+
+#[test]
 fn a_shopper_with_history_gets_an_order_that_fits_it() {
     let rec = recommender();
     let graph = shop();
