@@ -1,7 +1,7 @@
 //! Shopping actions: search, refine, recommend, product questions, compare, price, stock,
 //! cart.
 
-use crate::knowledge::{compare_sizes, Product, Verdict};
+use crate::knowledge::{compare_sizes, PolicyKind, Product, Verdict};
 use crate::recommend::RecommendRequest;
 use crate::types::{ProductId, Slot};
 
@@ -274,6 +274,9 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
     if ctx.tracker.slots.is_empty() && ctx.tracker.last_products.is_empty() {
         if ctx.parse.slots.iter().any(|s| s.slot == "product_type") {
             return search(ctx);
+        }
+        if super::talk::is_shipping_follow_up(ctx) {
+            return super::talk::policy(ctx, "shipping_info", PolicyKind::Shipping);
         }
         return Outcome::say("refine_search", ctx.t("nothing_to_refine", &[]));
     }

@@ -1,6 +1,6 @@
 //! Conversation, policy questions, complaints, fallback and handoff.
 
-use crate::knowledge::PolicyKind;
+use crate::knowledge::{country, country_in, delivers_to, PolicyKind};
 use crate::types::Parse;
 
 use super::ctx::Ctx;
@@ -37,6 +37,11 @@ pub fn small_talk(ctx: &mut Ctx<'_>, intent: &'static str) -> Outcome {
 /// else the policy's summary.
 pub fn policy(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outcome {
     ctx.tracker.failures = 0;
+    if kind == PolicyKind::Shipping {
+        if let Some(out) = delivery_to_country(ctx, intent) {
+            return out;
+        }
+    }
     let hits = ctx
         .graph
         .faq_lookup(&ctx.parse.text, ctx.embed, 1)
@@ -51,7 +56,8 @@ pub fn policy(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outc
         Some(p) => {
             let mut text = ctx.t("policy_answer", &[("summary", p.summary.clone())]);
             if let (PolicyKind::Shipping, Some(place)) = (kind, ctx.slot("location")) {
-                text.push_str(&format!(" (You asked about {place}: the same terms apply unless the policy says otherwise.)"));
+                text.push(' ');
+                text.push_str(&ctx.t("policy_place_note", &[("place", place.to_string())]));
             }
             Outcome::say(intent, text)
         }
@@ -69,6 +75,59 @@ pub fn policy(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outc
             )
         }
     }
+}
+
+/// "Do you ship to Austria?", answered from the shipping policy's destinations: yes with
+/// the terms, or no with where the shop does deliver. `None` when no country is named or
+/// the policy does not list its destinations.
+fn delivery_to_country(ctx: &mut Ctx<'_>, intent: &'static str) -> Option<Outcome> {
+    let policy = ctx.graph.policy(PolicyKind::Shipping)?.clone();
+    if policy.destinations.is_empty() {
+        return None;
+    }
+    let place = ctx
+        .slot("location")
+        .and_then(country)
+        .or_else(|| country_in(&ctx.parse.text))?;
+    let text = if delivers_to(&policy.destinations, place) {
+        ctx.t(
+            "ship_to_yes",
+            &[
+                ("place", place.name.to_string()),
+                ("summary", policy.summary.clone()),
+            ],
+        )
+    } else {
+        let everywhere = ctx.t("ship_everywhere_eu", &[]);
+        let destinations: Vec<String> = policy
+            .destinations
+            .iter()
+            .map(|d| match country(d) {
+                Some(c) => c.name.to_string(),
+                None if d.eq_ignore_ascii_case("eu") => everywhere.clone(),
+                None => d.clone(),
+            })
+            .collect();
+        ctx.t(
+            "ship_to_no",
+            &[
+                ("place", place.name.to_string()),
+                ("destinations", destinations.join(", ")),
+            ],
+        )
+    };
+    Some(Outcome::say(intent, text))
+}
+
+/// A short follow-up to a shipping answer that names a country ("and australia?"), which
+/// the NLU may read as a refinement.
+pub fn is_shipping_follow_up(ctx: &Ctx<'_>) -> bool {
+    ctx.tracker
+        .turns
+        .last()
+        .is_some_and(|t| t.action == "shipping_info")
+        && ctx.parse.text.split_whitespace().count() <= 6
+        && country_in(&ctx.parse.text).is_some()
 }
 
 pub fn complaint(ctx: &mut Ctx<'_>) -> Outcome {

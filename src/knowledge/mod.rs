@@ -18,6 +18,7 @@
 //! - File formats: docs/knowledge.md.
 
 mod config;
+mod countries;
 mod csv_products;
 mod edit;
 mod error;
@@ -37,6 +38,7 @@ mod source;
 mod validate;
 
 pub use config::KnowledgeConfig;
+pub use countries::{country, country_in, delivers_to, Country};
 pub use edit::EditError;
 pub use error::{KnowledgeError, Problem, Severity};
 pub use export::{to_dot, to_json};

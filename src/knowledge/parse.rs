@@ -282,6 +282,8 @@ struct PolicyFront {
     summary: String,
     #[serde(default)]
     terms: BTreeMap<String, f64>,
+    #[serde(default)]
+    destinations: Vec<String>,
 }
 
 /// `---` YAML front matter `---` then the Markdown body.
@@ -291,7 +293,7 @@ fn policy_md(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<Poli
         problems.push(Problem::error(
             file,
             1,
-            "a policy starts with front matter: a line `---`, YAML fields (kind, title, summary, terms), then `---`",
+            "a policy starts with front matter: a line `---`, YAML fields (kind, title, summary, terms, destinations), then `---`",
         ));
         return None;
     }
@@ -353,6 +355,7 @@ fn policy_md(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<Poli
         title: fm.title,
         summary: fm.summary,
         terms: fm.terms,
+        destinations: fm.destinations,
         body: body.join("\n").trim().to_string(),
     })
 }

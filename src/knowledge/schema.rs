@@ -302,6 +302,10 @@ pub struct Policy {
     /// The numbers a dialogue needs (`return_window_days`, `free_shipping_over`, …).
     #[serde(default)]
     pub terms: BTreeMap<String, f64>,
+    /// Where the shop delivers (shipping policy): country names, or `EU` for every member
+    /// state. Empty: not stated, and kefu does not say yes or no to a country.
+    #[serde(default)]
+    pub destinations: Vec<String>,
     /// The full text, Markdown.
     pub body: String,
 }

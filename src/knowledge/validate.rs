@@ -311,6 +311,22 @@ fn check(p: &Parsed, lines: &mut Lines, problems: &mut Vec<Problem>) {
     }
     let mut kinds: HashMap<PolicyKind, &str> = HashMap::new();
     for (file, pol) in &p.policies {
+        for d in &pol.destinations {
+            let eu = matches!(d.trim().to_lowercase().as_str(), "eu" | "european union");
+            if !eu && super::countries::country(d).is_none() {
+                problems.push(
+                    Problem::warning(
+                        file,
+                        1,
+                        format!(
+                            "destination {d:?} is no country kefu knows; write a country's \
+                             name or EU (shoppers asking about it get the general terms)"
+                        ),
+                    )
+                    .field("destinations"),
+                );
+            }
+        }
         if let Some(first) = kinds.insert(pol.kind, file) {
             problems.push(
                 Problem::error(

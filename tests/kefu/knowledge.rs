@@ -93,6 +93,8 @@ fn demo_shop_is_valid_and_complete() {
     for kind in PolicyKind::ALL {
         assert!(g.policy(kind).is_some());
     }
+    let shipping = g.policy(PolicyKind::Shipping).unwrap();
+    assert!(shipping.destinations.iter().any(|d| d == "EU"));
 }
 
 #[test]
@@ -138,6 +140,11 @@ fn every_validation_rule_is_reported_at_once_with_its_location() {
         d,
         "policies/returns.md",
         "---\nkind: refunds\ntitle: R\nsummary: S\n---\nx\n",
+    );
+    write(
+        d,
+        "policies/shipping.md",
+        "---\nkind: shipping\ntitle: S\nsummary: S\ndestinations: [EU, Norway, Atlantis]\n---\nx\n",
     );
     write(
         d,
@@ -207,6 +214,13 @@ fn every_validation_rule_is_reported_at_once_with_its_location() {
     assert!(problems
         .iter()
         .any(|p| p.severity == Severity::Warning && p.message.contains("no returns policy")));
+    // A destination kefu cannot place is a warning on the shipping policy.
+    assert!(problems.iter().any(|p| p.severity == Severity::Warning
+        && p.file == "policies/shipping.md"
+        && p.message.contains("\"Atlantis\"")));
+    assert!(!problems
+        .iter()
+        .any(|p| p.message.contains("\"Norway\"") || p.message.contains("\"EU\"")));
     // Loading refuses the directory, with the same problems.
     let err = KnowledgeBase::load(d, None).unwrap_err();
     assert!(matches!(&err, KnowledgeError::Invalid(p) if p.len() == problems.len()));

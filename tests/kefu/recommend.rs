@@ -283,13 +283,19 @@ fn a_product_type_finds_the_categories_named_after_it() {
         .filter(|c| c.name.to_lowercase().ends_with(" trackers"))
         .map(|c| c.id.clone())
         .collect();
-    assert!(!trackers.is_empty(), "the generated shop has a '… trackers' category");
+    assert!(
+        !trackers.is_empty(),
+        "the generated shop has a '… trackers' category"
+    );
     let r = rec
         .recommend(
             &RecommendRequest {
                 // More than the shop has trackers: without the category, others would fill it.
                 limit: Some(60),
-                ..request("a cheap tracker for my runs", &[("product_type", "tracker")])
+                ..request(
+                    "a cheap tracker for my runs",
+                    &[("product_type", "tracker")],
+                )
             },
             None,
         )
