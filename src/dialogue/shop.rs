@@ -624,7 +624,9 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
     ctx.focus_on(&p.id);
     ctx.tracker.failures = 0;
     let card = ctx.card(&p, None);
-    let (size, colour) = (ctx.slot("size"), ctx.slot("color"));
+    let colour = ctx.slot("color");
+    // "the trailhawk 2 42 mm … in 42mm": a size the product's name already states.
+    let size = ctx.slot("size").filter(|s| !names_size(&p, s));
     if size.is_none() && colour.is_none() {
         let key = if p.in_stock() {
             "stock_yes"
@@ -717,11 +719,15 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
                 slot: slot.into(),
                 then: "add_to_cart".into(),
             });
+            let count = quantity.to_string();
             let quick = options
                 .iter()
                 .map(|o| {
                     let mut slots = vec![(slot, o.as_str())];
                     slots.extend(other);
+                    if quantity > 1 {
+                        slots.push(("quantity", count.as_str()));
+                    }
                     plain_quick(o, intent_payload("add_to_cart", &slots))
                 })
                 .collect();
@@ -757,10 +763,28 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
     Outcome::say("add_to_cart", text).with_products(vec![card])
 }
 
+/// Whether a product without sized variants carries the size in its name ("42mm" of
+/// "Kestrel Trailhawk 2 42 mm").
+fn names_size(p: &Product, size: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let size = squash(size);
+    !size.is_empty()
+        && p.variants.iter().all(|v| v.size.is_none())
+        && squash(&p.name).contains(&size)
+}
+
 /// The size and colour the shopper wants of `p`: what this message says, else what they
 /// searched with ("boots in 44", then "add the cheaper one") when `p` has it in stock.
 fn variant_wish(ctx: &Ctx<'_>, p: &Product) -> (Option<String>, Option<String>) {
-    let mut size = ctx.slot("size").map(str::to_string);
+    let mut size = ctx
+        .slot("size")
+        .filter(|s| !names_size(p, s))
+        .map(str::to_string);
     let mut colour = ctx.slot("color").map(str::to_string);
     let searched = |slot: &str| ctx.tracker.slots.get(slot).cloned();
     if colour.is_none() {
