@@ -136,7 +136,10 @@ fn order_for(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
         .or_else(|| match &ctx.tracker.pending {
             Some(Pending::AskEmail { order_id, .. }) => Some(order_id.clone()),
             _ => None,
-        });
+        })
+        // "Cancel it" right after the order's status: the replies name the order, and
+        // cancelling or returning asks to confirm it.
+        .or_else(|| ctx.tracker.order_focus.clone());
     let Some(raw) = raw else {
         ctx.tracker.pending = Some(Pending::AskOrderId { then: then.into() });
         return Err(Outcome::say("ask_order_id", ctx.t("order_ask_id", &[])));
@@ -148,11 +151,13 @@ fn order_for(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
         return Err(Outcome::say("order_not_found", text));
     };
     if may_see(ctx, &order) {
+        ctx.tracker.order_focus = Some(order.id.clone());
         return Ok(order);
     }
     match email_in(&ctx.parse.text) {
         Some(email) if email.eq_ignore_ascii_case(&order.email) => {
             ctx.tracker.verified_orders.push(order.id.clone());
+            ctx.tracker.order_focus = Some(order.id.clone());
             Ok(order)
         }
         Some(_) => {

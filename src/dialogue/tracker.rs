@@ -46,6 +46,9 @@ pub struct Tracker {
     /// likes hiking"): what the search is ranked by for as long as it lasts.
     #[serde(default)]
     pub wish: Option<String>,
+    /// The order last shown in this session ("cancel it" after its status).
+    #[serde(default)]
+    pub order_focus: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

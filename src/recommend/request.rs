@@ -153,10 +153,17 @@ fn sort_wish(s: &str) -> Option<SortWish> {
     if [
         "cheapest",
         "cheaper",
+        "cheap",
         "lowest price",
         "least expensive",
+        "inexpensive",
+        "not too expensive",
+        "not expensive",
+        "affordable",
         "budget",
         "price low",
+        "low price",
+        "by price",
     ]
     .iter()
     .any(|k| s.contains(k))
@@ -169,6 +176,9 @@ fn sort_wish(s: &str) -> Option<SortWish> {
         "best reviewed",
         "best-rated",
         "top-rated",
+        "rating",
+        "rated",
+        "reviews",
     ]
     .iter()
     .any(|k| s.contains(k))
@@ -235,5 +245,22 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(Wanted::from_request(&req).sort, Some(SortWish::Cheapest));
+        // The sort slot as shoppers word it, in refinements whose text is not the search's.
+        for (value, wish) in [
+            ("by rating", SortWish::BestRated),
+            ("highest rating", SortWish::BestRated),
+            ("best reviews", SortWish::BestRated),
+            ("not too expensive", SortWish::Cheapest),
+            ("affordable", SortWish::Cheapest),
+            ("newest", SortWish::Newest),
+        ] {
+            let text = format!("laptops {value}");
+            let req = RecommendRequest {
+                slots: vec![slot(&text, "sort", value)],
+                text,
+                ..Default::default()
+            };
+            assert_eq!(Wanted::from_request(&req).sort, Some(wish), "{value}");
+        }
     }
 }
