@@ -688,22 +688,23 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
         let fits: Vec<_> = p
             .variants_in_stock(size.as_deref(), colour.as_deref())
             .collect();
-        let distinct = |values: &mut dyn Iterator<Item = Option<String>>| {
-            let mut out: Vec<String> = Vec::new();
-            for v in values.flatten() {
-                if !out.contains(&v) {
-                    out.push(v);
-                }
-            }
-            out
-        };
-        let sizes = distinct(&mut fits.iter().map(|v| v.size.clone()));
-        let colours = distinct(&mut fits.iter().map(|v| v.colour.clone()));
+        let sizes = distinct(fits.iter().map(|v| v.size.clone()));
+        let colours = distinct(fits.iter().map(|v| v.colour.clone()));
         if fits.is_empty() {
-            return Outcome::say(
-                "add_to_cart",
-                ctx.t("cart_out_of_stock", &[("name", p.name.clone())]),
+            // In stock, but not in the size or colour asked for: say what there is.
+            let available: Vec<String> = p
+                .variants_in_stock(None, None)
+                .map(|v| variant_words(v.size.as_deref(), v.colour.as_deref()))
+                .collect();
+            let text = ctx.t(
+                "stock_variant_no",
+                &[
+                    ("name", p.name.clone()),
+                    ("variant", variant_words(size.as_deref(), colour.as_deref())),
+                    ("available", available.join("; ")),
+                ],
             );
+            return Outcome::say("add_to_cart", text);
         }
         if sizes.len() <= 1 && colours.len() <= 1 {
             sku = Some(fits[0].sku.clone());
@@ -761,6 +762,17 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
     );
     let card = ctx.card(&p, None);
     Outcome::say("add_to_cart", text).with_products(vec![card])
+}
+
+/// The values in first-seen order, once each.
+fn distinct(values: impl Iterator<Item = Option<String>>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in values.flatten() {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// Whether a product without sized variants carries the size in its name ("42mm" of
