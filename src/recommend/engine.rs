@@ -10,7 +10,7 @@ use super::request::{SortWish, Wanted};
 use super::vectors::{dot, product_vectors};
 use super::{RecommendConfig, RecommendError, RecommendRequest, Recommendation};
 use crate::behavior::{Action, BehaviorConfig, EventLog, Profile, Subject};
-use crate::knowledge::{Graph, Product};
+use crate::knowledge::{AttrType, Graph, Product, Verdict};
 use crate::store::Store;
 use crate::types::{Embed, ProductId};
 
@@ -187,7 +187,7 @@ impl Recommender {
         let wanted = Wanted::from_request(request);
         let now = request.now.unwrap_or_else(Utc::now);
         let profile = profile.map(|p| p.decayed_to(now, self.half_life_secs));
-        let filter = Filter::resolve(&self.graph, &wanted);
+        let mut filter = Filter::resolve(&self.graph, &wanted);
 
         let current = match &request.current_product {
             Some(id) => Some(
@@ -240,11 +240,20 @@ impl Recommender {
             model.accumulate(&history, &mut behaviour, &mut touched);
         }
 
-        let candidates: Vec<usize> = (0..products.len())
-            .filter(|i| !excluded.contains(i))
-            .filter(|&i| filter.admits(&self.graph, &products[i], &self.ancestors[i]))
-            .filter(|i| !only_companions || companions.contains_key(i))
-            .collect();
+        let admitted = |filter: &Filter| -> Vec<usize> {
+            (0..products.len())
+                .filter(|i| !excluded.contains(i))
+                .filter(|&i| filter.admits(&self.graph, &products[i], &self.ancestors[i]))
+                .filter(|i| !only_companions || companions.contains_key(i))
+                .collect()
+        };
+        let mut candidates = admitted(&filter);
+        if candidates.is_empty() && !filter.features.is_empty() {
+            // Nothing the catalogue says has the feature: show the closest rather than
+            // nothing (relevance still weighs the feature words).
+            filter.features.clear();
+            candidates = admitted(&filter);
+        }
         if candidates.is_empty() {
             return Ok(Vec::new());
         }
@@ -589,6 +598,9 @@ struct Filter {
     colours: Vec<String>,
     sizes: Vec<String>,
     materials: Vec<String>,
+    /// Yes/no attributes that must be yes ("grain free", "waterproof"). Features with a
+    /// number or a text ("battery life") stay wishes for relevance.
+    features: Vec<String>,
     price_min: Option<f64>,
     price_max: Option<f64>,
 }
@@ -636,6 +648,18 @@ impl Filter {
             colours: w.colours.clone(),
             sizes: w.sizes.clone(),
             materials: w.materials.clone(),
+            features: w
+                .features
+                .iter()
+                .filter_map(|f| graph.resolve_attribute(f))
+                .filter(|id| {
+                    graph
+                        .catalog()
+                        .attributes
+                        .iter()
+                        .any(|a| &a.id == id && a.kind == AttrType::Bool)
+                })
+                .collect(),
             price_min: w.price_min,
             price_max: w.price_max,
         }
@@ -681,6 +705,15 @@ impl Filter {
             if !on_variant && !as_attribute {
                 return false;
             }
+        }
+        if !self.features.is_empty()
+            && !self.features.iter().all(|f| {
+                graph
+                    .attribute_answer(p.id.as_str(), f)
+                    .is_some_and(|a| a.verdict == Verdict::Yes)
+            })
+        {
+            return false;
         }
         if !self.materials.is_empty() {
             let facts = graph.facts(p.id.as_str());

@@ -51,6 +51,8 @@ pub(crate) struct Wanted {
     pub colours: Vec<String>,
     pub sizes: Vec<String>,
     pub materials: Vec<String>,
+    /// Features asked for ("waterproof", "with gps"); yes/no ones become a constraint.
+    pub features: Vec<String>,
     pub price_min: Option<f64>,
     pub price_max: Option<f64>,
     pub sort: Option<SortWish>,
@@ -90,6 +92,7 @@ impl Wanted {
                 "color" | "colour" => w.colours.push(value),
                 "size" => w.sizes.push(value),
                 "material" => w.materials.push(value),
+                "feature" if !negated(&req.text, s.start) => w.features.push(value),
                 "price_min" => w.price_min = parse_price(&value).or(w.price_min),
                 "price_max" => w.price_max = parse_price(&value).or(w.price_max),
                 "sort" => w.sort = sort_wish(&value).or(w.sort),

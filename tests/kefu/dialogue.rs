@@ -74,6 +74,8 @@ struct ProductCheck {
     /// Every product has a variant of this size in stock (as the shop reads sizes: "44"
     /// is a European shoe size).
     size: Option<String>,
+    /// Every product has this yes/no feature, as the graph answers it.
+    feature: Option<String>,
     /// More than half of the products mention one of these words in their name,
     /// description or category (the shopper's interest was heard).
     most_mention: Vec<String>,
@@ -202,6 +204,14 @@ fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String
         if let Some(size) = &c.size {
             if p.variants_in_stock(Some(size), None).next().is_none() {
                 errs.push(format!("{} has no size {size} in stock", p.id));
+            }
+        }
+        if let Some(f) = &c.feature {
+            let yes = g
+                .attribute_answer(p.id.as_str(), f)
+                .is_some_and(|a| a.verdict == kefu::knowledge::Verdict::Yes);
+            if !yes {
+                errs.push(format!("{} does not have {f}", p.id));
             }
         }
         if c.cheapest_first && p.price < last_price {

@@ -312,6 +312,52 @@ fn a_product_type_finds_the_categories_named_after_it() {
 }
 
 #[test]
+fn a_yes_no_feature_is_a_constraint_unless_nothing_has_it() {
+    let rec = recommender();
+    let graph = shop();
+    let has_gps = |p: &kefu::knowledge::Product| {
+        graph
+            .attribute_answer(p.id.as_str(), "gps")
+            .is_some_and(|a| a.verdict == kefu::knowledge::Verdict::Yes)
+    };
+    let watches: Vec<_> = graph
+        .products()
+        .iter()
+        .filter(|p| p.category == "smartwatches" && p.in_stock())
+        .collect();
+    assert!(watches.iter().any(|p| has_gps(p)) && watches.iter().any(|p| !has_gps(p)));
+    let r = rec
+        .recommend(
+            &RecommendRequest {
+                // Room for every watch: without the constraint, watches without GPS fill it.
+                limit: Some(watches.len() + 5),
+                ..request(
+                    "smartwatches with gps",
+                    &[("product_type", "smartwatches"), ("feature", "gps")],
+                )
+            },
+            None,
+        )
+        .unwrap();
+    assert!(!r.is_empty());
+    for p in products(&graph, &r) {
+        assert!(has_gps(p), "{} has no GPS", p.id);
+    }
+    // No kettle has GPS: the closest kettles rather than nothing.
+    let r = rec
+        .recommend(
+            &request(
+                "kettles with gps",
+                &[("product_type", "kettles"), ("feature", "gps")],
+            ),
+            None,
+        )
+        .unwrap();
+    assert!(!r.is_empty());
+    assert!(products(&graph, &r).iter().all(|p| p.category == "kettles"));
+}
+
+#[test]
 fn a_shopper_with_history_gets_an_order_that_fits_it() {
     let rec = recommender();
     let graph = shop();
