@@ -109,7 +109,7 @@ impl Ctx<'_> {
             }
         }
         if out.is_empty() {
-            if let Some(p) = self.picked_from_last_list() {
+            if let Some((_, p)) = self.picked_from_last_list() {
                 push(&p, &mut out);
             }
         }
@@ -132,7 +132,7 @@ impl Ctx<'_> {
 
     /// "The cheaper one", "the best rated of them": a product of the last list picked by
     /// price or rating.
-    fn picked_from_last_list(&self) -> Option<Product> {
+    pub fn picked_from_last_list(&self) -> Option<(Pick, Product)> {
         let pick = parse_pick(&self.parse.text)?;
         let shown: Vec<&Product> = self
             .tracker
@@ -151,7 +151,7 @@ impl Ctx<'_> {
                 r(a).total_cmp(&r(b))
             }),
         };
-        best.map(|p| (*p).clone())
+        best.map(|p| (pick, (*p).clone()))
     }
 
     pub fn focus_on(&mut self, id: &ProductId) {

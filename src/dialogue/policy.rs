@@ -19,6 +19,12 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
         }
     }
     if parse.intent == NLU_FALLBACK {
+        // "which is the cheapest?" about the list on screen: the model is unsure of the
+        // intent, but the words pick one product of the list.
+        if let Some(out) = shop::pick_from_list(ctx) {
+            ctx.tracker.fallbacks = 0;
+            return Ok(out);
+        }
         return Ok(talk::fallback(ctx, parse));
     }
     ctx.tracker.fallbacks = 0;

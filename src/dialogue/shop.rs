@@ -7,7 +7,7 @@ use crate::types::{ProductId, Slot};
 
 use super::ctx::Ctx;
 use super::outcome::{intent_payload, plain_quick, Outcome};
-use super::slots::{is_negated, parse_quantity};
+use super::slots::{is_negated, parse_quantity, Pick};
 use super::tracker::{CartLine, Pending};
 
 /// Slots that describe what to search for; they carry over between turns.
@@ -441,6 +441,33 @@ pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
         "recommend_results"
     };
     show_list(ctx, "recommend", key, found)
+}
+
+/// "Which is the cheapest?", "the best rated one?": the product of the last list the
+/// words pick, with what picks it.
+pub fn pick_from_list(ctx: &mut Ctx<'_>) -> Option<Outcome> {
+    let (pick, p) = ctx.picked_from_last_list()?;
+    ctx.focus_on(&p.id);
+    ctx.tracker.failures = 0;
+    let key = match pick {
+        Pick::Cheapest => "pick_cheapest",
+        Pick::Dearest => "pick_dearest",
+        Pick::BestRated => "pick_best_rated",
+    };
+    let text = ctx.t(
+        key,
+        &[
+            ("name", p.name.clone()),
+            ("price", ctx.price(p.price, &p.currency)),
+            (
+                "rating",
+                p.rating.map(|r| format!("{r:.1}")).unwrap_or_default(),
+            ),
+            ("reviews", p.review_count.to_string()),
+        ],
+    );
+    let card = ctx.card(&p, None);
+    Some(Outcome::say("pick_from_list", text).with_products(vec![card]))
 }
 
 fn need_product(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
