@@ -28,6 +28,11 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
         return Ok(talk::fallback(ctx, parse));
     }
     ctx.tracker.fallbacks = 0;
+    if asks_which_of_the_list(parse) {
+        if let Some(out) = shop::pick_from_list(ctx) {
+            return Ok(out);
+        }
+    }
     let out = run_intent(ctx, &parse.intent, now);
     if talk::failures_exceeded(ctx) && ctx.tracker.pending.is_none() && !out.handoff {
         // Repeated failure: say what we can, then offer a person.
@@ -38,6 +43,15 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
         return Ok(merged);
     }
     Ok(out)
+}
+
+/// "Which one is the cheapest?" asks about the list on screen, whatever the intent read
+/// (recommend, refine, compare); "which is the cheapest laptop" names a new search.
+fn asks_which_of_the_list(parse: &Parse) -> bool {
+    let text = parse.text.trim_start().to_lowercase();
+    text.starts_with("which")
+        && parse.slot("product_type").is_none()
+        && parse.slot("product").is_none()
 }
 
 /// `Some` when this turn answers the question kefu asked.

@@ -2,7 +2,7 @@
 //! cart.
 
 use crate::knowledge::{compare_sizes, PolicyKind, Product, Verdict};
-use crate::recommend::RecommendRequest;
+use crate::recommend::{RecommendRequest, SortWish};
 use crate::types::{ProductId, Slot};
 
 use super::ctx::Ctx;
@@ -57,6 +57,14 @@ fn merge_search_slots(ctx: &mut Ctx<'_>) {
             continue;
         }
         ctx.tracker.slots.insert(s.slot.clone(), s.value.clone());
+    }
+    // "a laptop, not too expensive": a ranking wish in words the NLU tagged no sort in.
+    if parse.slot("sort").is_none() {
+        if let Some(wish) = SortWish::in_text(&parse.text) {
+            ctx.tracker
+                .slots
+                .insert("sort".into(), wish.as_words().into());
+        }
     }
 }
 

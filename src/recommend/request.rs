@@ -151,6 +151,23 @@ pub(crate) fn parse_price(s: &str) -> Option<f64> {
     }
 }
 
+impl SortWish {
+    /// The words a sort slot holds for this wish.
+    pub fn as_words(self) -> &'static str {
+        match self {
+            SortWish::Cheapest => "cheapest",
+            SortWish::BestRated => "best rated",
+            SortWish::Newest => "newest",
+        }
+    }
+
+    /// The ranking wish a shopper's text states ("not too expensive", "sort by rating"),
+    /// for when the NLU tagged no sort.
+    pub fn in_text(text: &str) -> Option<SortWish> {
+        sort_wish(text)
+    }
+}
+
 fn sort_wish(s: &str) -> Option<SortWish> {
     let s = s.to_lowercase();
     if [
