@@ -785,6 +785,18 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
             return Outcome::say("ask_variant", text).with_quick_replies(quick);
         }
     }
+    // Say which variant went in: the size may have come from the search ("44"), not
+    // from this message.
+    let name = match sku
+        .as_deref()
+        .and_then(|sku| p.variants.iter().find(|v| v.sku == sku))
+        .map(|v| {
+            let named = |c: &&str| p.name.to_lowercase().contains(&c.to_lowercase());
+            variant_words(v.size.as_deref(), v.colour.as_deref().filter(|c| !named(c)))
+        }) {
+        Some(variant) if !variant.is_empty() => format!("{} ({variant})", p.name),
+        _ => p.name.clone(),
+    };
     ctx.tracker.cart.push(CartLine {
         product: p.id.clone(),
         sku,
@@ -793,7 +805,7 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
     ctx.tracker.failures = 0;
     let text = ctx.t(
         "cart_added",
-        &[("count", quantity.to_string()), ("name", p.name.clone())],
+        &[("count", quantity.to_string()), ("name", name)],
     );
     let card = ctx.card(&p, None);
     Outcome::say("add_to_cart", text).with_products(vec![card])
