@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::knowledge::{Graph, Product};
+use crate::knowledge::{AttrValue, Graph, Product};
 use crate::types::{Embed, Parse, ProductCard, ProductId, QuickReply};
 
 use super::nlg::{format_price, Templates, Vars};
@@ -143,6 +143,7 @@ impl Ctx<'_> {
         if shown.len() < 2 {
             return None;
         }
+        let pick_kind = pick;
         let best = match pick {
             Pick::Cheapest => shown.iter().min_by(|a, b| a.price.total_cmp(&b.price)),
             Pick::Dearest => shown.iter().max_by(|a, b| a.price.total_cmp(&b.price)),
@@ -150,8 +151,44 @@ impl Ctx<'_> {
                 let r = |p: &Product| p.rating.unwrap_or(0.0);
                 r(a).total_cmp(&r(b))
             }),
+            Pick::Extreme(sup) => {
+                // The first of the superlative's attributes that two or more of the list
+                // state; products that do not state it are not compared.
+                let (_, stated) = sup
+                    .attributes
+                    .iter()
+                    .map(|attr| {
+                        let stated: Vec<(&Product, f64)> = shown
+                            .iter()
+                            .filter_map(|p| self.number_of(p, attr).map(|n| (*p, n)))
+                            .collect();
+                        (attr, stated)
+                    })
+                    .find(|(_, stated)| stated.len() >= 2)?;
+                let pick = stated.into_iter().reduce(|a, b| {
+                    let b_wins = if sup.most { b.1 > a.1 } else { b.1 < a.1 };
+                    if b_wins {
+                        b
+                    } else {
+                        a
+                    }
+                });
+                return pick.map(|(p, _)| (pick_kind, p.clone()));
+            }
         };
         best.map(|p| (pick, (*p).clone()))
+    }
+
+    /// A number the catalogue states about a product (`weight_g`: 560).
+    pub fn number_of(&self, p: &Product, attribute: &str) -> Option<f64> {
+        self.graph
+            .facts(p.id.as_str())
+            .iter()
+            .find(|f| f.attribute == attribute)
+            .and_then(|f| match f.value {
+                AttrValue::Number(n) => Some(n),
+                _ => None,
+            })
     }
 
     pub fn focus_on(&mut self, id: &ProductId) {

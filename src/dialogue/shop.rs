@@ -457,14 +457,32 @@ pub fn pick_from_list(ctx: &mut Ctx<'_>) -> Option<Outcome> {
     let (pick, p) = ctx.picked_from_last_list()?;
     ctx.focus_on(&p.id);
     ctx.tracker.failures = 0;
-    let key = match pick {
-        Pick::Cheapest => "pick_cheapest",
-        Pick::Dearest => "pick_dearest",
-        Pick::BestRated => "pick_best_rated",
+    let (key, superlative, value) = match pick {
+        Pick::Cheapest => ("pick_cheapest", "", String::new()),
+        Pick::Dearest => ("pick_dearest", "", String::new()),
+        Pick::BestRated => ("pick_best_rated", "", String::new()),
+        Pick::Extreme(sup) => {
+            let fact = sup.attributes.iter().find_map(|a| {
+                ctx.graph
+                    .facts(p.id.as_str())
+                    .iter()
+                    .find(|f| f.attribute == *a)
+                    .cloned()
+            });
+            let value = fact
+                .map(|f| {
+                    let unit = f.unit.map(|u| format!(" {u}")).unwrap_or_default();
+                    format!("{}{unit}", f.value)
+                })
+                .unwrap_or_default();
+            ("pick_extreme", sup.words, value)
+        }
     };
     let text = ctx.t(
         key,
         &[
+            ("superlative", superlative.to_string()),
+            ("value", value),
             ("name", p.name.clone()),
             ("price", ctx.price(p.price, &p.currency)),
             (

@@ -148,7 +148,52 @@ pub enum Pick {
     Cheapest,
     Dearest,
     BestRated,
+    /// The most or least of a number the catalogue states ("the lightest": least
+    /// `weight_g`); the first attribute of the list that the products have is used.
+    Extreme(&'static Superlative),
 }
+
+/// A superlative about a stated number: the words, the attributes it reads, which end.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Superlative {
+    pub words: &'static str,
+    pub attributes: &'static [&'static str],
+    pub most: bool,
+}
+
+const fn sup(words: &'static str, attributes: &'static [&'static str], most: bool) -> Superlative {
+    Superlative {
+        words,
+        attributes,
+        most,
+    }
+}
+
+const SUPERLATIVES: &[Superlative] = &[
+    sup("lightest", &["weight_g"], false),
+    sup("heaviest", &["weight_g"], true),
+    sup("longest battery life", &["battery_life_h"], true),
+    sup("longest battery", &["battery_life_h"], true),
+    sup("best battery life", &["battery_life_h"], true),
+    sup("best battery", &["battery_life_h"], true),
+    sup("biggest screen", &["screen_in"], true),
+    sup("largest screen", &["screen_in"], true),
+    sup("smallest screen", &["screen_in"], false),
+    sup("most storage", &["storage_gb"], true),
+    sup("most ram", &["ram_gb"], true),
+    sup("most memory", &["ram_gb"], true),
+    sup("most powerful", &["power_w"], true),
+    sup(
+        "most waterproof",
+        &["waterproof_mm", "water_resistance_m"],
+        true,
+    ),
+    sup("thickest", &["thickness_mm"], true),
+    sup("thinnest", &["thickness_mm"], false),
+    sup("biggest", &["volume_l", "capacity_ml", "screen_in"], true),
+    sup("largest", &["volume_l", "capacity_ml", "screen_in"], true),
+    sup("smallest", &["volume_l", "capacity_ml", "screen_in"], false),
+];
 
 const PICKS: &[(&str, Pick)] = &[
     ("cheaper", Pick::Cheapest),
@@ -178,17 +223,26 @@ pub fn parse_pick(text: &str) -> Option<Pick> {
         .filter(|w| !w.is_empty())
         .collect();
     let joined = format!(" {} ", words.join(" "));
-    PICKS.iter().find_map(|(cue, pick)| {
-        let pointed = [
+    let points = |cue: &str| {
+        [
             format!(" the {cue} one "),
             format!(" the {cue} "),
             format!(" {cue} one "),
             format!(" {cue} of "),
+            format!(" is {cue} "),
         ]
         .iter()
-        .any(|p| joined.contains(p.as_str()) || joined.ends_with(&p[..p.len() - 1]));
-        pointed.then_some(*pick)
-    })
+        .any(|p| joined.contains(p.as_str()))
+    };
+    PICKS
+        .iter()
+        .find_map(|(cue, pick)| points(cue).then_some(*pick))
+        .or_else(|| {
+            SUPERLATIVES
+                .iter()
+                .find(|s| points(s.words) || joined.contains(&format!(" has the {} ", s.words)))
+                .map(Pick::Extreme)
+        })
 }
 
 /// Whether the words just before the span (`start` in characters) negate it.
@@ -243,6 +297,20 @@ mod tests {
         );
         assert_eq!(parse_pick("i'll take the cheapest"), Some(Pick::Cheapest));
         assert_eq!(parse_pick("anything cheaper?"), None);
+        let extreme = |text: &str| match parse_pick(text) {
+            Some(Pick::Extreme(s)) => Some((s.attributes[0], s.most)),
+            _ => None,
+        };
+        assert_eq!(
+            extreme("which one is the lightest"),
+            Some(("weight_g", false))
+        );
+        assert_eq!(
+            extreme("which has the longest battery life?"),
+            Some(("battery_life_h", true))
+        );
+        assert_eq!(extreme("which is lightest"), Some(("weight_g", false)));
+        assert_eq!(extreme("show me light jackets"), None);
         assert_eq!(parse_pick("show me something less expensive"), None);
     }
 

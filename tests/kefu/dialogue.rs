@@ -53,6 +53,9 @@ struct Step {
     focus: Option<String>,
     /// The focus after the turn is the cheapest product of the last list shown.
     focus_cheapest_shown: bool,
+    /// The focus after the turn states the smallest value of this numeric attribute among
+    /// the products of the last list shown that state it.
+    focus_least_shown: Option<String>,
     cart_size: Option<usize>,
     /// No reply at all (a person has the conversation).
     silent: bool,
@@ -407,6 +410,26 @@ async fn run_story(
                 errs.push(format!(
                     "focus {:?}, expected the cheapest shown, {cheapest:?}",
                     tracker.focus
+                ));
+            }
+        }
+        if let Some(attr) = &step.focus_least_shown {
+            let graph = k.graph.graph();
+            let number = |id: &str| {
+                graph.facts(id).iter().find_map(|f| match f.value {
+                    kefu::knowledge::AttrValue::Number(n) if &f.attribute == attr => Some(n),
+                    _ => None,
+                })
+            };
+            let least = previous_ids
+                .iter()
+                .filter_map(|id| number(id).map(|n| (id.clone(), n)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(id, _)| id);
+            let focus = tracker.focus.as_ref().map(|f| f.0.clone());
+            if least.is_none() || focus != least {
+                errs.push(format!(
+                    "focus {focus:?}, expected the least {attr} shown, {least:?}"
                 ));
             }
         }
