@@ -130,8 +130,8 @@ impl Ctx<'_> {
         out
     }
 
-    /// "The cheaper one", "the best rated of them": a product of the last list picked by
-    /// price or rating.
+    /// "The cheaper one", "the best rated of them", "the lightest": a product of the last
+    /// list picked by price, rating or a number the catalogue states.
     pub fn picked_from_last_list(&self) -> Option<(Pick, Product)> {
         let pick = parse_pick(&self.parse.text)?;
         let shown: Vec<&Product> = self
@@ -143,7 +143,6 @@ impl Ctx<'_> {
         if shown.len() < 2 {
             return None;
         }
-        let pick_kind = pick;
         let best = match pick {
             Pick::Cheapest => shown.iter().min_by(|a, b| a.price.total_cmp(&b.price)),
             Pick::Dearest => shown.iter().max_by(|a, b| a.price.total_cmp(&b.price)),
@@ -154,17 +153,16 @@ impl Ctx<'_> {
             Pick::Extreme(sup) => {
                 // The first of the superlative's attributes that two or more of the list
                 // state; products that do not state it are not compared.
-                let (_, stated) = sup
+                let stated = sup
                     .attributes
                     .iter()
                     .map(|attr| {
-                        let stated: Vec<(&Product, f64)> = shown
+                        shown
                             .iter()
                             .filter_map(|p| self.number_of(p, attr).map(|n| (*p, n)))
-                            .collect();
-                        (attr, stated)
+                            .collect::<Vec<(&Product, f64)>>()
                     })
-                    .find(|(_, stated)| stated.len() >= 2)?;
+                    .find(|stated| stated.len() >= 2)?;
                 let pick = stated.into_iter().reduce(|a, b| {
                     let b_wins = if sup.most { b.1 > a.1 } else { b.1 < a.1 };
                     if b_wins {
@@ -173,7 +171,7 @@ impl Ctx<'_> {
                         a
                     }
                 });
-                return pick.map(|(p, _)| (pick_kind, p.clone()));
+                return pick.map(|(p, _)| (Pick::Extreme(sup), p.clone()));
             }
         };
         best.map(|p| (pick, (*p).clone()))
