@@ -10,7 +10,7 @@ use super::request::{SortWish, Wanted};
 use super::vectors::{dot, product_vectors};
 use super::{RecommendConfig, RecommendError, RecommendRequest, Recommendation};
 use crate::behavior::{Action, BehaviorConfig, EventLog, Profile, Subject};
-use crate::knowledge::{AttrType, Graph, Product, Verdict};
+use crate::knowledge::{AttrType, AttrValue, Graph, Product, Verdict};
 use crate::store::Store;
 use crate::types::{Embed, ProductId};
 
@@ -589,6 +589,35 @@ fn month(m: u32) -> &'static str {
     ][(m as usize).saturating_sub(1).min(11)]
 }
 
+/// A size wish for a product not sold in sizes: "for 2 people" is a tent that sleeps two to
+/// four; "42mm" is a watch whose name says 42 mm.
+fn unsized_fits(graph: &Graph, p: &Product, size: &str) -> bool {
+    let squash = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let sleeps = graph
+        .facts(p.id.as_str())
+        .iter()
+        .find_map(|f| match f.value {
+            AttrValue::Number(n) if f.attribute == "sleeps" => Some(n),
+            _ => None,
+        });
+    let people: Option<f64> = size
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| !w.is_empty())
+        .and_then(|w| w.parse().ok());
+    match (sleeps, people) {
+        (Some(sleeps), Some(n)) => sleeps >= n && sleeps <= n + 2.0,
+        _ => {
+            let want = squash(size);
+            !want.is_empty() && squash(&p.name).contains(&want)
+        }
+    }
+}
+
 /// The hard constraints, resolved against the catalogue.
 struct Filter {
     /// Any of these category ids must be on the product's path; `None` = no constraint.
@@ -689,7 +718,8 @@ impl Filter {
         // Size and colour must be in stock on one variant; a product without variants
         // has its colour as an attribute.
         let colour = self.colours.first().map(String::as_str);
-        if !self.sizes.is_empty() {
+        let sold_in_sizes = p.variants.iter().any(|v| v.size.is_some());
+        if !self.sizes.is_empty() && sold_in_sizes {
             if !self
                 .sizes
                 .iter()
@@ -697,6 +727,8 @@ impl Filter {
             {
                 return false;
             }
+        } else if !self.sizes.is_empty() && !self.sizes.iter().any(|s| unsized_fits(graph, p, s)) {
+            return false;
         } else if let Some(c) = colour {
             let on_variant = p.variants_in_stock(None, Some(c)).next().is_some();
             let as_attribute = ["colour", "color"]
