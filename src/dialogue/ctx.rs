@@ -2,12 +2,20 @@
 
 use std::sync::Arc;
 
-use crate::knowledge::{AttrValue, Graph, Product};
+use crate::knowledge::{AttrValue, Fact, Graph, Product};
 use crate::types::{Embed, Parse, ProductCard, ProductId, QuickReply};
 
 use super::nlg::{format_price, Templates, Vars};
 use super::slots::{parse_ordinal, parse_pick, Ordinal, Pick};
 use super::tracker::Tracker;
+
+/// A product of the last list picked by comparison, and the stated number that picked
+/// it (for "the lightest").
+pub struct Picked {
+    pub pick: Pick,
+    pub product: Product,
+    pub fact: Option<Fact>,
+}
 
 pub struct Ctx<'a> {
     pub graph: Arc<Graph>,
@@ -109,8 +117,8 @@ impl Ctx<'_> {
             }
         }
         if out.is_empty() {
-            if let Some((_, p)) = self.picked_from_last_list() {
-                push(&p, &mut out);
+            if let Some(picked) = self.picked_from_last_list() {
+                push(&picked.product, &mut out);
             }
         }
         if out.is_empty() {
@@ -132,7 +140,7 @@ impl Ctx<'_> {
 
     /// "The cheaper one", "the best rated of them", "the lightest": a product of the last
     /// list picked by price, rating or a number the catalogue states.
-    pub fn picked_from_last_list(&self) -> Option<(Pick, Product)> {
+    pub fn picked_from_last_list(&self) -> Option<Picked> {
         let pick = parse_pick(&self.parse.text)?;
         let shown: Vec<&Product> = self
             .tracker
@@ -143,13 +151,30 @@ impl Ctx<'_> {
         if shown.len() < 2 {
             return None;
         }
-        let best = match pick {
-            Pick::Cheapest => shown.iter().min_by(|a, b| a.price.total_cmp(&b.price)),
-            Pick::Dearest => shown.iter().max_by(|a, b| a.price.total_cmp(&b.price)),
-            Pick::BestRated => shown.iter().max_by(|a, b| {
-                let r = |p: &Product| p.rating.unwrap_or(0.0);
-                r(a).total_cmp(&r(b))
-            }),
+        let picked = |product: &Product, fact: Option<Fact>| Picked {
+            pick,
+            product: product.clone(),
+            fact,
+        };
+        let by = |key: fn(&Product) -> f64, most: bool| {
+            let best = shown.iter().copied().reduce(|a, b| {
+                let b_wins = if most {
+                    key(b) > key(a)
+                } else {
+                    key(b) < key(a)
+                };
+                if b_wins {
+                    b
+                } else {
+                    a
+                }
+            });
+            best.map(|p| picked(p, None))
+        };
+        match pick {
+            Pick::Cheapest => by(|p| p.price, false),
+            Pick::Dearest => by(|p| p.price, true),
+            Pick::BestRated => by(|p| f64::from(p.rating.unwrap_or(0.0)), true),
             Pick::Extreme(sup) => {
                 // The first of the superlative's attributes that two or more of the list
                 // state; products that do not state it are not compared.
@@ -159,34 +184,27 @@ impl Ctx<'_> {
                     .map(|attr| {
                         shown
                             .iter()
-                            .filter_map(|p| self.number_of(p, attr).map(|n| (*p, n)))
-                            .collect::<Vec<(&Product, f64)>>()
+                            .filter_map(|p| {
+                                let fact = self.graph.fact(p.id.as_str(), attr)?;
+                                match fact.value {
+                                    AttrValue::Number(n) => Some((*p, fact, n)),
+                                    _ => None,
+                                }
+                            })
+                            .collect::<Vec<_>>()
                     })
                     .find(|stated| stated.len() >= 2)?;
-                let pick = stated.into_iter().reduce(|a, b| {
-                    let b_wins = if sup.most { b.1 > a.1 } else { b.1 < a.1 };
+                let best = stated.into_iter().reduce(|a, b| {
+                    let b_wins = if sup.most { b.2 > a.2 } else { b.2 < a.2 };
                     if b_wins {
                         b
                     } else {
                         a
                     }
                 });
-                return pick.map(|(p, _)| (Pick::Extreme(sup), p.clone()));
+                best.map(|(p, fact, _)| picked(p, Some(fact.clone())))
             }
-        };
-        best.map(|p| (pick, (*p).clone()))
-    }
-
-    /// A number the catalogue states about a product (`weight_g`: 560).
-    pub fn number_of(&self, p: &Product, attribute: &str) -> Option<f64> {
-        self.graph
-            .facts(p.id.as_str())
-            .iter()
-            .find(|f| f.attribute == attribute)
-            .and_then(|f| match f.value {
-                AttrValue::Number(n) => Some(n),
-                _ => None,
-            })
+        }
     }
 
     pub fn focus_on(&mut self, id: &ProductId) {

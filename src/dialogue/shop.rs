@@ -1,11 +1,11 @@
 //! Shopping actions: search, refine, recommend, product questions, compare, price, stock,
 //! cart.
 
-use crate::knowledge::{compare_sizes, PolicyKind, Product, Verdict};
+use crate::knowledge::{compare_sizes, size_in_name, PolicyKind, Product, Verdict};
 use crate::recommend::{RecommendRequest, SortWish};
 use crate::types::{ProductId, Slot};
 
-use super::ctx::Ctx;
+use super::ctx::{Ctx, Picked};
 use super::outcome::{intent_payload, plain_quick, Outcome};
 use super::slots::{is_negated, parse_quantity, Pick};
 use super::tracker::{CartLine, Pending};
@@ -454,30 +454,25 @@ pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
 /// "Which is the cheapest?", "the best rated one?": the product of the last list the
 /// words pick, with what picks it.
 pub fn pick_from_list(ctx: &mut Ctx<'_>) -> Option<Outcome> {
-    let (pick, p) = ctx.picked_from_last_list()?;
+    let Picked {
+        pick,
+        product: p,
+        fact,
+    } = ctx.picked_from_last_list()?;
     ctx.focus_on(&p.id);
     ctx.tracker.failures = 0;
-    let (key, superlative, value) = match pick {
-        Pick::Cheapest => ("pick_cheapest", "", String::new()),
-        Pick::Dearest => ("pick_dearest", "", String::new()),
-        Pick::BestRated => ("pick_best_rated", "", String::new()),
-        Pick::Extreme(sup) => {
-            let fact = sup.attributes.iter().find_map(|a| {
-                ctx.graph
-                    .facts(p.id.as_str())
-                    .iter()
-                    .find(|f| f.attribute == *a)
-                    .cloned()
-            });
-            let value = fact
-                .map(|f| {
-                    let unit = f.unit.map(|u| format!(" {u}")).unwrap_or_default();
-                    format!("{}{unit}", f.value)
-                })
-                .unwrap_or_default();
-            ("pick_extreme", sup.words, value)
-        }
+    let (key, superlative) = match pick {
+        Pick::Cheapest => ("pick_cheapest", ""),
+        Pick::Dearest => ("pick_dearest", ""),
+        Pick::BestRated => ("pick_best_rated", ""),
+        Pick::Extreme(sup) => ("pick_extreme", sup.words),
     };
+    let value = fact
+        .map(|f| {
+            let unit = f.unit.map(|u| format!(" {u}")).unwrap_or_default();
+            format!("{}{unit}", f.value)
+        })
+        .unwrap_or_default();
     let text = ctx.t(
         key,
         &[
@@ -843,16 +838,7 @@ fn distinct(values: impl Iterator<Item = Option<String>>) -> Vec<String> {
 /// Whether a product without sized variants carries the size in its name ("42mm" of
 /// "Kestrel Trailhawk 2 42 mm").
 fn names_size(p: &Product, size: &str) -> bool {
-    let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let size = squash(size);
-    !size.is_empty()
-        && p.variants.iter().all(|v| v.size.is_none())
-        && squash(&p.name).contains(&size)
+    p.variants.iter().all(|v| v.size.is_none()) && size_in_name(&p.name, size)
 }
 
 /// The size and colour the shopper wants of `p`: what this message says, else what they

@@ -1,6 +1,6 @@
 //! Conversation, policy questions, complaints, fallback and handoff.
 
-use crate::knowledge::{country, country_in, delivers_to, PolicyKind};
+use crate::knowledge::{country, country_in, delivers_to, means_eu, PolicyKind};
 use crate::types::Parse;
 
 use super::ctx::Ctx;
@@ -81,7 +81,8 @@ pub fn policy(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outc
 /// the terms, or no with where the shop does deliver. `None` when no country is named or
 /// the policy does not list its destinations.
 fn delivery_to_country(ctx: &mut Ctx<'_>, intent: &'static str) -> Option<Outcome> {
-    let policy = ctx.graph.policy(PolicyKind::Shipping)?.clone();
+    let graph = ctx.graph.clone();
+    let policy = graph.policy(PolicyKind::Shipping)?;
     if policy.destinations.is_empty() {
         return None;
     }
@@ -104,7 +105,7 @@ fn delivery_to_country(ctx: &mut Ctx<'_>, intent: &'static str) -> Option<Outcom
             .iter()
             .map(|d| match country(d) {
                 Some(c) => c.name.to_string(),
-                None if d.eq_ignore_ascii_case("eu") => everywhere.clone(),
+                None if means_eu(d) => everywhere.clone(),
                 None => d.clone(),
             })
             .collect();

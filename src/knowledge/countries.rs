@@ -155,12 +155,18 @@ pub fn country_in(text: &str) -> Option<&'static Country> {
     None
 }
 
+/// Whether a destination names the whole European Union ("EU").
+pub fn means_eu(destination: &str) -> bool {
+    matches!(
+        normalise(destination).as_str(),
+        "eu" | "european union" | "the european union"
+    )
+}
+
 /// Whether `destinations` (a shipping policy's list) include the country.
 pub fn delivers_to(destinations: &[String], country: &Country) -> bool {
     destinations.iter().any(|d| {
-        let d = normalise(d);
-        (country.eu && matches!(d.as_str(), "eu" | "european union" | "the european union"))
-            || self::country(&d).is_some_and(|c| c.name == country.name)
+        (country.eu && means_eu(d)) || self::country(d).is_some_and(|c| c.name == country.name)
     })
 }
 

@@ -102,6 +102,22 @@ pub enum Verdict {
     Unknown,
 }
 
+impl Verdict {
+    /// What a stated value says about having the attribute: `false`, 0 and "none" say no.
+    pub fn of(value: &AttrValue) -> Verdict {
+        match value {
+            AttrValue::Bool(true) => Verdict::Yes,
+            AttrValue::Bool(false) => Verdict::No,
+            AttrValue::Number(n) if *n <= 0.0 => Verdict::No,
+            AttrValue::Number(_) => Verdict::Yes,
+            AttrValue::Text(t) if t.trim().is_empty() || t.eq_ignore_ascii_case("none") => {
+                Verdict::No
+            }
+            AttrValue::Text(_) => Verdict::Yes,
+        }
+    }
+}
+
 /// A verdict and the fact that proves it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Answer {
@@ -688,6 +704,21 @@ impl Graph {
         self.attribute_names.get(&snake).cloned()
     }
 
+    /// What the catalogue states about one attribute (by id) of a product.
+    pub fn fact(&self, product: &str, attribute: &str) -> Option<&Fact> {
+        self.facts(product)
+            .iter()
+            .find(|f| f.attribute == attribute)
+    }
+
+    /// A number the catalogue states about a product (`weight_g`: 560).
+    pub fn number(&self, product: &str, attribute: &str) -> Option<f64> {
+        match self.fact(product, attribute)?.value {
+            AttrValue::Number(n) => Some(n),
+            _ => None,
+        }
+    }
+
     /// "Does X have Y?": yes / no / unknown, with the sentence or field that proves it.
     /// `None` when the product is unknown.
     pub fn attribute_answer(&self, product: &str, attribute: &str) -> Option<Answer> {
@@ -702,19 +733,10 @@ impl Graph {
         let Some(attr) = self.resolve_attribute(attribute) else {
             return Some(unknown(None));
         };
-        let Some(fact) = self.facts(product).iter().find(|f| f.attribute == attr) else {
+        let Some(fact) = self.fact(product, &attr) else {
             return Some(unknown(Some(attr)));
         };
-        let verdict = match &fact.value {
-            AttrValue::Bool(true) => Verdict::Yes,
-            AttrValue::Bool(false) => Verdict::No,
-            AttrValue::Number(n) if *n <= 0.0 => Verdict::No,
-            AttrValue::Number(_) => Verdict::Yes,
-            AttrValue::Text(t) if t.trim().is_empty() || t.eq_ignore_ascii_case("none") => {
-                Verdict::No
-            }
-            AttrValue::Text(_) => Verdict::Yes,
-        };
+        let verdict = Verdict::of(&fact.value);
         let evidence = match &fact.source {
             FactSource::Description { quote } => format!("“{quote}” — {}", p.name),
             FactSource::Attributes => {

@@ -38,7 +38,7 @@ mod source;
 mod validate;
 
 pub use config::KnowledgeConfig;
-pub use countries::{country, country_in, delivers_to, Country};
+pub use countries::{country, country_in, delivers_to, means_eu, Country};
 pub use edit::EditError;
 pub use error::{KnowledgeError, Problem, Severity};
 pub use export::{to_dot, to_json};
@@ -52,6 +52,6 @@ pub use schema::{
     AttrType, AttrValue, AttributeDef, Brand, Category, Fact, FactSource, FaqEntry, Order,
     OrderItem, OrderStatus, Policy, PolicyKind, Product, Relation, RelationKind, Tracking, Variant,
 };
-pub use sizes::compare_sizes;
+pub use sizes::{compare_sizes, size_in_name};
 pub use source::SourceSet;
 pub use validate::Catalog;

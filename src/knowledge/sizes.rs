@@ -99,6 +99,19 @@ pub fn size_matches(have: &str, want: &str) -> bool {
     }
 }
 
+/// Whether a product's name states the size ("42mm" in "Kestrel Trailhawk 2 42 mm"),
+/// ignoring case, spaces and punctuation.
+pub fn size_in_name(name: &str, size: &str) -> bool {
+    fn squash(s: &str) -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+    let size = squash(size);
+    !size.is_empty() && squash(name).contains(&size)
+}
+
 /// Letter sizes in the order they run.
 const LETTERS: &[&str] = &["xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl"];
 
@@ -161,6 +174,14 @@ mod tests {
         assert!(!size_matches("UK 9", "forty four"));
         // Children's European sizes are not put on the adult UK scale.
         assert!(!size_matches("UK 1", "32"));
+    }
+
+    #[test]
+    fn a_name_can_state_the_size() {
+        assert!(size_in_name("Kestrel Trailhawk 2 42 mm", "42mm"));
+        assert!(size_in_name("Kestrel Trailhawk 2 42 mm", "42 MM"));
+        assert!(!size_in_name("Kestrel Trailhawk 2 46 mm", "42mm"));
+        assert!(!size_in_name("Kestrel Trailhawk 2 46 mm", " "));
     }
 
     #[test]

@@ -312,8 +312,7 @@ fn check(p: &Parsed, lines: &mut Lines, problems: &mut Vec<Problem>) {
     let mut kinds: HashMap<PolicyKind, &str> = HashMap::new();
     for (file, pol) in &p.policies {
         for d in &pol.destinations {
-            let eu = matches!(d.trim().to_lowercase().as_str(), "eu" | "european union");
-            if !eu && super::countries::country(d).is_none() {
+            if !super::countries::means_eu(d) && super::countries::country(d).is_none() {
                 problems.push(
                     Problem::warning(
                         file,

@@ -10,7 +10,7 @@ use super::request::{SortWish, Wanted};
 use super::vectors::{dot, product_vectors};
 use super::{RecommendConfig, RecommendError, RecommendRequest, Recommendation};
 use crate::behavior::{Action, BehaviorConfig, EventLog, Profile, Subject};
-use crate::knowledge::{AttrType, AttrValue, Graph, Product, Verdict};
+use crate::knowledge::{size_in_name, AttrType, Graph, Product, Verdict};
 use crate::store::Store;
 use crate::types::{Embed, ProductId};
 
@@ -592,29 +592,14 @@ fn month(m: u32) -> &'static str {
 /// A size wish for a product not sold in sizes: "for 2 people" is a tent that sleeps two to
 /// four; "42mm" is a watch whose name says 42 mm.
 fn unsized_fits(graph: &Graph, p: &Product, size: &str) -> bool {
-    let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let sleeps = graph
-        .facts(p.id.as_str())
-        .iter()
-        .find_map(|f| match f.value {
-            AttrValue::Number(n) if f.attribute == "sleeps" => Some(n),
-            _ => None,
-        });
+    let sleeps = graph.number(p.id.as_str(), "sleeps");
     let people: Option<f64> = size
         .split(|c: char| !c.is_ascii_digit())
         .find(|w| !w.is_empty())
         .and_then(|w| w.parse().ok());
     match (sleeps, people) {
         (Some(sleeps), Some(n)) => sleeps >= n && sleeps <= n + 2.0,
-        _ => {
-            let want = squash(size);
-            !want.is_empty() && squash(&p.name).contains(&want)
-        }
+        _ => size_in_name(&p.name, size),
     }
 }
 
@@ -741,8 +726,8 @@ impl Filter {
         if !self.features.is_empty()
             && !self.features.iter().all(|f| {
                 graph
-                    .attribute_answer(p.id.as_str(), f)
-                    .is_some_and(|a| a.verdict == Verdict::Yes)
+                    .fact(p.id.as_str(), f)
+                    .is_some_and(|fact| Verdict::of(&fact.value) == Verdict::Yes)
             })
         {
             return false;

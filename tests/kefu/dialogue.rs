@@ -415,15 +415,9 @@ async fn run_story(
         }
         if let Some(attr) = &step.focus_least_shown {
             let graph = k.graph.graph();
-            let number = |id: &str| {
-                graph.facts(id).iter().find_map(|f| match f.value {
-                    kefu::knowledge::AttrValue::Number(n) if &f.attribute == attr => Some(n),
-                    _ => None,
-                })
-            };
             let least = previous_ids
                 .iter()
-                .filter_map(|id| number(id).map(|n| (id.clone(), n)))
+                .filter_map(|id| graph.number(id, attr).map(|n| (id.clone(), n)))
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(id, _)| id);
             let focus = tracker.focus.as_ref().map(|f| f.0.clone());
