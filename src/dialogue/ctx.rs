@@ -157,19 +157,7 @@ impl Ctx<'_> {
             fact,
         };
         let by = |key: fn(&Product) -> f64, most: bool| {
-            let best = shown.iter().copied().reduce(|a, b| {
-                let b_wins = if most {
-                    key(b) > key(a)
-                } else {
-                    key(b) < key(a)
-                };
-                if b_wins {
-                    b
-                } else {
-                    a
-                }
-            });
-            best.map(|p| picked(p, None))
+            extreme(shown.iter().copied(), |p| key(p), most).map(|p| picked(p, None))
         };
         match pick {
             Pick::Cheapest => by(|p| p.price, false),
@@ -194,14 +182,7 @@ impl Ctx<'_> {
                             .collect::<Vec<_>>()
                     })
                     .find(|stated| stated.len() >= 2)?;
-                let best = stated.into_iter().reduce(|a, b| {
-                    let b_wins = if sup.most { b.2 > a.2 } else { b.2 < a.2 };
-                    if b_wins {
-                        b
-                    } else {
-                        a
-                    }
-                });
+                let best = extreme(stated.into_iter(), |s| s.2, sup.most);
                 best.map(|(p, fact, _)| picked(p, Some(fact.clone())))
             }
         }
@@ -210,4 +191,20 @@ impl Ctx<'_> {
     pub fn focus_on(&mut self, id: &ProductId) {
         self.tracker.focus = Some(id.clone());
     }
+}
+
+/// The item with the largest (`most`) or smallest key; the first of equals wins.
+fn extreme<T>(items: impl Iterator<Item = T>, key: impl Fn(&T) -> f64, most: bool) -> Option<T> {
+    items.reduce(|a, b| {
+        let b_wins = if most {
+            key(&b) > key(&a)
+        } else {
+            key(&b) < key(&a)
+        };
+        if b_wins {
+            b
+        } else {
+            a
+        }
+    })
 }

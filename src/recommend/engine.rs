@@ -703,8 +703,9 @@ impl Filter {
         // Size and colour must be in stock on one variant; a product without variants
         // has its colour as an attribute.
         let colour = self.colours.first().map(String::as_str);
-        let sold_in_sizes = p.variants.iter().any(|v| v.size.is_some());
-        if !self.sizes.is_empty() && sold_in_sizes {
+        // A wished size on a product sold in sizes checks size and colour together.
+        let sized_wish = !self.sizes.is_empty() && p.variants.iter().any(|v| v.size.is_some());
+        if sized_wish {
             if !self
                 .sizes
                 .iter()
@@ -714,7 +715,8 @@ impl Filter {
             }
         } else if !self.sizes.is_empty() && !self.sizes.iter().any(|s| unsized_fits(graph, p, s)) {
             return false;
-        } else if let Some(c) = colour {
+        }
+        if let (Some(c), false) = (colour, sized_wish) {
             let on_variant = p.variants_in_stock(None, Some(c)).next().is_some();
             let as_attribute = ["colour", "color"]
                 .iter()
