@@ -6,7 +6,10 @@
 //! punctuation ("magna-" | "tiles"). A Viterbi pass over the words keeps to three rules:
 //! - an I- tag only continues a span of its own slot, so the best *valid* reading wins;
 //! - words the tokenizer split apart but the text writes as one ("magna-tiles", "$200",
-//!   "4.5") take one span or none ([`glued`]);
+//!   "4.5"), and compound numbers ("forty five"), take one span or none ([`glued`]);
+//! - a punctuation mark standing apart ("theragun prime - bluetooth", "Q9R-88L - any
+//!   news", "…, red") belongs to no span ([`separators`]): no annotated span of the data
+//!   holds one, so a name never runs across it;
 //! - slots the training data never pairs with the predicted intent are not proposed (no
 //!   "location" in a greeting, no price in a shipping question); the allow-list is learned
 //!   at training time and stored with the labels.
@@ -33,13 +36,16 @@ pub(crate) fn best_word_tags(
         return Vec::new();
     }
     let log_p: Vec<Vec<f32>> = token_logits.iter().map(|l| log_softmax(l)).collect();
+    let separator = separators(text, enc);
     let emission: Vec<Vec<f32>> = enc
         .words
         .iter()
-        .map(|w| {
+        .zip(&separator)
+        .map(|(w, &separator)| {
             (0..n_tags)
                 .map(|tag| {
-                    if tag != TAG_O as usize && !allowed.get(tag).copied().unwrap_or(false) {
+                    let may_tag = !separator && allowed.get(tag).copied().unwrap_or(false);
+                    if tag != TAG_O as usize && !may_tag {
                         return f32::NEG_INFINITY;
                     }
                     let inner = inside(tag as u32) as usize;
@@ -109,18 +115,10 @@ fn slot_of(tag: u32) -> Option<usize> {
 /// `glued[w]`: word `w` is written against word `w - 1` as one token of the text, so the
 /// two belong to the same span: a hyphen, slash, ampersand or plus between letters or digits
 /// ("magna-tiles", "1/2", "h&m"), a currency sign before a number ("$200"), a decimal point
-/// ("4.5"). Apostrophes are left to the model: "levi's" is one name, "mum's" is not.
+/// ("4.5"); or the two are one number written in words ("forty five"). Apostrophes are left
+/// to the model: "levi's" is one name, "mum's" is not.
 pub(crate) fn glued(text: &str, enc: &Encoded) -> Vec<bool> {
-    let chars: Vec<char> = text.chars().collect();
-    let word: Vec<String> = enc
-        .words
-        .iter()
-        .map(|w| {
-            chars[w.start.min(chars.len())..w.end.min(chars.len())]
-                .iter()
-                .collect()
-        })
-        .collect();
+    let word = word_texts(text, enc);
     let touching = |w: usize| w > 0 && enc.words[w - 1].end == enc.words[w].start;
     let alnum = |s: &str| s.chars().next().is_some_and(char::is_alphanumeric);
     let digit = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -137,15 +135,84 @@ pub(crate) fn glued(text: &str, enc: &Encoded) -> Vec<bool> {
             && alnum(prev)
             && alnum(&word[w + 1])
         {
-            let joins = matches!(cur, "-" | "/" | "&" | "+")
+            // "80-120" is a range of two amounts; a number already joined to a word before
+            // it ("ord-2024-0091") runs on.
+            let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+            let range = cur == "-"
+                && all_digits(prev)
+                && all_digits(&word[w + 1])
+                && !(w >= 2 && glue[w - 1] && matches!(word[w - 2].as_str(), "-" | "/"));
+            let joins = (matches!(cur, "-" | "/" | "&" | "+") && !range)
                 || (cur == "." && digit(prev) && digit(&word[w + 1]));
             if joins {
                 glue[w] = true;
                 glue[w + 1] = true;
             }
         }
+        if is_tens(prev) && is_unit(cur) && !touching(w) {
+            glue[w] = true;
+        }
     }
     glue
+}
+
+/// `separators[w]`: word `w` is punctuation that separates rather than joins: a dash, colon
+/// or full stop with space on both sides, or a comma, bracket, question or exclamation mark
+/// that does not sit inside a number ("$2,000").
+pub(crate) fn separators(text: &str, enc: &Encoded) -> Vec<bool> {
+    let word = word_texts(text, enc);
+    let n = word.len();
+    let touches_prev = |w: usize| w > 0 && enc.words[w - 1].end == enc.words[w].start;
+    let touches_next = |w: usize| w + 1 < n && enc.words[w].end == enc.words[w + 1].start;
+    let alnum = |s: &str| s.chars().next().is_some_and(char::is_alphanumeric);
+    (0..n)
+        .map(|w| {
+            let s = word[w].as_str();
+            if s.is_empty() || s.chars().any(char::is_alphanumeric) {
+                return false;
+            }
+            let inside_a_token =
+                touches_prev(w) && touches_next(w) && alnum(&word[w - 1]) && alnum(&word[w + 1]);
+            let breaks = s.chars().all(|c| ",;!?()[]{}|".contains(c));
+            let spaced =
+                s.chars().all(|c| "-–—:.".contains(c)) && !touches_prev(w) && !touches_next(w);
+            (breaks && !inside_a_token) || spaced
+        })
+        .collect()
+}
+
+fn word_texts(text: &str, enc: &Encoded) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    enc.words
+        .iter()
+        .map(|w| {
+            chars[w.start.min(chars.len())..w.end.min(chars.len())]
+                .iter()
+                .collect()
+        })
+        .collect()
+}
+
+fn is_tens(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "twenty"
+            | "thirty"
+            | "forty"
+            | "fourty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+    )
+}
+
+fn is_unit(s: &str) -> bool {
+    matches!(
+        s.to_lowercase().as_str(),
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+    )
 }
 
 fn is_currency(s: &str) -> bool {
@@ -172,12 +239,13 @@ mod tests {
     const I_B: usize = 4;
 
     fn encode(text: &str) -> Encoded {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("models/base/all-MiniLM-L6-v2/tokenizer.json");
-        TextTokenizer::from_file(&path, 0)
-            .unwrap()
-            .encode(text)
-            .unwrap()
+        static TOKENIZER: std::sync::OnceLock<TextTokenizer> = std::sync::OnceLock::new();
+        let tokenizer = TOKENIZER.get_or_init(|| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("models/base/all-MiniLM-L6-v2/tokenizer.json");
+            TextTokenizer::from_file(&path, 0).unwrap()
+        });
+        tokenizer.encode(text).unwrap()
     }
 
     /// Token logits where every piece of word `w` scores `scores[w]` (tag, logit) and O 0.
@@ -283,5 +351,86 @@ mod tests {
         assert_eq!(glued_words("rated 4.5 or more"), [".", "5"]);
         assert!(glued_words("my mum's bag, red").is_empty());
         assert!(glued_words("red - blue").is_empty());
+        assert_eq!(glued_words("forty five party bags"), ["five"]);
+        assert!(glued_words("air fryers 80-120 euros").is_empty());
+        assert_eq!(glued_words("ord-2024-0091"), ["-", "2024", "-", "0091"]);
+        assert!(glued_words("five forty").is_empty());
+    }
+
+    fn separator_words(text: &str) -> Vec<String> {
+        let enc = encode(text);
+        let chars: Vec<char> = text.chars().collect();
+        enc.words
+            .iter()
+            .zip(separators(text, &enc))
+            .filter(|(_, s)| *s)
+            .map(|(w, _)| chars[w.start..w.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn punctuation_standing_apart_separates_and_punctuation_inside_a_token_does_not() {
+        assert_eq!(
+            separator_words("theragun prime - bluetooth or no?"),
+            ["-", "?"]
+        );
+        assert_eq!(separator_words("claim Q9R-88L - any news"), ["-"]);
+        assert_eq!(
+            separator_words("red, blue (or green)!"),
+            [",", "(", ")", "!"]
+        );
+        assert_eq!(
+            separator_words("$2,000 for the magna-tiles, dr. martens 4.5"),
+            [","]
+        );
+        assert!(separator_words("bang & olufsen or levi's").is_empty());
+    }
+
+    #[test]
+    fn a_separator_is_never_tagged_even_when_the_model_would_run_a_name_across_it() {
+        let text = "one two - three";
+        let enc = encode(text);
+        assert_eq!(enc.words.len(), 4);
+        let l = logits(
+            &enc,
+            &[
+                &[(B_A, 5.0)],
+                &[(I_A, 5.0)],
+                &[(I_A, 5.0)],
+                &[(I_A, 5.0), (B_B, 4.0)],
+            ],
+        );
+        let tags = best_word_tags(text, &enc, &l, &[true; 5]);
+        assert_eq!(tags, [B_A as u32, I_A as u32, O as u32, B_B as u32]);
+    }
+
+    /// The rules agree with the annotation: across the train and test files no annotated
+    /// span holds a separator, and glued words never sit in different spans.
+    #[test]
+    fn every_annotated_span_of_the_shop_data_respects_glue_and_separators() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/nlu");
+        let mut broken = Vec::new();
+        for file in ["train.jsonl", "test.jsonl"] {
+            for ex in crate::nlu::data::load(&root.join(file)).unwrap().examples {
+                let enc = encode(&ex.text);
+                let span_of = |w: &crate::nlu::tokenize::Word| {
+                    ex.slots
+                        .iter()
+                        .position(|s| s.start <= w.start && w.end <= s.end)
+                };
+                let glue = glued(&ex.text, &enc);
+                let sep = separators(&ex.text, &enc);
+                for (i, w) in enc.words.iter().enumerate() {
+                    let in_span = span_of(w);
+                    if sep[i] && in_span.is_some() {
+                        broken.push(format!("{file}: separator inside a span: {}", ex.text));
+                    }
+                    if glue[i] && in_span != span_of(&enc.words[i - 1]) {
+                        broken.push(format!("{file}: glued words split: {}", ex.text));
+                    }
+                }
+            }
+        }
+        assert!(broken.is_empty(), "{}", broken.join("\n"));
     }
 }

@@ -9,6 +9,7 @@ use super::decode;
 use super::fast::{FastEncoder, FastLinear};
 use super::labels::Labels;
 use super::price_direction;
+use super::span_shape;
 use super::tokenize::{Encoded, TextTokenizer};
 use super::NluError;
 use crate::types::{Parse, Sentiment, NLU_FALLBACK};
@@ -250,6 +251,7 @@ impl NluModel {
             let word_tags = decode::best_word_tags(text, &encs[i], slot_logits, &allowed);
             let mut slots = self.labels.decode_spans(text, &encs[i], &word_tags);
             price_direction::orient_prices(text, &mut slots);
+            span_shape::tidy(text, &mut slots);
             let best_sent = (0..3).max_by(|&a, &b| sp[a].total_cmp(&sp[b])).unwrap_or(1);
             out.push(Parse {
                 text: text.to_string(),

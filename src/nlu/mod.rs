@@ -25,6 +25,7 @@ mod optim;
 mod price_direction;
 pub mod report;
 mod service;
+mod span_shape;
 mod swap;
 mod tokenize;
 mod train;

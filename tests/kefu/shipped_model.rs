@@ -9,10 +9,10 @@ use kefu::nlu::{artifact, data, default_device, evaluate, predict_all, ArtifactM
 const RETRAIN: &str = "kefu train --data knowledge/nlu/train.jsonl --test knowledge/nlu/test.jsonl --out models/kefu-nlu";
 /// Issue #4's bar for intent accuracy, which the shipped model meets (93.9 %).
 const INTENT_ACCURACY_BAR: f64 = 0.93;
-/// A regression floor under the shipped model's 84.23 %. Issue #4 asks for 88 %, which this
+/// A regression floor under the shipped model's 85.32 %. Issue #4 asks for 88 %, which this
 /// model does not reach (docs/nlu.md, "The shipped model"); the issue stays open until it
 /// does, and then this becomes 0.88.
-const SLOT_F1_BAR: f64 = 0.83;
+const SLOT_F1_BAR: f64 = 0.85;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
