@@ -270,6 +270,62 @@ fn every_hard_constraint_is_honoured() {
     assert!(r.is_empty());
 }
 
+/// A size read against a product's name ("40mm" on a watch sold without sizes) does not
+/// switch the colour wish off: both must hold, with the colour in stock.
+#[test]
+fn a_size_in_the_name_and_a_colour_hold_together() {
+    // The demo catalogue: its watches carry their case size in the name.
+    let knowledge = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+    let graph = kefu::knowledge::KnowledgeBase::load(&knowledge, None)
+        .unwrap()
+        .0;
+    let rec = Recommender::new(
+        graph.clone(),
+        fixture().encoder.clone(),
+        None,
+        RecommendConfig::default(),
+        &BehaviorConfig::default(),
+    )
+    .unwrap();
+    let in_stock_in = |p: &kefu::knowledge::Product, colour: &str| {
+        p.variants_in_stock(None, Some(colour)).next().is_some()
+    };
+    // A 40 mm watch whose black is sold out, and another with black.
+    let watches: Vec<_> = graph
+        .products()
+        .iter()
+        .filter(|p| p.category == "smartwatches" && p.name.ends_with("40 mm"))
+        .collect();
+    assert!(watches
+        .iter()
+        .any(|p| !in_stock_in(p, "Black") && p.in_stock()));
+    assert!(watches.iter().any(|p| in_stock_in(p, "Black")));
+
+    let text = "black smartwatch 40mm";
+    let r = rec
+        .recommend(
+            &RecommendRequest {
+                limit: Some(10),
+                ..request(
+                    text,
+                    &[
+                        ("color", "black"),
+                        ("product_type", "smartwatch"),
+                        ("size", "40mm"),
+                    ],
+                )
+            },
+            None,
+        )
+        .unwrap();
+    let found = products(&graph, &r);
+    assert!(!found.is_empty());
+    for p in &found {
+        assert!(p.name.ends_with("40 mm"), "{} is not 40 mm", p.name);
+        assert!(in_stock_in(p, "Black"), "{} has no black in stock", p.name);
+    }
+}
+
 #[test]
 fn a_product_type_finds_the_categories_named_after_it() {
     let rec = recommender();
