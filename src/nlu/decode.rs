@@ -73,9 +73,9 @@ pub(crate) fn best_word_tags(
                 continue;
             }
             let mut best = (f32::NEG_INFINITY, 0usize);
-            for prev in 0..n_tags {
-                if score[w - 1][prev] > best.0 && may_follow(prev as u32, tag as u32, glue[w]) {
-                    best = (score[w - 1][prev], prev);
+            for (prev, &s) in score[w - 1].iter().enumerate() {
+                if s > best.0 && may_follow(prev as u32, tag as u32, glue[w]) {
+                    best = (s, prev);
                 }
             }
             score[w][tag] = best.0 + emission[w][tag];

@@ -330,6 +330,8 @@ def main():
     test = [to_example(i, s, m) for i, s, m in test_src]
     train = [to_example(i, s, m, "hand") for i, s, m in train_src]
     seen = {norm(e["text"]) for e in train} | {norm(e["text"]) for e in test}
+    # a variant (a typo added, values swapped) must not land on a test sentence's frame
+    test_frames = {skeleton(e) for e in test if e["slots"]}
 
     pools = Pools(s["value"] for e in test for s in e["slots"])
     by_intent = {}
@@ -359,6 +361,8 @@ def main():
             s, m = rng.choice(candidates)
             v = variant(rng, pools, m)
             if not v or frames.get(skeleton(v), 0) >= cap or frames[skeleton(m)] >= cap:
+                continue
+            if skeleton(v) in test_frames:
                 continue
             ex = to_example(intent, s, v, "gen")
             if norm(ex["text"]) in seen:
