@@ -3,7 +3,7 @@
 //!
 //! Taking each word's argmax turns an inside tag of another slot into a new span of its own
 //! (B-brand, I-product reads as two spans where one was meant) and cuts names at
-//! punctuation ("magna-" | "tiles"). A Viterbi pass over the words keeps to three rules:
+//! punctuation ("magna-" | "tiles"). A Viterbi pass over the words keeps to these rules:
 //! - an I- tag only continues a span of its own slot, so the best *valid* reading wins;
 //! - words the tokenizer split apart but the text writes as one ("magna-tiles", "$200",
 //!   "4.5"), and compound numbers ("forty five"), take one span or none ([`glued`]);
