@@ -166,20 +166,25 @@ pub(crate) fn inside(tag: u32) -> u32 {
     }
 }
 
+/// For tests: the `name` span of the first `value` in `text`, in character offsets.
+#[cfg(test)]
+pub(crate) fn slot_in(text: &str, name: &str, value: &str) -> Slot {
+    let byte = text.find(value).expect("value in text");
+    let start = text[..byte].chars().count();
+    Slot {
+        slot: name.into(),
+        value: value.into(),
+        start,
+        end: start + value.chars().count(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::nlu::TextTokenizer;
 
-    fn slot(text: &str, name: &str, value: &str) -> Slot {
-        let start = text[..text.find(value).unwrap()].chars().count();
-        Slot {
-            slot: name.into(),
-            value: value.into(),
-            start,
-            end: start + value.chars().count(),
-        }
-    }
+    use super::slot_in as slot;
 
     /// Gold spans → BIO tags on word pieces → decoded spans give the gold spans back,
     /// on text with accents, emoji, CJK, multi-piece words and repeated spaces.

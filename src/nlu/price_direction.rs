@@ -281,14 +281,7 @@ mod tests {
     use super::*;
 
     fn price(text: &str, value: &str, slot: &str) -> Slot {
-        let byte = text.find(value).expect("value in text");
-        let start = text[..byte].chars().count();
-        Slot {
-            slot: slot.into(),
-            value: value.into(),
-            start,
-            end: start + value.chars().count(),
-        }
+        crate::nlu::labels::slot_in(text, slot, value)
     }
 
     /// Each case: the text, its price amounts with the model's (wrong or right) label, and

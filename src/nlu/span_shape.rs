@@ -13,14 +13,14 @@
 use crate::types::Slot;
 
 /// Drops or trims the spans of `slots` that break their slot's shape.
-pub(crate) fn tidy(text: &str, slots: &mut Vec<Slot>) {
+pub(crate) fn tidy(slots: &mut Vec<Slot>) {
     slots.retain(|s| match s.slot.as_str() {
         "price_min" | "price_max" => holds_an_amount(&s.value),
         "location" => s.value.chars().any(char::is_alphabetic),
         _ => true,
     });
     for slot in slots.iter_mut().filter(|s| s.slot == "recipient") {
-        trim_possessive(text, slot);
+        trim_possessive(slot);
     }
 }
 
@@ -74,22 +74,15 @@ fn is_number_word(w: &str) -> bool {
     WORDS.contains(&w)
 }
 
-/// "my bestie's" → "my bestie"; offsets stay character offsets into `text`.
-fn trim_possessive(text: &str, slot: &mut Slot) {
-    for suffix in ["'s", "’s"] {
-        if let Some(kept) = slot.value.strip_suffix(suffix) {
-            let kept = kept.trim_end();
-            if kept.is_empty() {
-                return;
-            }
-            slot.end = slot.start + kept.chars().count();
-            slot.value = text
-                .chars()
-                .skip(slot.start)
-                .take(slot.end - slot.start)
-                .collect();
-            return;
-        }
+/// "my bestie's" → "my bestie": the value is a slice of the text, so its prefix is too.
+fn trim_possessive(slot: &mut Slot) {
+    let kept = ["'s", "’s"]
+        .iter()
+        .find_map(|suffix| slot.value.strip_suffix(suffix))
+        .map(str::trim_end);
+    if let Some(kept) = kept.filter(|k| !k.is_empty()) {
+        slot.end = slot.start + kept.chars().count();
+        slot.value = kept.to_string();
     }
 }
 
@@ -97,16 +90,7 @@ fn trim_possessive(text: &str, slot: &mut Slot) {
 mod tests {
     use super::*;
 
-    fn slot(text: &str, name: &str, value: &str) -> Slot {
-        let byte = text.find(value).expect("value in text");
-        let start = text[..byte].chars().count();
-        Slot {
-            slot: name.into(),
-            value: value.into(),
-            start,
-            end: start + value.chars().count(),
-        }
-    }
+    use crate::nlu::labels::slot_in as slot;
 
     #[test]
     fn prices_without_an_amount_and_places_without_letters_are_dropped() {
@@ -116,7 +100,7 @@ mod tests {
             slot(text, "price_max", "fifty quid"),
             slot(text, "location", "€60"),
         ];
-        tidy(text, &mut slots);
+        tidy(&mut slots);
         assert_eq!(slots.len(), 1);
         assert_eq!(slots[0].value, "fifty quid");
     }
@@ -128,7 +112,7 @@ mod tests {
             slot(text, "recipient", "my bestie’s"),
             slot(text, "recipient", "my cousin's son"),
         ];
-        tidy(text, &mut slots);
+        tidy(&mut slots);
         assert_eq!(slots[0].value, "my bestie");
         assert_eq!((slots[0].start, slots[0].end), (4, 13));
         assert_eq!(slots[1].value, "my cousin's son");
@@ -143,7 +127,7 @@ mod tests {
             let data = crate::nlu::data::load(&root.join(file)).unwrap();
             for ex in data.examples {
                 let mut slots = ex.slots.clone();
-                tidy(&ex.text, &mut slots);
+                tidy(&mut slots);
                 assert_eq!(slots, ex.slots, "{file}: {}", ex.text);
                 checked += ex.slots.len();
             }
