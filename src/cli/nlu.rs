@@ -66,6 +66,9 @@ pub struct TrainArgs {
     /// never seen from their context (0 turns it off).
     #[arg(long, value_name = "P")]
     pub name_noise: Option<f64>,
+    /// Batch sentences of similar length together: far less padding, faster epochs.
+    #[arg(long)]
+    pub group_by_length: bool,
 }
 
 #[derive(Debug, Args)]
@@ -158,6 +161,9 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
     }
     if let Some(v) = args.name_noise {
         params.name_noise = v;
+    }
+    if args.group_by_length {
+        params.group_by_length = true;
     }
     if let Some(v) = args.learning_rate {
         params.learning_rate = v;

@@ -8,6 +8,7 @@
 
 pub mod artifact;
 mod base;
+mod batching;
 mod bert;
 mod config;
 pub mod data;
