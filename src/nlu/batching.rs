@@ -83,6 +83,22 @@ mod tests {
     }
 
     #[test]
+    fn without_grouping_the_batches_are_the_carried_shuffle_cut_in_order() {
+        // What the trainer did before grouping existed, so older recipes reproduce.
+        let lens = lengths(300);
+        let mut rng = rand::rngs::StdRng::seed_from_u64(3);
+        let mut old_rng = rand::rngs::StdRng::seed_from_u64(3);
+        let mut order: Vec<usize> = (0..lens.len()).collect();
+        let mut old_order = order.clone();
+        for _ in 0..3 {
+            let batches = epoch_batches(&mut order, &lens, 32, false, &mut rng);
+            old_order.shuffle(&mut old_rng);
+            let old: Vec<Vec<usize>> = old_order.chunks(32).map(<[usize]>::to_vec).collect();
+            assert_eq!(batches, old);
+        }
+    }
+
+    #[test]
     fn grouping_by_length_cuts_the_padding() {
         let lens = lengths(6_000);
         let mut rng = rand::rngs::StdRng::seed_from_u64(1);
