@@ -12,7 +12,7 @@ use rand::Rng;
 
 /// Batches per sorted pool: large enough that lengths in a batch are close, small enough
 /// that a pool's sentences still differ from epoch to epoch.
-pub(crate) const POOL_BATCHES: usize = 50;
+const POOL_BATCHES: usize = 50;
 
 /// The epoch's batches, as indices into `lengths` (token counts, one per example). `order`
 /// is the permutation carried from epoch to epoch (shuffled again here), so that without
@@ -104,7 +104,10 @@ mod tests {
         let mut rng = rand::rngs::StdRng::seed_from_u64(1);
         let random = padding_factor(&lens, &epoch(&lens, false, &mut rng));
         let grouped = padding_factor(&lens, &epoch(&lens, true, &mut rng));
-        assert!(random > 1.5, "random batches of 3–40 tokens pad a lot: {random}");
+        assert!(
+            random > 1.5,
+            "random batches of 3–40 tokens pad a lot: {random}"
+        );
         assert!(grouped < 1.1, "grouped batches barely pad: {grouped}");
     }
 

@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 use std::time::Instant;
 
 use super::base::BaseModel;
+use super::batching;
 use super::bert::{Bert, LoraSpec, NewParams};
 use super::data::Example;
 use super::heads::{Heads, NluModel};
 use super::labels::Labels;
 use super::metrics::{evaluate, Summary};
-use super::batching;
 use super::name_noise;
 use super::optim::AdamW;
 use super::tokenize::{Encoded, TextTokenizer};
