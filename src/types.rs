@@ -60,6 +60,20 @@ pub struct Slot {
     pub end: usize,
 }
 
+impl Slot {
+    /// The `slot` span over the first occurrence of `value` in `text`, in character offsets
+    /// (for building annotated examples and requests by hand); None when `value` is absent.
+    pub fn first_in(text: &str, slot: &str, value: &str) -> Option<Slot> {
+        let start = text[..text.find(value)?].chars().count();
+        Some(Slot {
+            slot: slot.into(),
+            value: value.into(),
+            start,
+            end: start + value.chars().count(),
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Sentiment {

@@ -166,25 +166,14 @@ pub(crate) fn inside(tag: u32) -> u32 {
     }
 }
 
-/// For tests: the `name` span of the first `value` in `text`, in character offsets.
-#[cfg(test)]
-pub(crate) fn slot_in(text: &str, name: &str, value: &str) -> Slot {
-    let byte = text.find(value).expect("value in text");
-    let start = text[..byte].chars().count();
-    Slot {
-        slot: name.into(),
-        value: value.into(),
-        start,
-        end: start + value.chars().count(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::nlu::TextTokenizer;
 
-    use super::slot_in as slot;
+    fn slot(text: &str, name: &str, value: &str) -> Slot {
+        Slot::first_in(text, name, value).expect("value in text")
+    }
 
     /// Gold spans → BIO tags on word pieces → decoded spans give the gold spans back,
     /// on text with accents, emoji, CJK, multi-piece words and repeated spaces.

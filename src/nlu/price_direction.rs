@@ -281,7 +281,7 @@ mod tests {
     use super::*;
 
     fn price(text: &str, value: &str, slot: &str) -> Slot {
-        crate::nlu::labels::slot_in(text, slot, value)
+        Slot::first_in(text, slot, value).expect("value in text")
     }
 
     /// Each case: the text, its price amounts with the model's (wrong or right) label, and

@@ -90,7 +90,9 @@ fn trim_possessive(slot: &mut Slot) {
 mod tests {
     use super::*;
 
-    use crate::nlu::labels::slot_in as slot;
+    fn slot(text: &str, name: &str, value: &str) -> Slot {
+        Slot::first_in(text, name, value).expect("value in text")
+    }
 
     #[test]
     fn prices_without_an_amount_and_places_without_letters_are_dropped() {

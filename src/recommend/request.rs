@@ -219,13 +219,7 @@ mod tests {
     use super::*;
 
     fn slot(text: &str, slot: &str, value: &str) -> Slot {
-        let start = text.find(value).expect("value in text");
-        Slot {
-            slot: slot.into(),
-            value: value.into(),
-            start: text[..start].chars().count(),
-            end: text[..start].chars().count() + value.chars().count(),
-        }
+        Slot::first_in(text, slot, value).expect("value in text")
     }
 
     #[test]

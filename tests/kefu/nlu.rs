@@ -177,16 +177,7 @@ fn tiny_bert(dir: &std::path::Path, seed: u64, extra: Option<&str>, skip: Option
 fn ex(text: &str, intent: &str, slots: &[(&str, &str)], sentiment: Option<Sentiment>) -> Example {
     let slots = slots
         .iter()
-        .map(|(slot, value)| {
-            let byte = text.find(value).unwrap();
-            let start = text[..byte].chars().count();
-            Slot {
-                slot: slot.to_string(),
-                value: value.to_string(),
-                start,
-                end: start + value.chars().count(),
-            }
-        })
+        .map(|(slot, value)| Slot::first_in(text, slot, value).unwrap())
         .collect();
     Example {
         text: text.to_string(),

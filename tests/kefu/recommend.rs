@@ -62,16 +62,7 @@ fn request(text: &str, slots: &[(&str, &str)]) -> RecommendRequest {
     let slots = slots
         .iter()
         .map(|(slot, value)| {
-            let at = text
-                .find(value)
-                .unwrap_or_else(|| panic!("{value:?} not in {text:?}"));
-            let start = text[..at].chars().count();
-            Slot {
-                slot: slot.to_string(),
-                value: value.to_string(),
-                start,
-                end: start + value.chars().count(),
-            }
+            Slot::first_in(text, slot, value).unwrap_or_else(|| panic!("{value:?} not in {text:?}"))
         })
         .collect();
     RecommendRequest {
