@@ -12,6 +12,7 @@ mod kg;
 mod kg_bench;
 mod model;
 mod nlu;
+mod nlu_ensemble;
 mod nlu_oos;
 mod rec;
 mod serve;
@@ -53,6 +54,9 @@ pub enum Command {
     Train(nlu::TrainArgs),
     /// Evaluate a trained NLU model on a labelled file.
     Eval(nlu::EvalArgs),
+    /// Pack trained NLU models (same base, data and labels; other seeds) into one model
+    /// that averages them.
+    Ensemble(nlu_ensemble::EnsembleArgs),
     /// Knowledge graph: check, import, stats and export the shop's knowledge files.
     Kg(kg::KgArgs),
     /// Base encoder: fetch the default model, show what is installed.
@@ -108,6 +112,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Chat(args) => chat::run(args),
         Command::Train(args) => nlu::train(&cli, args),
         Command::Eval(args) => nlu::eval(&cli, args),
+        Command::Ensemble(args) => nlu_ensemble::run(&cli, args),
         Command::Bench(args) => nlu::bench(&cli, args),
         Command::Kg(args) => kg::run(&cli, args),
         Command::Analytics(args) => analytics::run(&cli, args),

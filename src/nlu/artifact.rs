@@ -1,6 +1,8 @@
 //! The trained artifact: a small folder holding adapter + head weights (adapter.safetensors),
 //! label maps (labels.json) and meta.json (base id and hash, data hash, hyperparameters,
 //! metrics, training time, and the adapter file's own hash so truncation is caught).
+//! An ensemble (ensemble.rs) adds further adapter files, each listed in meta.json with its
+//! own hash, seed and scores; the model averages them all.
 
 use candle_core::{Device, Tensor};
 use serde::{Deserialize, Serialize};
@@ -8,9 +10,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::base::{sha256_file, BaseModel};
-use super::bert::{Bert, FixedParams};
+use super::bert::{Bert, FixedParams, LoraSpec};
 use super::config::{default_threads, Engine};
-use super::heads::{Heads, NluModel};
+use super::heads::{Heads, Member, NluModel};
 use super::labels::Labels;
 use super::metrics::Summary;
 use super::tokenize::TextTokenizer;
@@ -43,6 +45,26 @@ pub struct ArtifactMeta {
     pub train_seconds: f64,
     pub adapter_sha256: String,
     pub trainable_parameters: usize,
+    pub created_at: String,
+    /// Further members averaged with adapter.safetensors, for an ensemble (the fields above
+    /// describe the first member, except `test_metrics`: the whole ensemble's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ensemble: Vec<EnsembleMember>,
+}
+
+/// One further member of an ensemble: its adapter file in the artifact folder and how it
+/// was trained.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnsembleMember {
+    pub adapter: String,
+    pub adapter_sha256: String,
+    pub params: TrainParams,
+    pub seed: u64,
+    pub history: Vec<EpochStats>,
+    pub dev_metrics: Option<Summary>,
+    /// The member alone on the test file, as its training recorded it.
+    pub test_metrics: Option<Summary>,
+    pub train_seconds: f64,
     pub created_at: String,
 }
 
@@ -121,6 +143,7 @@ pub fn save(trainer: &Trainer, dir: &Path, info: SaveInfo<'_>) -> Result<Artifac
         adapter_sha256: sha256_file(&adapter)?,
         trainable_parameters,
         created_at: chrono::Utc::now().to_rfc3339(),
+        ensemble: Vec::new(),
     };
     meta.write(dir)?;
     Ok(meta)
@@ -140,17 +163,6 @@ pub fn load(
         message,
     };
     let meta = ArtifactMeta::read(dir)?;
-    let adapter = dir.join(ADAPTER_FILE);
-    if !adapter.is_file() {
-        return Err(bad(format!("{ADAPTER_FILE} is missing")));
-    }
-    let actual = sha256_file(&adapter)?;
-    if actual != meta.adapter_sha256 {
-        return Err(bad(format!(
-            "{ADAPTER_FILE} is corrupt or truncated (sha256 {actual}, meta.json records {})",
-            meta.adapter_sha256
-        )));
-    }
     let labels_raw = std::fs::read_to_string(dir.join(LABELS_FILE))
         .map_err(|e| bad(format!("cannot read {LABELS_FILE}: {e}")))?;
     let labels: Labels = serde_json::from_str(&labels_raw)
@@ -166,26 +178,54 @@ pub fn load(
             actual_sha: base_sha,
         });
     }
+    // Loaded once: every member's encoder shares these tensors.
     let base_ck = Checkpoint::load(&base.weights_path(), device)?;
-    let adapter_ck = Checkpoint::load(&adapter, device)?;
-    let mut fixed = FixedParams { ck: &adapter_ck };
-    let bert = Bert::load(
-        &base_ck,
-        &base.config,
-        Some((&meta.params.lora, &mut fixed)),
-        device,
-    )?;
-    let heads = Heads::load(&mut fixed, base.config.hidden_size, &labels)?;
-    adapter_ck.check_all_used()?;
+    let adapted = |file: &str, sha256: &str, lora: &LoraSpec| -> Result<Member, NluError> {
+        let adapter = dir.join(file);
+        if !adapter.is_file() {
+            return Err(bad(format!("{file} is missing")));
+        }
+        let actual = sha256_file(&adapter)?;
+        if actual != sha256 {
+            return Err(bad(format!(
+                "{file} is corrupt or truncated (sha256 {actual}, meta.json records {sha256})"
+            )));
+        }
+        let adapter_ck = Checkpoint::load(&adapter, device)?;
+        let mut fixed = FixedParams { ck: &adapter_ck };
+        let bert = Bert::load(&base_ck, &base.config, Some((lora, &mut fixed)), device)?;
+        let heads = Heads::load(&mut fixed, base.config.hidden_size, &labels)?;
+        adapter_ck.check_all_used()?;
+        Ok(Member {
+            bert,
+            heads,
+            fast: None,
+        })
+    };
+    let first = adapted(ADAPTER_FILE, &meta.adapter_sha256, &meta.params.lora)?;
+    let ensemble = meta
+        .ensemble
+        .iter()
+        .map(|m| {
+            if m.adapter.contains(['/', '\\']) || m.adapter.starts_with('.') {
+                return Err(bad(format!(
+                    "ensemble member file {:?} is not a plain file name",
+                    m.adapter
+                )));
+            }
+            adapted(&m.adapter, &m.adapter_sha256, &m.params.lora)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
     let mut model = NluModel {
-        bert,
+        bert: first.bert,
         tokenizer,
-        heads,
+        heads: first.heads,
         labels,
         threshold,
         ranking_size,
         fast: None,
+        ensemble,
     };
     // The fast engine is the default on the CPU; a GPU runs the candle encoder.
     if device.is_cpu() {

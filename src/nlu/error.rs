@@ -36,6 +36,11 @@ pub enum NluError {
         base_dir: PathBuf,
         actual_sha: String,
     },
+    #[error(
+        "cannot build the ensemble: {0} (hint: its members are single models from `kefu train`, \
+         on the same base, data and labels, each trained with another --seed)"
+    )]
+    Ensemble(String),
     /// Malformed training/evaluation data; every problem with its file and line.
     #[error("{} problem(s) in the data:\n{}", .0.len(), .0.join("\n"))]
     Data(Vec<String>),

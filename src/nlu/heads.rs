@@ -48,6 +48,16 @@ impl Heads {
             sentiment: head(params, "sentiment", hidden, Sentiment::ALL.len())?,
         })
     }
+
+    /// The heads on the encoder's hidden states `(b, t, hidden)`.
+    fn forward(&self, hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Logits> {
+        let pooled = mean_pool(hidden, mask)?;
+        Ok(Logits {
+            intent: self.intent.forward(&pooled)?,
+            slots: self.slots.forward(hidden)?,
+            sentiment: self.sentiment.forward(&pooled)?,
+        })
+    }
 }
 
 /// The heads and encoder packed for the fast engine.
@@ -60,6 +70,19 @@ pub(crate) struct FastModel {
 }
 
 impl FastModel {
+    fn for_engine(
+        engine: Engine,
+        bert: &Bert,
+        heads: &Heads,
+        threads: usize,
+    ) -> Result<Option<Self>, NluError> {
+        Ok(match engine {
+            Engine::Fast => Some(Self::build(bert, heads, threads, false)?),
+            Engine::FastBf16 => Some(Self::build(bert, heads, threads, true)?),
+            Engine::Reference => None,
+        })
+    }
+
     fn build(bert: &Bert, heads: &Heads, threads: usize, bf16: bool) -> Result<Self, NluError> {
         Ok(Self {
             bf16,
@@ -101,6 +124,81 @@ fn softmax(xs: &[f32]) -> Vec<f32> {
     e.into_iter().map(|x| x / z).collect()
 }
 
+fn log_softmax(xs: &[f32]) -> Vec<f32> {
+    let max = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let log_z = xs.iter().map(|x| (x - max).exp()).sum::<f32>().ln() + max;
+    xs.iter().map(|x| x - log_z).collect()
+}
+
+/// One member's head outputs, from its fast engine when packed, else the candle reference.
+fn member_scores(
+    bert: &Bert,
+    heads: &Heads,
+    fast: Option<&FastModel>,
+    tokenizer: &TextTokenizer,
+    encs: &[Encoded],
+) -> Result<Vec<TextScores>, NluError> {
+    if let Some(fast) = fast {
+        return fast.scores(encs);
+    }
+    let refs: Vec<&Encoded> = encs.iter().collect();
+    let (ids, mask) = tokenizer.batch(&refs, bert.device())?;
+    let hidden = bert.forward(&ids, &mask, false)?;
+    let logits = heads.forward(&hidden, &mask)?;
+    let intent_p = candle_nn::ops::softmax_last_dim(&logits.intent)?.to_vec2::<f32>()?;
+    let sent_p = candle_nn::ops::softmax_last_dim(&logits.sentiment)?.to_vec2::<f32>()?;
+    let slots = logits.slots.to_dtype(DType::F32)?.to_vec3::<f32>()?;
+    Ok(encs
+        .iter()
+        .zip(intent_p.into_iter().zip(sent_p))
+        .zip(slots)
+        .map(|((e, (intent, sentiment)), mut slot_logits)| {
+            slot_logits.truncate(e.ids.len());
+            TextScores {
+                intent,
+                sentiment,
+                slot_logits,
+            }
+        })
+        .collect())
+}
+
+/// An ensemble's outputs: the members' intent and sentiment probabilities averaged, and
+/// their slot-tag log-probabilities averaged (a product of experts over tags, which the
+/// decoder's log-softmax renormalises). Averaging raw logits instead would let the member
+/// with the widest logit range decide.
+fn average(members: Vec<Vec<TextScores>>) -> Vec<TextScores> {
+    let k = members.len() as f32;
+    let mut members = members.into_iter();
+    let mut acc = members.next().unwrap_or_default();
+    for s in &mut acc {
+        s.slot_logits = s.slot_logits.iter().map(|l| log_softmax(l)).collect();
+    }
+    for other in members {
+        for (a, o) in acc.iter_mut().zip(other) {
+            a.intent
+                .iter_mut()
+                .zip(&o.intent)
+                .for_each(|(x, y)| *x += y);
+            a.sentiment
+                .iter_mut()
+                .zip(&o.sentiment)
+                .for_each(|(x, y)| *x += y);
+            for (row, orow) in a.slot_logits.iter_mut().zip(&o.slot_logits) {
+                row.iter_mut()
+                    .zip(log_softmax(orow))
+                    .for_each(|(x, y)| *x += y);
+            }
+        }
+    }
+    for a in &mut acc {
+        a.intent.iter_mut().for_each(|x| *x /= k);
+        a.sentiment.iter_mut().for_each(|x| *x /= k);
+        a.slot_logits.iter_mut().flatten().for_each(|x| *x /= k);
+    }
+    acc
+}
+
 /// What the heads say about one text before decoding: intent and sentiment probabilities,
 /// and slot-tag logits for each of its tokens (special tokens included, no padding).
 #[derive(Debug, Clone)]
@@ -129,41 +227,35 @@ pub struct NluModel {
     pub ranking_size: usize,
     /// The fast engine, when it is the one in use (None: the candle reference).
     pub(crate) fast: Option<FastModel>,
+    /// Further members of an ensemble, averaged with this model's own adapters and heads
+    /// (artifact.rs); empty for a single model.
+    pub(crate) ensemble: Vec<Member>,
+}
+
+/// One more adapter set with its heads, on the same base, labels and tokenizer.
+pub(crate) struct Member {
+    pub bert: Bert,
+    pub heads: Heads,
+    pub fast: Option<FastModel>,
 }
 
 impl NluModel {
-    pub(crate) fn logits(
-        &self,
-        ids: &Tensor,
-        mask: &Tensor,
-        train: bool,
-    ) -> candle_core::Result<Logits> {
-        let hidden = self.bert.forward(ids, mask, train)?;
-        self.heads_forward(&hidden, mask)
-    }
-
     /// The heads on the encoder's hidden states `(b, t, hidden)`.
     pub(crate) fn heads_forward(
         &self,
         hidden: &Tensor,
         mask: &Tensor,
     ) -> candle_core::Result<Logits> {
-        let pooled = mean_pool(hidden, mask)?;
-        Ok(Logits {
-            intent: self.heads.intent.forward(&pooled)?,
-            slots: self.heads.slots.forward(hidden)?,
-            sentiment: self.heads.sentiment.forward(&pooled)?,
-        })
+        self.heads.forward(hidden, mask)
     }
 
     /// Switches the forward pass. The fast engine packs the current weights (a trainer's
     /// model must switch again after its weights change); `threads` is its thread count.
     pub fn set_engine(&mut self, engine: Engine, threads: usize) -> Result<(), NluError> {
-        self.fast = match engine {
-            Engine::Fast => Some(FastModel::build(&self.bert, &self.heads, threads, false)?),
-            Engine::FastBf16 => Some(FastModel::build(&self.bert, &self.heads, threads, true)?),
-            Engine::Reference => None,
-        };
+        self.fast = FastModel::for_engine(engine, &self.bert, &self.heads, threads)?;
+        for m in &mut self.ensemble {
+            m.fast = FastModel::for_engine(engine, &m.bert, &m.heads, threads)?;
+        }
         Ok(())
     }
 
@@ -177,43 +269,49 @@ impl NluModel {
 
     /// The fast engine's compute threads (the reference follows `RAYON_NUM_THREADS`).
     pub fn set_threads(&mut self, threads: usize) {
-        if let Some(f) = self.fast.as_mut() {
+        let members =
+            std::iter::once(&mut self.fast).chain(self.ensemble.iter_mut().map(|m| &mut m.fast));
+        for f in members.flatten() {
             f.encoder.set_threads(threads);
         }
     }
 
-    /// Head outputs for each text, from the engine in use.
+    /// Head outputs for each text, from the engine in use (averaged over an ensemble).
     pub fn scores(&self, texts: &[&str]) -> Result<Vec<TextScores>, NluError> {
         let encs = self.tokenizer.encode_all(texts)?;
         self.scores_of(&encs)
+    }
+
+    /// How many trained adapter sets this model averages (1 unless it is an ensemble).
+    pub fn members(&self) -> usize {
+        1 + self.ensemble.len()
     }
 
     fn scores_of(&self, encs: &[Encoded]) -> Result<Vec<TextScores>, NluError> {
         if encs.is_empty() {
             return Ok(Vec::new());
         }
-        if let Some(fast) = &self.fast {
-            return fast.scores(encs);
+        let first = member_scores(
+            &self.bert,
+            &self.heads,
+            self.fast.as_ref(),
+            &self.tokenizer,
+            encs,
+        )?;
+        if self.ensemble.is_empty() {
+            return Ok(first);
         }
-        let refs: Vec<&Encoded> = encs.iter().collect();
-        let (ids, mask) = self.tokenizer.batch(&refs, self.bert.device())?;
-        let logits = self.logits(&ids, &mask, false)?;
-        let intent_p = candle_nn::ops::softmax_last_dim(&logits.intent)?.to_vec2::<f32>()?;
-        let sent_p = candle_nn::ops::softmax_last_dim(&logits.sentiment)?.to_vec2::<f32>()?;
-        let slots = logits.slots.to_dtype(DType::F32)?.to_vec3::<f32>()?;
-        Ok(encs
-            .iter()
-            .zip(intent_p.into_iter().zip(sent_p))
-            .zip(slots)
-            .map(|((e, (intent, sentiment)), mut slot_logits)| {
-                slot_logits.truncate(e.ids.len());
-                TextScores {
-                    intent,
-                    sentiment,
-                    slot_logits,
-                }
-            })
-            .collect())
+        let mut all = vec![first];
+        for m in &self.ensemble {
+            all.push(member_scores(
+                &m.bert,
+                &m.heads,
+                m.fast.as_ref(),
+                &self.tokenizer,
+                encs,
+            )?);
+        }
+        Ok(average(all))
     }
 
     /// Parses a batch of texts in one forward pass.

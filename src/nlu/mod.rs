@@ -5,6 +5,7 @@
 //! - [`Engine`]: kefu's fast CPU forward pass (default) or the candle reference.
 //! - [`Nlu`]: the cloneable async handle the server calls (batching worker, queue, cache).
 //! - [`Trainer`], [`data`], [`evaluate`]: fine-tuning, data formats, metrics.
+//! - [`ensemble::combine`]: several trained models packed into one that averages them.
 
 pub mod artifact;
 mod base;
@@ -15,6 +16,7 @@ pub mod data;
 mod decode;
 mod dropout;
 mod encoder;
+pub mod ensemble;
 mod error;
 mod fast;
 mod heads;

@@ -140,6 +140,7 @@ impl Trainer {
                 ranking_size: 3,
                 // Training changes the weights: the reference path until it is packed.
                 fast: None,
+                ensemble: Vec::new(),
             },
             vars: new.vars,
             params,

@@ -4,6 +4,7 @@ mod analytics;
 mod behavior;
 mod chat_cli;
 mod dialogue;
+mod ensemble;
 mod foundation;
 mod http;
 mod knowledge;

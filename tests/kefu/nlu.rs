@@ -189,7 +189,7 @@ fn ex(text: &str, intent: &str, slots: &[(&str, &str)], sentiment: Option<Sentim
 }
 
 /// A small shop-like training set: intent by phrasing, colour slots by word, sentiment on some rows.
-fn synthetic() -> Vec<Example> {
+pub(super) fn synthetic() -> Vec<Example> {
     let colours = ["red", "blue", "black", "green", "grün", "白色"];
     let items = ["shoes", "jacket", "socks", "bag"];
     let mut out = Vec::new();
@@ -236,7 +236,7 @@ fn synthetic() -> Vec<Example> {
 }
 
 /// A seeded tiny BERT, opened; the temp dir must outlive the model.
-fn tiny_base() -> (tempfile::TempDir, BaseModel) {
+pub(super) fn tiny_base() -> (tempfile::TempDir, BaseModel) {
     let tmp = tempfile::tempdir().unwrap();
     let base_dir = tmp.path().join("base");
     tiny_bert(&base_dir, 2, None, None);
@@ -244,7 +244,7 @@ fn tiny_base() -> (tempfile::TempDir, BaseModel) {
     (tmp, base)
 }
 
-fn tiny_params(epochs: usize) -> TrainParams {
+pub(super) fn tiny_params(epochs: usize) -> TrainParams {
     TrainParams {
         epochs,
         batch_size: 8,

@@ -1,0 +1,154 @@
+//! Ensembles: models trained by one recipe on the same data with different seeds, packed
+//! into one artifact whose parse averages them (heads.rs). One run of the shipped recipe
+//! lands anywhere within about 1.7 points of test slot F1 (docs/nlu.md, "Runs"); averaging
+//! runs takes the spread out and adds more on top, at one encoder pass per member.
+
+use std::path::{Path, PathBuf};
+
+use super::artifact::{ArtifactMeta, EnsembleMember, ADAPTER_FILE, LABELS_FILE};
+use super::base::sha256_file;
+use super::labels::Labels;
+use super::NluError;
+
+/// Writes an ensemble artifact at `out` from single-model artifacts: the first member's
+/// adapter and meta as they are, each further member as `adapter.<n>.safetensors` listed
+/// in meta.json. `test_metrics` is left empty for the caller to score and record. Refuses
+/// members that disagree on base, data or labels, corrupt members, and a non-empty `out`;
+/// on any failure `out` is left as it was.
+pub fn combine(members: &[PathBuf], out: &Path) -> Result<ArtifactMeta, NluError> {
+    if members.len() < 2 {
+        return Err(NluError::Ensemble(format!(
+            "it needs two members or more, got {}",
+            members.len()
+        )));
+    }
+    if out.exists() && !is_empty_dir(out)? {
+        return Err(NluError::Ensemble(format!(
+            "{} already holds files; choose a new folder",
+            out.display()
+        )));
+    }
+    let read: Vec<(ArtifactMeta, Labels)> = members
+        .iter()
+        .map(|dir| read_member(dir))
+        .collect::<Result<_, _>>()?;
+    let (first, first_labels) = &read[0];
+    for (dir, (meta, labels)) in members.iter().zip(&read).skip(1) {
+        let (this, that) = (dir.display(), members[0].display());
+        if meta.base_sha256 != first.base_sha256 {
+            return Err(NluError::Ensemble(format!(
+                "{this} was trained on another base than {that}"
+            )));
+        }
+        if meta.data_sha256 != first.data_sha256 {
+            return Err(NluError::Ensemble(format!(
+                "{this} was trained on other data (sha256 {}) than {that} ({})",
+                &meta.data_sha256[..12],
+                &first.data_sha256[..12]
+            )));
+        }
+        if labels != first_labels {
+            return Err(NluError::Ensemble(format!(
+                "{this} has other intents or slot types than {that}"
+            )));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (dir, (meta, _)) in members.iter().zip(&read) {
+        if !seen.insert(&meta.adapter_sha256) {
+            return Err(NluError::Ensemble(format!(
+                "{} is the same model as an earlier member",
+                dir.display()
+            )));
+        }
+    }
+
+    // Built beside `out` and renamed into place, so a failure midway leaves nothing behind.
+    let name = out
+        .file_name()
+        .ok_or_else(|| NluError::Ensemble(format!("{} is not a folder name", out.display())))?;
+    let staging = out.with_file_name(format!(".{}.partial", name.to_string_lossy()));
+    let built = write_staged(members, &read, &staging);
+    if built.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    let meta = built?;
+    if out.exists() {
+        std::fs::remove_dir(out).map_err(|e| NluError::io(out, e))?;
+    }
+    std::fs::rename(&staging, out).map_err(|e| NluError::io(out, e))?;
+    Ok(meta)
+}
+
+fn write_staged(
+    members: &[PathBuf],
+    read: &[(ArtifactMeta, Labels)],
+    staging: &Path,
+) -> Result<ArtifactMeta, NluError> {
+    if staging.exists() {
+        std::fs::remove_dir_all(staging).map_err(|e| NluError::io(staging, e))?;
+    }
+    std::fs::create_dir_all(staging).map_err(|e| NluError::io(staging, e))?;
+    let copy = |from: &Path, to: &Path| {
+        std::fs::copy(from, to)
+            .map(|_| ())
+            .map_err(|e| NluError::io(from, e))
+    };
+    copy(&members[0].join(ADAPTER_FILE), &staging.join(ADAPTER_FILE))?;
+    copy(&members[0].join(LABELS_FILE), &staging.join(LABELS_FILE))?;
+    let mut meta = read[0].0.clone();
+    for (n, (dir, (m, _))) in members.iter().zip(read).enumerate().skip(1) {
+        let file = format!("adapter.{}.safetensors", n + 1);
+        copy(&dir.join(ADAPTER_FILE), &staging.join(&file))?;
+        meta.ensemble.push(EnsembleMember {
+            adapter: file,
+            adapter_sha256: m.adapter_sha256.clone(),
+            params: m.params.clone(),
+            seed: m.seed,
+            history: m.history.clone(),
+            dev_metrics: m.dev_metrics.clone(),
+            test_metrics: m.test_metrics.clone(),
+            train_seconds: m.train_seconds,
+            created_at: m.created_at.clone(),
+        });
+    }
+    meta.test_metrics = None;
+    meta.write(staging)?;
+    Ok(meta)
+}
+
+/// A member's meta and labels, after checking it is a whole single model.
+fn read_member(dir: &Path) -> Result<(ArtifactMeta, Labels), NluError> {
+    let bad = |message: String| NluError::Artifact {
+        dir: dir.to_path_buf(),
+        message,
+    };
+    let meta = ArtifactMeta::read(dir)?;
+    if !meta.ensemble.is_empty() {
+        return Err(NluError::Ensemble(format!(
+            "{} is an ensemble already; list its source models instead",
+            dir.display()
+        )));
+    }
+    let adapter = dir.join(ADAPTER_FILE);
+    if !adapter.is_file() {
+        return Err(bad(format!("{ADAPTER_FILE} is missing")));
+    }
+    let actual = sha256_file(&adapter)?;
+    if actual != meta.adapter_sha256 {
+        return Err(bad(format!(
+            "{ADAPTER_FILE} is corrupt or truncated (sha256 {actual}, meta.json records {})",
+            meta.adapter_sha256
+        )));
+    }
+    let raw = std::fs::read_to_string(dir.join(LABELS_FILE))
+        .map_err(|e| bad(format!("cannot read {LABELS_FILE}: {e}")))?;
+    let labels = serde_json::from_str(&raw)
+        .map_err(|e| bad(format!("{LABELS_FILE} is corrupt or truncated: {e}")))?;
+    Ok((meta, labels))
+}
+
+fn is_empty_dir(dir: &Path) -> Result<bool, NluError> {
+    let mut entries = std::fs::read_dir(dir).map_err(|e| NluError::io(dir, e))?;
+    Ok(entries.next().is_none())
+}

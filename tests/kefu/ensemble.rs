@@ -1,0 +1,292 @@
+//! Ensembles: trained models packed into one artifact that averages them, on a seeded tiny
+//! BERT (the shipped ensemble is held to its bars in shipped_model.rs).
+
+use candle_core::Device;
+use kefu::nlu::{
+    artifact, ensemble, BaseModel, Engine, Labels, NluError, NluModel, TrainParams, Trainer,
+};
+use std::path::{Path, PathBuf};
+
+use super::nlu::{synthetic, tiny_base, tiny_params};
+
+fn save(trainer: &Trainer, base: &BaseModel, dir: &Path, data_sha256: &str) {
+    let info = artifact::SaveInfo {
+        base,
+        data_sha256: data_sha256.to_string(),
+        data_files: vec!["train.jsonl".into()],
+        train_examples: 24,
+        dev_examples: 0,
+        history: vec![],
+        dev_metrics: None,
+        test_metrics: None,
+        train_seconds: 1.0,
+    };
+    artifact::save(trainer, dir, info).unwrap();
+}
+
+fn trained(base: &BaseModel, seed: u64) -> Trainer {
+    let train = synthetic();
+    let labels = Labels::from_examples(&train);
+    let params = TrainParams {
+        seed,
+        ..tiny_params(6)
+    };
+    let mut trainer = Trainer::new(base, &Device::Cpu, labels, params).unwrap();
+    trainer.fit(&train, &train, false).unwrap();
+    trainer
+}
+
+fn load(dir: &Path, base: &BaseModel) -> NluModel {
+    let (mut model, _) = artifact::load(dir, &base.dir, &Device::Cpu, 0.0, 3).unwrap();
+    model.set_engine(Engine::Fast, 2).unwrap();
+    model
+}
+
+fn log_softmax(xs: &[f32]) -> Vec<f32> {
+    let max = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let log_z = xs.iter().map(|x| (x - max).exp()).sum::<f32>().ln() + max;
+    xs.iter().map(|x| x - log_z).collect()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_ensemble_averages_its_members_and_refuses_what_cannot_be_averaged() {
+    let (tmp, base) = tiny_base();
+    let dir = |name: &str| -> PathBuf { tmp.path().join(name) };
+    let hash = "a".repeat(64);
+    save(&trained(&base, 1), &base, &dir("one"), &hash);
+    save(&trained(&base, 2), &base, &dir("two"), &hash);
+
+    let meta = ensemble::combine(&[dir("one"), dir("two")], &dir("both")).unwrap();
+    assert_eq!(meta.ensemble.len(), 1);
+    assert_eq!(meta.ensemble[0].seed, 2);
+    assert_eq!(meta.ensemble[0].adapter, "adapter.2.safetensors");
+    assert_eq!(
+        files_in(&dir("both")),
+        [
+            "adapter.2.safetensors",
+            "adapter.safetensors",
+            "labels.json",
+            "meta.json"
+        ]
+    );
+    assert_eq!(artifact::ArtifactMeta::read(&dir("both")).unwrap(), meta);
+
+    let (one, two, both) = (
+        load(&dir("one"), &base),
+        load(&dir("two"), &base),
+        load(&dir("both"), &base),
+    );
+    assert_eq!((one.members(), both.members()), (1, 2));
+    let examples = synthetic();
+    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
+    let (a, b, avg) = (
+        one.scores(&texts).unwrap(),
+        two.scores(&texts).unwrap(),
+        both.scores(&texts).unwrap(),
+    );
+    let mut differ = 0f32;
+    for ((a, b), avg) in a.iter().zip(&b).zip(&avg) {
+        for ((x, y), m) in a.intent.iter().zip(&b.intent).zip(&avg.intent) {
+            assert!(
+                (m - (x + y) / 2.0).abs() < 1e-5,
+                "intent {m} is not the mean of {x} and {y}"
+            );
+            differ = differ.max((x - y).abs());
+        }
+        for ((x, y), m) in a.sentiment.iter().zip(&b.sentiment).zip(&avg.sentiment) {
+            assert!((m - (x + y) / 2.0).abs() < 1e-5);
+        }
+        for ((x, y), m) in a
+            .slot_logits
+            .iter()
+            .zip(&b.slot_logits)
+            .zip(&avg.slot_logits)
+        {
+            for ((x, y), m) in log_softmax(x).iter().zip(log_softmax(y)).zip(m) {
+                assert!(
+                    (m - (x + y) / 2.0).abs() < 1e-4,
+                    "slot log-probability {m} is not the mean of {x} and {y}"
+                );
+            }
+        }
+    }
+    assert!(
+        differ > 1e-3,
+        "the two seeds trained the same model, so averaging proved nothing"
+    );
+    // The ensemble parses through the same decoding as a single model.
+    let parses = both.parse_batch(&texts).unwrap();
+    assert_eq!(parses.len(), texts.len());
+    assert!(parses
+        .iter()
+        .all(|p| both.labels.intents.contains(&p.intent)));
+
+    // Refused, and nothing written: too few members, the same model twice, an ensemble as
+    // a member, other data, other labels, a corrupt member, a folder that holds files.
+    let refused = |members: &[&str], out: &str| -> NluError {
+        let members: Vec<PathBuf> = members.iter().map(|m| dir(m)).collect();
+        ensemble::combine(&members, &dir(out))
+            .err()
+            .expect("must be refused")
+    };
+    assert!(refused(&["one"], "x")
+        .to_string()
+        .contains("two members or more"));
+    assert!(!dir("x").exists());
+    std::fs::create_dir_all(dir("copy")).unwrap();
+    for f in files_in(&dir("one")) {
+        std::fs::copy(dir("one").join(&f), dir("copy").join(&f)).unwrap();
+    }
+    assert!(refused(&["one", "copy"], "x")
+        .to_string()
+        .contains("same model"));
+    assert!(refused(&["both", "one"], "x")
+        .to_string()
+        .contains("ensemble already"));
+    save(
+        &trained(&base, 3),
+        &base,
+        &dir("other-data"),
+        &"b".repeat(64),
+    );
+    assert!(refused(&["one", "other-data"], "x")
+        .to_string()
+        .contains("other data"));
+    let few: Vec<_> = synthetic()
+        .into_iter()
+        .filter(|e| e.intent != "complain")
+        .collect();
+    let untrained = Trainer::new(
+        &base,
+        &Device::Cpu,
+        Labels::from_examples(&few),
+        tiny_params(1),
+    )
+    .unwrap();
+    save(&untrained, &base, &dir("other-labels"), &hash);
+    assert!(refused(&["one", "other-labels"], "x")
+        .to_string()
+        .contains("other intents or slot types"));
+    let adapter = dir("copy").join(artifact::ADAPTER_FILE);
+    let bytes = std::fs::read(&adapter).unwrap();
+    std::fs::write(&adapter, &bytes[..bytes.len() / 2]).unwrap();
+    assert!(refused(&["two", "copy"], "x")
+        .to_string()
+        .contains("corrupt or truncated"));
+    assert!(
+        !dir("x").exists(),
+        "a refused ensemble left a folder behind"
+    );
+    assert!(
+        !files_in(tmp.path()).iter().any(|f| f.starts_with('.')),
+        "staging left behind"
+    );
+    assert!(refused(&["one", "two"], "both")
+        .to_string()
+        .contains("already holds files"));
+    assert_eq!(artifact::ArtifactMeta::read(&dir("both")).unwrap(), meta);
+
+    // A member's adapter damaged inside the ensemble is caught at load, by name.
+    let member = dir("both").join("adapter.2.safetensors");
+    let bytes = std::fs::read(&member).unwrap();
+    std::fs::write(&member, &bytes[..bytes.len() - 10]).unwrap();
+    let err = artifact::load(&dir("both"), &base.dir, &Device::Cpu, 0.0, 3)
+        .err()
+        .expect("must fail");
+    assert!(
+        err.to_string()
+            .contains("adapter.2.safetensors is corrupt or truncated"),
+        "{err}"
+    );
+}
+
+fn kefu(dir: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kefu"));
+    cmd.current_dir(dir).env_remove("KEFU_CONFIG");
+    cmd
+}
+
+#[test]
+fn kefu_train_members_trains_each_seed_and_ships_one_scored_ensemble() {
+    let (tmp, base) = tiny_base();
+    let lines: String = synthetic()
+        .iter()
+        .map(|e| {
+            serde_json::json!({"text": e.text, "intent": e.intent, "slots": e.slots}).to_string()
+                + "\n"
+        })
+        .collect();
+    std::fs::write(tmp.path().join("train.jsonl"), &lines).unwrap();
+    let out = kefu(tmp.path())
+        .args(["train", "--data", "train.jsonl", "--test", "train.jsonl"])
+        .args([
+            "--epochs",
+            "2",
+            "--seed",
+            "5",
+            "--members",
+            "3",
+            "--out",
+            "ens",
+        ])
+        .arg("--base")
+        .arg(&base.dir)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("an ensemble of 3 members"), "{stdout}");
+
+    let dir = tmp.path().join("ens");
+    let meta = artifact::ArtifactMeta::read(&dir).unwrap();
+    assert_eq!(meta.seed, 5);
+    let seeds: Vec<u64> = meta.ensemble.iter().map(|m| m.seed).collect();
+    assert_eq!(seeds, [6, 7]);
+    let shas: std::collections::HashSet<_> = std::iter::once(&meta.adapter_sha256)
+        .chain(meta.ensemble.iter().map(|m| &m.adapter_sha256))
+        .collect();
+    assert_eq!(shas.len(), 3, "three seeds, three different members");
+    // The recorded test metrics are the ensemble's own.
+    // (loaded as the command scores it: on the default engine)
+    let (model, _) = artifact::load(&dir, &base.dir, &Device::Cpu, 0.0, 3).unwrap();
+    assert_eq!(model.members(), 3);
+    let examples = synthetic();
+    let scores = kefu::nlu::evaluate(
+        &examples,
+        &kefu::nlu::predict_all(&model, &examples).unwrap(),
+    );
+    let recorded = meta
+        .test_metrics
+        .expect("the ensemble's test metrics are recorded");
+    assert!((recorded.intent_accuracy - scores.intent_accuracy).abs() < 1e-9);
+    assert!((recorded.slot_f1 - scores.slot_f1).abs() < 1e-9);
+    // Only the artifact is left: no member folders, no staging.
+    assert_eq!(
+        files_in(tmp.path())
+            .iter()
+            .filter(|f| f.starts_with("ens"))
+            .collect::<Vec<_>>(),
+        ["ens"]
+    );
+
+    // `kefu ensemble` refuses one member with the hint, and writes nothing.
+    let out = kefu(tmp.path())
+        .args(["ensemble", "--out", "solo", "ens"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(!tmp.path().join("solo").exists());
+}
