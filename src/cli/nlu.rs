@@ -424,8 +424,12 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
     let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
     let parses = parse_all(&model, &texts, "texts")?;
     let rep = evaluate(&examples, &parses);
+    let members = match model.members() {
+        1 => String::new(),
+        n => format!(", an ensemble of {n}"),
+    };
     println!(
-        "model {} (base {}, trained on data {})",
+        "model {} (base {}, trained on data {}{members})",
         model_dir.display(),
         meta.base_id,
         &meta.data_sha256[..12]

@@ -7,7 +7,7 @@
 use candle_core::{Device, Tensor};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::base::{sha256_file, BaseModel};
 use super::bert::{Bert, FixedParams, LoraSpec};
@@ -158,15 +158,8 @@ pub fn load(
     threshold: f32,
     ranking_size: usize,
 ) -> Result<(NluModel, ArtifactMeta), NluError> {
-    let bad = |message: String| NluError::Artifact {
-        dir: dir.to_path_buf(),
-        message,
-    };
     let meta = ArtifactMeta::read(dir)?;
-    let labels_raw = std::fs::read_to_string(dir.join(LABELS_FILE))
-        .map_err(|e| bad(format!("cannot read {LABELS_FILE}: {e}")))?;
-    let labels: Labels = serde_json::from_str(&labels_raw)
-        .map_err(|e| bad(format!("{LABELS_FILE} is corrupt or truncated: {e}")))?;
+    let labels = read_labels(dir)?;
     let base = BaseModel::open(base_dir)?;
     let base_sha = base.weights_sha256()?;
     if base_sha != meta.base_sha256 {
@@ -181,16 +174,7 @@ pub fn load(
     // Loaded once: every member's encoder shares these tensors.
     let base_ck = Checkpoint::load(&base.weights_path(), device)?;
     let adapted = |file: &str, sha256: &str, lora: &LoraSpec| -> Result<Member, NluError> {
-        let adapter = dir.join(file);
-        if !adapter.is_file() {
-            return Err(bad(format!("{file} is missing")));
-        }
-        let actual = sha256_file(&adapter)?;
-        if actual != sha256 {
-            return Err(bad(format!(
-                "{file} is corrupt or truncated (sha256 {actual}, meta.json records {sha256})"
-            )));
-        }
+        let adapter = check_file(dir, file, sha256)?;
         let adapter_ck = Checkpoint::load(&adapter, device)?;
         let mut fixed = FixedParams { ck: &adapter_ck };
         let bert = Bert::load(&base_ck, &base.config, Some((lora, &mut fixed)), device)?;
@@ -208,10 +192,13 @@ pub fn load(
         .iter()
         .map(|m| {
             if m.adapter.contains(['/', '\\']) || m.adapter.starts_with('.') {
-                return Err(bad(format!(
-                    "ensemble member file {:?} is not a plain file name",
-                    m.adapter
-                )));
+                return Err(bad(
+                    dir,
+                    format!(
+                        "ensemble member file {:?} is not a plain file name",
+                        m.adapter
+                    ),
+                ));
             }
             adapted(&m.adapter, &m.adapter_sha256, &m.params.lora)
         })
@@ -232,6 +219,37 @@ pub fn load(
         model.set_engine(Engine::default(), default_threads())?;
     }
     Ok((model, meta))
+}
+
+fn bad(dir: &Path, message: String) -> NluError {
+    NluError::Artifact {
+        dir: dir.to_path_buf(),
+        message,
+    }
+}
+
+/// The artifact's label maps.
+pub(crate) fn read_labels(dir: &Path) -> Result<Labels, NluError> {
+    let raw = std::fs::read_to_string(dir.join(LABELS_FILE))
+        .map_err(|e| bad(dir, format!("cannot read {LABELS_FILE}: {e}")))?;
+    serde_json::from_str(&raw)
+        .map_err(|e| bad(dir, format!("{LABELS_FILE} is corrupt or truncated: {e}")))
+}
+
+/// The path of `file` in the artifact, once its bytes hash to what meta.json records.
+pub(crate) fn check_file(dir: &Path, file: &str, sha256: &str) -> Result<PathBuf, NluError> {
+    let path = dir.join(file);
+    if !path.is_file() {
+        return Err(bad(dir, format!("{file} is missing")));
+    }
+    let actual = sha256_file(&path)?;
+    if actual != sha256 {
+        return Err(bad(
+            dir,
+            format!("{file} is corrupt or truncated (sha256 {actual}, meta.json records {sha256})"),
+        ));
+    }
+    Ok(path)
 }
 
 /// Whether the data at `data` (a file or folder, e.g. knowledge/nlu) is what the artifact

@@ -5,8 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::artifact::{ArtifactMeta, EnsembleMember, ADAPTER_FILE, LABELS_FILE};
-use super::base::sha256_file;
+use super::artifact::{
+    check_file, read_labels, ArtifactMeta, EnsembleMember, ADAPTER_FILE, LABELS_FILE,
+};
 use super::labels::Labels;
 use super::NluError;
 
@@ -119,10 +120,6 @@ fn write_staged(
 
 /// A member's meta and labels, after checking it is a whole single model.
 fn read_member(dir: &Path) -> Result<(ArtifactMeta, Labels), NluError> {
-    let bad = |message: String| NluError::Artifact {
-        dir: dir.to_path_buf(),
-        message,
-    };
     let meta = ArtifactMeta::read(dir)?;
     if !meta.ensemble.is_empty() {
         return Err(NluError::Ensemble(format!(
@@ -130,22 +127,8 @@ fn read_member(dir: &Path) -> Result<(ArtifactMeta, Labels), NluError> {
             dir.display()
         )));
     }
-    let adapter = dir.join(ADAPTER_FILE);
-    if !adapter.is_file() {
-        return Err(bad(format!("{ADAPTER_FILE} is missing")));
-    }
-    let actual = sha256_file(&adapter)?;
-    if actual != meta.adapter_sha256 {
-        return Err(bad(format!(
-            "{ADAPTER_FILE} is corrupt or truncated (sha256 {actual}, meta.json records {})",
-            meta.adapter_sha256
-        )));
-    }
-    let raw = std::fs::read_to_string(dir.join(LABELS_FILE))
-        .map_err(|e| bad(format!("cannot read {LABELS_FILE}: {e}")))?;
-    let labels = serde_json::from_str(&raw)
-        .map_err(|e| bad(format!("{LABELS_FILE} is corrupt or truncated: {e}")))?;
-    Ok((meta, labels))
+    check_file(dir, ADAPTER_FILE, &meta.adapter_sha256)?;
+    Ok((meta, read_labels(dir)?))
 }
 
 fn is_empty_dir(dir: &Path) -> Result<bool, NluError> {

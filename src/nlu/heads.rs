@@ -164,9 +164,9 @@ fn member_scores(
 }
 
 /// An ensemble's outputs: the members' intent and sentiment probabilities averaged, and
-/// their slot-tag log-probabilities averaged (a product of experts over tags, which the
-/// decoder's log-softmax renormalises). Averaging raw logits instead would let the member
-/// with the widest logit range decide.
+/// their slot-tag log-probabilities averaged: the geometric mean of their tag distributions,
+/// which the decoder's log-softmax renormalises, so a tag one member rules out stays
+/// unlikely (the arithmetic mean of probabilities would keep it at a third of its odds).
 fn average(members: Vec<Vec<TextScores>>) -> Vec<TextScores> {
     let k = members.len() as f32;
     let mut members = members.into_iter();

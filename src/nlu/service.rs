@@ -95,6 +95,11 @@ impl Nlu {
             cfg.threshold,
             cfg.ranking_size,
         )?;
+        tracing::info!(
+            dir = %cfg.model_dir.display(),
+            members = model.members(),
+            "NLU model loaded"
+        );
         Ok(Self::start(model, cfg))
     }
 
