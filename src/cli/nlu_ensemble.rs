@@ -68,8 +68,8 @@ pub fn run(cli: &Cli, args: &EnsembleArgs) -> Result<ExitCode> {
     );
     for (dir, m) in args.members.iter().skip(1).zip(&meta.ensemble) {
         row(
-            &format!("{} (seed {})", dir.display(), m.seed),
-            m.test_metrics.as_ref(),
+            &format!("{} (seed {})", dir.display(), m.meta.seed),
+            m.meta.test_metrics.as_ref(),
         );
     }
     row("ensemble", Some(&scores));

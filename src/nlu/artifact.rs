@@ -52,20 +52,12 @@ pub struct ArtifactMeta {
     pub ensemble: Vec<EnsembleMember>,
 }
 
-/// One further member of an ensemble: its adapter file in the artifact folder and how it
-/// was trained.
+/// One further member of an ensemble: its adapter file in the artifact folder, and the
+/// meta.json it was trained with (its hash, recipe, seed, history and its own scores).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EnsembleMember {
     pub adapter: String,
-    pub adapter_sha256: String,
-    pub params: TrainParams,
-    pub seed: u64,
-    pub history: Vec<EpochStats>,
-    pub dev_metrics: Option<Summary>,
-    /// The member alone on the test file, as its training recorded it.
-    pub test_metrics: Option<Summary>,
-    pub train_seconds: f64,
-    pub created_at: String,
+    pub meta: Box<ArtifactMeta>,
 }
 
 impl ArtifactMeta {
@@ -200,7 +192,7 @@ pub fn load(
                     ),
                 ));
             }
-            adapted(&m.adapter, &m.adapter_sha256, &m.params.lora)
+            adapted(&m.adapter, &m.meta.adapter_sha256, &m.meta.params.lora)
         })
         .collect::<Result<Vec<_>, _>>()?;
     let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;

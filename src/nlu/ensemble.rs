@@ -103,14 +103,7 @@ fn write_staged(
         copy(&dir.join(ADAPTER_FILE), &staging.join(&file))?;
         meta.ensemble.push(EnsembleMember {
             adapter: file,
-            adapter_sha256: m.adapter_sha256.clone(),
-            params: m.params.clone(),
-            seed: m.seed,
-            history: m.history.clone(),
-            dev_metrics: m.dev_metrics.clone(),
-            test_metrics: m.test_metrics.clone(),
-            train_seconds: m.train_seconds,
-            created_at: m.created_at.clone(),
+            meta: Box::new(m.clone()),
         });
     }
     meta.test_metrics = None;

@@ -67,7 +67,7 @@ fn an_ensemble_averages_its_members_and_refuses_what_cannot_be_averaged() {
 
     let meta = ensemble::combine(&[dir("one"), dir("two")], &dir("both")).unwrap();
     assert_eq!(meta.ensemble.len(), 1);
-    assert_eq!(meta.ensemble[0].seed, 2);
+    assert_eq!(meta.ensemble[0].meta.seed, 2);
     assert_eq!(meta.ensemble[0].adapter, "adapter.2.safetensors");
     assert_eq!(
         files_in(&dir("both")),
@@ -253,10 +253,10 @@ fn kefu_train_members_trains_each_seed_and_ships_one_scored_ensemble() {
     let dir = tmp.path().join("ens");
     let meta = artifact::ArtifactMeta::read(&dir).unwrap();
     assert_eq!(meta.seed, 5);
-    let seeds: Vec<u64> = meta.ensemble.iter().map(|m| m.seed).collect();
+    let seeds: Vec<u64> = meta.ensemble.iter().map(|m| m.meta.seed).collect();
     assert_eq!(seeds, [6, 7]);
     let shas: std::collections::HashSet<_> = std::iter::once(&meta.adapter_sha256)
-        .chain(meta.ensemble.iter().map(|m| &m.adapter_sha256))
+        .chain(meta.ensemble.iter().map(|m| &m.meta.adapter_sha256))
         .collect();
     assert_eq!(shas.len(), 3, "three seeds, three different members");
     // The recorded test metrics are the ensemble's own.
