@@ -72,7 +72,7 @@ impl Default for NluConfig {
         Self {
             engine: Engine::FastBf16,
             model_dir: PathBuf::from("models/kefu-nlu"),
-            threshold: 0.6,
+            threshold: 0.55,
             threads: 2,
             max_batch: 32,
             batch_wait_us: 300,
