@@ -241,9 +241,7 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
         }
         ensemble::combine(&dirs, &packed)?;
         let scores = match &test_path {
-            Some(t) => Some(super::nlu_ensemble::score_and_record(
-                &packed, &base_dir, t,
-            )?),
+            Some(t) => Some(score_and_record(&packed, &base_dir, t)?),
             None => None,
         };
         if out.exists() {
@@ -257,12 +255,7 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
             args.members
         );
         if let Some(t) = &scores {
-            println!(
-                "test: intent accuracy {:.2}%  slot F1 {:.2}%  sentence accuracy {:.2}%",
-                t.intent_accuracy * 100.0,
-                t.slot_f1 * 100.0,
-                t.sentence_accuracy * 100.0
-            );
+            print_scores("test:", t);
         }
         scores
     };
@@ -304,6 +297,16 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line of scores: `label` then intent accuracy, slot F1 and sentence accuracy.
+fn print_scores(label: &str, s: &nlu::Summary) {
+    println!(
+        "{label:<5} intent accuracy {:.2}%  slot F1 {:.2}%  sentence accuracy {:.2}%",
+        s.intent_accuracy * 100.0,
+        s.slot_f1 * 100.0,
+        s.sentence_accuracy * 100.0
+    );
 }
 
 /// `<out>.<what>` beside `out`, for work that is renamed into place once whole.
@@ -373,21 +376,20 @@ fn train_member(
         meta.trainable_parameters,
         train_seconds
     );
-    println!(
-        "dev:  intent accuracy {:.2}%  slot F1 {:.2}%  sentence accuracy {:.2}%",
-        dev_metrics.intent_accuracy * 100.0,
-        dev_metrics.slot_f1 * 100.0,
-        dev_metrics.sentence_accuracy * 100.0
-    );
+    print_scores("dev:", &dev_metrics);
     if let Some(t) = &test_metrics {
-        println!(
-            "test: intent accuracy {:.2}%  slot F1 {:.2}%  sentence accuracy {:.2}%",
-            t.intent_accuracy * 100.0,
-            t.slot_f1 * 100.0,
-            t.sentence_accuracy * 100.0
-        );
+        print_scores("test:", t);
     }
     Ok(test_metrics)
+}
+
+/// Scores the artifact at `dir` on `test` and records the scores in its meta.json.
+pub(super) fn score_and_record(dir: &Path, base_dir: &Path, test: &Path) -> Result<nlu::Summary> {
+    let scores = score_model(dir, base_dir, test)?;
+    let mut meta = artifact::ArtifactMeta::read(dir)?;
+    meta.test_metrics = Some(scores.clone());
+    meta.write(dir)?;
+    Ok(scores)
 }
 
 /// Scores a trained artifact on a labelled file.

@@ -3,10 +3,10 @@
 
 use anyhow::Result;
 use clap::Args;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kefu::nlu::{self, artifact, data, default_device, ensemble, evaluate, predict_all, Summary};
+use kefu::nlu::{self, artifact, ensemble, Summary};
 
 use super::Cli;
 
@@ -45,7 +45,7 @@ pub fn run(cli: &Cli, args: &EnsembleArgs) -> Result<ExitCode> {
         println!("no test file: meta.json records no test metrics");
         return Ok(ExitCode::SUCCESS);
     };
-    let scores = score_and_record(&args.out, &base_dir, &test_path)?;
+    let scores = super::nlu::score_and_record(&args.out, &base_dir, &test_path)?;
 
     println!("\non {}", test_path.display());
     println!(
@@ -75,14 +75,4 @@ pub fn run(cli: &Cli, args: &EnsembleArgs) -> Result<ExitCode> {
     row("ensemble", Some(&scores));
     println!("(members as their training recorded them; the ensemble scored now, and recorded)");
     Ok(ExitCode::SUCCESS)
-}
-
-/// Scores the artifact at `dir` on `test` and records the scores in its meta.json.
-pub(super) fn score_and_record(dir: &Path, base_dir: &Path, test: &Path) -> Result<Summary> {
-    let (model, mut meta) = artifact::load(dir, base_dir, &default_device(), 0.0, 3)?;
-    let examples = data::load(test)?.examples;
-    let scores = evaluate(&examples, &predict_all(&model, &examples)?).summary();
-    meta.test_metrics = Some(scores.clone());
-    meta.write(dir)?;
-    Ok(scores)
 }

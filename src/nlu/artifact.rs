@@ -172,39 +172,34 @@ pub fn load(
         let bert = Bert::load(&base_ck, &base.config, Some((lora, &mut fixed)), device)?;
         let heads = Heads::load(&mut fixed, base.config.hidden_size, &labels)?;
         adapter_ck.check_all_used()?;
-        Ok(Member {
-            bert,
-            heads,
-            fast: None,
-        })
+        Ok(Member::new(bert, heads))
     };
-    let first = adapted(ADAPTER_FILE, &meta.adapter_sha256, &meta.params.lora)?;
-    let ensemble = meta
-        .ensemble
-        .iter()
-        .map(|m| {
-            if m.adapter.contains(['/', '\\']) || m.adapter.starts_with('.') {
-                return Err(bad(
-                    dir,
-                    format!(
-                        "ensemble member file {:?} is not a plain file name",
-                        m.adapter
-                    ),
-                ));
-            }
-            adapted(&m.adapter, &m.meta.adapter_sha256, &m.meta.params.lora)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let further = meta.ensemble.iter().map(|m| {
+        if m.adapter.contains(['/', '\\']) || m.adapter.starts_with('.') {
+            return Err(bad(
+                dir,
+                format!(
+                    "ensemble member file {:?} is not a plain file name",
+                    m.adapter
+                ),
+            ));
+        }
+        adapted(&m.adapter, &m.meta.adapter_sha256, &m.meta.params.lora)
+    });
+    let members = std::iter::once(adapted(
+        ADAPTER_FILE,
+        &meta.adapter_sha256,
+        &meta.params.lora,
+    ))
+    .chain(further)
+    .collect::<Result<Vec<_>, _>>()?;
     let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
     let mut model = NluModel {
-        bert: first.bert,
+        members,
         tokenizer,
-        heads: first.heads,
         labels,
         threshold,
         ranking_size,
-        fast: None,
-        ensemble,
     };
     // The fast engine is the default on the CPU; a GPU runs the candle encoder.
     if device.is_cpu() {

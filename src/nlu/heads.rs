@@ -50,7 +50,7 @@ impl Heads {
     }
 
     /// The heads on the encoder's hidden states `(b, t, hidden)`.
-    fn forward(&self, hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Logits> {
+    pub(crate) fn forward(&self, hidden: &Tensor, mask: &Tensor) -> candle_core::Result<Logits> {
         let pooled = mean_pool(hidden, mask)?;
         Ok(Logits {
             intent: self.intent.forward(&pooled)?,
@@ -130,39 +130,6 @@ fn log_softmax(xs: &[f32]) -> Vec<f32> {
     xs.iter().map(|x| x - log_z).collect()
 }
 
-/// One member's head outputs, from its fast engine when packed, else the candle reference.
-fn member_scores(
-    bert: &Bert,
-    heads: &Heads,
-    fast: Option<&FastModel>,
-    tokenizer: &TextTokenizer,
-    encs: &[Encoded],
-) -> Result<Vec<TextScores>, NluError> {
-    if let Some(fast) = fast {
-        return fast.scores(encs);
-    }
-    let refs: Vec<&Encoded> = encs.iter().collect();
-    let (ids, mask) = tokenizer.batch(&refs, bert.device())?;
-    let hidden = bert.forward(&ids, &mask, false)?;
-    let logits = heads.forward(&hidden, &mask)?;
-    let intent_p = candle_nn::ops::softmax_last_dim(&logits.intent)?.to_vec2::<f32>()?;
-    let sent_p = candle_nn::ops::softmax_last_dim(&logits.sentiment)?.to_vec2::<f32>()?;
-    let slots = logits.slots.to_dtype(DType::F32)?.to_vec3::<f32>()?;
-    Ok(encs
-        .iter()
-        .zip(intent_p.into_iter().zip(sent_p))
-        .zip(slots)
-        .map(|((e, (intent, sentiment)), mut slot_logits)| {
-            slot_logits.truncate(e.ids.len());
-            TextScores {
-                intent,
-                sentiment,
-                slot_logits,
-            }
-        })
-        .collect())
-}
-
 /// An ensemble's outputs: the members' intent and sentiment probabilities averaged, and
 /// their slot-tag log-probabilities averaged: the geometric mean of their tag distributions,
 /// which the decoder's log-softmax renormalises, so a tag one member rules out stays
@@ -217,50 +184,83 @@ pub(crate) struct Logits {
 
 /// Encoder + heads + label maps: everything that turns text into a [`Parse`].
 pub struct NluModel {
-    pub(crate) bert: Bert,
+    /// Never empty: one for a single model, several for an ensemble (artifact.rs), whose
+    /// head outputs are averaged. The first is the one a `Trainer` trains.
+    pub(crate) members: Vec<Member>,
     pub(crate) tokenizer: TextTokenizer,
-    pub(crate) heads: Heads,
     pub labels: Labels,
     /// Below this confidence the parse says `nlu_fallback`.
     pub threshold: f32,
     /// How many intents a parse ranks.
     pub ranking_size: usize,
-    /// The fast engine, when it is the one in use (None: the candle reference).
-    pub(crate) fast: Option<FastModel>,
-    /// Further members of an ensemble, averaged with this model's own adapters and heads
-    /// (artifact.rs); empty for a single model.
-    pub(crate) ensemble: Vec<Member>,
 }
 
-/// One more adapter set with its heads, on the same base, labels and tokenizer.
+/// One trained adapter set with its heads on the base encoder.
 pub(crate) struct Member {
     pub bert: Bert,
     pub heads: Heads,
+    /// The fast engine, when it is the one in use (None: the candle reference).
     pub fast: Option<FastModel>,
 }
 
-impl NluModel {
-    /// The heads on the encoder's hidden states `(b, t, hidden)`.
-    pub(crate) fn heads_forward(
+impl Member {
+    pub(crate) fn new(bert: Bert, heads: Heads) -> Self {
+        Self {
+            bert,
+            heads,
+            fast: None,
+        }
+    }
+
+    /// Head outputs, from the fast engine when packed, else the candle reference.
+    fn scores(
         &self,
-        hidden: &Tensor,
-        mask: &Tensor,
-    ) -> candle_core::Result<Logits> {
-        self.heads.forward(hidden, mask)
+        tokenizer: &TextTokenizer,
+        encs: &[Encoded],
+    ) -> Result<Vec<TextScores>, NluError> {
+        if let Some(fast) = &self.fast {
+            return fast.scores(encs);
+        }
+        let refs: Vec<&Encoded> = encs.iter().collect();
+        let (ids, mask) = tokenizer.batch(&refs, self.bert.device())?;
+        let hidden = self.bert.forward(&ids, &mask, false)?;
+        let logits = self.heads.forward(&hidden, &mask)?;
+        let intent_p = candle_nn::ops::softmax_last_dim(&logits.intent)?.to_vec2::<f32>()?;
+        let sent_p = candle_nn::ops::softmax_last_dim(&logits.sentiment)?.to_vec2::<f32>()?;
+        let slots = logits.slots.to_dtype(DType::F32)?.to_vec3::<f32>()?;
+        Ok(encs
+            .iter()
+            .zip(intent_p.into_iter().zip(sent_p))
+            .zip(slots)
+            .map(|((e, (intent, sentiment)), mut slot_logits)| {
+                slot_logits.truncate(e.ids.len());
+                TextScores {
+                    intent,
+                    sentiment,
+                    slot_logits,
+                }
+            })
+            .collect())
+    }
+}
+
+impl NluModel {
+    /// The member a `Trainer` trains (the only one outside an ensemble).
+    pub(crate) fn first(&self) -> &Member {
+        &self.members[0]
     }
 
     /// Switches the forward pass. The fast engine packs the current weights (a trainer's
     /// model must switch again after its weights change); `threads` is its thread count.
     pub fn set_engine(&mut self, engine: Engine, threads: usize) -> Result<(), NluError> {
-        self.fast = FastModel::for_engine(engine, &self.bert, &self.heads, threads)?;
-        for m in &mut self.ensemble {
+        for m in &mut self.members {
             m.fast = FastModel::for_engine(engine, &m.bert, &m.heads, threads)?;
         }
         Ok(())
     }
 
     pub fn engine(&self) -> Engine {
-        match &self.fast {
+        match &self.first().fast {
             Some(f) if f.bf16 => Engine::FastBf16,
             Some(_) => Engine::Fast,
             None => Engine::Reference,
@@ -269,9 +269,7 @@ impl NluModel {
 
     /// The fast engine's compute threads (the reference follows `RAYON_NUM_THREADS`).
     pub fn set_threads(&mut self, threads: usize) {
-        let members =
-            std::iter::once(&mut self.fast).chain(self.ensemble.iter_mut().map(|m| &mut m.fast));
-        for f in members.flatten() {
+        for f in self.members.iter_mut().filter_map(|m| m.fast.as_mut()) {
             f.encoder.set_threads(threads);
         }
     }
@@ -284,34 +282,23 @@ impl NluModel {
 
     /// How many trained adapter sets this model averages (1 unless it is an ensemble).
     pub fn members(&self) -> usize {
-        1 + self.ensemble.len()
+        self.members.len()
     }
 
     fn scores_of(&self, encs: &[Encoded]) -> Result<Vec<TextScores>, NluError> {
         if encs.is_empty() {
             return Ok(Vec::new());
         }
-        let first = member_scores(
-            &self.bert,
-            &self.heads,
-            self.fast.as_ref(),
-            &self.tokenizer,
-            encs,
-        )?;
-        if self.ensemble.is_empty() {
-            return Ok(first);
-        }
-        let mut all = vec![first];
-        for m in &self.ensemble {
-            all.push(member_scores(
-                &m.bert,
-                &m.heads,
-                m.fast.as_ref(),
-                &self.tokenizer,
-                encs,
-            )?);
-        }
-        Ok(average(all))
+        let mut each = self
+            .members
+            .iter()
+            .map(|m| m.scores(&self.tokenizer, encs))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(if each.len() == 1 {
+            each.remove(0)
+        } else {
+            average(each)
+        })
     }
 
     /// Parses a batch of texts in one forward pass.

@@ -109,7 +109,7 @@ impl Nlu {
         model.ranking_size = cfg.ranking_size;
         if model.engine() == cfg.engine {
             model.set_threads(cfg.threads);
-        } else if model.bert.device().is_cpu() {
+        } else if model.first().bert.device().is_cpu() {
             if let Err(e) = model.set_engine(cfg.engine, cfg.threads) {
                 tracing::warn!(
                     "cannot start the {:?} NLU engine ({e}); using the reference",

@@ -11,7 +11,7 @@ use super::base::BaseModel;
 use super::batching;
 use super::bert::{Bert, LoraSpec, NewParams};
 use super::data::Example;
-use super::heads::{Heads, NluModel};
+use super::heads::{Heads, Member, NluModel};
 use super::labels::Labels;
 use super::metrics::{evaluate, Summary};
 use super::name_noise;
@@ -132,15 +132,12 @@ impl Trainer {
         let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
         Ok(Self {
             model: NluModel {
-                bert,
+                // Training changes the weights: the reference path until it is packed.
+                members: vec![Member::new(bert, heads)],
                 tokenizer,
-                heads,
                 labels,
                 threshold: 0.0,
                 ranking_size: 3,
-                // Training changes the weights: the reference path until it is packed.
-                fast: None,
-                ensemble: Vec::new(),
             },
             vars: new.vars,
             params,
@@ -222,10 +219,10 @@ impl Trainer {
 
     /// The frozen layers' output for each text, `(tokens, hidden)` without padding.
     fn frozen_rows(&self, encs: &[Encoded]) -> Result<Vec<Tensor>, NluError> {
-        let device = self.model.bert.device().clone();
+        let device = self.model.first().bert.device().clone();
         let refs: Vec<&Encoded> = encs.iter().collect();
         let (ids, mask) = self.model.tokenizer.batch(&refs, &device)?;
-        let frozen = self.model.bert.forward_frozen(&ids, &mask)?;
+        let frozen = self.model.first().bert.forward_frozen(&ids, &mask)?;
         encs.iter()
             .enumerate()
             // A compact copy: `copy()` of a view would clone the whole batch storage.
@@ -241,11 +238,11 @@ impl Trainer {
     /// Summed loss of one batch: intent + slots (padding and [CLS]/[SEP] masked out) +
     /// sentiment (only rows that carry one). `noisy[r]` picks row r's name-noise version.
     fn loss(&self, batch: &[&Item], noisy: &[bool]) -> Result<Tensor, NluError> {
-        let device = self.model.bert.device().clone();
+        let device = self.model.first().bert.device().clone();
         let encs: Vec<&Encoded> = batch.iter().map(|i| &i.enc).collect();
         let (_, mask) = self.model.tokenizer.batch(&encs, &device)?;
         let longest = mask.dim(1)?;
-        let h = self.model.bert.hidden_size();
+        let h = self.model.first().bert.hidden_size();
         let rows = batch
             .iter()
             .zip(noisy)
@@ -269,8 +266,12 @@ impl Trainer {
             })
             .collect::<candle_core::Result<Vec<_>>>()?;
         let frozen = Tensor::stack(&rows, 0)?;
-        let hidden = self.model.bert.forward_adapted(&frozen, &mask, true)?;
-        let logits = self.model.heads_forward(&hidden, &mask)?;
+        let hidden = self
+            .model
+            .first()
+            .bert
+            .forward_adapted(&frozen, &mask, true)?;
+        let logits = self.model.first().heads.forward(&hidden, &mask)?;
         let intents = Tensor::new(batch.iter().map(|i| i.intent).collect::<Vec<_>>(), &device)?;
         let mut loss = candle_nn::loss::cross_entropy(&logits.intent, &intents)?;
 

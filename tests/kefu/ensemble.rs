@@ -209,8 +209,9 @@ fn an_ensemble_averages_its_members_and_refuses_what_cannot_be_averaged() {
     );
 }
 
-fn kefu(dir: &Path) -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kefu"));
+/// The kefu binary run in `dir`, with no config file but what `dir` holds.
+fn kefu_in(dir: &Path) -> std::process::Command {
+    let mut cmd = super::foundation::kefu();
     cmd.current_dir(dir).env_remove("KEFU_CONFIG");
     cmd
 }
@@ -226,7 +227,7 @@ fn kefu_train_members_trains_each_seed_and_ships_one_scored_ensemble() {
         })
         .collect();
     std::fs::write(tmp.path().join("train.jsonl"), &lines).unwrap();
-    let out = kefu(tmp.path())
+    let out = kefu_in(tmp.path())
         .args(["train", "--data", "train.jsonl", "--test", "train.jsonl"])
         .args([
             "--epochs",
@@ -282,11 +283,15 @@ fn kefu_train_members_trains_each_seed_and_ships_one_scored_ensemble() {
         ["ens"]
     );
 
-    // `kefu ensemble` refuses one member with the hint, and writes nothing.
-    let out = kefu(tmp.path())
-        .args(["ensemble", "--out", "solo", "ens"])
+    // `kefu ensemble` refuses an ensemble as a member with its reason and hint, and writes
+    // nothing.
+    let out = kefu_in(tmp.path())
+        .args(["ensemble", "--out", "again", "ens", "ens"])
         .output()
         .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(!tmp.path().join("solo").exists());
+    assert!(stderr.contains("ens is an ensemble already"), "{stderr}");
+    assert!(stderr.contains("hint:"), "{stderr}");
+    assert!(!tmp.path().join("again").exists());
 }

@@ -266,7 +266,7 @@ fn model_fetch_without_pip_says_what_to_install() {
     );
 }
 
-fn kefu() -> Command {
+pub(super) fn kefu() -> Command {
     Command::new(env!("CARGO_BIN_EXE_kefu"))
 }
 
