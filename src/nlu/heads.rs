@@ -336,7 +336,7 @@ impl NluModel {
             let word_tags = decode::best_word_tags(text, &encs[i], slot_logits, &allowed);
             let mut slots = self.labels.decode_spans(text, &encs[i], &word_tags);
             price_direction::orient_prices(text, &mut slots);
-            span_shape::tidy(&mut slots);
+            span_shape::tidy(text, &mut slots);
             let best_sent = (0..3).max_by(|&a, &b| sp[a].total_cmp(&sp[b])).unwrap_or(1);
             out.push(Parse {
                 text: text.to_string(),
