@@ -14,6 +14,7 @@ mod model;
 mod nlu;
 mod nlu_ensemble;
 mod nlu_oos;
+mod nlu_outside;
 mod rec;
 mod serve;
 mod simulate;

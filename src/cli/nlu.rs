@@ -115,6 +115,9 @@ pub enum EvalTarget {
     /// The out-of-scope threshold: CLINC150's off-topic queries caught against shop
     /// messages refused, over a sweep of thresholds.
     Oos(super::nlu_oos::EvalOosArgs),
+    /// An outside test: Bitext's customer-service messages (written by another company,
+    /// typos and slang tagged), intents mapped to kefu's, order ids and destinations.
+    Bitext(super::nlu_outside::EvalBitextArgs),
 }
 
 #[derive(Debug, Args)]
@@ -408,6 +411,7 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
     match &args.target {
         Some(EvalTarget::Rec(rec)) => return super::rec::eval(rec),
         Some(EvalTarget::Oos(oos)) => return super::nlu_oos::eval(cli, oos),
+        Some(EvalTarget::Bitext(bitext)) => return super::nlu_outside::eval(cli, bitext),
         None => {}
     }
     let Some(data_path) = &args.data else {

@@ -6,6 +6,7 @@
 //! - [`Nlu`]: the cloneable async handle the server calls (batching worker, queue, cache).
 //! - [`Trainer`], [`data`], [`evaluate`]: fine-tuning, data formats, metrics.
 //! - [`ensemble::combine`]: several trained models packed into one that averages them.
+//! - [`oos`], [`outside`]: the out-of-scope threshold sweep; Bitext's messages as an outside test.
 
 pub mod artifact;
 mod base;
@@ -25,6 +26,7 @@ mod metrics;
 mod name_noise;
 pub mod oos;
 mod optim;
+pub mod outside;
 mod price_direction;
 pub mod report;
 mod service;

@@ -80,3 +80,74 @@ fn the_shipped_model_reaches_its_bars_on_the_test_file() {
     assert!((recorded.intent_accuracy - report.intent_accuracy).abs() < 0.005);
     assert!((recorded.slot_f1 - report.slot_f1).abs() < 0.005);
 }
+
+/// A few messages in the layout of Bitext's customer-support CSV (written here, not taken
+/// from it), a quoted response running over two lines as in the real file.
+const BITEXT_LIKE_CSV: &str = "\
+flags,instruction,category,intent,entity_type,entity_value,start_offset,end_offset,tags,response
+B,where is my order 88213 pls,ORDER,track_order,order_id,88213,18,23,BQ,\"It is on its way,
+see {{Order Tracking}}.\"
+B,do u ship to Lisbon,DELIVERY,delivery_options,delivery_city,Lisbon,13,19,Q,We do.
+B,i want to talk to a real person,CONTACT,contact_human_agent,,,,,B,Sure.
+B,how do i make an account,ACCOUNT,create_account,,,,,B,Like this.
+B,sing me a song,FUN,sing_a_song,,,,,B,No.
+";
+
+#[test]
+fn kefu_eval_bitext_scores_the_mapped_messages_and_names_a_missing_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("bitext.csv");
+    std::fs::write(&csv, BITEXT_LIKE_CSV).unwrap();
+    let json = dir.path().join("report.json");
+    let model = root().join("models/kefu-nlu");
+    let base = root().join("models/base/all-MiniLM-L6-v2");
+    let run = |csv: &Path| {
+        super::foundation::kefu()
+            .current_dir(root())
+            .args(["eval", "bitext", "--csv"])
+            .arg(csv)
+            .arg("--model")
+            .arg(&model)
+            .arg("--base")
+            .arg(&base)
+            .arg("--json")
+            .arg(&json)
+            .output()
+            .unwrap()
+    };
+    let out = run(&csv);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    // three messages with a kefu intent; the account one is described, the unknown one counted
+    assert_eq!(report["accuracy"]["n"], 3);
+    assert_eq!(report["unscored"][0]["bitext"], "create_account");
+    assert_eq!(report["unknown_intents"], 1);
+    let slot = |name: &str| {
+        report["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["slot"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(slot("order_id")["gold"], 1);
+    assert_eq!(slot("order_id")["correct"], 1, "the order id is found");
+    assert_eq!(slot("location")["gold"], 1);
+    let svg = std::fs::read_to_string(json.with_extension("svg")).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("create_account (no kefu intent)"));
+
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(&broken, "instruction,entity_type\nhello,\n").unwrap();
+    std::fs::remove_file(&json).unwrap();
+    let out = run(&broken);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no `intent` column"), "{err}");
+    assert!(!json.exists(), "a refused file writes no report");
+}
