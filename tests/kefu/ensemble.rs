@@ -134,9 +134,7 @@ fn an_ensemble_averages_its_members_and_refuses_what_cannot_be_averaged() {
     // a member, other data, other labels, a corrupt member, a folder that holds files.
     let refused = |members: &[&str], out: &str| -> NluError {
         let members: Vec<PathBuf> = members.iter().map(|m| dir(m)).collect();
-        ensemble::combine(&members, &dir(out))
-            .err()
-            .expect("must be refused")
+        ensemble::combine(&members, &dir(out)).expect_err("must be refused")
     };
     assert!(refused(&["one"], "x")
         .to_string()
