@@ -90,13 +90,31 @@ pub fn pick(points: &[OosPoint], max_refused: f64) -> Option<OosPoint> {
         })
 }
 
+/// Each threshold's point with the larger share refused of two shop sets (the same
+/// thresholds, in the same order): a pick on these keeps within the budget on both.
+pub fn worst_of(a: &[OosPoint], b: &[OosPoint]) -> Vec<OosPoint> {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| OosPoint {
+            wrongly_refused: x.wrongly_refused.max(y.wrongly_refused),
+            ..*x
+        })
+        .collect()
+}
+
 /// The sweep as a picture: caught and wrongly refused against the threshold, with the
-/// shipped threshold and the picked one marked.
-pub fn svg(points: &[OosPoint], shipped: f32, picked: Option<f32>) -> String {
+/// shipped threshold and the picked one marked; `outside`, when given, is a second shop
+/// set's refusals (other people's messages), drawn dashed.
+pub fn svg(
+    points: &[OosPoint],
+    outside: Option<&[OosPoint]>,
+    shipped: f32,
+    picked: Option<f32>,
+) -> String {
     let (w, h, left, top, plot_w, plot_h) = (640.0, 380.0, 60.0, 30.0, 540.0, 280.0);
     let x = |t: f64| left + t * plot_w;
     let y = |v: f64| top + (1.0 - v) * plot_h;
-    let line = |f: &dyn Fn(&OosPoint) -> f64| {
+    let line = |points: &[OosPoint], f: &dyn Fn(&OosPoint) -> f64| {
         points
             .iter()
             .map(|p| format!("{:.1},{:.1}", x(p.threshold as f64), y(f(p))))
@@ -129,9 +147,18 @@ pub fn svg(points: &[OosPoint], shipped: f32, picked: Option<f32>) -> String {
     s += &format!(
         "<polyline fill=\"none\" stroke=\"#1a7f37\" stroke-width=\"2\" points=\"{}\"/>\n\
          <polyline fill=\"none\" stroke=\"#cf222e\" stroke-width=\"2\" points=\"{}\"/>\n",
-        line(&|p| p.caught),
-        line(&|p| p.wrongly_refused)
+        line(points, &|p| p.caught),
+        line(points, &|p| p.wrongly_refused)
     );
+    if let Some(outside) = outside {
+        s += &format!(
+            "<polyline fill=\"none\" stroke=\"#cf222e\" stroke-width=\"2\" stroke-dasharray=\"6 4\" points=\"{}\"/>\n\
+             <text x=\"{:.1}\" y=\"{:.1}\" fill=\"#cf222e\">other people's shop messages refused (Bitext, dashed)</text>\n",
+            line(outside, &|p| p.wrongly_refused),
+            x(0.02),
+            y(0.0) - 56.0
+        );
+    }
     let mut mark = |t: f32, label: &str, colour: &str, row: f64| {
         s += &format!(
             "<line x1=\"{0:.1}\" y1=\"{1:.1}\" x2=\"{0:.1}\" y2=\"{2:.1}\" stroke=\"{3}\" stroke-dasharray=\"4 3\"/>\
@@ -243,17 +270,36 @@ mod tests {
     }
 
     #[test]
+    fn worst_of_two_shop_sets_keeps_the_larger_refusal_share() {
+        let p = |t, c, r| OosPoint {
+            threshold: t,
+            caught: c,
+            wrongly_refused: r,
+        };
+        let ours = [p(0.3, 0.5, 0.01), p(0.5, 0.6, 0.02)];
+        let theirs = [p(0.3, 0.0, 0.03), p(0.5, 0.0, 0.10)];
+        let worst = worst_of(&ours, &theirs);
+        assert_eq!(worst, [p(0.3, 0.5, 0.03), p(0.5, 0.6, 0.10)]);
+        // within 3 % on both sets only the lower threshold remains
+        assert_eq!(pick(&worst, 0.03).unwrap().threshold, 0.3);
+        assert_eq!(pick(&ours, 0.03).unwrap().threshold, 0.5);
+    }
+
+    #[test]
     fn the_picture_is_an_svg_with_both_curves() {
         let pts = sweep(
             &[top("greet", 0.4)],
             &[top("greet", 0.9)],
             &default_thresholds(),
         );
-        let s = svg(&pts, 0.5, Some(0.45));
+        let s = svg(&pts, None, 0.5, Some(0.45));
         assert!(s.starts_with("<svg") && s.trim_end().ends_with("</svg>"));
         assert_eq!(s.matches("<polyline").count(), 2);
         assert!(s.contains("picked 0.45") && s.contains("shipped 0.50"));
-        let same = svg(&pts, 0.6, Some(0.6));
+        let with_outside = svg(&pts, Some(&pts), 0.5, Some(0.45));
+        assert_eq!(with_outside.matches("<polyline").count(), 3);
+        assert!(with_outside.contains("Bitext"));
+        let same = svg(&pts, None, 0.6, Some(0.6));
         assert!(same.contains("shipped = picked 0.60") && !same.contains(">picked"));
     }
 }
