@@ -422,6 +422,9 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
     let model_dir = args.model.clone().unwrap_or(config.nlu.model_dir.clone());
     let base_dir = args.base.clone().unwrap_or(config.model.base_dir.clone());
     let (mut model, meta) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, 3)?;
+    let trained = model.members();
+    // nlu.members: score what `serve` would run
+    model.keep_members(config.nlu.members);
     let engine = args.engine.unwrap_or(config.nlu.engine);
     if default_device().is_cpu() {
         model.set_engine(engine, config.nlu.threads)?;
@@ -430,9 +433,10 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
     let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
     let parses = parse_all(&model, &texts, "texts")?;
     let rep = evaluate(&examples, &parses);
-    let members = match model.members() {
-        1 => String::new(),
-        n => format!(", an ensemble of {n}"),
+    let members = match (model.members(), trained) {
+        (1, 1) => String::new(),
+        (n, m) if n == m => format!(", an ensemble of {n}"),
+        (n, m) => format!(", {n} of its {m} members (nlu.members)"),
     };
     println!(
         "model {} (base {}, trained on data {}{members})",
@@ -682,7 +686,11 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
     let rounds = (*rounds).max(1);
     nlu::set_compute_threads(1);
     let mut kefu_model: NluModel = match model {
-        Some(dir) => artifact::load(dir, &base_dir, &default_device(), 0.0, 3)?.0,
+        Some(dir) => {
+            let mut m = artifact::load(dir, &base_dir, &default_device(), 0.0, 3)?.0;
+            m.keep_members(config.nlu.members);
+            m
+        }
         None => {
             let base = BaseModel::open(&base_dir)?;
             let labels = Labels {

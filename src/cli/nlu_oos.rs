@@ -44,7 +44,8 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
     nlu::set_compute_threads(config.nlu.threads);
     let model_dir = args.model.clone().unwrap_or(config.nlu.model_dir.clone());
     let base_dir = args.base.clone().unwrap_or(config.model.base_dir.clone());
-    let (model, _) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, 1)?;
+    let (mut model, _) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, 1)?;
+    model.keep_members(config.nlu.members);
 
     let raw = std::fs::read_to_string(&args.clinc)
         .with_context(|| format!("reading {}", args.clinc.display()))?;

@@ -42,6 +42,7 @@ pub fn eval(cli: &Cli, args: &EvalBitextArgs) -> Result<ExitCode> {
         config.nlu.threshold,
         3,
     )?;
+    model.keep_members(config.nlu.members);
     if default_device().is_cpu() {
         model.set_engine(config.nlu.engine, config.nlu.threads)?;
     }
@@ -49,10 +50,11 @@ pub fn eval(cli: &Cli, args: &EvalBitextArgs) -> Result<ExitCode> {
     let parses = super::nlu::parse_all(&model, &texts, "messages")?;
     let report = outside::score(&messages, &parses);
     println!(
-        "{} Bitext messages ({}), model {}, nlu.threshold {:.2}",
+        "{} Bitext messages ({}), model {} ({} member(s) run), nlu.threshold {:.2}",
         messages.len(),
         args.csv.display(),
         model_dir.display(),
+        model.members(),
         config.nlu.threshold
     );
     print_report(&report);

@@ -49,6 +49,10 @@ pub struct NluConfig {
     pub threshold: f32,
     /// Compute threads for the encoder.
     pub threads: usize,
+    /// How many members of an ensemble model to run: 0 runs them all (the default); N runs
+    /// the first N, about N/M of the time a parse costs, for the accuracy docs/nlu.md lists
+    /// per subset (1: the single model, about a point less of each score).
+    pub members: usize,
     /// Largest batch the inference worker runs in one forward pass.
     pub max_batch: usize,
     /// How long the worker waits for more requests to fill a batch, in microseconds.
@@ -75,6 +79,7 @@ impl Default for NluConfig {
             model_dir: PathBuf::from("models/kefu-nlu"),
             threshold: 0.30,
             threads: 2,
+            members: 0,
             max_batch: 32,
             batch_wait_us: 300,
             queue_capacity: 1024,

@@ -285,6 +285,16 @@ impl NluModel {
         self.members.len()
     }
 
+    /// Runs only the first `n` members from now on (0, or more than there are, keeps all):
+    /// fewer encoder passes a parse for a shop that would rather be fast. Returns how many
+    /// run.
+    pub fn keep_members(&mut self, n: usize) -> usize {
+        if n > 0 {
+            self.members.truncate(n);
+        }
+        self.members.len()
+    }
+
     fn scores_of(&self, encs: &[Encoded]) -> Result<Vec<TextScores>, NluError> {
         if encs.is_empty() {
             return Ok(Vec::new());

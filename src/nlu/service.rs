@@ -95,16 +95,24 @@ impl Nlu {
             cfg.threshold,
             cfg.ranking_size,
         )?;
+        let trained = model.members();
+        let running = match cfg.members {
+            0 => trained,
+            n => n.min(trained),
+        };
         tracing::info!(
             dir = %cfg.model_dir.display(),
-            members = model.members(),
+            members = running,
+            of = trained,
             "NLU model loaded"
         );
         Ok(Self::start(model, cfg))
     }
 
-    /// Starts the worker thread around an already loaded model.
+    /// Starts the worker thread around an already loaded model (`nlu.members` of an
+    /// ensemble's members run; the rest are dropped before the engine packs them).
     pub fn start(mut model: NluModel, cfg: &NluConfig) -> Self {
+        model.keep_members(cfg.members);
         model.threshold = cfg.threshold;
         model.ranking_size = cfg.ranking_size;
         if model.engine() == cfg.engine {

@@ -3,7 +3,8 @@
 
 use candle_core::Device;
 use kefu::nlu::{
-    artifact, ensemble, BaseModel, Engine, Labels, NluError, NluModel, TrainParams, Trainer,
+    artifact, ensemble, BaseModel, Engine, Labels, Nlu, NluConfig, NluError, NluModel, TrainParams,
+    Trainer,
 };
 use std::path::{Path, PathBuf};
 
@@ -129,6 +130,42 @@ fn an_ensemble_averages_its_members_and_refuses_what_cannot_be_averaged() {
     assert!(parses
         .iter()
         .all(|p| both.labels.intents.contains(&p.intent)));
+
+    // nlu.members = 1: the server runs the first member alone, and parses as that model does
+    let mut first = load(&dir("both"), &base);
+    assert_eq!(first.keep_members(0), 2, "0 keeps every member");
+    assert_eq!(
+        first.keep_members(5),
+        2,
+        "more than there are keeps every member"
+    );
+    let config = NluConfig {
+        members: 1,
+        threshold: 0.0,
+        engine: Engine::Fast,
+        cache_size: 0,
+        ..NluConfig::default()
+    };
+    let served = Nlu::start(first, &config);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    for text in &texts {
+        let (got, alone) = (
+            runtime.block_on(served.parse(text)).unwrap(),
+            one.parse(text).unwrap(),
+        );
+        assert_eq!(got.intent, alone.intent, "{text}");
+        assert_eq!(got.slots, alone.slots, "{text}");
+        for ((a, p), (b, q)) in got.ranking.iter().zip(&alone.ranking) {
+            assert_eq!(a, b);
+            assert!((p - q).abs() < 1e-6, "{text}: {p} against {q}");
+        }
+    }
+    let ensemble_top = both.parse(texts[0]).unwrap().ranking[0].1;
+    let first_top = one.parse(texts[0]).unwrap().ranking[0].1;
+    assert!(
+        (ensemble_top - first_top).abs() > 1e-6,
+        "the ensemble and its first member agree exactly, so the check above proved nothing"
+    );
 
     // Refused, and nothing written: too few members, the same model twice, an ensemble as
     // a member, other data, other labels, a corrupt member, a folder that holds files.
