@@ -44,8 +44,13 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
     nlu::set_compute_threads(config.nlu.threads);
     let model_dir = args.model.clone().unwrap_or(config.nlu.model_dir.clone());
     let base_dir = args.base.clone().unwrap_or(config.model.base_dir.clone());
-    let (mut model, _) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, 1)?;
+    // The whole ranking, so a top intent's family is counted as the server counts it
+    // (a ranking cut to one intent drops refine_search's share from a search's confidence).
+    let (mut model, _) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, usize::MAX)?;
     model.keep_members(config.nlu.members);
+    if default_device().is_cpu() {
+        model.set_engine(config.nlu.engine, config.nlu.threads)?;
+    }
 
     let raw = std::fs::read_to_string(&args.clinc)
         .with_context(|| format!("reading {}", args.clinc.display()))?;

@@ -110,7 +110,7 @@ impl Nlu {
     }
 
     /// Starts the worker thread around an already loaded model (`nlu.members` of an
-    /// ensemble's members run; the rest are dropped before the engine packs them).
+    /// ensemble's members run; the rest, checked and loaded like them, are dropped).
     pub fn start(mut model: NluModel, cfg: &NluConfig) -> Self {
         model.keep_members(cfg.members);
         model.threshold = cfg.threshold;
