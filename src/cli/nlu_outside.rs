@@ -112,6 +112,16 @@ fn pct(x: f64) -> String {
     format!("{:6.2}%", x * 100.0)
 }
 
+/// "cancel_order 89, add_to_cart 31, nlu_fallback 16"
+fn top3(counts: &[(String, usize)]) -> String {
+    counts
+        .iter()
+        .take(3)
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn print_report(r: &OutsideReport) {
     println!(
         "intents kefu has a counterpart for: {} messages, accuracy {} (macro {}), refused {}",
@@ -122,12 +132,6 @@ fn print_report(r: &OutsideReport) {
     );
     println!("\nBitext intent               kefu intent(s)                 right  refused  n    read instead");
     for i in &r.intents {
-        let instead: Vec<String> = i
-            .instead
-            .iter()
-            .take(3)
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
         println!(
             "{:27} {:30} {} {:5}  {:4} {}",
             i.bitext,
@@ -135,7 +139,7 @@ fn print_report(r: &OutsideReport) {
             pct(i.correct.rate()),
             i.refused,
             i.correct.n,
-            instead.join(", ")
+            top3(&i.instead)
         );
     }
     println!("\nhad nlu.threshold been … (scored messages)");
@@ -154,19 +158,13 @@ fn print_report(r: &OutsideReport) {
     }
     println!("\nno kefu counterpart (what kefu did instead)   n    refused  handed over  read as");
     for u in &r.unscored {
-        let read_as: Vec<String> = u
-            .read_as
-            .iter()
-            .take(3)
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
         println!(
             "  {:42} {:4} {:7}  {:11}  {}",
             u.bitext,
             u.n,
             u.refused,
             u.handed_over,
-            read_as.join(", ")
+            top3(&u.read_as)
         );
     }
     if r.unknown_intents > 0 {
