@@ -151,3 +151,73 @@ fn kefu_eval_bitext_scores_the_mapped_messages_and_names_a_missing_column() {
     assert!(err.contains("no `intent` column"), "{err}");
     assert!(!json.exists(), "a refused file writes no report");
 }
+
+#[test]
+fn kefu_eval_oos_holds_the_pick_to_both_shop_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let clinc = dir.path().join("clinc.json");
+    // CLINC150's layout, with off-topic questions written here
+    std::fs::write(
+        &clinc,
+        r#"{"oos_test": [["will it rain in oslo tomorrow", "oos"], ["who won the match last night", "oos"],
+            ["what is the square root of 81", "oos"], ["book me a table for two at eight", "oos"]]}"#,
+    )
+    .unwrap();
+    let shop = dir.path().join("shop.jsonl");
+    std::fs::write(
+        &shop,
+        "{\"text\":\"where is my order 88213\",\"intent\":\"order_status\",\"slots\":[]}\n\
+         {\"text\":\"show me running shoes\",\"intent\":\"search_product\",\"slots\":[]}\n",
+    )
+    .unwrap();
+    let csv = dir.path().join("bitext.csv");
+    std::fs::write(&csv, BITEXT_LIKE_CSV).unwrap();
+    let json = dir.path().join("oos.json");
+    let out = super::foundation::kefu()
+        .current_dir(root())
+        .args(["eval", "oos", "--clinc"])
+        .arg(&clinc)
+        .arg("--shop")
+        .arg(&shop)
+        .arg("--bitext")
+        .arg(&csv)
+        .arg("--json")
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Bitext refused"), "{stdout}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let ours = report["sweep"].as_array().unwrap();
+    let theirs = report["bitext_sweep"].as_array().unwrap();
+    assert_eq!((ours.len(), theirs.len()), (20, 20));
+    let share = |p: &serde_json::Value| p["wrongly_refused"].as_f64().unwrap();
+    // a threshold refuses more the higher it is, on both sets
+    for k in 1..20 {
+        assert!(share(&ours[k]) >= share(&ours[k - 1]));
+        assert!(share(&theirs[k]) >= share(&theirs[k - 1]));
+    }
+    // the pick keeps within the budget on each set, whichever refuses more
+    let picked = report["picked"]["threshold"].as_f64().unwrap();
+    let at = |points: &[serde_json::Value]| {
+        points
+            .iter()
+            .find(|p| (p["threshold"].as_f64().unwrap() - picked).abs() < 1e-6)
+            .map(share)
+            .unwrap()
+    };
+    assert!(at(ours) <= 0.03 + 1e-9 && at(theirs) <= 0.03 + 1e-9);
+    assert!(
+        (report["picked"]["wrongly_refused"].as_f64().unwrap() - at(ours).max(at(theirs))).abs()
+            < 1e-9
+    );
+    assert!(std::fs::read_to_string(json.with_extension("svg"))
+        .unwrap()
+        .contains("Bitext"));
+}
