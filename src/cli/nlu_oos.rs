@@ -84,19 +84,22 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
     let inside = top_intents(&model, &shop, "shop")?;
     let thresholds = oos::default_thresholds();
     let points = oos::sweep(&off, &inside, &thresholds);
-    let outside_points = match &outside {
-        Some(texts) => {
-            let tops = top_intents(&model, texts, "Bitext")?;
-            Some(oos::sweep(&off, &tops, &thresholds))
-        }
+    let outside_tops = match &outside {
+        Some(texts) => Some(top_intents(&model, texts, "Bitext")?),
         None => None,
     };
+    let outside_points = outside_tops
+        .as_ref()
+        .map(|tops| oos::sweep(&off, tops, &thresholds));
     let picked = match &outside_points {
         Some(o) => oos::pick(&oos::worst_of(&points, o), args.max_refused),
         None => oos::pick(&points, args.max_refused),
     };
     let shipped = config.nlu.threshold;
     let at_shipped = oos::sweep(&off, &inside, &[shipped])[0];
+    let outside_at_shipped = outside_tops
+        .as_ref()
+        .map(|tops| oos::sweep(&off, tops, &[shipped])[0]);
 
     println!(
         "{} off-topic (CLINC150 oos_test) and {} shop messages ({}), model {}",
@@ -137,8 +140,12 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
             p.wrongly_refused * 100.0
         );
     }
+    let outside_refused = match outside_at_shipped {
+        Some(o) => format!(" and {:.2}% of Bitext's", o.wrongly_refused * 100.0),
+        None => String::new(),
+    };
     println!(
-        "shipped nlu.threshold {:.2}: catches {:.2}% of off-topic messages, refuses {:.2}% of shop messages",
+        "shipped nlu.threshold {:.2}: catches {:.2}% of off-topic messages, refuses {:.2}% of shop messages{outside_refused}",
         shipped,
         at_shipped.caught * 100.0,
         at_shipped.wrongly_refused * 100.0
@@ -173,6 +180,7 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
             "sweep": points,
             "bitext": args.bitext.as_ref().map(|p| p.display().to_string()),
             "bitext_sweep": outside_points,
+            "bitext_shipped": outside_at_shipped,
         });
         std::fs::write(json, serde_json::to_string_pretty(&report)? + "\n")
             .with_context(|| format!("writing {}", json.display()))?;

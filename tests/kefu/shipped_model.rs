@@ -192,6 +192,10 @@ fn kefu_eval_oos_holds_the_pick_to_both_shop_sets() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Bitext refused"), "{stdout}");
+    assert!(
+        stdout.contains("of Bitext's"),
+        "the shipped line names both sets: {stdout}"
+    );
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     let ours = report["sweep"].as_array().unwrap();
