@@ -421,14 +421,9 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
     nlu::set_compute_threads(config.nlu.threads);
     let model_dir = args.model.clone().unwrap_or(config.nlu.model_dir.clone());
     let base_dir = args.base.clone().unwrap_or(config.model.base_dir.clone());
-    let (mut model, meta) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, 3)?;
-    let trained = model.members();
-    // nlu.members: score what `serve` would run
-    model.keep_members(config.nlu.members);
     let engine = args.engine.unwrap_or(config.nlu.engine);
-    if default_device().is_cpu() {
-        model.set_engine(engine, config.nlu.threads)?;
-    }
+    let (model, meta) = load_as_served(&config.nlu, &model_dir, &base_dir, 0.0, 3, engine)?;
+    let trained = 1 + meta.ensemble.len();
     let examples = data::load(data_path)?.examples;
     let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
     let parses = parse_all(&model, &texts, "texts")?;
@@ -481,6 +476,32 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         println!("wrote {wrong} mistaken examples to {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The artifact at `model_dir` as `serve` runs it: the first `nlu.members` of its members,
+/// on `engine` (`load` packs the default engine, so only another one is packed again).
+pub(super) fn load_as_served(
+    nlu_config: &nlu::NluConfig,
+    model_dir: &Path,
+    base_dir: &Path,
+    threshold: f32,
+    ranking_size: usize,
+    engine: Engine,
+) -> Result<(NluModel, artifact::ArtifactMeta)> {
+    let (mut model, meta) = artifact::load_members(
+        model_dir,
+        base_dir,
+        &default_device(),
+        threshold,
+        ranking_size,
+        nlu_config.members,
+    )?;
+    if model.engine() == engine {
+        model.set_threads(nlu_config.threads);
+    } else if default_device().is_cpu() {
+        model.set_engine(engine, nlu_config.threads)?;
+    }
+    Ok((model, meta))
 }
 
 /// Parses `texts` in batches of 64 behind a progress bar (`what` names them on it).
@@ -687,9 +708,15 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
     nlu::set_compute_threads(1);
     let mut kefu_model: NluModel = match model {
         Some(dir) => {
-            let mut m = artifact::load(dir, &base_dir, &default_device(), 0.0, 3)?.0;
-            m.keep_members(config.nlu.members);
-            m
+            artifact::load_members(
+                dir,
+                &base_dir,
+                &default_device(),
+                0.0,
+                3,
+                config.nlu.members,
+            )?
+            .0
         }
         None => {
             let base = BaseModel::open(&base_dir)?;

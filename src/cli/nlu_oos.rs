@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use kefu::nlu::oos::{self, TopIntent, OUT_OF_SCOPE};
 use kefu::nlu::outside;
-use kefu::nlu::{self, artifact, data, default_device, NluModel};
+use kefu::nlu::{self, data, NluModel};
 
 use super::Cli;
 
@@ -46,11 +46,14 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
     let base_dir = args.base.clone().unwrap_or(config.model.base_dir.clone());
     // The whole ranking, so a top intent's family is counted as the server counts it
     // (a ranking cut to one intent drops refine_search's share from a search's confidence).
-    let (mut model, _) = artifact::load(&model_dir, &base_dir, &default_device(), 0.0, usize::MAX)?;
-    model.keep_members(config.nlu.members);
-    if default_device().is_cpu() {
-        model.set_engine(config.nlu.engine, config.nlu.threads)?;
-    }
+    let (model, _) = super::nlu::load_as_served(
+        &config.nlu,
+        &model_dir,
+        &base_dir,
+        0.0,
+        usize::MAX,
+        config.nlu.engine,
+    )?;
 
     let raw = std::fs::read_to_string(&args.clinc)
         .with_context(|| format!("reading {}", args.clinc.display()))?;
@@ -203,13 +206,7 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
 fn top_intents(model: &NluModel, texts: &[String], what: &str) -> Result<Vec<TopIntent>> {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     Ok(super::nlu::parse_all(model, &refs, what)?
-        .into_iter()
-        .map(|p| {
-            let confidence = oos::scope_confidence(&p.ranking);
-            TopIntent {
-                intent: p.ranking[0].0.clone(),
-                confidence,
-            }
-        })
+        .iter()
+        .filter_map(TopIntent::of)
         .collect())
 }

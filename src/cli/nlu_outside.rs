@@ -6,8 +6,8 @@ use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use kefu::nlu;
 use kefu::nlu::outside::{self, Message, OutsideReport};
-use kefu::nlu::{self, artifact, default_device};
 
 use super::Cli;
 
@@ -34,18 +34,16 @@ pub fn eval(cli: &Cli, args: &EvalBitextArgs) -> Result<ExitCode> {
     let model_dir = args.model.clone().unwrap_or(config.nlu.model_dir.clone());
     let base_dir = args.base.clone().unwrap_or(config.model.base_dir.clone());
     let messages = read_csv(&args.csv)?;
-    // The shipped threshold, so a refusal counts as the server would make it.
-    let (mut model, _) = artifact::load(
+    // The shipped threshold, so a refusal counts as the server would make it; the whole
+    // ranking, so the sweep counts a top intent's family as the server does.
+    let (model, _) = super::nlu::load_as_served(
+        &config.nlu,
         &model_dir,
         &base_dir,
-        &default_device(),
         config.nlu.threshold,
-        3,
+        usize::MAX,
+        config.nlu.engine,
     )?;
-    model.keep_members(config.nlu.members);
-    if default_device().is_cpu() {
-        model.set_engine(config.nlu.engine, config.nlu.threads)?;
-    }
     let texts: Vec<&str> = messages.iter().map(|m| m.text.as_str()).collect();
     let parses = super::nlu::parse_all(&model, &texts, "messages")?;
     let report = outside::score(&messages, &parses);

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::base::{sha256_file, BaseModel};
-use super::bert::{Bert, FixedParams, LoraSpec};
+use super::bert::{Bert, FixedParams};
 use super::config::{default_threads, Engine};
 use super::heads::{Heads, Member, NluModel};
 use super::labels::Labels;
@@ -150,6 +150,20 @@ pub fn load(
     threshold: f32,
     ranking_size: usize,
 ) -> Result<(NluModel, ArtifactMeta), NluError> {
+    load_members(dir, base_dir, device, threshold, ranking_size, 0)
+}
+
+/// [`load`], building only the first `members` members of an ensemble (0: all of them;
+/// `nlu.members`). Every member's file is still checked, so a damaged artifact is refused
+/// whichever members run; the others are never loaded or packed.
+pub fn load_members(
+    dir: &Path,
+    base_dir: &Path,
+    device: &Device,
+    threshold: f32,
+    ranking_size: usize,
+    members: usize,
+) -> Result<(NluModel, ArtifactMeta), NluError> {
     let meta = ArtifactMeta::read(dir)?;
     let labels = read_labels(dir)?;
     let base = BaseModel::open(base_dir)?;
@@ -165,34 +179,40 @@ pub fn load(
     }
     // Loaded once: every member's encoder shares these tensors.
     let base_ck = Checkpoint::load(&base.weights_path(), device)?;
-    let adapted = |file: &str, sha256: &str, lora: &LoraSpec| -> Result<Member, NluError> {
-        let adapter = check_file(dir, file, sha256)?;
-        let adapter_ck = Checkpoint::load(&adapter, device)?;
-        let mut fixed = FixedParams { ck: &adapter_ck };
-        let bert = Bert::load(&base_ck, &base.config, Some((lora, &mut fixed)), device)?;
-        let heads = Heads::load(&mut fixed, base.config.hidden_size, &labels)?;
-        adapter_ck.check_all_used()?;
-        Ok(Member::new(bert, heads))
-    };
-    let further = meta.ensemble.iter().map(|m| {
-        if m.adapter.contains(['/', '\\']) || m.adapter.starts_with('.') {
+    // (adapter file, recorded hash, its LoRA shape), first member first
+    let files = std::iter::once((ADAPTER_FILE, &meta.adapter_sha256, &meta.params.lora)).chain(
+        meta.ensemble.iter().map(|m| {
+            (
+                m.adapter.as_str(),
+                &m.meta.adapter_sha256,
+                &m.meta.params.lora,
+            )
+        }),
+    );
+    let mut checked = Vec::new();
+    for (file, sha256, lora) in files {
+        if file.contains(['/', '\\']) || file.starts_with('.') {
             return Err(bad(
                 dir,
-                format!(
-                    "ensemble member file {:?} is not a plain file name",
-                    m.adapter
-                ),
+                format!("ensemble member file {file:?} is not a plain file name"),
             ));
         }
-        adapted(&m.adapter, &m.meta.adapter_sha256, &m.meta.params.lora)
-    });
-    let members = std::iter::once(adapted(
-        ADAPTER_FILE,
-        &meta.adapter_sha256,
-        &meta.params.lora,
-    ))
-    .chain(further)
-    .collect::<Result<Vec<_>, _>>()?;
+        checked.push((check_file(dir, file, sha256)?, lora));
+    }
+    if members > 0 {
+        checked.truncate(members);
+    }
+    let members = checked
+        .into_iter()
+        .map(|(adapter, lora)| {
+            let adapter_ck = Checkpoint::load(&adapter, device)?;
+            let mut fixed = FixedParams { ck: &adapter_ck };
+            let bert = Bert::load(&base_ck, &base.config, Some((lora, &mut fixed)), device)?;
+            let heads = Heads::load(&mut fixed, base.config.hidden_size, &labels)?;
+            adapter_ck.check_all_used()?;
+            Ok(Member::new(bert, heads))
+        })
+        .collect::<Result<Vec<_>, NluError>>()?;
     let tokenizer = TextTokenizer::from_file(&base.tokenizer_path(), base.config.pad_token_id)?;
     let mut model = NluModel {
         members,

@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+use crate::types::Parse;
+
 /// The intent that marks a message the shop bot cannot help with.
 pub const OUT_OF_SCOPE: &str = "out_of_scope";
 
@@ -41,6 +43,15 @@ pub struct TopIntent {
 }
 
 impl TopIntent {
+    /// A parse's top intent before any threshold, with its family's confidence (None for a
+    /// parse that ranks nothing). The ranking must be whole for the family to count fully.
+    pub fn of(parse: &Parse) -> Option<Self> {
+        parse.ranking.first().map(|(top, _)| Self {
+            intent: top.clone(),
+            confidence: scope_confidence(&parse.ranking),
+        })
+    }
+
     pub fn refused_at(&self, threshold: f32) -> bool {
         self.intent == OUT_OF_SCOPE || self.confidence < threshold
     }

@@ -277,11 +277,7 @@ pub fn score(messages: &[Message], parses: &[Parse]) -> OutsideReport {
             }
             Some(kefu) => {
                 let hit = kefu.contains(&p.intent.as_str());
-                if let Some((top, _)) = p.ranking.first() {
-                    let top = super::oos::TopIntent {
-                        intent: top.clone(),
-                        confidence: super::oos::scope_confidence(&p.ranking),
-                    };
+                if let Some(top) = super::oos::TopIntent::of(p) {
                     for (t, counts) in thresholds.iter().zip(at_threshold.iter_mut()) {
                         if top.refused_at(*t) {
                             counts.1 += 1;

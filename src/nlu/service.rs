@@ -88,29 +88,25 @@ impl Nlu {
     /// Loads the artifact at `cfg.model_dir` on the base at `base_dir` and starts the worker.
     pub fn load(cfg: &NluConfig, base_dir: &Path) -> Result<Self, NluError> {
         set_compute_threads(cfg.threads);
-        let (model, _meta) = super::artifact::load(
+        let (model, meta) = super::artifact::load_members(
             &cfg.model_dir,
             base_dir,
             &default_device(),
             cfg.threshold,
             cfg.ranking_size,
+            cfg.members,
         )?;
-        let trained = model.members();
-        let running = match cfg.members {
-            0 => trained,
-            n => n.min(trained),
-        };
         tracing::info!(
             dir = %cfg.model_dir.display(),
-            members = running,
-            of = trained,
+            members = model.members(),
+            of = 1 + meta.ensemble.len(),
             "NLU model loaded"
         );
         Ok(Self::start(model, cfg))
     }
 
-    /// Starts the worker thread around an already loaded model (`nlu.members` of an
-    /// ensemble's members run; the rest, checked and loaded like them, are dropped).
+    /// Starts the worker thread around an already loaded model (of an ensemble, the first
+    /// `nlu.members` run; `load` builds no others).
     pub fn start(mut model: NluModel, cfg: &NluConfig) -> Self {
         model.keep_members(cfg.members);
         model.threshold = cfg.threshold;

@@ -230,7 +230,13 @@ fn an_ensemble_averages_its_members_and_refuses_what_cannot_be_averaged() {
         .contains("already holds files"));
     assert_eq!(artifact::ArtifactMeta::read(&dir("both")).unwrap(), meta);
 
-    // A member's adapter damaged inside the ensemble is caught at load, by name.
+    // nlu.members = 1 builds the first member only
+    let (first_only, _) =
+        artifact::load_members(&dir("both"), &base.dir, &Device::Cpu, 0.0, 3, 1).unwrap();
+    assert_eq!(first_only.members(), 1);
+
+    // A member's adapter damaged inside the ensemble is caught at load, by name, also when
+    // only the first member is to run.
     let member = dir("both").join("adapter.2.safetensors");
     let bytes = std::fs::read(&member).unwrap();
     std::fs::write(&member, &bytes[..bytes.len() - 10]).unwrap();
@@ -242,6 +248,10 @@ fn an_ensemble_averages_its_members_and_refuses_what_cannot_be_averaged() {
             .contains("adapter.2.safetensors is corrupt or truncated"),
         "{err}"
     );
+    let err = artifact::load_members(&dir("both"), &base.dir, &Device::Cpu, 0.0, 3, 1)
+        .err()
+        .expect("must fail");
+    assert!(err.to_string().contains("adapter.2.safetensors"), "{err}");
 }
 
 /// The kefu binary run in `dir`, with no config file but what `dir` holds.
