@@ -6,6 +6,10 @@
 # members side by side; JOBS sets how many train at once (default 2), THREADS the compute
 # threads each (default 1). Writes models/kefu-nlu.new; move it over models/kefu-nlu when
 # its scores (printed at the end) are what you want.
+#
+# FROM=models/kefu-nlu continues the shipped members on the data as it is now instead
+# (`kefu train --from`, four epochs each at learning rate 0.001, about a fifth of the time):
+# for an edit that adds sentences but no intent or slot type.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,8 +30,13 @@ members=(
   "m5-seed11-grouped --seed 11 --group-by-length"
 )
 running=0
+k=0
 for m in "${members[@]}"; do
   read -r name flags <<<"$m"
+  k=$((k + 1))
+  if [ -n "${FROM:-}" ]; then
+    flags="--from $FROM --from-member $k"
+  fi
   echo "training $name ($flags), log in $work/$name.log"
   # shellcheck disable=SC2086
   RAYON_NUM_THREADS=${THREADS:-1} "$kefu" train --data knowledge/nlu/train.jsonl \

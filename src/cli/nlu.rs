@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use kefu::nlu::warm_start::WarmStart;
 use kefu::nlu::{
-    self, artifact, data, default_device, ensemble, evaluate, predict_all, report, BaseModel,
-    Engine, Labels, NluModel, TrainParams, Trainer,
+    self, artifact, data, default_device, ensemble, evaluate, predict_all, report, warm_start,
+    BaseModel, Engine, Labels, NluModel, TrainParams, Trainer,
 };
 use kefu::types::{Parse, Slot};
 
@@ -73,6 +74,19 @@ pub struct TrainArgs {
     /// that averages them (`kefu ensemble`): more accurate, one encoder pass per member.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub members: u64,
+    /// Continue the model at DIR on the current data instead of starting afresh: each member
+    /// starts from its weights and keeps its recipe (seed, LoRA shape, batching, dropout);
+    /// --epochs (default 4), --learning-rate (default 0.001) and --patience apply. The data's
+    /// intents and slot types must be the model's. An ensemble comes back an ensemble.
+    #[arg(long, value_name = "DIR", conflicts_with_all = [
+        "members", "seed", "lora_rank", "lora_layers", "batch_size", "dropout", "name_noise",
+        "group_by_length",
+    ])]
+    pub from: Option<PathBuf>,
+    /// With --from: continue only member K of it (1 is the first), into a single model, so
+    /// members can train side by side in separate processes and be packed with `kefu ensemble`.
+    #[arg(long, value_name = "K", requires = "from")]
+    pub from_member: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -215,27 +229,24 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    if args.members == 0 {
-        bail!("--members must be 1 or more");
-    }
-    let base_seed = params.seed;
-    let member = |seed: u64, out: &Path| {
-        let params = TrainParams {
-            seed,
-            ..params.clone()
-        };
-        train_member(args, &base, &all, test_path.as_deref(), params, out)
+    let jobs = member_jobs(args, &base, &params)?;
+    let member = |job: &MemberJob, out: &Path| {
+        train_member(args, &base, &all, test_path.as_deref(), job, out)
     };
-    let test_metrics = if args.members == 1 {
-        member(base_seed, &out)?
+    let test_metrics = if let [job] = jobs.as_slice() {
+        member(job, &out)?
     } else {
         let staged = sibling(&out, "members");
         let mut dirs = Vec::new();
-        for k in 0..args.members {
-            let seed = base_seed + k;
-            println!("\nmember {} of {} (seed {seed})", k + 1, args.members);
-            let dir = staged.join(format!("seed-{seed}"));
-            member(seed, &dir)?;
+        for (k, job) in jobs.iter().enumerate() {
+            println!(
+                "\nmember {} of {} (seed {})",
+                k + 1,
+                jobs.len(),
+                job.params.seed
+            );
+            let dir = staged.join(format!("member-{}-seed-{}", k + 1, job.params.seed));
+            member(job, &dir)?;
             dirs.push(dir);
         }
         let packed = sibling(&out, "packed");
@@ -255,7 +266,7 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
         println!(
             "\nwrote {} (an ensemble of {} members)",
             out.display(),
-            args.members
+            jobs.len()
         );
         if let Some(t) = &scores {
             print_scores("test:", t);
@@ -321,14 +332,63 @@ fn sibling(out: &Path, what: &str) -> PathBuf {
 }
 
 /// Trains one model with `params` and writes its artifact at `out`; its test scores.
+/// One model to train: its recipe, and the trained member it continues, if any.
+struct MemberJob {
+    params: TrainParams,
+    warm: Option<WarmStart>,
+}
+
+/// The models `kefu train` makes: --members seeds from `params`, or every member (or the
+/// one --from-member names) of the --from model, with its own recipe.
+fn member_jobs(args: &TrainArgs, base: &BaseModel, params: &TrainParams) -> Result<Vec<MemberJob>> {
+    let Some(from) = &args.from else {
+        if args.members == 0 {
+            bail!("--members must be 1 or more");
+        }
+        return Ok((0..args.members)
+            .map(|k| MemberJob {
+                params: TrainParams {
+                    seed: params.seed + k,
+                    ..params.clone()
+                },
+                warm: None,
+            })
+            .collect());
+    };
+    let mut members = warm_start::members(from, base)?;
+    if let Some(k) = args.from_member {
+        if k == 0 || k > members.len() {
+            bail!(
+                "--from-member {k}: {} has members 1 to {}",
+                from.display(),
+                members.len()
+            );
+        }
+        members = vec![members.swap_remove(k - 1)];
+    }
+    Ok(members
+        .into_iter()
+        .map(|warm| MemberJob {
+            params: TrainParams {
+                epochs: args.epochs.unwrap_or(warm_start::EPOCHS),
+                learning_rate: args.learning_rate.unwrap_or(warm_start::LEARNING_RATE),
+                patience: args.patience.unwrap_or(warm.params.patience),
+                ..warm.params.clone()
+            },
+            warm: Some(warm),
+        })
+        .collect())
+}
+
 fn train_member(
     args: &TrainArgs,
     base: &BaseModel,
     all: &data::Dataset,
     test_path: Option<&Path>,
-    params: TrainParams,
+    job: &MemberJob,
     out: &Path,
 ) -> Result<Option<nlu::Summary>> {
+    let params = job.params.clone();
     let (train, dev) = match &args.dev {
         Some(dev) => (all.examples.clone(), data::load(dev)?.examples),
         None => data::split(&all.examples, params.dev_fraction, params.seed),
@@ -347,6 +407,15 @@ fn train_member(
     );
     let started = Instant::now();
     let mut trainer = Trainer::new(base, &default_device(), labels, params)?;
+    if let Some(warm) = &job.warm {
+        trainer.start_from(warm)?;
+        eprintln!(
+            "continuing from {} ({} epochs before, on data {})",
+            warm.adapter.display(),
+            warm.from.epochs,
+            &warm.from.data_sha256[..12.min(warm.from.data_sha256.len())]
+        );
+    }
     let history = trainer.fit(&train, &dev, true)?;
     let train_seconds = started.elapsed().as_secs_f64();
     let dev_metrics = trainer.score(&dev)?;
@@ -371,6 +440,7 @@ fn train_member(
             dev_metrics: Some(dev_metrics.clone()),
             test_metrics: test_metrics.clone(),
             train_seconds,
+            started_from: job.warm.as_ref().map(|w| w.from.clone()),
         },
     )?;
     println!(

@@ -17,6 +17,7 @@ use super::labels::Labels;
 use super::metrics::Summary;
 use super::tokenize::TextTokenizer;
 use super::train::{EpochStats, TrainParams, Trainer};
+use super::warm_start::StartedFrom;
 use super::weights::Checkpoint;
 use super::NluError;
 
@@ -50,6 +51,9 @@ pub struct ArtifactMeta {
     /// describe the first member, except `test_metrics`: the whole ensemble's).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ensemble: Vec<EnsembleMember>,
+    /// The weights this model continued from (`kefu train --from`); none when trained afresh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_from: Option<StartedFrom>,
 }
 
 /// One further member of an ensemble: its adapter file in the artifact folder, and the
@@ -101,6 +105,7 @@ pub struct SaveInfo<'a> {
     pub dev_metrics: Option<Summary>,
     pub test_metrics: Option<Summary>,
     pub train_seconds: f64,
+    pub started_from: Option<StartedFrom>,
 }
 
 /// Writes the artifact folder for a trained model.
@@ -136,6 +141,7 @@ pub fn save(trainer: &Trainer, dir: &Path, info: SaveInfo<'_>) -> Result<Artifac
         trainable_parameters,
         created_at: chrono::Utc::now().to_rfc3339(),
         ensemble: Vec::new(),
+        started_from: info.started_from,
     };
     meta.write(dir)?;
     Ok(meta)

@@ -5,6 +5,7 @@
 //! - [`Engine`]: kefu's fast CPU forward pass (default) or the candle reference.
 //! - [`Nlu`]: the cloneable async handle the server calls (batching worker, queue, cache).
 //! - [`Trainer`], [`data`], [`evaluate`]: fine-tuning, data formats, metrics.
+//! - [`warm_start`]: a trained model continued on edited data (`kefu train --from`).
 //! - [`ensemble::combine`]: several trained models packed into one that averages them.
 //! - [`oos`], [`outside`]: the out-of-scope threshold sweep; Bitext's messages as an outside test.
 
@@ -34,6 +35,7 @@ mod span_shape;
 mod swap;
 mod tokenize;
 mod train;
+pub mod warm_start;
 mod weights;
 
 pub use artifact::{data_is_current, training_data_is_current, ArtifactMeta};

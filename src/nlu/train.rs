@@ -17,6 +17,7 @@ use super::metrics::{evaluate, Summary};
 use super::name_noise;
 use super::optim::AdamW;
 use super::tokenize::{Encoded, TextTokenizer};
+use super::warm_start::{check_labels, WarmStart};
 use super::weights::Checkpoint;
 use super::NluError;
 use crate::types::Sentiment;
@@ -142,6 +143,21 @@ impl Trainer {
             vars: new.vars,
             params,
         })
+    }
+
+    /// Replaces the fresh adapters and heads with a trained member's (`kefu train --from`).
+    /// The data's labels must be the member's, and the file must hold exactly the
+    /// tensors this trainer has, each in its shape.
+    pub fn start_from(&mut self, warm: &WarmStart) -> Result<(), NluError> {
+        check_labels(&warm.labels, &self.model.labels)?;
+        let Some((_, first)) = self.vars.first() else {
+            return Ok(());
+        };
+        let ck = Checkpoint::load(&warm.adapter, first.device())?;
+        for (name, var) in &self.vars {
+            var.set(&ck.get(name, var.dims())?)?;
+        }
+        ck.check_all_used()
     }
 
     /// Current values of every trainable tensor, by name (adapters `lora.*`, heads `head.*`).

@@ -21,6 +21,7 @@ fn save(trainer: &Trainer, base: &BaseModel, dir: &Path, data_sha256: &str) {
         dev_metrics: None,
         test_metrics: None,
         train_seconds: 1.0,
+        started_from: None,
     };
     artifact::save(trainer, dir, info).unwrap();
 }
@@ -339,4 +340,170 @@ fn kefu_train_members_trains_each_seed_and_ships_one_scored_ensemble() {
     assert!(stderr.contains("ens is an ensemble already"), "{stderr}");
     assert!(stderr.contains("hint:"), "{stderr}");
     assert!(!tmp.path().join("again").exists());
+}
+
+/// Every tensor of two adapter files, by name; equal when the weights are.
+fn adapter_tensors(path: &Path) -> Vec<(String, Vec<f32>)> {
+    let mut tensors: Vec<(String, Vec<f32>)> = candle_core::safetensors::load(path, &Device::Cpu)
+        .unwrap()
+        .into_iter()
+        .map(|(n, t)| (n, t.flatten_all().unwrap().to_vec1::<f32>().unwrap()))
+        .collect();
+    tensors.sort_by(|a, b| a.0.cmp(&b.0));
+    tensors
+}
+
+#[test]
+fn kefu_train_from_continues_each_member_from_its_own_weights() {
+    let (tmp, base) = tiny_base();
+    let jsonl = |examples: &[kefu::nlu::Example]| -> String {
+        examples
+            .iter()
+            .map(|e| {
+                serde_json::json!({"text": e.text, "intent": e.intent, "slots": e.slots})
+                    .to_string()
+                    + "\n"
+            })
+            .collect()
+    };
+    std::fs::write(tmp.path().join("train.jsonl"), jsonl(&synthetic())).unwrap();
+    let train = |args: &[&str]| {
+        let out = kefu_in(tmp.path())
+            .args(["train", "--data", "train.jsonl", "--test", "train.jsonl"])
+            .args(args)
+            .arg("--base")
+            .arg(&base.dir)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, stdout, stderr) = train(&[
+        "--epochs",
+        "2",
+        "--seed",
+        "5",
+        "--members",
+        "2",
+        "--out",
+        "ens",
+    ]);
+    assert!(ok, "{stdout}\n{stderr}");
+    let source = artifact::ArtifactMeta::read(&tmp.path().join("ens")).unwrap();
+    let source_adapters = [
+        tmp.path().join("ens").join(artifact::ADAPTER_FILE),
+        tmp.path().join("ens").join(&source.ensemble[0].adapter),
+    ];
+
+    // At learning rate 0 a continued model is its source, member by member: the weights
+    // were loaded, not drawn afresh. It stays a two-member ensemble with the same seeds.
+    let (ok, stdout, stderr) = train(&[
+        "--from",
+        "ens",
+        "--epochs",
+        "1",
+        "--learning-rate",
+        "0",
+        "--out",
+        "same",
+    ]);
+    assert!(ok, "{stdout}\n{stderr}");
+    assert!(stdout.contains("an ensemble of 2 members"), "{stdout}");
+    assert!(stderr.contains("continuing from"), "{stderr}");
+    let same = artifact::ArtifactMeta::read(&tmp.path().join("same")).unwrap();
+    assert_eq!(same.seed, 5);
+    assert_eq!(same.ensemble[0].meta.seed, 6);
+    assert_eq!(same.params.epochs, 1);
+    let from = same
+        .started_from
+        .as_ref()
+        .expect("records where it started");
+    assert_eq!(from.adapter_sha256, source.adapter_sha256);
+    assert_eq!(from.data_sha256, source.data_sha256);
+    assert_eq!(from.epochs, source.history.len());
+    assert_eq!(
+        same.ensemble[0]
+            .meta
+            .started_from
+            .as_ref()
+            .unwrap()
+            .adapter_sha256,
+        source.ensemble[0].meta.adapter_sha256
+    );
+    let same_adapters = [
+        tmp.path().join("same").join(artifact::ADAPTER_FILE),
+        tmp.path().join("same").join(&same.ensemble[0].adapter),
+    ];
+    for (a, b) in source_adapters.iter().zip(&same_adapters) {
+        assert_eq!(adapter_tensors(a), adapter_tensors(b));
+    }
+
+    // One member alone, at the default continuing rate: a single model that moved away
+    // from member 2 and says it started there.
+    let (ok, stdout, stderr) = train(&[
+        "--from",
+        "ens",
+        "--from-member",
+        "2",
+        "--epochs",
+        "1",
+        "--out",
+        "second",
+    ]);
+    assert!(ok, "{stdout}\n{stderr}");
+    let second = artifact::ArtifactMeta::read(&tmp.path().join("second")).unwrap();
+    assert!(second.ensemble.is_empty());
+    assert_eq!(second.seed, 6);
+    assert_eq!(
+        second.params.learning_rate,
+        kefu::nlu::warm_start::LEARNING_RATE
+    );
+    assert_eq!(
+        second.started_from.unwrap().adapter_sha256,
+        source.ensemble[0].meta.adapter_sha256
+    );
+    assert_ne!(
+        adapter_tensors(&tmp.path().join("second").join(artifact::ADAPTER_FILE)),
+        adapter_tensors(&source_adapters[1])
+    );
+
+    // Refused, with nothing written: data with an intent the model has no head for, a
+    // member it does not have, and flags that would change a member's recipe.
+    let mut more = synthetic();
+    more.push(kefu::nlu::Example {
+        intent: "haggle".into(),
+        ..more[0].clone()
+    });
+    std::fs::write(tmp.path().join("more.jsonl"), jsonl(&more)).unwrap();
+    let out = kefu_in(tmp.path())
+        .args([
+            "train",
+            "--data",
+            "more.jsonl",
+            "--from",
+            "ens",
+            "--out",
+            "new",
+        ])
+        .arg("--base")
+        .arg(&base.dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("intents new in the data: haggle"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint:"), "{stderr}");
+    let (ok, _, stderr) = train(&["--from", "ens", "--from-member", "3", "--out", "new"]);
+    assert!(!ok);
+    assert!(stderr.contains("has members 1 to 2"), "{stderr}");
+    let (ok, _, stderr) = train(&["--from", "ens", "--lora-rank", "4", "--out", "new"]);
+    assert!(!ok);
+    assert!(stderr.contains("cannot be used with"), "{stderr}");
+    assert!(!tmp.path().join("new").exists());
 }

@@ -447,6 +447,7 @@ fn training_a_tiny_model_learns_and_moves_the_encoder_adapters() {
         dev_metrics: None,
         test_metrics: None,
         train_seconds: 0.0,
+        started_from: None,
     };
     artifact::save(&trainer, &art, info).unwrap();
     let size: u64 = std::fs::read_dir(&art)
