@@ -135,11 +135,11 @@ pub(crate) fn glued(text: &str, enc: &Encoded) -> Vec<bool> {
             && alnum(prev)
             && alnum(&word[w + 1])
         {
-            // "80-120" is a range of two amounts; a number already joined to a word before
-            // it ("ord-2024-0091") runs on.
+            // "80-120" and "80 dollars-120 dollars" are ranges of two amounts; a number
+            // already joined to a word before it ("ord-2024-0091") runs on.
             let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
             let range = cur == "-"
-                && all_digits(prev)
+                && (all_digits(prev) || is_currency_word(prev))
                 && all_digits(&word[w + 1])
                 && !(w >= 2 && glue[w - 1] && matches!(word[w - 2].as_str(), "-" | "/"));
             let joins = (matches!(cur, "-" | "/" | "&" | "+") && !range)
@@ -218,6 +218,14 @@ fn is_unit(s: &str) -> bool {
 fn is_currency(s: &str) -> bool {
     let mut cs = s.chars();
     matches!((cs.next(), cs.next()), (Some(c), None) if matches!(c, '$' | '€' | '£' | '¥' | '₹'))
+}
+
+fn is_currency_word(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "dollar", "dollars", "buck", "bucks", "euro", "euros", "eur", "usd", "gbp", "pound",
+        "pounds", "quid",
+    ];
+    WORDS.contains(&s.to_lowercase().as_str())
 }
 
 fn log_softmax(xs: &[f32]) -> Vec<f32> {
@@ -353,6 +361,7 @@ mod tests {
         assert!(glued_words("red - blue").is_empty());
         assert_eq!(glued_words("forty five party bags"), ["five"]);
         assert!(glued_words("air fryers 80-120 euros").is_empty());
+        assert!(glued_words("bread makers 200 dollar-540 dollar").is_empty());
         assert_eq!(glued_words("ord-2024-0091"), ["-", "2024", "-", "0091"]);
         assert!(glued_words("five forty").is_empty());
     }

@@ -122,12 +122,8 @@ const AFTER_FLOOR: &[&str] = &[
     "or over",
 ];
 /// Words that turn a cue around when they come within three words before it.
+/// "nothing" itself, and any word one typo from it ([`one_typo_from_nothing`]), is one too.
 const NEGATIONS: &[&str] = &[
-    "nothing",
-    // Shoppers' typos of it ("noting over 40 euro"); as a verb "noting" never comes before
-    // a price cue in a shop message.
-    "nothin",
-    "noting",
     "not",
     "no",
     "never",
@@ -145,6 +141,32 @@ const NEGATIONS: &[&str] = &[
     "skip",
     "except",
 ];
+fn is_negation(w: &str) -> bool {
+    NEGATIONS.contains(&w) || w.ends_with("n't") || one_typo_from_nothing(w)
+}
+
+/// Shoppers' typos of "nothing": a letter dropped, added, changed, or two swapped
+/// ("noting", "nothin", "ntohing", "nothign"). As a verb "noting" never comes before a
+/// price cue in a shop message.
+fn one_typo_from_nothing(w: &str) -> bool {
+    const NOTHING: &[u8] = b"nothing";
+    let w = w.as_bytes();
+    let (n, m) = (NOTHING.len(), w.len());
+    if n.abs_diff(m) > 1 {
+        return false;
+    }
+    let start = NOTHING.iter().zip(w).take_while(|(a, b)| a == b).count();
+    if start == n.min(m) {
+        return true;
+    }
+    let (a, b) = (&NOTHING[start..], &w[start..]);
+    a[1..] == b[1..] // changed
+        || a[1..] == *b // dropped
+        || *a == b[1..] // added
+        || (a.len() >= 2 && b.len() == a.len() && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
+    // swapped
+}
+
 /// What may stand between two amounts for them to be one range.
 const RANGE_JOINS: &[&str] = &[
     "and",
@@ -191,7 +213,7 @@ pub(crate) fn orient_prices(text: &str, slots: &mut [Slot]) {
         if let Some((end, at)) = cue_before(window) {
             let negated = window[at.saturating_sub(3)..at]
                 .iter()
-                .any(|w| NEGATIONS.contains(&w.as_str()) || w.ends_with("n't"));
+                .any(|w| is_negation(w));
             decided[k] = Some(if negated { end.flip() } else { end });
             continue;
         }
@@ -284,6 +306,18 @@ mod tests {
         Slot::first_in(text, slot, value).expect("value in text")
     }
 
+    #[test]
+    fn typos_of_nothing_still_negate() {
+        for w in [
+            "nothing", "noting", "nothin", "ntohing", "nothign", "nothhing", "nothimg",
+        ] {
+            assert!(is_negation(w), "{w}");
+        }
+        for w in ["noth", "thing", "nothings2", "knitting", "clothing", "over"] {
+            assert!(!is_negation(w), "{w}");
+        }
+    }
+
     /// Each case: the text, its price amounts with the model's (wrong or right) label, and
     /// the labels the cues give.
     #[test]
@@ -291,6 +325,7 @@ mod tests {
         let cases: &[(&str, &[&str], &[&str])] = &[
             ("nothing over 60 quid please", &["60 quid"], &["price_max"]),
             ("noting over 41 euro", &["41 euro"], &["price_max"]),
+            ("ntohing past 120 dollars", &["120 dollars"], &["price_max"]),
             (
                 "nothing less than 40 euros pls",
                 &["40 euros"],

@@ -8,6 +8,8 @@
 //!   people's refund messages, `kefu eval bitext`, showed the model taking amounts for ids);
 //! - a recipient is the person, not their possessive: "my bestie's birthday" names
 //!   "my bestie" (the annotation convention; "my cousin's son" keeps its inner "'s").
+//! - no value is made of function words alone: an "a" read as a recipient in "for a big
+//!   dog", or as a ranking wish in "show me a few more", names nothing.
 //!
 //! A unit test holds these rules to every span of the train and test files: none of them
 //! drops or trims an annotated value.
@@ -16,6 +18,7 @@ use crate::types::Slot;
 
 /// Drops or trims the spans of `slots` (found in `text`) that break their slot's shape.
 pub(crate) fn tidy(text: &str, slots: &mut Vec<Slot>) {
+    slots.retain(|s| !only_function_words(&s.value));
     slots.retain(|s| match s.slot.as_str() {
         "price_min" | "price_max" => holds_an_amount(&s.value),
         "location" => s.value.chars().any(char::is_alphabetic),
@@ -25,6 +28,21 @@ pub(crate) fn tidy(text: &str, slots: &mut Vec<Slot>) {
     for slot in slots.iter_mut().filter(|s| s.slot == "recipient") {
         trim_possessive(slot);
     }
+}
+
+/// Articles, determiners, pronouns and prepositions: words that point at a thing or a
+/// person but never name one.
+fn only_function_words(value: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "the", "some", "any", "my", "your", "our", "their", "his", "her", "its", "this",
+        "that", "these", "those", "of", "for", "to", "in", "on", "at", "by", "with", "and", "or",
+        "it", "me", "us", "them", "him",
+    ];
+    let mut words = value
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 fn holds_an_amount(value: &str) -> bool {
@@ -160,6 +178,19 @@ mod tests {
         assert_eq!(slots[0].value, "my bestie");
         assert_eq!((slots[0].start, slots[0].end), (4, 13));
         assert_eq!(slots[1].value, "my cousin's son");
+    }
+
+    #[test]
+    fn a_value_of_function_words_alone_is_dropped() {
+        let text = "what dog harness for a big dog, show me a few more";
+        let mut slots = vec![
+            slot(text, "recipient", "a"),
+            slot(text, "product_type", "dog harness"),
+            slot(text, "quantity", "a few"),
+        ];
+        tidy(text, &mut slots);
+        let kept: Vec<&str> = slots.iter().map(|s| s.value.as_str()).collect();
+        assert_eq!(kept, ["dog harness", "a few"]);
     }
 
     /// The rules agree with the annotation: no span of the shop's data is dropped or trimmed.
