@@ -77,7 +77,7 @@ impl Default for NluConfig {
         Self {
             engine: Engine::FastBf16,
             model_dir: PathBuf::from("models/kefu-nlu"),
-            threshold: 0.30,
+            threshold: 0.35,
             threads: 2,
             members: 0,
             max_batch: 32,

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use kefu::nlu::{artifact, data, default_device, evaluate, predict_all, ArtifactMeta};
 
-const RETRAIN: &str = "bash scripts/train-shipped-nlu.sh";
+const RETRAIN: &str = "bash scripts/train-shipped-nlu.sh` (or, when sentences were only added, `FROM=models/kefu-nlu bash scripts/train-shipped-nlu.sh";
 /// Issue #4's bar for intent accuracy, which the shipped ensemble meets (95.5 %).
 const INTENT_ACCURACY_BAR: f64 = 0.93;
-/// A regression floor under the shipped ensemble's 86.25 %. Issue #4 asks for 88 %, which
+/// A regression floor under the shipped ensemble's 86.80 %. Issue #4 asks for 88 %, which
 /// it does not reach (docs/nlu.md, "The shipped model"); the issue stays open until a
 /// model does, and then this becomes 0.88.
-const SLOT_F1_BAR: f64 = 0.86;
+const SLOT_F1_BAR: f64 = 0.865;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

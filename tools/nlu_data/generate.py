@@ -5,7 +5,8 @@ Sources (hand-written, one annotated sentence per line, markup [value](slot)):
     src_train_conv.py, src_train_shop.py, src_train_orders.py,
     src_train_extra.py, src_train_messy.py, src_train_more.py,
     src_train_tone.py, src_train_slots.py, src_train_cues.py,
-    src_train_names.py, src_train_unfamiliar.py   -> train
+    src_train_names.py, src_train_unfamiliar.py,
+    src_train_kinds.py                             -> train
     src_test.py                                                -> test (never varied)
 
 Generator: for some hand-written train lines that carry domain-free slots
@@ -38,6 +39,7 @@ import src_train_slots  # noqa: E402
 import src_train_cues  # noqa: E402
 import src_train_names  # noqa: E402
 import src_train_unfamiliar  # noqa: E402
+import src_train_kinds  # noqa: E402
 import src_test  # noqa: E402
 import lexicon  # noqa: E402
 
@@ -325,7 +327,8 @@ def main():
     train_src = collect([src_train_conv, src_train_shop, src_train_orders, src_train_extra,
                          src_train_messy, src_train_more,
                          src_train_tone, src_train_slots,
-                         src_train_cues, src_train_names, src_train_unfamiliar], "TRAIN")
+                         src_train_cues, src_train_names, src_train_unfamiliar,
+                         src_train_kinds], "TRAIN")
     test_src = collect([src_test], "TEST")
     test = [to_example(i, s, m) for i, s, m in test_src]
     train = [to_example(i, s, m, "hand") for i, s, m in train_src]
