@@ -331,7 +331,6 @@ fn sibling(out: &Path, what: &str) -> PathBuf {
     out.with_file_name(format!("{name}.{what}"))
 }
 
-/// Trains one model with `params` and writes its artifact at `out`; its test scores.
 /// One model to train: its recipe, and the trained member it continues, if any.
 struct MemberJob {
     params: TrainParams,
@@ -380,6 +379,7 @@ fn member_jobs(args: &TrainArgs, base: &BaseModel, params: &TrainParams) -> Resu
         .collect())
 }
 
+/// Trains the model `job` describes and writes its artifact at `out`; its test scores.
 fn train_member(
     args: &TrainArgs,
     base: &BaseModel,

@@ -173,16 +173,7 @@ pub fn load_members(
     let meta = ArtifactMeta::read(dir)?;
     let labels = read_labels(dir)?;
     let base = BaseModel::open(base_dir)?;
-    let base_sha = base.weights_sha256()?;
-    if base_sha != meta.base_sha256 {
-        return Err(NluError::BaseMismatch {
-            dir: dir.to_path_buf(),
-            needed_id: meta.base_id.clone(),
-            needed_sha: meta.base_sha256.clone(),
-            base_dir: base_dir.to_path_buf(),
-            actual_sha: base_sha,
-        });
-    }
+    check_base(dir, &meta, &base)?;
     // Loaded once: every member's encoder shares these tensors.
     let base_ck = Checkpoint::load(&base.weights_path(), device)?;
     // (adapter file, recorded hash, its LoRA shape), first member first
@@ -232,6 +223,25 @@ pub fn load_members(
         model.set_engine(Engine::default(), default_threads())?;
     }
     Ok((model, meta))
+}
+
+/// Refuses a base whose weights differ from those the artifact at `dir` was trained on.
+pub(crate) fn check_base(
+    dir: &Path,
+    meta: &ArtifactMeta,
+    base: &BaseModel,
+) -> Result<(), NluError> {
+    let actual_sha = base.weights_sha256()?;
+    if actual_sha == meta.base_sha256 {
+        return Ok(());
+    }
+    Err(NluError::BaseMismatch {
+        dir: dir.to_path_buf(),
+        needed_id: meta.base_id.clone(),
+        needed_sha: meta.base_sha256.clone(),
+        base_dir: base.dir.clone(),
+        actual_sha,
+    })
 }
 
 fn bad(dir: &Path, message: String) -> NluError {

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-use super::artifact::{check_file, read_labels, ArtifactMeta, ADAPTER_FILE};
+use super::artifact::{check_base, check_file, read_labels, ArtifactMeta, ADAPTER_FILE};
 use super::base::BaseModel;
 use super::labels::Labels;
 use super::train::TrainParams;
@@ -42,16 +42,7 @@ pub struct WarmStart {
 /// against meta.json and its base against `base`.
 pub fn members(dir: &Path, base: &BaseModel) -> Result<Vec<WarmStart>, NluError> {
     let meta = ArtifactMeta::read(dir)?;
-    let base_sha = base.weights_sha256()?;
-    if base_sha != meta.base_sha256 {
-        return Err(NluError::BaseMismatch {
-            dir: dir.to_path_buf(),
-            needed_id: meta.base_id.clone(),
-            needed_sha: meta.base_sha256.clone(),
-            base_dir: base.dir.clone(),
-            actual_sha: base_sha,
-        });
-    }
+    check_base(dir, &meta, base)?;
     let labels = read_labels(dir)?;
     let first = (ADAPTER_FILE, &meta);
     let rest = meta.ensemble.iter().map(|m| (m.adapter.as_str(), &*m.meta));
