@@ -215,15 +215,18 @@ fn is_unit(s: &str) -> bool {
     )
 }
 
+/// Currency signs and words, shared with the span-shape rules (`span_shape.rs`).
+pub(super) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹'];
+
 fn is_currency(s: &str) -> bool {
     let mut cs = s.chars();
-    matches!((cs.next(), cs.next()), (Some(c), None) if matches!(c, '$' | '€' | '£' | '¥' | '₹'))
+    matches!((cs.next(), cs.next()), (Some(c), None) if CURRENCY_SIGNS.contains(&c))
 }
 
-fn is_currency_word(s: &str) -> bool {
+pub(super) fn is_currency_word(s: &str) -> bool {
     const WORDS: &[&str] = &[
         "dollar", "dollars", "buck", "bucks", "euro", "euros", "eur", "usd", "gbp", "pound",
-        "pounds", "quid",
+        "pounds", "quid", "yen", "cents",
     ];
     WORDS.contains(&s.to_lowercase().as_str())
 }

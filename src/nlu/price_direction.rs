@@ -149,22 +149,7 @@ fn is_negation(w: &str) -> bool {
 /// ("noting", "nothin", "ntohing", "nothign"). As a verb "noting" never comes before a
 /// price cue in a shop message.
 fn one_typo_from_nothing(w: &str) -> bool {
-    const NOTHING: &[u8] = b"nothing";
-    let w = w.as_bytes();
-    let (n, m) = (NOTHING.len(), w.len());
-    if n.abs_diff(m) > 1 {
-        return false;
-    }
-    let start = NOTHING.iter().zip(w).take_while(|(a, b)| a == b).count();
-    if start == n.min(m) {
-        return true;
-    }
-    let (a, b) = (&NOTHING[start..], &w[start..]);
-    a[1..] == b[1..] // changed
-        || a[1..] == *b // dropped
-        || *a == b[1..] // added
-        || (a.len() >= 2 && b.len() == a.len() && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..])
-    // swapped
+    strsim::osa_distance(w, "nothing") <= 1
 }
 
 /// What may stand between two amounts for them to be one range.

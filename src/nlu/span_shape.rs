@@ -14,16 +14,19 @@
 //! A unit test holds these rules to every span of the train and test files: none of them
 //! drops or trims an annotated value.
 
+use super::decode::{is_currency_word, CURRENCY_SIGNS};
 use crate::types::Slot;
 
 /// Drops or trims the spans of `slots` (found in `text`) that break their slot's shape.
 pub(crate) fn tidy(text: &str, slots: &mut Vec<Slot>) {
-    slots.retain(|s| !only_function_words(&s.value));
-    slots.retain(|s| match s.slot.as_str() {
-        "price_min" | "price_max" => holds_an_amount(&s.value),
-        "location" => s.value.chars().any(char::is_alphabetic),
-        "order_id" => !is_money(text, s),
-        _ => true,
+    slots.retain(|s| {
+        !only_function_words(&s.value)
+            && match s.slot.as_str() {
+                "price_min" | "price_max" => holds_an_amount(&s.value),
+                "location" => s.value.chars().any(char::is_alphabetic),
+                "order_id" => !is_money(text, s),
+                _ => true,
+            }
     });
     for slot in slots.iter_mut().filter(|s| s.slot == "recipient") {
         trim_possessive(slot);
@@ -52,24 +55,17 @@ fn holds_an_amount(value: &str) -> bool {
             .any(|w| is_number_word(&w.to_lowercase()))
 }
 
-const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹'];
-
 /// A currency sign on the value, or a currency word right after it.
 fn is_money(text: &str, slot: &Slot) -> bool {
-    const WORDS: &[&str] = &[
-        "dollar", "dollars", "bucks", "euro", "euros", "eur", "usd", "gbp", "pound", "pounds",
-        "quid", "yen", "cents",
-    ];
     if slot.value.starts_with(CURRENCY_SIGNS) || slot.value.ends_with(CURRENCY_SIGNS) {
         return true;
     }
     let after: String = text.chars().skip(slot.end).take(12).collect();
     let next = after
         .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .map(str::to_lowercase);
+        .find(|w| !w.is_empty());
     let spaced = after.starts_with(char::is_whitespace) || after.is_empty();
-    spaced && next.is_some_and(|w| WORDS.contains(&w.as_str()))
+    spaced && next.is_some_and(is_currency_word)
 }
 
 fn is_number_word(w: &str) -> bool {
