@@ -217,6 +217,7 @@ pub fn load_members(
         labels,
         threshold,
         ranking_size,
+        vocabulary: Default::default(),
     };
     // The fast engine is the default on the CPU; a GPU runs the candle encoder.
     if device.is_cpu() {

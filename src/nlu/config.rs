@@ -47,6 +47,10 @@ pub struct NluConfig {
     /// off-topic queries caught while refusing at most 3 % of the shop's test messages and
     /// 3 % of Bitext's shop messages (written by other people, who are refused far more).
     pub threshold: f32,
+    /// The shop's vocabulary (`value<TAB>slot` lines, `vocabulary.rs`): values whose slot it
+    /// knows rename the model's confused ones. A missing file means none; a broken one is an
+    /// error.
+    pub vocabulary: PathBuf,
     /// Compute threads for the encoder.
     pub threads: usize,
     /// How many members of an ensemble model to run: 0 runs them all (the default); N runs
@@ -78,6 +82,7 @@ impl Default for NluConfig {
             engine: Engine::FastBf16,
             model_dir: PathBuf::from("models/kefu-nlu"),
             threshold: 0.35,
+            vocabulary: PathBuf::from("knowledge/nlu/vocabulary.tsv"),
             threads: 2,
             members: 0,
             max_batch: 32,

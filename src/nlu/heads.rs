@@ -11,6 +11,7 @@ use super::labels::Labels;
 use super::price_direction;
 use super::span_shape;
 use super::tokenize::{Encoded, TextTokenizer};
+use super::vocabulary::Vocabulary;
 use super::NluError;
 use crate::types::{Parse, Sentiment, NLU_FALLBACK};
 
@@ -193,6 +194,8 @@ pub struct NluModel {
     pub threshold: f32,
     /// How many intents a parse ranks.
     pub ranking_size: usize,
+    /// Values whose slot the shop knows (vocabulary.rs); empty unless one is attached.
+    pub vocabulary: Vocabulary,
 }
 
 /// One trained adapter set with its heads on the base encoder.
@@ -348,7 +351,7 @@ impl NluModel {
             price_direction::orient_prices(text, &mut slots);
             span_shape::tidy(text, &mut slots);
             let best_sent = (0..3).max_by(|&a, &b| sp[a].total_cmp(&sp[b])).unwrap_or(1);
-            out.push(Parse {
+            let mut parse = Parse {
                 text: text.to_string(),
                 intent,
                 confidence,
@@ -356,7 +359,9 @@ impl NluModel {
                 slots,
                 sentiment: Sentiment::ALL[best_sent],
                 sentiment_score: sp[2] - sp[0],
-            });
+            };
+            self.vocabulary.relabel(&self.labels, &mut parse);
+            out.push(parse);
         }
         Ok(out)
     }

@@ -7,6 +7,7 @@
 //! - [`Trainer`], [`data`], [`evaluate`]: fine-tuning, data formats, metrics.
 //! - [`warm_start`]: a trained model continued on edited data (`kefu train --from`).
 //! - [`ensemble::combine`]: several trained models packed into one that averages them.
+//! - [`Vocabulary`]: the shop's colours, materials and brands, renaming confused slots.
 //! - [`oos`], [`outside`]: the out-of-scope threshold sweep; Bitext's messages as an outside test.
 
 pub mod artifact;
@@ -35,6 +36,7 @@ mod span_shape;
 mod swap;
 mod tokenize;
 mod train;
+pub mod vocabulary;
 pub mod warm_start;
 mod weights;
 
@@ -52,3 +54,4 @@ pub use service::{Nlu, NluStats, BATCH_SIZE_BOUNDS};
 pub use swap::{candidate_dir, swap_candidate, SwapDecision};
 pub use tokenize::{char_slice, Encoded, TextTokenizer, Word, MAX_TOKENS};
 pub use train::{predict_all, EpochStats, TrainParams, Trainer};
+pub use vocabulary::Vocabulary;

@@ -14,6 +14,7 @@ use tokio::sync::oneshot;
 use super::base::default_device;
 use super::config::{set_compute_threads, NluConfig};
 use super::heads::NluModel;
+use super::vocabulary::Vocabulary;
 use super::NluError;
 use crate::types::Parse;
 
@@ -88,7 +89,7 @@ impl Nlu {
     /// Loads the artifact at `cfg.model_dir` on the base at `base_dir` and starts the worker.
     pub fn load(cfg: &NluConfig, base_dir: &Path) -> Result<Self, NluError> {
         set_compute_threads(cfg.threads);
-        let (model, meta) = super::artifact::load_members(
+        let (mut model, meta) = super::artifact::load_members(
             &cfg.model_dir,
             base_dir,
             &default_device(),
@@ -96,10 +97,14 @@ impl Nlu {
             cfg.ranking_size,
             cfg.members,
         )?;
+        if let Some(v) = Vocabulary::read_if_present(&cfg.vocabulary, &model.labels)? {
+            model.vocabulary = v;
+        }
         tracing::info!(
             dir = %cfg.model_dir.display(),
             members = model.members(),
             of = 1 + meta.ensemble.len(),
+            vocabulary = model.vocabulary.len(),
             "NLU model loaded"
         );
         Ok(Self::start(model, cfg))

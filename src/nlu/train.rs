@@ -139,6 +139,7 @@ impl Trainer {
                 labels,
                 threshold: 0.0,
                 ranking_size: 3,
+                vocabulary: Default::default(),
             },
             vars: new.vars,
             params,

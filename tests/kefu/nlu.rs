@@ -847,3 +847,81 @@ async fn the_shipped_model_loads_and_parses_through_the_handle() {
     assert_eq!(p.sentiment, Sentiment::Positive);
     assert!(p.sentiment_score > 0.0);
 }
+
+/// The shop's vocabulary renames a slot the model gave a whole value, through the serving
+/// handle, only when it lists that value under one slot; a broken file stops the load.
+#[tokio::test]
+async fn the_shops_vocabulary_renames_what_it_lists_under_one_slot() {
+    kefu::nlu::set_compute_threads(2);
+    let dir = tempfile::tempdir().unwrap();
+    let vocabulary = dir.path().join("vocabulary.tsv");
+    let cfg = NluConfig {
+        model_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/kefu-nlu"),
+        vocabulary: vocabulary.clone(),
+        members: 1,
+        cache_size: 0,
+        ..NluConfig::default()
+    };
+    let text = "have you got the hoodie in charcoal or the mohair one";
+    let alone = Nlu::load(&cfg, &base_dir())
+        .unwrap()
+        .parse(text)
+        .await
+        .unwrap();
+    let span = alone
+        .slots
+        .iter()
+        .find(|s| kefu::nlu::vocabulary::RELABELS.contains(&s.slot.as_str()))
+        .unwrap_or_else(|| panic!("no colour, material, brand or product in {alone:?}"))
+        .clone();
+    let other = if span.slot == "color" {
+        "material"
+    } else {
+        "color"
+    };
+
+    std::fs::write(
+        &vocabulary,
+        format!("# a shop's list\n{}\t{other}\n", span.value),
+    )
+    .unwrap();
+    let renamed = Nlu::load(&cfg, &base_dir())
+        .unwrap()
+        .parse(text)
+        .await
+        .unwrap();
+    let got = renamed
+        .slots
+        .iter()
+        .find(|s| (s.start, s.end) == (span.start, span.end))
+        .expect("the span stays where the model put it");
+    assert_eq!(got.slot, other, "{renamed:?}");
+    assert_eq!(renamed.slots.len(), alone.slots.len());
+
+    // listed under both slots: the model decides
+    std::fs::write(
+        &vocabulary,
+        format!("{0}\t{other}\n{0}\t{1}\n", span.value, span.slot),
+    )
+    .unwrap();
+    let ambiguous = Nlu::load(&cfg, &base_dir())
+        .unwrap()
+        .parse(text)
+        .await
+        .unwrap();
+    assert_eq!(ambiguous.slots, alone.slots);
+
+    std::fs::write(&vocabulary, "wool material\nlinen\tfabric\n").unwrap();
+    let err = Nlu::load(&cfg, &base_dir())
+        .err()
+        .expect("a broken vocabulary is refused");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("vocabulary.tsv:1: expected `value<TAB>slot`"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("vocabulary.tsv:2: unknown slot \"fabric\""),
+        "{msg}"
+    );
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build knowledge/nlu/{train,test}.jsonl from the hand-written sources.
+"""Build knowledge/nlu/{train,test}.jsonl from the hand-written sources, and
+knowledge/nlu/vocabulary.tsv from the training annotations (vocabulary.py).
 
 Sources (hand-written, one annotated sentence per line, markup [value](slot)):
     src_train_conv.py, src_train_shop.py, src_train_orders.py,
@@ -28,6 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from labels import INTENTS, DEFAULT_SENTIMENT  # noqa: E402
 from markup import SPAN, parse, skeleton, split_sentiment, iter_block  # noqa: E402
+import vocabulary  # noqa: E402
 import src_train_conv  # noqa: E402
 import src_train_shop  # noqa: E402
 import src_train_orders  # noqa: E402
@@ -377,12 +379,13 @@ def main():
             made += 1
 
     rng.shuffle(train)
-    files = {name: "".join(json.dumps(ex, ensure_ascii=False) + "\n" for ex in rows)
+    files = {name + ".jsonl": "".join(json.dumps(ex, ensure_ascii=False) + "\n" for ex in rows)
              for name, rows in (("train", train), ("test", test))}
+    files["vocabulary.tsv"] = vocabulary.render(train, os.path.join(OUT, "vocabulary.tsv"))
     if "--check" in sys.argv[1:]:
         stale = []
         for name, body in files.items():
-            path = os.path.join(OUT, name + ".jsonl")
+            path = os.path.join(OUT, name)
             if not os.path.exists(path) or open(path, encoding="utf-8").read() != body:
                 stale.append(os.path.relpath(path, ROOT))
         if stale:
@@ -390,11 +393,11 @@ def main():
                   "`python3 tools/nlu_data/generate.py`, then `kefu train` (see knowledge/nlu/README.md)"
                   % ", ".join(stale))
             sys.exit(1)
-        print("knowledge/nlu/{train,test}.jsonl match their sources")
+        print("knowledge/nlu/{train,test}.jsonl and vocabulary.tsv match their sources")
         return
     os.makedirs(OUT, exist_ok=True)
     for name, body in files.items():
-        with open(os.path.join(OUT, name + ".jsonl"), "w", encoding="utf-8") as f:
+        with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
             f.write(body)
     print("wrote %d train, %d test" % (len(train), len(test)))
 
