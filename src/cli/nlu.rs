@@ -576,7 +576,12 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         meta.test_metrics = Some(alone_rep.as_ref().unwrap_or(&rep).summary());
         meta.write(&model_dir)?;
         println!(
-            "recorded these scores as the test metrics in {}",
+            "recorded the model's own scores{} as the test metrics in {}",
+            if alone_rep.is_some() {
+                " (without the vocabulary)"
+            } else {
+                ""
+            },
             model_dir.join(artifact::META_FILE).display()
         );
     }

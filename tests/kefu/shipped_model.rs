@@ -13,7 +13,7 @@ const INTENT_ACCURACY_BAR: f64 = 0.93;
 /// A regression floor under the shipped ensemble's 86.80 %. Issue #4 asks for 88 %, which
 /// it does not reach (docs/nlu.md, "The shipped model"); the issue stays open until a
 /// model does, and then this becomes 0.88.
-const SLOT_F1_BAR: f64 = 0.865;
+const SLOT_F1_BAR: f64 = 0.875;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
