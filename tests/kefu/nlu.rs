@@ -863,11 +863,7 @@ async fn the_shops_vocabulary_renames_what_it_lists_under_one_slot() {
         ..NluConfig::default()
     };
     let text = "have you got the hoodie in charcoal or the mohair one";
-    let alone = Nlu::load(&cfg, &base_dir())
-        .unwrap()
-        .parse(text)
-        .await
-        .unwrap();
+    let alone = parse_fresh(&cfg, text).await;
     let span = alone
         .slots
         .iter()
@@ -885,11 +881,7 @@ async fn the_shops_vocabulary_renames_what_it_lists_under_one_slot() {
         format!("# a shop's list\n{}\t{other}\n", span.value),
     )
     .unwrap();
-    let renamed = Nlu::load(&cfg, &base_dir())
-        .unwrap()
-        .parse(text)
-        .await
-        .unwrap();
+    let renamed = parse_fresh(&cfg, text).await;
     let got = renamed
         .slots
         .iter()
@@ -904,11 +896,7 @@ async fn the_shops_vocabulary_renames_what_it_lists_under_one_slot() {
         format!("{0}\t{other}\n{0}\t{1}\n", span.value, span.slot),
     )
     .unwrap();
-    let ambiguous = Nlu::load(&cfg, &base_dir())
-        .unwrap()
-        .parse(text)
-        .await
-        .unwrap();
+    let ambiguous = parse_fresh(&cfg, text).await;
     assert_eq!(ambiguous.slots, alone.slots);
 
     std::fs::write(&vocabulary, "wool material\nlinen\tfabric\n").unwrap();
@@ -924,4 +912,13 @@ async fn the_shops_vocabulary_renames_what_it_lists_under_one_slot() {
         msg.contains("vocabulary.tsv:2: unknown slot \"fabric\""),
         "{msg}"
     );
+}
+
+/// Loads the handle anew (so it reads the vocabulary file as it is now) and parses `text`.
+async fn parse_fresh(cfg: &NluConfig, text: &str) -> Parse {
+    Nlu::load(cfg, &base_dir())
+        .unwrap()
+        .parse(text)
+        .await
+        .unwrap()
 }
