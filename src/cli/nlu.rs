@@ -615,9 +615,7 @@ pub(super) fn load_as_served(
     } else if default_device().is_cpu() {
         model.set_engine(engine, nlu_config.threads)?;
     }
-    if let Some(v) = Vocabulary::read_if_present(&nlu_config.vocabulary, &model.labels)? {
-        model.vocabulary = v;
-    }
+    model.use_vocabulary(&nlu_config.vocabulary)?;
     Ok((model, meta))
 }
 

@@ -283,6 +283,15 @@ impl NluModel {
         self.scores_of(&encs)
     }
 
+    /// Attaches the shop's vocabulary at `path` (`nlu.vocabulary`) when there is a file
+    /// there; a broken one is refused.
+    pub fn use_vocabulary(&mut self, path: &std::path::Path) -> Result<(), NluError> {
+        if let Some(v) = Vocabulary::read_if_present(path, &self.labels)? {
+            self.vocabulary = v;
+        }
+        Ok(())
+    }
+
     /// How many trained adapter sets this model averages (1 unless it is an ensemble).
     pub fn members(&self) -> usize {
         self.members.len()

@@ -54,15 +54,20 @@ impl Labels {
     /// that intent was trained with (every slot for an intent the map does not know).
     pub(crate) fn allowed_tags(&self, intent: &str) -> Vec<bool> {
         let mut allowed = vec![true; self.n_tags()];
-        let Some(seen) = self.slots_by_intent.get(intent) else {
-            return allowed;
-        };
         for (k, slot) in self.slots.iter().enumerate() {
-            let ok = seen.binary_search(slot).is_ok();
+            let ok = self.allows(intent, slot);
             allowed[1 + 2 * k] = ok;
             allowed[2 + 2 * k] = ok;
         }
         allowed
+    }
+
+    /// Whether `slot` goes with `intent`: the intent's training examples carry it, or the
+    /// map does not know the intent.
+    pub(crate) fn allows(&self, intent: &str, slot: &str) -> bool {
+        self.slots_by_intent
+            .get(intent)
+            .is_none_or(|seen| seen.iter().any(|s| s == slot))
     }
 
     pub fn n_tags(&self) -> usize {

@@ -14,7 +14,6 @@ use tokio::sync::oneshot;
 use super::base::default_device;
 use super::config::{set_compute_threads, NluConfig};
 use super::heads::NluModel;
-use super::vocabulary::Vocabulary;
 use super::NluError;
 use crate::types::Parse;
 
@@ -97,9 +96,7 @@ impl Nlu {
             cfg.ranking_size,
             cfg.members,
         )?;
-        if let Some(v) = Vocabulary::read_if_present(&cfg.vocabulary, &model.labels)? {
-            model.vocabulary = v;
-        }
+        model.use_vocabulary(&cfg.vocabulary)?;
         tracing::info!(
             dir = %cfg.model_dir.display(),
             members = model.members(),

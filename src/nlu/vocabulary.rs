@@ -1,8 +1,8 @@
 //! The shop's vocabulary: values the shop knows the slot of, checked after decoding.
 //!
 //! The model finds *where* a value is well (few of its test errors are spans it missed), but
-//! it sometimes names the wrong slot for a word that is two things in English: "sand" and
-//! "ivory" read as materials, "mauve" as a brand, "corduroy" as a feature. A shop knows its
+//! it sometimes names the wrong slot for a word that is two things in English: "ivory" read
+//! as a material, "corduroy" as a feature, "wide fit" as a feature. A shop knows its
 //! colours, materials and brands, so `knowledge/nlu/vocabulary.tsv` lists them, one
 //! `value<TAB>slot` a line; a value the file lists under exactly one slot takes that slot
 //! when the model tags the whole value as one of the slots it confuses ([`RELABELS`]).
@@ -12,7 +12,7 @@
 //! The vocabulary never adds or moves a span and never overrides a slot the training data
 //! does not pair with the parse's intent, so it can only rename what the model found.
 //! The shipped file is written by `tools/nlu_data/generate.py` from the values the training
-//! data annotates and the generator's lexicon; nothing in it comes from the test file.
+//! data annotates, and nothing else: nothing in it comes from the test file.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -47,7 +47,7 @@ impl Vocabulary {
     }
 
     /// [`Vocabulary::read`], or None when there is no file at `path` (a shop without one).
-    pub fn read_if_present(path: &Path, labels: &Labels) -> Result<Option<Self>, NluError> {
+    pub(crate) fn read_if_present(path: &Path, labels: &Labels) -> Result<Option<Self>, NluError> {
         if !path.exists() {
             return Ok(None);
         }
@@ -117,19 +117,13 @@ impl Vocabulary {
             .ranking
             .first()
             .map_or(parse.intent.as_str(), |(i, _)| i.as_str());
-        let allowed = |slot: &str| {
-            labels
-                .slots_by_intent
-                .get(intent)
-                .is_none_or(|seen| seen.iter().any(|s| s == slot))
-        };
         let mut renamed = 0;
         for span in &mut parse.slots {
             if !RELABELS.contains(&span.slot.as_str()) {
                 continue;
             }
             match self.slot_of(&span.value) {
-                Some(slot) if slot != span.slot && allowed(slot) => {
+                Some(slot) if slot != span.slot && labels.allows(intent, slot) => {
                     span.slot = slot.to_string();
                     renamed += 1;
                 }

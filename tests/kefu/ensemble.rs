@@ -367,10 +367,11 @@ fn kefu_train_from_continues_each_member_from_its_own_weights() {
             .collect()
     };
     std::fs::write(tmp.path().join("train.jsonl"), jsonl(&synthetic())).unwrap();
-    let train = |args: &[&str]| {
+    // `args`: the flags after the data, space-separated
+    let train = |args: &str| {
         let out = kefu_in(tmp.path())
             .args(["train", "--data", "train.jsonl", "--test", "train.jsonl"])
-            .args(args)
+            .args(args.split_whitespace())
             .arg("--base")
             .arg(&base.dir)
             .output()
@@ -381,35 +382,19 @@ fn kefu_train_from_continues_each_member_from_its_own_weights() {
             String::from_utf8_lossy(&out.stderr).into_owned(),
         )
     };
-    let (ok, stdout, stderr) = train(&[
-        "--epochs",
-        "2",
-        "--seed",
-        "5",
-        "--members",
-        "2",
-        "--out",
-        "ens",
-    ]);
+    let (ok, stdout, stderr) = train("--epochs 2 --seed 5 --members 2 --out ens");
     assert!(ok, "{stdout}\n{stderr}");
     let source = artifact::ArtifactMeta::read(&tmp.path().join("ens")).unwrap();
-    let source_adapters = [
-        tmp.path().join("ens").join(artifact::ADAPTER_FILE),
-        tmp.path().join("ens").join(&source.ensemble[0].adapter),
-    ];
+    // a two-member artifact's adapter files, first member first
+    let adapters = |dir: &str, meta: &artifact::ArtifactMeta| {
+        [artifact::ADAPTER_FILE, meta.ensemble[0].adapter.as_str()]
+            .map(|file| tmp.path().join(dir).join(file))
+    };
+    let source_adapters = adapters("ens", &source);
 
     // At learning rate 0 a continued model is its source, member by member: the weights
     // were loaded, not drawn afresh. It stays a two-member ensemble with the same seeds.
-    let (ok, stdout, stderr) = train(&[
-        "--from",
-        "ens",
-        "--epochs",
-        "1",
-        "--learning-rate",
-        "0",
-        "--out",
-        "same",
-    ]);
+    let (ok, stdout, stderr) = train("--from ens --epochs 1 --learning-rate 0 --out same");
     assert!(ok, "{stdout}\n{stderr}");
     assert!(stdout.contains("an ensemble of 2 members"), "{stdout}");
     assert!(stderr.contains("continuing from"), "{stderr}");
@@ -433,26 +418,13 @@ fn kefu_train_from_continues_each_member_from_its_own_weights() {
             .adapter_sha256,
         source.ensemble[0].meta.adapter_sha256
     );
-    let same_adapters = [
-        tmp.path().join("same").join(artifact::ADAPTER_FILE),
-        tmp.path().join("same").join(&same.ensemble[0].adapter),
-    ];
-    for (a, b) in source_adapters.iter().zip(&same_adapters) {
+    for (a, b) in source_adapters.iter().zip(&adapters("same", &same)) {
         assert_eq!(adapter_tensors(a), adapter_tensors(b));
     }
 
     // One member alone, at the default continuing rate: a single model that moved away
     // from member 2 and says it started there.
-    let (ok, stdout, stderr) = train(&[
-        "--from",
-        "ens",
-        "--from-member",
-        "2",
-        "--epochs",
-        "1",
-        "--out",
-        "second",
-    ]);
+    let (ok, stdout, stderr) = train("--from ens --from-member 2 --epochs 1 --out second");
     assert!(ok, "{stdout}\n{stderr}");
     let second = artifact::ArtifactMeta::read(&tmp.path().join("second")).unwrap();
     assert!(second.ensemble.is_empty());
@@ -499,10 +471,10 @@ fn kefu_train_from_continues_each_member_from_its_own_weights() {
         "{stderr}"
     );
     assert!(stderr.contains("hint:"), "{stderr}");
-    let (ok, _, stderr) = train(&["--from", "ens", "--from-member", "3", "--out", "new"]);
+    let (ok, _, stderr) = train("--from ens --from-member 3 --out new");
     assert!(!ok);
     assert!(stderr.contains("has members 1 to 2"), "{stderr}");
-    let (ok, _, stderr) = train(&["--from", "ens", "--lora-rank", "4", "--out", "new"]);
+    let (ok, _, stderr) = train("--from ens --lora-rank 4 --out new");
     assert!(!ok);
     assert!(stderr.contains("cannot be used with"), "{stderr}");
     assert!(!tmp.path().join("new").exists());
