@@ -7,6 +7,8 @@
 //! - an I- tag only continues a span of its own slot, so the best *valid* reading wins;
 //! - words the tokenizer split apart but the text writes as one ("magna-tiles", "$200",
 //!   "4.5"), and compound numbers ("forty five"), take one span or none ([`glued`]);
+//! - a span never starts right beside a span of its own slot: no two values of one slot
+//!   stand side by side in the annotation, so "tote" + "bag" is one product type or none;
 //! - a punctuation mark standing apart ("theragun prime - bluetooth", "Q9R-88L - any
 //!   news", "…, red") belongs to no span ([`separators`]): no annotated span of the data
 //!   holds one, so a name never runs across it;
@@ -96,10 +98,17 @@ pub(crate) fn best_word_tags(
 }
 
 /// Whether `next` may follow `prev`; `glued` says the two words are one written token.
+/// A span never starts right after a span of its own slot: the annotation has no two
+/// neighbouring values of one slot ("tote bag" is one product type, not "tote" + "bag"),
+/// so the best reading either runs the span on or ends it.
 fn may_follow(prev: u32, next: u32, glued: bool) -> bool {
     let continues = !is_begin_or_o(next) && prev != TAG_O && slot_of(prev) == slot_of(next);
     if glued {
         return (prev == TAG_O && next == TAG_O) || continues;
+    }
+    let begins_anew = next != TAG_O && is_begin_or_o(next);
+    if begins_anew && prev != TAG_O && slot_of(prev) == slot_of(next) {
+        return false;
     }
     is_begin_or_o(next) || continues
 }
@@ -399,6 +408,15 @@ mod tests {
     }
 
     #[test]
+    fn a_span_never_starts_right_beside_one_of_its_own_slot() {
+        let text = "tote bag";
+        let enc = encode(text);
+        let l = logits(&enc, &[&[(B_A, 5.0)], &[(B_A, 5.0), (I_A, 3.0)]]);
+        let tags = best_word_tags(text, &enc, &l, &[true; 5]);
+        assert_eq!(tags, [B_A as u32, I_A as u32]);
+    }
+
+    #[test]
     fn a_separator_is_never_tagged_even_when_the_model_would_run_a_name_across_it() {
         let text = "one two - three";
         let enc = encode(text);
@@ -417,7 +435,8 @@ mod tests {
     }
 
     /// The rules agree with the annotation: across the train and test files no annotated
-    /// span holds a separator, and glued words never sit in different spans.
+    /// span holds a separator, glued words never sit in different spans, and no two spans of
+    /// one slot stand side by side.
     #[test]
     fn every_annotated_span_of_the_shop_data_respects_glue_and_separators() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/nlu");
@@ -439,6 +458,15 @@ mod tests {
                     }
                     if glue[i] && in_span != span_of(&enc.words[i - 1]) {
                         broken.push(format!("{file}: glued words split: {}", ex.text));
+                    }
+                    let before = (i > 0).then(|| span_of(&enc.words[i - 1])).flatten();
+                    if let (Some(a), Some(b)) = (before, in_span) {
+                        if a != b && ex.slots[a].slot == ex.slots[b].slot {
+                            broken.push(format!(
+                                "{file}: two values of one slot side by side: {}",
+                                ex.text
+                            ));
+                        }
                     }
                 }
             }

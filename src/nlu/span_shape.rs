@@ -9,12 +9,14 @@
 //! - a recipient is the person, not their possessive: "my bestie's birthday" names
 //!   "my bestie" (the annotation convention; "my cousin's son" keeps its inner "'s").
 //! - no value is made of function words alone: an "a" read as a recipient in "for a big
-//!   dog", or as a ranking wish in "show me a few more", names nothing.
+//!   dog", or as a ranking wish in "show me a few more", names nothing;
+//! - two values of one slot never stand side by side ([`join_neighbours`]).
 //!
 //! A unit test holds these rules to every span of the train and test files: none of them
 //! drops or trims an annotated value.
 
 use super::decode::{is_currency_word, CURRENCY_SIGNS};
+use super::tokenize::char_slice;
 use crate::types::Slot;
 
 /// Drops or trims the spans of `slots` (found in `text`) that break their slot's shape.
@@ -31,6 +33,29 @@ pub(crate) fn tidy(text: &str, slots: &mut Vec<Slot>) {
     for slot in slots.iter_mut().filter(|s| s.slot == "recipient") {
         trim_possessive(slot);
     }
+}
+
+/// Joins spans of one slot that only whitespace separates into one: the annotation never
+/// puts two values of one slot side by side ("tote bag" is one product type), so two
+/// neighbours are one value cut in two. The decoder already keeps to this (decode.rs); a
+/// slot renamed afterwards, by the shop's vocabulary, can meet a neighbour of its new slot.
+/// `slots` are in text order, as decoding gives them.
+pub(crate) fn join_neighbours(text: &str, slots: &mut Vec<Slot>) {
+    let mut joined: Vec<Slot> = Vec::with_capacity(slots.len());
+    for slot in slots.drain(..) {
+        match joined.last_mut() {
+            Some(last)
+                if last.slot == slot.slot
+                    && last.end <= slot.start
+                    && char_slice(text, last.end, slot.start).trim().is_empty() =>
+            {
+                last.end = slot.end;
+                last.value = char_slice(text, last.start, last.end);
+            }
+            _ => joined.push(slot),
+        }
+    }
+    *slots = joined;
 }
 
 /// Articles, determiners, pronouns and prepositions: words that point at a thing or a
@@ -170,6 +195,40 @@ mod tests {
         assert_eq!(slots[0].value, "my bestie");
         assert_eq!((slots[0].start, slots[0].end), (4, 13));
         assert_eq!(slots[1].value, "my cousin's son");
+    }
+
+    #[test]
+    fn neighbours_of_one_slot_join_and_others_stay_apart() {
+        let text = "a tote  bag, red bag and wool scarf";
+        let mut slots = vec![
+            slot(text, "product_type", "tote"),
+            slot(text, "product_type", "bag"),
+            slot(text, "color", "red"),
+            Slot::first_in(&text[13..], "product_type", "bag")
+                .map(|mut s| {
+                    s.start += 13;
+                    s.end += 13;
+                    s
+                })
+                .unwrap(),
+            slot(text, "material", "wool"),
+            slot(text, "product_type", "scarf"),
+        ];
+        join_neighbours(text, &mut slots);
+        let got: Vec<_> = slots
+            .iter()
+            .map(|s| (s.slot.as_str(), s.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("product_type", "tote  bag"),
+                ("color", "red"),
+                ("product_type", "bag"),
+                ("material", "wool"),
+                ("product_type", "scarf")
+            ]
+        );
     }
 
     #[test]

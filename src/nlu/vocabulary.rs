@@ -10,7 +10,9 @@
 //! truly ambiguous ("gold" is a colour and a metal).
 //!
 //! The vocabulary never adds or moves a span and never overrides a slot the training data
-//! does not pair with the parse's intent, so it can only rename what the model found.
+//! does not pair with the parse's intent, so it can only rename what the model found; a
+//! renamed value that lands beside a value of its new slot joins it, as decoding would
+//! have ("tote" renamed a product type before "bag" makes "tote bag").
 //! The shipped file is written by `tools/nlu_data/generate.py` from the values the training
 //! data annotates, and nothing else: nothing in it comes from the test file.
 
@@ -129,6 +131,9 @@ impl Vocabulary {
                 }
                 _ => {}
             }
+        }
+        if renamed > 0 {
+            super::span_shape::join_neighbours(&parse.text, &mut parse.slots);
         }
         renamed
     }

@@ -10,10 +10,9 @@ use kefu::nlu::{artifact, data, default_device, evaluate, predict_all, ArtifactM
 const RETRAIN: &str = "run `bash scripts/train-shipped-nlu.sh` (or, when sentences were only added, `FROM=models/kefu-nlu bash scripts/train-shipped-nlu.sh`)";
 /// Issue #4's bar for intent accuracy, which the shipped ensemble meets (95.5 %).
 const INTENT_ACCURACY_BAR: f64 = 0.93;
-/// A regression floor under the shipped ensemble's 86.80 %. Issue #4 asks for 88 %, which
-/// it does not reach (docs/nlu.md, "The shipped model"); the issue stays open until a
-/// model does, and then this becomes 0.88.
-const SLOT_F1_BAR: f64 = 0.875;
+/// Issue #4's bar for slot F1, which the shipped ensemble meets as `kefu serve` answers,
+/// with the shop's vocabulary (88.27 %; the model alone 87.07 %, docs/nlu.md).
+const SLOT_F1_BAR: f64 = 0.88;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
