@@ -120,6 +120,84 @@ impl Parse {
     }
 }
 
+/// How a shopper wants a list ordered, when they say so ("cheapest first", "best rated").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortWish {
+    Cheapest,
+    BestRated,
+    Newest,
+}
+
+/// What a shopper is looking for, read once from their words and the slots in force
+/// (`dialogue` reads it; `search` and `recommend` rank for it and never re-read the text).
+/// Every value is in the shopper's words; search resolves them against the catalogue.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    /// The kind of product asked for ("running shoes", "mug", "water bottle").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_type: Option<String>,
+    /// What to rank by: the need as said, with prices, sort words and negated values
+    /// left out ("something to drink coffee from", "a gift for a hiker", "google mug").
+    #[serde(default)]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub brands: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_brands: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub colours: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_colours: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sizes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub materials: Vec<String>,
+    /// Features asked for ("waterproof", "with gps"): a yes/no attribute becomes a filter,
+    /// the rest weigh in relevance.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_min: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_max: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<SortWish>,
+    /// Also list products that are out of stock (a shopper's search lists only what can
+    /// be bought now).
+    #[serde(default)]
+    pub include_out_of_stock: bool,
+    /// Products not to list (already shown, the one in view).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<ProductId>,
+}
+
+impl SearchRequest {
+    /// A request that ranks by these words alone, with no constraint.
+    pub fn text(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Whether anything at all is asked (a type, words, or a constraint).
+    pub fn is_empty(&self) -> bool {
+        self.product_type.is_none()
+            && self.text.trim().is_empty()
+            && self.brands.is_empty()
+            && self.not_brands.is_empty()
+            && self.colours.is_empty()
+            && self.not_colours.is_empty()
+            && self.sizes.is_empty()
+            && self.materials.is_empty()
+            && self.features.is_empty()
+            && self.price_min.is_none()
+            && self.price_max.is_none()
+            && self.sort.is_none()
+    }
+}
+
 /// A product as a reply shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductCard {

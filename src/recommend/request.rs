@@ -33,13 +33,7 @@ pub struct Recommendation {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SortWish {
-    Cheapest,
-    BestRated,
-    Newest,
-}
+pub use crate::types::SortWish;
 
 /// The hard constraints of a request, as written by the shopper (resolution against the
 /// catalogue happens in the engine).
