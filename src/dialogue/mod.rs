@@ -13,6 +13,7 @@ mod nlg;
 mod orders;
 mod outcome;
 mod policy;
+mod request;
 mod shop;
 mod slots;
 mod talk;
@@ -22,6 +23,7 @@ mod understand;
 pub use config::DialogueConfig;
 pub use engine::{Dialogue, DialogueParts};
 pub use nlg::{format_price, Templates};
+pub use request::search_request;
 pub use tracker::{CartLine, Handoff, Pending, Tracker, TurnRecord};
 
 use futures::future::BoxFuture;

@@ -199,7 +199,8 @@ impl Recommender {
             None => None,
         };
         let mut excluded: HashSet<usize> = request
-            .shown
+            .search
+            .exclude
             .iter()
             .filter_map(|id| self.index.get(id).copied())
             .collect();
@@ -219,7 +220,7 @@ impl Recommender {
                 .values()
                 .any(|c| matches!(c, Companion::AccessoryFor | Companion::WorksWith));
 
-        let query = match request.text.trim() {
+        let query = match request.search.text.trim() {
             "" => None,
             text => self.embedder.embed(&[text])?.pop(),
         };
@@ -508,7 +509,7 @@ impl Recommender {
                     self.category_name(&p.category).to_lowercase()
                 )),
                 "relevance" => {
-                    let text: String = request.text.trim().chars().take(48).collect();
+                    let text: String = request.search.text.trim().chars().take(48).collect();
                     Some(format!("matches “{text}”"))
                 }
                 "rating" => p

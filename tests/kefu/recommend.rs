@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use kefu::behavior::{BehaviorConfig, EventInput, EventLog, Subject};
+use kefu::dialogue::search_request;
 use kefu::knowledge::Graph;
 use kefu::nlu::SentenceEncoder;
 use kefu::recommend::eval::{evaluate, hit_and_ndcg, read_interactions, EvalOptions, LogFormat};
@@ -14,7 +15,7 @@ use kefu::recommend::{
     RecommendConfig, RecommendError, RecommendRequest, Recommendation, Recommender,
 };
 use kefu::store::Store;
-use kefu::types::{Embed, ProductId, SessionId, Slot};
+use kefu::types::{Embed, Parse, ProductId, SearchRequest, Sentiment, SessionId, Slot};
 
 use crate::behavior::shop;
 
@@ -57,7 +58,8 @@ fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()
 }
 
-/// A request whose slots are found in its text, as the NLU would tag them.
+/// A request whose slots are found in its text, as the NLU would tag them, read by the
+/// dialogue's one reading.
 fn request(text: &str, slots: &[(&str, &str)]) -> RecommendRequest {
     let slots = slots
         .iter()
@@ -65,9 +67,17 @@ fn request(text: &str, slots: &[(&str, &str)]) -> RecommendRequest {
             Slot::first_in(text, slot, value).unwrap_or_else(|| panic!("{value:?} not in {text:?}"))
         })
         .collect();
-    RecommendRequest {
+    let parse = Parse {
         text: text.into(),
+        intent: "search_product".into(),
+        confidence: 1.0,
+        ranking: Vec::new(),
         slots,
+        sentiment: Sentiment::Neutral,
+        sentiment_score: 0.0,
+    };
+    RecommendRequest {
+        search: search_request(&parse),
         now: Some(t0() + Duration::days(1)),
         ..Default::default()
     }
@@ -544,6 +554,7 @@ fn accessories_for_the_current_product() {
         .recommend(
             &RecommendRequest {
                 current_product: Some(base.id.clone()),
+                accessories: true,
                 ..request("any accessories for it?", &[])
             },
             None,
@@ -638,7 +649,10 @@ fn same_inputs_same_list_and_more_shows_new_products() {
     let more = rec
         .recommend(
             &RecommendRequest {
-                shown: first.iter().map(|r| r.product.clone()).collect(),
+                search: SearchRequest {
+                    exclude: first.iter().map(|r| r.product.clone()).collect(),
+                    ..ask.search.clone()
+                },
                 ..ask
             },
             None,
