@@ -13,6 +13,7 @@ mod nlg;
 mod orders;
 mod outcome;
 mod policy;
+mod reasons;
 mod request;
 mod shop;
 mod slots;

@@ -52,9 +52,10 @@ fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Vec<(Product, String)> {
         Ok(list) => list
             .into_iter()
             .filter_map(|r| {
-                ctx.graph
-                    .product(r.product.as_str())
-                    .map(|p| (p.clone(), r.reason))
+                ctx.graph.product(r.product.as_str()).map(|p| {
+                    let reason = ctx.templates.reason(&ctx.locale, &r.reason, ctx.pick);
+                    (p.clone(), reason)
+                })
             })
             .collect(),
         Err(e) => {

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::reason::Reason;
 use crate::types::{ProductId, SearchRequest};
 
 /// A request for products: what the shopper is looking for (read once, by the dialogue),
@@ -29,8 +30,9 @@ pub struct RecommendRequest {
 pub struct Recommendation {
     pub product: ProductId,
     pub score: f32,
-    /// One line on why this product ("similar to the trail shoes you viewed").
-    pub reason: String,
+    /// Why this product ("similar to the trail shoes you viewed"), as facts the
+    /// dialogue words through the shop's templates.
+    pub reason: Reason,
 }
 
 pub use crate::types::SortWish;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use kefu::behavior::{BehaviorConfig, EventInput, EventLog, Subject};
-use kefu::dialogue::search_request;
+use kefu::dialogue::{search_request, Templates};
 use kefu::knowledge::Graph;
 use kefu::nlu::SentenceEncoder;
 use kefu::recommend::eval::{evaluate, hit_and_ndcg, read_interactions, EvalOptions, LogFormat};
@@ -81,6 +81,17 @@ fn request(text: &str, slots: &[(&str, &str)]) -> RecommendRequest {
         now: Some(t0() + Duration::days(1)),
         ..Default::default()
     }
+}
+
+/// A recommendation's reason as the shop's English templates word it.
+fn words(r: &Recommendation) -> String {
+    static TEMPLATES: OnceLock<Templates> = OnceLock::new();
+    TEMPLATES
+        .get_or_init(|| {
+            let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge/responses");
+            Templates::load(&dir, "en").expect("the shop's templates load")
+        })
+        .reason("en", &r.reason, 0)
 }
 
 fn products<'g>(graph: &'g Graph, recs: &[Recommendation]) -> Vec<&'g kefu::knowledge::Product> {
@@ -470,13 +481,13 @@ fn a_shopper_with_history_gets_an_order_that_fits_it() {
     assert!(
         personal
             .iter()
-            .any(|r| r.reason.contains("you viewed") || r.reason.contains("you like")),
+            .any(|r| words(r).contains("you viewed") || words(r).contains("you like")),
         "{personal:#?}"
     );
     assert!(personal
         .iter()
         .chain(&fresh)
-        .all(|r| !r.reason.trim().is_empty()));
+        .all(|r| !words(r).trim().is_empty()));
 }
 
 #[test]
@@ -529,7 +540,7 @@ fn shoppers_who_viewed_one_product_lead_to_the_next() {
         .position(|x| x.product == blender.id)
         .unwrap_or_else(|| panic!("{r:#?}"));
     assert!(pos < 3, "{r:#?}");
-    assert!(r[pos].reason.contains(&kettle.name), "{}", r[pos].reason);
+    assert!(words(&r[pos]).contains(&kettle.name), "{}", words(&r[pos]));
     assert!(
         r.iter().all(|x| x.product != kettle.id),
         "the current product is not recommended"
@@ -574,7 +585,7 @@ fn accessories_for_the_current_product() {
             x.product,
             base.id
         );
-        assert!(x.reason.contains(&base.name), "{}", x.reason);
+        assert!(words(x).contains(&base.name), "{}", words(x));
     }
 }
 
@@ -622,7 +633,7 @@ fn sort_wishes_order_the_list_and_say_so() {
         "{shrunk:?}"
     );
     for x in &r {
-        assert!(x.reason.starts_with("top rated under €300"), "{}", x.reason);
+        assert!(words(x).starts_with("top rated under €300"), "{}", words(x));
         assert!(graph.product(x.product.as_str()).unwrap().price <= 300.0);
     }
 
