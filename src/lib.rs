@@ -10,6 +10,7 @@ pub mod knowledge;
 pub mod model;
 pub mod nlu;
 pub mod recommend;
+pub mod search;
 pub mod store;
 pub mod transport;
 pub mod types;

@@ -15,7 +15,6 @@ mod error;
 pub mod eval;
 mod item_model;
 mod request;
-mod vectors;
 
 pub use config::RecommendConfig;
 pub use engine::Recommender;
