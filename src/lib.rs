@@ -12,6 +12,7 @@ pub mod lexicon;
 pub mod model;
 pub mod nlu;
 pub mod recommend;
+pub mod search;
 pub mod store;
 pub mod transport;
 pub mod types;

@@ -2,6 +2,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use crate::behavior::BehaviorError;
+use crate::search::SearchError;
 use crate::store::StoreError;
 use crate::types::EmbedError;
 
@@ -26,4 +27,6 @@ pub enum RecommendError {
     Embed(#[from] EmbedError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Search(#[from] SearchError),
 }

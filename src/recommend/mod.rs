@@ -16,7 +16,6 @@ pub mod eval;
 mod item_model;
 mod reason;
 mod request;
-mod vectors;
 
 pub use config::RecommendConfig;
 pub use engine::Recommender;

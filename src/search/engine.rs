@@ -1,0 +1,270 @@
+//! The search itself: type → constraints → lexical and semantic rankings → fusion →
+//! one hit per item → sort wish.
+
+use lru::LruCache;
+use parking_lot::Mutex;
+use std::collections::HashSet;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::collapse::collapse;
+use super::filter::Constraints;
+use super::fuse::{fuse, single, Fused, Fusion};
+use super::index::LexicalIndex;
+use super::product_type::{TypeNames, TypeResolver};
+use super::semantic::ProductVectors;
+use super::{sort, SearchError, SearchHit, SearchMode, SearchResults, TypeMatch};
+use crate::knowledge::Graph;
+use crate::store::Store;
+use crate::types::{Embed, ProductId, SearchRequest};
+
+/// How many lexical matches are ranked at most (more than any list shows, with room for
+/// the constraints to remove some).
+const LEXICAL_DEPTH: usize = 1000;
+/// Up to this many admitted products the semantic signal scores them all; above, only
+/// the lexical matches and the products of the asked type (a brute-force pass over a
+/// very large catalogue costs more than a chat turn should).
+const SEMANTIC_ALL: usize = 20_000;
+/// Request texts whose vectors are kept (a shopper refining a search repeats words).
+const QUERY_CACHE: usize = 512;
+/// With a sort wish and no product type, how far down the relevance list it reorders.
+const SORT_HEAD: usize = 10;
+
+/// Product search over one catalogue. Rebuild it when the knowledge changes (the index
+/// on disk is keyed by the catalogue's content hash, so an unchanged one opens at once).
+pub struct ProductSearch {
+    graph: Arc<Graph>,
+    embed: Arc<dyn Embed>,
+    index: LexicalIndex,
+    vectors: ProductVectors,
+    types: TypeNames,
+    /// Per product: its category and every ancestor's id.
+    ancestors: Vec<Vec<String>>,
+    fusion: Fusion,
+    query_vectors: Mutex<LruCache<String, Arc<Vec<f32>>>>,
+}
+
+impl ProductSearch {
+    /// Indexes `graph`: the lexical index under `index_dir` (see [`Self::index_dir`];
+    /// `None` keeps it in memory) and the product vectors, read from `store` where already
+    /// computed.
+    pub fn build(
+        graph: Arc<Graph>,
+        embed: Arc<dyn Embed>,
+        store: Option<&Store>,
+        index_dir: Option<&Path>,
+    ) -> Result<Self, SearchError> {
+        let index = LexicalIndex::open_or_build(&graph, index_dir)?;
+        let vectors = ProductVectors::build(&graph, embed.as_ref(), store)?;
+        let types = TypeNames::build(&graph, &index, embed.as_ref())?;
+        let ancestors = graph
+            .products()
+            .iter()
+            .map(|p| {
+                graph
+                    .category_ancestors(&p.category)
+                    .iter()
+                    .map(|c| c.id.clone())
+                    .collect()
+            })
+            .collect();
+        Ok(Self {
+            graph,
+            embed,
+            index,
+            vectors,
+            types,
+            ancestors,
+            fusion: Fusion::default(),
+            query_vectors: Mutex::new(LruCache::new(
+                NonZeroUsize::new(QUERY_CACHE).expect("non-zero"),
+            )),
+        })
+    }
+
+    /// Where the indexes live under a data directory.
+    pub fn index_dir(data_dir: &Path) -> PathBuf {
+        data_dir.join("search")
+    }
+
+    /// Fuse the two signals this way instead of the default.
+    pub fn with_fusion(mut self, fusion: Fusion) -> Self {
+        self.fusion = fusion;
+        self
+    }
+
+    pub fn fusion(&self) -> Fusion {
+        self.fusion
+    }
+
+    pub fn graph(&self) -> &Arc<Graph> {
+        &self.graph
+    }
+
+    /// A product's vector (unit length), for similarity between products.
+    pub fn vector(&self, id: &ProductId) -> Option<&[f32]> {
+        self.vectors.of(id)
+    }
+
+    /// The vector of a request text (cached).
+    pub fn query_vector(&self, text: &str) -> Result<Arc<Vec<f32>>, SearchError> {
+        let key = text.trim().to_lowercase();
+        if let Some(v) = self.query_vectors.lock().get(&key) {
+            return Ok(v.clone());
+        }
+        let v = Arc::new(
+            self.embed
+                .embed(&[key.as_str()])?
+                .pop()
+                .unwrap_or_else(|| vec![0.0; self.embed.dim()]),
+        );
+        self.query_vectors.lock().put(key, v.clone());
+        Ok(v)
+    }
+
+    /// Up to `limit` hits for `req`, best first. An empty request finds nothing (and is
+    /// not an error).
+    pub fn search(
+        &self,
+        req: &SearchRequest,
+        limit: usize,
+        mode: SearchMode,
+    ) -> Result<SearchResults, SearchError> {
+        let text = request_text(req);
+        if limit == 0 || req.is_empty() {
+            return Ok(SearchResults::empty(TypeMatch::NotAsked));
+        }
+        let products = self.graph.products();
+        if mode == SearchMode::NameBm25 {
+            let ranked = self.index.name_bm25(&text, limit.max(50))?;
+            let mut hits = collapse(single(&ranked, true), products);
+            hits.truncate(limit);
+            return Ok(SearchResults {
+                admitted: products.len(),
+                hits,
+                type_match: TypeMatch::NotAsked,
+            });
+        }
+        let (type_match, of_type) = match req.product_type.as_deref().map(str::trim) {
+            Some(asked) if !asked.is_empty() => {
+                let resolver = TypeResolver {
+                    graph: &self.graph,
+                    index: &self.index,
+                    ancestors: &self.ancestors,
+                    names: &self.types,
+                };
+                resolver.resolve(asked, |t| Ok(self.query_vector(t)?.to_vec()))?
+            }
+            _ => (TypeMatch::NotAsked, None),
+        };
+        if matches!(type_match, TypeMatch::NoneOfType { .. }) {
+            return Ok(SearchResults::empty(type_match));
+        }
+        let constraints = Constraints::resolve(&self.graph, req);
+        let mut admitted: Vec<u32> = match &of_type {
+            Some(set) => set.iter().copied().collect(),
+            None => (0..products.len() as u32).collect(),
+        };
+        admitted.retain(|&i| constraints.admits(&self.graph, &products[i as usize]));
+        admitted.sort_unstable();
+        let mut is_admitted = vec![false; products.len()];
+        for &i in &admitted {
+            is_admitted[i as usize] = true;
+        }
+
+        let words = self.index.words(&text);
+        let lexical: Vec<(u32, f32)> =
+            if matches!(mode, SearchMode::Lexical | SearchMode::Fused) && !words.is_empty() {
+                let mut l = self.index.lexical(&words, LEXICAL_DEPTH)?;
+                l.retain(|(i, _)| is_admitted[*i as usize]);
+                l
+            } else {
+                Vec::new()
+            };
+        let semantic: Vec<(u32, f32)> =
+            if matches!(mode, SearchMode::Semantic | SearchMode::Fused) && !text.is_empty() {
+                let query = self.query_vector(&text)?;
+                let scored = if admitted.len() <= SEMANTIC_ALL || of_type.is_some() {
+                    admitted.clone()
+                } else {
+                    lexical.iter().map(|x| x.0).collect()
+                };
+                self.vectors.rank(&query, &scored)
+            } else {
+                Vec::new()
+            };
+
+        let mut ranked: Vec<Fused> = match mode {
+            SearchMode::Lexical => single(&lexical, true),
+            SearchMode::Semantic => single(&semantic, false),
+            _ => fuse(&lexical, &semantic, self.fusion),
+        };
+        // Products of the asked type the words did not reach still belong in the list,
+        // after the ones they did (best rated first); so does everything a request of
+        // constraints alone admits.
+        if of_type.is_some() || text.is_empty() {
+            let listed: HashSet<u32> = ranked.iter().map(|f| f.ix).collect();
+            let mut rest: Vec<u32> = admitted
+                .iter()
+                .copied()
+                .filter(|i| !listed.contains(i))
+                .collect();
+            rest.sort_by(|&a, &b| {
+                let (a, b) = (&products[a as usize], &products[b as usize]);
+                b.review_count
+                    .cmp(&a.review_count)
+                    .then(b.rating.unwrap_or(0.0).total_cmp(&a.rating.unwrap_or(0.0)))
+            });
+            ranked.extend(rest.into_iter().map(|ix| Fused {
+                ix,
+                score: 0.0,
+                lexical: None,
+                semantic: None,
+            }));
+        }
+
+        let mut hits: Vec<SearchHit> = collapse(ranked, products);
+        if let Some(wish) = req.sort {
+            let head = if of_type.is_some() || text.is_empty() {
+                hits.len()
+            } else {
+                hits.len().min(SORT_HEAD.max(limit))
+            };
+            sort::apply(&mut hits[..head], wish, &self.graph);
+        }
+        hits.truncate(limit);
+        Ok(SearchResults {
+            hits,
+            type_match,
+            admitted: admitted.len(),
+        })
+    }
+}
+
+/// The words to rank by: the type (when the text does not already say it) and the text.
+fn request_text(req: &SearchRequest) -> String {
+    let text = req.text.trim();
+    match req.product_type.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() && !text.to_lowercase().contains(&t.to_lowercase()) => {
+            format!("{t} {text}").trim().to_string()
+        }
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_text_says_the_type_once() {
+        let mut req = SearchRequest::text("a blue water bottle");
+        req.product_type = Some("water bottle".into());
+        assert_eq!(request_text(&req), "a blue water bottle");
+        req.text = "for hiking".into();
+        assert_eq!(request_text(&req), "water bottle for hiking");
+        req.text = "  ".into();
+        assert_eq!(request_text(&req), "water bottle");
+    }
+}

@@ -1,0 +1,178 @@
+//! The hard constraints of a request, resolved against the catalogue: price range, brand
+//! and not-brand, colour and not-colour, size (EU ↔ UK shoe sizes, as the knowledge
+//! module matches them), material, yes/no features, stock and the products not to list.
+//! Constraints filter; they are never query words.
+
+use std::collections::HashSet;
+
+use crate::knowledge::{colour_matches, size_in_name, AttrType, Graph, Product, Verdict};
+use crate::types::{ProductId, SearchRequest};
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Constraints {
+    brands: Vec<String>,
+    not_brands: Vec<String>,
+    colours: Vec<String>,
+    not_colours: Vec<String>,
+    sizes: Vec<String>,
+    materials: Vec<String>,
+    /// Yes/no attributes that must be yes ("waterproof"). Features with a number or a
+    /// text stay wishes for relevance.
+    features: Vec<String>,
+    price_min: Option<f64>,
+    price_max: Option<f64>,
+    in_stock: bool,
+    exclude: HashSet<ProductId>,
+}
+
+fn lower(values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| v.trim().to_lowercase())
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+impl Constraints {
+    pub fn resolve(graph: &Graph, req: &SearchRequest) -> Constraints {
+        let brand_id = |v: String| graph.brand(&v).map(|b| b.id.to_lowercase()).unwrap_or(v);
+        let bool_attribute = |id: &String| {
+            graph
+                .catalog()
+                .attributes
+                .iter()
+                .any(|a| &a.id == id && a.kind == AttrType::Bool)
+        };
+        Constraints {
+            brands: lower(&req.brands).into_iter().map(brand_id).collect(),
+            not_brands: lower(&req.not_brands).into_iter().map(brand_id).collect(),
+            colours: lower(&req.colours),
+            not_colours: lower(&req.not_colours),
+            sizes: lower(&req.sizes),
+            materials: lower(&req.materials),
+            features: req
+                .features
+                .iter()
+                .filter_map(|f| graph.resolve_attribute(f))
+                .filter(bool_attribute)
+                .collect(),
+            price_min: req.price_min.filter(|p| p.is_finite()),
+            price_max: req.price_max.filter(|p| p.is_finite()),
+            in_stock: !req.include_out_of_stock,
+            exclude: req.exclude.iter().cloned().collect(),
+        }
+    }
+
+    pub fn admits(&self, graph: &Graph, p: &Product) -> bool {
+        if self.in_stock && !p.in_stock() {
+            return false;
+        }
+        if self.exclude.contains(&p.id) {
+            return false;
+        }
+        let brand = p.brand.to_lowercase();
+        if !self.brands.is_empty() && !self.brands.contains(&brand) {
+            return false;
+        }
+        if self.not_brands.contains(&brand) {
+            return false;
+        }
+        if self.price_min.is_some_and(|m| p.price < m) || self.price_max.is_some_and(|m| p.price > m)
+        {
+            return false;
+        }
+        self.fits_size_and_colour(graph, p)
+            && self.avoids_colours(p)
+            && self.has_features(graph, p)
+            && self.has_material(graph, p)
+    }
+
+    /// Size and colour must be in stock on one variant; a product without variants has
+    /// its colour as an attribute, and its size in its name (or a capacity).
+    fn fits_size_and_colour(&self, graph: &Graph, p: &Product) -> bool {
+        let colours: Vec<Option<&str>> = if self.colours.is_empty() {
+            vec![None]
+        } else {
+            self.colours.iter().map(|c| Some(c.as_str())).collect()
+        };
+        // A wished size on a product sold in sizes checks size and colour together.
+        let sized = !self.sizes.is_empty() && p.variants.iter().any(|v| v.size.is_some());
+        if sized {
+            return self.sizes.iter().any(|s| {
+                colours
+                    .iter()
+                    .any(|&c| p.variants_in_stock(Some(s), c).next().is_some())
+            });
+        }
+        if !self.sizes.is_empty() && !self.sizes.iter().any(|s| unsized_fits(graph, p, s)) {
+            return false;
+        }
+        if self.colours.is_empty() {
+            return true;
+        }
+        self.colours.iter().any(|c| {
+            p.variants_in_stock(None, Some(c)).next().is_some() || colour_attribute(p, c)
+        })
+    }
+
+    /// Not-colours: the product must come in (and have in stock) some other colour.
+    fn avoids_colours(&self, p: &Product) -> bool {
+        if self.not_colours.is_empty() {
+            return true;
+        }
+        let unwanted = |colour: &str| self.not_colours.iter().any(|n| colour_matches(colour, n));
+        if p.variants.iter().any(|v| v.colour.is_some()) {
+            return p
+                .variants
+                .iter()
+                .any(|v| v.stock > 0 && v.colour.as_deref().is_some_and(|c| !unwanted(c)));
+        }
+        !self.not_colours.iter().any(|n| colour_attribute(p, n))
+    }
+
+    fn has_features(&self, graph: &Graph, p: &Product) -> bool {
+        self.features.iter().all(|f| {
+            graph
+                .fact(p.id.as_str(), f)
+                .is_some_and(|fact| Verdict::of(&fact.value) == Verdict::Yes)
+        })
+    }
+
+    fn has_material(&self, graph: &Graph, p: &Product) -> bool {
+        if self.materials.is_empty() {
+            return true;
+        }
+        let stated: Vec<String> = graph
+            .facts(p.id.as_str())
+            .iter()
+            .filter(|f| f.attribute == "material")
+            .map(|f| f.value.key())
+            .chain(p.attributes.get("material").map(|v| v.key()))
+            .collect();
+        self.materials
+            .iter()
+            .any(|m| stated.iter().any(|s| s.contains(m.as_str())))
+    }
+}
+
+fn colour_attribute(p: &Product, colour: &str) -> bool {
+    ["colour", "color"].iter().any(|k| {
+        p.attributes
+            .get(*k)
+            .is_some_and(|v| colour_matches(&v.key(), colour))
+    })
+}
+
+/// A size wish on a product not sold in sizes: a capacity ("sleeps 2") or the size in its
+/// name ("42 mm").
+fn unsized_fits(graph: &Graph, p: &Product, size: &str) -> bool {
+    let sleeps = graph.number(p.id.as_str(), "sleeps");
+    let people: Option<f64> = size
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| !w.is_empty())
+        .and_then(|w| w.parse().ok());
+    match (sleeps, people) {
+        (Some(sleeps), Some(n)) => sleeps >= n && sleeps <= n + 2.0,
+        _ => size_in_name(&p.name, size),
+    }
+}

@@ -1,0 +1,408 @@
+//! The lexical index: one tantivy document per product, kept on disk under the data
+//! directory by the catalogue's content hash (or in RAM for tests and evaluation).
+//!
+//! Fields, each with a boost (the name counts most): name, brand, category path (names and
+//! synonyms), options (sizes, colours), attributes (stated and extracted facts) and the
+//! description, all through one English analyser (lowercase, ASCII folding, stop words,
+//! Porter stemming). A second copy of the name without stemming (`name_plain`) serves the
+//! plain BM25 baseline.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
+use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter};
+use tantivy::tokenizer::{SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, TokenStream};
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+use super::SearchError;
+use crate::knowledge::{AttrValue, Graph, Product};
+
+/// Bumped when the fields or analysers change, so an index on disk is rebuilt.
+const INDEX_VERSION: u32 = 1;
+const ENGLISH: &str = "kefu_en";
+const PLAIN: &str = "kefu_plain";
+/// Writer memory: tantivy's floor is 15 MB per thread.
+const WRITER_BYTES: usize = 64_000_000;
+/// Typos are forgiven (edit distance 1) only in words this long; shorter ones are too
+/// close to other words ("cap" → "bag").
+const FUZZY_FROM: usize = 5;
+/// The last word of a request may be unfinished ("hood" → hoodie) from this length.
+const PREFIX_FROM: usize = 3;
+/// What a fuzzy or prefix match weighs against an exact one in the same field.
+const INEXACT: f32 = 0.4;
+
+/// English words that carry no product meaning in a request ("something to drink from").
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "any", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from",
+    "have", "i", "in", "is", "it", "its", "me", "my", "of", "on", "one", "or", "some",
+    "something", "that", "the", "this", "to", "want", "with", "you", "your", "need", "looking",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct Fields {
+    name: Field,
+    brand: Field,
+    category: Field,
+    options: Field,
+    attributes: Field,
+    description: Field,
+    name_plain: Field,
+    ix: Field,
+}
+
+impl Fields {
+    /// The searched fields with their boosts, and whether typos / prefixes count there
+    /// (only in the short fields: in descriptions they would match almost anything).
+    fn weighted(&self) -> [(Field, f32, bool); 6] {
+        [
+            (self.name, 3.0, true),
+            (self.brand, 1.5, true),
+            (self.category, 1.5, true),
+            (self.options, 0.8, false),
+            (self.attributes, 0.8, false),
+            (self.description, 0.5, false),
+        ]
+    }
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let fields = Fields {
+        name: b.add_text_field("name", text(ENGLISH)),
+        brand: b.add_text_field("brand", text(ENGLISH)),
+        category: b.add_text_field("category", text(ENGLISH)),
+        options: b.add_text_field("options", text(ENGLISH)),
+        attributes: b.add_text_field("attributes", text(ENGLISH)),
+        description: b.add_text_field("description", text(ENGLISH)),
+        name_plain: b.add_text_field("name_plain", text(PLAIN)),
+        ix: b.add_u64_field("ix", FAST),
+    };
+    (b.build(), fields)
+}
+
+fn english() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(StopWordFilter::remove(
+            STOP_WORDS.iter().map(|w| w.to_string()),
+        ))
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// The English analyser without the stemmer: the words as typed, to zip with their stems.
+fn unstemmed() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(StopWordFilter::remove(
+            STOP_WORDS.iter().map(|w| w.to_string()),
+        ))
+        .build()
+}
+
+fn plain() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build()
+}
+
+fn tokens(analyzer: &TextAnalyzer, text: &str) -> Vec<String> {
+    let mut analyzer = analyzer.clone();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+/// A word of a request: as typed (lowercased) and stemmed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Word {
+    pub typed: String,
+    pub stem: String,
+}
+
+pub(crate) struct LexicalIndex {
+    reader: IndexReader,
+    fields: Fields,
+    english: TextAnalyzer,
+    unstemmed: TextAnalyzer,
+    plain: TextAnalyzer,
+    /// Per segment, per document: the product's position in the catalogue.
+    doc_product: Vec<Vec<u32>>,
+}
+
+impl LexicalIndex {
+    /// Opens the index of this catalogue under `root` (`<root>/<hash>-v<version>/`),
+    /// building it when missing; other catalogues' indexes there are removed. `None`
+    /// builds one in RAM.
+    pub fn open_or_build(graph: &Graph, root: Option<&Path>) -> Result<Self, SearchError> {
+        let (schema, fields) = schema();
+        let index = match root {
+            None => {
+                let index = Index::create_in_ram(schema);
+                register(&index);
+                fill(&index, fields, graph)?;
+                index
+            }
+            Some(root) => {
+                let hash: String = graph.content_hash().chars().take(24).collect();
+                let name = format!("{hash}-v{INDEX_VERSION}");
+                let dir = root.join(&name);
+                std::fs::create_dir_all(root).map_err(|e| SearchError::dir(root, e))?;
+                remove_stale(root, &name);
+                if dir.join("meta.json").is_file() {
+                    let index = Index::open_in_dir(&dir)?;
+                    register(&index);
+                    index
+                } else {
+                    // Built aside and renamed, so a crash never leaves half an index
+                    // under the name that says it is whole.
+                    let tmp = root.join(format!("{name}.tmp-{}", std::process::id()));
+                    let _ = std::fs::remove_dir_all(&tmp);
+                    std::fs::create_dir_all(&tmp).map_err(|e| SearchError::dir(&tmp, e))?;
+                    let index = Index::create_in_dir(&tmp, schema)?;
+                    register(&index);
+                    fill(&index, fields, graph)?;
+                    drop(index);
+                    std::fs::rename(&tmp, &dir).map_err(|e| SearchError::dir(&dir, e))?;
+                    let index = Index::open_in_dir(&dir)?;
+                    register(&index);
+                    index
+                }
+            }
+        };
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        let mut doc_product = Vec::new();
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().u64("ix")?;
+            doc_product.push(
+                (0..segment.max_doc())
+                    .map(|d| column.first(d).unwrap_or(u64::MAX) as u32)
+                    .collect(),
+            );
+        }
+        Ok(LexicalIndex {
+            reader,
+            fields,
+            english: english(),
+            unstemmed: unstemmed(),
+            plain: plain(),
+            doc_product,
+        })
+    }
+
+    fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// The content words of `text`, typed and stemmed.
+    pub fn words(&self, text: &str) -> Vec<Word> {
+        let typed = tokens(&self.unstemmed, text);
+        let stems = tokens(&self.english, text);
+        typed
+            .into_iter()
+            .zip(stems)
+            .map(|(typed, stem)| Word { typed, stem })
+            .collect()
+    }
+
+    /// The stem of one word as the index stores it ("Bottles" → "bottl").
+    pub fn stem(&self, word: &str) -> Option<String> {
+        tokens(&self.english, word).pop()
+    }
+
+    /// Products matching any of `words`, best first, with their BM25 score: per word the
+    /// best field (a little of the others counts too), typos and an unfinished last word
+    /// forgiven in the short fields.
+    pub fn lexical(&self, words: &[Word], k: usize) -> Result<Vec<(u32, f32)>, SearchError> {
+        let mut per_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let last = i + 1 == words.len();
+            let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+            for (field, boost, inexact) in self.fields.weighted() {
+                let term = Term::from_field_text(field, &w.stem);
+                alternatives.push(Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+                    boost,
+                )));
+                if !inexact {
+                    continue;
+                }
+                if w.typed.chars().count() >= FUZZY_FROM {
+                    alternatives.push(Box::new(BoostQuery::new(
+                        Box::new(FuzzyTermQuery::new(term.clone(), 1, true)),
+                        boost * INEXACT,
+                    )));
+                }
+                if last && w.typed.chars().count() >= PREFIX_FROM {
+                    let typed = Term::from_field_text(field, &w.typed);
+                    alternatives.push(Box::new(BoostQuery::new(
+                        Box::new(FuzzyTermQuery::new_prefix(typed, 0, true)),
+                        boost * INEXACT,
+                    )));
+                }
+            }
+            per_word.push((
+                Occur::Should,
+                Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, 0.1)),
+            ));
+        }
+        self.top(&BooleanQuery::new(per_word), k)
+    }
+
+    /// Plain BM25 over the product names alone: the search box the shop would have
+    /// without kefu (the evaluation's baseline).
+    pub fn name_bm25(&self, text: &str, k: usize) -> Result<Vec<(u32, f32)>, SearchError> {
+        let terms: Vec<(Occur, Box<dyn Query>)> = tokens(&self.plain, text)
+            .into_iter()
+            .map(|t| {
+                let term = Term::from_field_text(self.fields.name_plain, &t);
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        self.top(&BooleanQuery::new(terms), k)
+    }
+
+    /// Products whose name holds every one of these stems (exactly, or within one edit
+    /// when `typos` and the word is long enough).
+    pub fn named(&self, stems: &[String], typos: bool) -> Result<HashSet<u32>, SearchError> {
+        if stems.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let clauses: Vec<(Occur, Box<dyn Query>)> = stems
+            .iter()
+            .map(|s| {
+                let term = Term::from_field_text(self.fields.name, s);
+                let q: Box<dyn Query> = if typos && s.chars().count() >= FUZZY_FROM - 1 {
+                    Box::new(FuzzyTermQuery::new(term, 1, true))
+                } else {
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+                };
+                (Occur::Must, q)
+            })
+            .collect();
+        let searcher = self.searcher();
+        let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
+        Ok(docs
+            .into_iter()
+            .filter_map(|a| self.product_of(a.segment_ord, a.doc_id))
+            .collect())
+    }
+
+    fn top(&self, query: &dyn Query, k: usize) -> Result<Vec<(u32, f32)>, SearchError> {
+        if k == 0 {
+            return Ok(Vec::new());
+        }
+        let searcher = self.searcher();
+        let top = searcher.search(query, &TopDocs::with_limit(k).order_by_score())?;
+        Ok(top
+            .into_iter()
+            .filter_map(|(score, a)| self.product_of(a.segment_ord, a.doc_id).map(|p| (p, score)))
+            .collect())
+    }
+
+    fn product_of(&self, segment: u32, doc: u32) -> Option<u32> {
+        self.doc_product
+            .get(segment as usize)?
+            .get(doc as usize)
+            .copied()
+            .filter(|&p| p != u32::MAX)
+    }
+}
+
+fn register(index: &Index) {
+    index.tokenizers().register(ENGLISH, english());
+    index.tokenizers().register(PLAIN, plain());
+}
+
+/// Removes other catalogues' indexes (and leftovers of interrupted builds) under `root`;
+/// a folder that cannot be removed is only logged.
+fn remove_stale(root: &Path, keep: &str) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name != keep && entry.path().is_dir() {
+            if let Err(e) = std::fs::remove_dir_all(entry.path()) {
+                tracing::warn!("cannot remove old search index {}: {e}", entry.path().display());
+            }
+        }
+    }
+}
+
+fn fill(index: &Index, f: Fields, graph: &Graph) -> Result<(), SearchError> {
+    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, WRITER_BYTES)?;
+    for (i, p) in graph.products().iter().enumerate() {
+        writer.add_document(document(f, graph, p, i as u64))?;
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}
+
+fn document(f: Fields, graph: &Graph, p: &Product, ix: u64) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_u64(f.ix, ix);
+    doc.add_text(f.name, &p.name);
+    doc.add_text(f.name_plain, &p.name);
+    match graph.brand(&p.brand) {
+        Some(b) => doc.add_text(f.brand, &b.name),
+        None => doc.add_text(f.brand, &p.brand),
+    }
+    for c in graph.category_ancestors(&p.category) {
+        doc.add_text(f.category, &c.name);
+        for s in &c.synonyms {
+            doc.add_text(f.category, s);
+        }
+    }
+    for v in &p.variants {
+        for option in [&v.size, &v.colour].into_iter().flatten() {
+            doc.add_text(f.options, option);
+        }
+    }
+    let defs = &graph.catalog().attributes;
+    for fact in graph.facts(p.id.as_str()) {
+        match &fact.value {
+            AttrValue::Text(t) => doc.add_text(f.attributes, t),
+            // A yes says the product has the feature: its name and the words for it.
+            AttrValue::Bool(true) => {
+                if let Some(def) = defs.iter().find(|d| d.id == fact.attribute) {
+                    doc.add_text(f.attributes, &def.name);
+                    for s in &def.synonyms {
+                        doc.add_text(f.attributes, s);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    doc.add_text(f.description, &p.description);
+    doc
+}
