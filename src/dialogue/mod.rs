@@ -5,6 +5,7 @@
 //! - [`Dialogue`] implements [`ChatService`], which the transport layer talks to.
 //! - [`Understand`] is what the dialogue needs from the NLU.
 
+mod cart;
 mod config;
 mod ctx;
 mod engine;
@@ -31,7 +32,7 @@ use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::types::{Parse, Reply, SessionId, UserId};
+use crate::types::{CartView, Parse, Reply, SessionId, UserId};
 
 /// One thing a shopper did in a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -97,6 +98,13 @@ pub trait ChatService: Send + Sync + 'static {
     fn release<'a>(&'a self, session: &'a SessionId) -> BoxFuture<'a, Result<bool, DialogueError>> {
         let _ = session;
         Box::pin(async { Ok(false) })
+    }
+
+    /// The session's cart, for a client that (re)connects; `None` for a service that
+    /// keeps no cart.
+    fn cart(&self, session: &SessionId) -> Result<Option<CartView>, DialogueError> {
+        let _ = session;
+        Ok(None)
     }
 }
 

@@ -619,7 +619,16 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
 }
 
 pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
-    let Some(p) = ctx.referenced_products().into_iter().next() else {
+    // A shop page's or a card's button names the product by id (`product_id`); words
+    // name it by name, ordinal or "it".
+    let by_id = match ctx.slot("product_id") {
+        Some(id) => match ctx.graph.product(id) {
+            Some(p) => Some(p.clone()),
+            None => return need_product(ctx, "add_to_cart"),
+        },
+        None => None,
+    };
+    let Some(p) = by_id.or_else(|| ctx.referenced_products().into_iter().next()) else {
         return need_product(ctx, "add_to_cart");
     };
     ctx.focus_on(&p.id);
@@ -714,11 +723,20 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
         Some(variant) if !variant.is_empty() => format!("{} ({variant})", p.name),
         _ => p.name.clone(),
     };
-    ctx.tracker.cart.push(CartLine {
-        product: p.id.clone(),
-        sku,
-        quantity,
-    });
+    // The same product and variant again is one line with more of it.
+    match ctx
+        .tracker
+        .cart
+        .iter_mut()
+        .find(|l| l.product == p.id && l.sku == sku)
+    {
+        Some(line) => line.quantity = line.quantity.saturating_add(quantity),
+        None => ctx.tracker.cart.push(CartLine {
+            product: p.id.clone(),
+            sku,
+            quantity,
+        }),
+    }
     ctx.tracker.failures = 0;
     let text = ctx.t(
         "cart_added",
