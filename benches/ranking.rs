@@ -16,6 +16,7 @@ use chrono::{TimeZone, Utc};
 use kefu::behavior::{BehaviorConfig, EventInput, EventLog, Subject};
 use kefu::knowledge::{generate_catalogue, KnowledgeBase};
 use kefu::recommend::{RecommendConfig, RecommendRequest, Recommender};
+use kefu::search::ProductSearch;
 use kefu::store::Store;
 use kefu::types::{Embed, EmbedError, ProductId, SearchRequest, SessionId};
 
@@ -58,10 +59,9 @@ fn bench(c: &mut Criterion) {
         let embed: Arc<dyn Embed> = Arc::new(HashEmbed);
         let store_dir = tempfile::tempdir().unwrap();
         let store = Store::open(store_dir.path()).unwrap();
+        let search = ProductSearch::build(graph.clone(), embed.clone(), None, None).unwrap();
         let mut rec = Recommender::new(
-            graph.clone(),
-            embed.clone(),
-            None,
+            Arc::new(search),
             RecommendConfig::default(),
             &BehaviorConfig::default(),
         )

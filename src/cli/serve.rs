@@ -9,6 +9,7 @@ use kefu::dialogue::{ChatService, Dialogue, DialogueParts, Templates};
 use kefu::knowledge::LiveGraph;
 use kefu::model::{self, Manifest};
 use kefu::nlu::{Nlu, SentenceEncoder};
+use kefu::search::ProductSearch;
 use kefu::store::Store;
 use kefu::types::Embed;
 use kefu::{app, AppState};
@@ -159,6 +160,7 @@ pub fn start_dialogue(config: &Config, store: &Store) -> Result<Running> {
         events: events.clone(),
         recommend: config.recommend.clone(),
         behavior: config.behavior.clone(),
+        search_dir: Some(ProductSearch::index_dir(&config.data_dir)),
         clock: None,
     })?
     .with_csat(config.dialogue.csat);

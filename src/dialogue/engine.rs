@@ -12,6 +12,7 @@ use std::sync::Arc;
 use crate::behavior::{BehaviorConfig, EventInput, EventLog, Shown, Subject, TurnFact};
 use crate::knowledge::{Graph, LiveGraph};
 use crate::recommend::{RecommendConfig, Recommender};
+use crate::search::ProductSearch;
 use crate::store::Store;
 use crate::types::{CartView, Embed, Parse, Reply, SessionId, Slot, UserId};
 
@@ -32,6 +33,9 @@ pub struct DialogueParts {
     pub events: Arc<EventLog>,
     pub recommend: RecommendConfig,
     pub behavior: BehaviorConfig,
+    /// Where product search keeps its index (under the data directory); in memory when
+    /// `None`.
+    pub search_dir: Option<std::path::PathBuf>,
     /// A fixed "now" (story tests pin it so return windows don't drift); the wall clock
     /// when `None`.
     pub clock: Option<chrono::DateTime<Utc>>,
@@ -58,6 +62,9 @@ pub struct Dialogue {
     recommend: RecommendConfig,
     behavior: BehaviorConfig,
     ranker: Mutex<Option<Ranker>>,
+    /// Search over the graph being served; rebuilt only when the catalogue changes.
+    search: Mutex<Option<Arc<ProductSearch>>>,
+    search_dir: Option<std::path::PathBuf>,
     clock: Option<chrono::DateTime<Utc>>,
     csat: bool,
 }
@@ -78,6 +85,8 @@ impl Dialogue {
             recommend: parts.recommend,
             behavior: parts.behavior,
             ranker: Mutex::new(None),
+            search: Mutex::new(None),
+            search_dir: parts.search_dir,
             clock: parts.clock,
             csat: false,
         };
@@ -105,14 +114,9 @@ impl Dialogue {
             }
         }
         let internal = |e: crate::recommend::RecommendError| DialogueError::Internal(e.to_string());
-        let mut recommender = Recommender::new(
-            graph.clone(),
-            self.embed.clone(),
-            Some(&self.store),
-            self.recommend.clone(),
-            &self.behavior,
-        )
-        .map_err(internal)?;
+        let search = self.search(graph)?;
+        let mut recommender =
+            Recommender::new(search, self.recommend.clone(), &self.behavior).map_err(internal)?;
         recommender.learn(&self.events).map_err(internal)?;
         let recommender = Arc::new(recommender);
         *slot = Some(Ranker {
@@ -120,6 +124,27 @@ impl Dialogue {
             events_seen: events,
         });
         Ok(recommender)
+    }
+
+    /// Search over `graph`: the one built for it, or a new one when the catalogue changed
+    /// (its index and product vectors are read from disk and sled where already made).
+    fn search(&self, graph: &Arc<Graph>) -> Result<Arc<ProductSearch>, DialogueError> {
+        let mut slot = self.search.lock();
+        if let Some(s) = slot.as_ref() {
+            if s.graph().content_hash() == graph.content_hash() {
+                return Ok(s.clone());
+            }
+        }
+        let search = ProductSearch::build(
+            graph.clone(),
+            self.embed.clone(),
+            Some(&self.store),
+            self.search_dir.as_deref(),
+        )
+        .map_err(|e| DialogueError::Internal(format!("product search: {e}")))?;
+        let search = Arc::new(search);
+        *slot = Some(search.clone());
+        Ok(search)
     }
 
     /// A behaviour event from the chat (widget clicks, cart buttons) or a thumb on a reply.

@@ -3,6 +3,7 @@
 
 use crate::knowledge::{compare_sizes, size_in_name, PolicyKind, Product, Verdict};
 use crate::recommend::RecommendRequest;
+use crate::search::TypeMatch;
 use crate::types::ProductId;
 
 use super::ctx::{Ctx, Picked};
@@ -47,21 +48,96 @@ fn request(ctx: &Ctx<'_>, skip_shown: bool) -> RecommendRequest {
     }
 }
 
-fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Vec<(Product, String)> {
-    match ctx.recommender.recommend(req, ctx.profile) {
-        Ok(list) => list
-            .into_iter()
-            .filter_map(|r| {
-                ctx.graph.product(r.product.as_str()).map(|p| {
-                    let reason = ctx.templates.reason(&ctx.locale, &r.reason, ctx.pick);
-                    (p.clone(), reason)
+/// A ranked list with each product's reason in the shop's words, and how the asked
+/// product type was found.
+struct Found {
+    items: Vec<(Product, String)>,
+    type_match: TypeMatch,
+}
+
+fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Found {
+    match ctx.recommender.rank(req, ctx.profile) {
+        Ok(ranking) => Found {
+            items: ranking
+                .items
+                .into_iter()
+                .filter_map(|r| {
+                    ctx.graph.product(r.product.as_str()).map(|p| {
+                        let reason = ctx.templates.reason(&ctx.locale, &r.reason, ctx.pick);
+                        (p.clone(), reason)
+                    })
                 })
-            })
-            .collect(),
+                .collect(),
+            type_match: ranking.type_match,
+        },
         Err(e) => {
             tracing::warn!("recommender: {e}");
-            Vec::new()
+            Found {
+                items: Vec::new(),
+                type_match: TypeMatch::NotAsked,
+            }
         }
+    }
+}
+
+/// The list for a search, or why there is none: nothing of the asked type (said so, with
+/// the nearest types the shop has as buttons) or nothing under these constraints. A type
+/// found under other words ("cups" → mugs) says which.
+fn answer_search(ctx: &mut Ctx<'_>, action: &'static str, key: &str, found: Found) -> Outcome {
+    match found.type_match {
+        TypeMatch::NoneOfType { asked, nearest } => none_of_type(ctx, action, &asked, &nearest),
+        _ if found.items.is_empty() => nothing_found(ctx, action),
+        TypeMatch::Similar { asked, took, .. } if key == "search_results" => {
+            let mut out = show_list(ctx, action, key, found.items);
+            let note = ctx.t(
+                "search_similar",
+                &[("asked", asked), ("took", or_list(ctx, &took))],
+            );
+            out.text = format!("{note} {}", out.text);
+            out
+        }
+        _ => show_list(ctx, action, key, found.items),
+    }
+}
+
+/// "We don't sell surfboards": no product of another type is shown as if it matched.
+fn none_of_type(
+    ctx: &mut Ctx<'_>,
+    action: &'static str,
+    asked: &str,
+    nearest: &[String],
+) -> Outcome {
+    ctx.tracker.failures += 1;
+    let nearest: Vec<String> = nearest.iter().take(3).cloned().collect();
+    let text = if nearest.is_empty() {
+        ctx.t("search_none_of_type_alone", &[("asked", asked.to_string())])
+    } else {
+        ctx.t(
+            "search_none_of_type",
+            &[
+                ("asked", asked.to_string()),
+                ("nearest", or_list(ctx, &nearest)),
+            ],
+        )
+    };
+    let quick = nearest
+        .iter()
+        .map(|t| plain_quick(t, intent_payload("search_product", &[("product_type", t)])))
+        .collect();
+    let mut out = Outcome::say(action, text).with_quick_replies(quick);
+    out.no_results = true;
+    out
+}
+
+/// "mugs, tumblers or bottles".
+fn or_list(ctx: &Ctx<'_>, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => ctx.t(
+            "list_or",
+            &[("items", rest.join(", ")), ("last", last.clone())],
+        ),
     }
 }
 
@@ -167,10 +243,7 @@ pub fn search(ctx: &mut Ctx<'_>) -> Outcome {
         return ask_product_type(ctx, "search_product");
     }
     let found = ranked(ctx, &request(ctx, false));
-    if found.is_empty() {
-        return nothing_found(ctx, "search_product");
-    }
-    show_list(ctx, "search_product", "search_results", found)
+    answer_search(ctx, "search_product", "search_results", found)
 }
 
 pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
@@ -214,6 +287,11 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
         ctx.tracker.slots.insert("sort".into(), "cheapest".into());
     }
     let found = ranked(ctx, &request(ctx, more));
+    if let TypeMatch::NoneOfType { asked, nearest } = &found.type_match {
+        let (asked, nearest) = (asked.clone(), nearest.clone());
+        return none_of_type(ctx, "refine_search", &asked, &nearest);
+    }
+    let found = found.items;
     if found.is_empty() {
         if more {
             return Outcome::say("refine_search", ctx.t("no_more", &[]));
@@ -299,7 +377,7 @@ fn sizes_on_offer(ctx: &Ctx<'_>) -> Vec<String> {
     req.limit = Some(SIZE_SURVEY);
     let colour = ctx.tracker.slots.get("color").map(String::as_str);
     let mut sizes: Vec<String> = Vec::new();
-    for (p, _) in ranked(ctx, &req) {
+    for (p, _) in ranked(ctx, &req).items {
         for v in p.variants_in_stock(None, colour) {
             if let Some(s) = &v.size {
                 if !sizes.contains(s) {
@@ -344,15 +422,12 @@ pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
         }
     }
     let found = ranked(ctx, &req);
-    if found.is_empty() {
-        return nothing_found(ctx, "recommend");
-    }
     let key = if ctx.tracker.slots.contains_key("recipient") {
         "recommend_for"
     } else {
         "recommend_results"
     };
-    show_list(ctx, "recommend", key, found)
+    answer_search(ctx, "recommend", key, found)
 }
 
 /// "Which is the cheapest?", "the best rated one?": the product of the last list the

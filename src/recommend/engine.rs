@@ -1,5 +1,7 @@
-//! The ranker: hard constraints → scores (relevance, profile, behaviour, relations,
-//! popularity, rating) → MMR for variety → sort wish → a reason per product.
+//! The ranker: candidates and their relevance from search (the request's type and
+//! constraints, the catalogue's words and the embeddings) → scores (relevance, profile,
+//! behaviour, relations, popularity, rating) → MMR for variety → sort wish → a reason
+//! per product.
 
 use chrono::Utc;
 use std::collections::{HashMap, HashSet};
@@ -7,13 +9,13 @@ use std::sync::Arc;
 
 use super::item_model::{ItemModel, ItemModelParams};
 use super::reason::{Companion, Fit, Reason};
-use super::request::{SortWish, Wanted};
-use crate::search::vectors::{dot, product_vectors};
+use super::request::{Ranking, SortWish};
 use super::{RecommendConfig, RecommendError, RecommendRequest, Recommendation};
 use crate::behavior::{Action, BehaviorConfig, EventLog, Profile, Subject};
-use crate::knowledge::{size_in_name, AttrType, Graph, Product, Verdict};
-use crate::store::Store;
-use crate::types::{Embed, ProductId};
+use crate::knowledge::{Graph, Product, Verdict};
+use crate::search::vectors::dot;
+use crate::search::{ProductSearch, SearchMode, TypeMatch};
+use crate::types::{ProductId, SearchRequest};
 
 /// The signals of one product's score, each already multiplied by its weight.
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,14 +47,14 @@ struct Scored {
     parts: Parts,
 }
 
-/// Ranks a catalogue for requests. Holds the product vectors and the behavioural model;
-/// rebuild (or [`Recommender::learn`]) when the catalogue or the log changes.
+/// Ranks a catalogue for requests. Holds the search over the catalogue and the
+/// behavioural model; rebuild (or [`Recommender::learn`]) when the catalogue or the log
+/// changes.
 pub struct Recommender {
     graph: Arc<Graph>,
-    embedder: Arc<dyn Embed>,
+    search: Arc<ProductSearch>,
     config: RecommendConfig,
     half_life_secs: f64,
-    vectors: Vec<Vec<f32>>,
     index: HashMap<ProductId, usize>,
     /// Per product: its category and every ancestor's id.
     ancestors: Vec<Vec<String>>,
@@ -63,6 +65,11 @@ pub struct Recommender {
     review_popularity: Vec<f32>,
 }
 
+/// Candidates scored for a request: at least this many, or five times the list.
+const MIN_POOL: usize = 50;
+/// Candidates scored for a request of words alone.
+const VAGUE_POOL: usize = 300;
+
 fn log_share(values: &[f32]) -> Vec<f32> {
     let max = values.iter().copied().fold(0.0f32, f32::max);
     if max <= 0.0 {
@@ -72,22 +79,14 @@ fn log_share(values: &[f32]) -> Vec<f32> {
 }
 
 impl Recommender {
-    /// Computes (or loads from `store`) every product's vector with `embedder`, the same
-    /// encoder the NLU uses.
+    /// A ranker over `search`'s catalogue (its product vectors are the recommender's).
     pub fn new(
-        graph: Arc<Graph>,
-        embedder: Arc<dyn Embed>,
-        store: Option<&Store>,
+        search: Arc<ProductSearch>,
         config: RecommendConfig,
         behavior: &BehaviorConfig,
     ) -> Result<Self, RecommendError> {
+        let graph = search.graph().clone();
         let products = graph.products();
-        let texts: Vec<(ProductId, String)> = products
-            .iter()
-            .map(|p| (p.id.clone(), graph.product_text(p)))
-            .collect();
-        let (vectors, computed) = product_vectors(&texts, embedder.as_ref(), store)?;
-        tracing::debug!(products = products.len(), computed, "product vectors ready");
         let index = products
             .iter()
             .enumerate()
@@ -108,19 +107,25 @@ impl Recommender {
             review_popularity: log_share(&reviews),
             event_popularity: vec![0.0; products.len()],
             graph,
-            embedder,
+            search,
             config,
             half_life_secs: behavior.half_life_days * 86_400.0,
-            vectors,
             index,
             ancestors,
             behaviour: None,
         })
     }
 
+    /// Product `i`'s vector (empty when it has none, which scores 0 similarity).
+    fn vector(&self, i: usize) -> &[f32] {
+        self.search
+            .vector(&self.graph.products()[i].id)
+            .unwrap_or(&[])
+    }
+
     /// Learns co-view / co-purchase transitions and popularity from the event log.
     pub fn learn(&mut self, log: &EventLog) -> Result<(), RecommendError> {
-        let n = self.vectors.len();
+        let n = self.graph.products().len();
         let mut engagement = vec![0f32; n];
         let mut sequences: Vec<Vec<u32>> = Vec::new();
         for (_, events) in log.sequences()? {
@@ -175,12 +180,21 @@ impl Recommender {
         request: &RecommendRequest,
         profile: Option<&Profile>,
     ) -> Result<Vec<Recommendation>, RecommendError> {
+        Ok(self.rank(request, profile)?.items)
+    }
+
+    /// The ranked list for `request` and how its product type was found in the catalogue
+    /// (nothing of the asked type is reported, never filled with other types).
+    pub fn rank(
+        &self,
+        request: &RecommendRequest,
+        profile: Option<&Profile>,
+    ) -> Result<Ranking, RecommendError> {
         let products = self.graph.products();
         let limit = request.limit.unwrap_or(self.config.list_size).max(1);
-        let wanted = Wanted::from_request(request);
+        let wanted = &request.search;
         let now = request.now.unwrap_or_else(Utc::now);
         let profile = profile.map(|p| p.decayed_to(now, self.half_life_secs));
-        let mut filter = Filter::resolve(&self.graph, &wanted);
 
         let current = match &request.current_product {
             Some(id) => Some(
@@ -191,8 +205,7 @@ impl Recommender {
             ),
             None => None,
         };
-        let mut excluded: HashSet<usize> = request
-            .search
+        let mut excluded: HashSet<usize> = wanted
             .exclude
             .iter()
             .filter_map(|id| self.index.get(id).copied())
@@ -208,15 +221,10 @@ impl Recommender {
         }
 
         let companions = self.companions(current);
-        let only_companions = wanted.accessories
+        let only_companions = request.accessories
             && companions
                 .values()
                 .any(|c| matches!(c, Companion::AccessoryFor | Companion::WorksWith));
-
-        let query = match request.search.text.trim() {
-            "" => None,
-            text => self.embedder.embed(&[text])?.pop(),
-        };
 
         // Products the shopper looked at lately, newest first, and the behavioural history
         // (oldest first, the current product last).
@@ -234,32 +242,22 @@ impl Recommender {
             model.accumulate(&history, &mut behaviour, &mut touched);
         }
 
-        let admitted = |filter: &Filter| -> Vec<usize> {
-            (0..products.len())
-                .filter(|i| !excluded.contains(i))
-                .filter(|&i| filter.admits(&self.graph, &products[i], &self.ancestors[i]))
-                .filter(|i| !only_companions || companions.contains_key(i))
-                .collect()
-        };
-        let mut candidates = admitted(&filter);
-        if candidates.is_empty() && !filter.features.is_empty() {
-            // Nothing the catalogue says has the feature: show the closest rather than
-            // nothing (relevance still weighs the feature words).
-            filter.features.clear();
-            candidates = admitted(&filter);
-        }
+        // A request of words alone ("something for my next trip outdoors") is vague: the
+        // shopper's profile picks from a wider pool.
+        let vague = wanted.product_type.is_none() && wanted.brands.is_empty();
+        let pool = (limit * 5).max(if vague { VAGUE_POOL } else { MIN_POOL });
+        let (candidates, relevance, type_match) = self.candidates(
+            wanted,
+            pool,
+            &excluded,
+            only_companions.then_some(&companions),
+        )?;
         if candidates.is_empty() {
-            return Ok(Vec::new());
+            return Ok(Ranking {
+                items: Vec::new(),
+                type_match,
+            });
         }
-
-        let relevance: Vec<f32> = match &query {
-            Some(q) => candidates
-                .iter()
-                .map(|&i| dot(q, &self.vectors[i]).max(0.0))
-                .collect(),
-            None => vec![0.0; candidates.len()],
-        };
-        let max_rel = relevance.iter().copied().fold(0.0f32, f32::max);
         let max_behaviour = candidates
             .iter()
             .map(|&i| behaviour[i])
@@ -272,11 +270,7 @@ impl Recommender {
             .map(|(&i, &rel)| {
                 let p = &products[i];
                 let mut parts = Parts {
-                    relevance: if max_rel > 0.0 {
-                        c.weight_relevance * rel / max_rel
-                    } else {
-                        0.0
-                    },
+                    relevance: c.weight_relevance * rel,
                     companion: if companions.contains_key(&i) {
                         c.weight_companion
                     } else {
@@ -300,7 +294,7 @@ impl Recommender {
                             .iter()
                             .enumerate()
                             .map(|(k, &r)| {
-                                0.85f32.powi(k as i32) * dot(&self.vectors[i], &self.vectors[r])
+                                0.85f32.powi(k as i32) * dot(self.vector(i), self.vector(r))
                             })
                             .fold(0.0f32, f32::max);
                 }
@@ -331,14 +325,92 @@ impl Recommender {
                 .then_with(|| pa.id.cmp(&pb.id))
             });
         }
-        Ok(chosen
+        let items = chosen
             .iter()
             .map(|s| Recommendation {
                 product: products[s.ix].id.clone(),
                 score: s.score,
-                reason: self.reason(s, &wanted, current, &companions, &recent, &history),
+                reason: self.reason(s, wanted, current, &companions, &recent, &history),
             })
-            .collect())
+            .collect();
+        Ok(Ranking { items, type_match })
+    }
+
+    /// The products to score and their relevance in [0, 1]. With a request, search
+    /// finds them (type, constraints, words); a list of companions ("accessories for it")
+    /// keeps to the companions the constraints admit; an empty request scores every
+    /// product in stock on the shopper alone.
+    fn candidates(
+        &self,
+        wanted: &SearchRequest,
+        pool: usize,
+        excluded: &HashSet<usize>,
+        companions: Option<&HashMap<usize, Companion>>,
+    ) -> Result<(Vec<usize>, Vec<f32>, TypeMatch), RecommendError> {
+        let products = self.graph.products();
+        let open = |i: &usize| !excluded.contains(i);
+        if let Some(companions) = companions {
+            let constraints = SearchRequest {
+                product_type: None,
+                text: String::new(),
+                ..wanted.clone()
+            };
+            let admitted: HashSet<usize> = if constraints.is_empty() {
+                (0..products.len())
+                    .filter(|&i| products[i].in_stock())
+                    .collect()
+            } else {
+                self.search
+                    .search(&constraints, products.len(), SearchMode::Fused)?
+                    .hits
+                    .iter()
+                    .flat_map(|h| std::iter::once(&h.product).chain(&h.also))
+                    .filter_map(|id| self.index.get(id).copied())
+                    .collect()
+            };
+            let mut found: Vec<usize> = companions
+                .keys()
+                .copied()
+                .filter(|i| admitted.contains(i) && open(i))
+                .collect();
+            found.sort_unstable();
+            let n = found.len();
+            return Ok((found, vec![0.0; n], TypeMatch::NotAsked));
+        }
+        if wanted.is_empty() {
+            let found: Vec<usize> = (0..products.len())
+                .filter(|i| open(i) && products[*i].in_stock())
+                .collect();
+            let n = found.len();
+            return Ok((found, vec![0.0; n], TypeMatch::NotAsked));
+        }
+        let mut results = self.search.search(wanted, pool, SearchMode::Fused)?;
+        if results.hits.is_empty() && !wanted.features.is_empty() {
+            // Nothing the catalogue says has the feature: show the closest rather than
+            // nothing (the words still name the feature).
+            let loose = SearchRequest {
+                features: Vec::new(),
+                ..wanted.clone()
+            };
+            results = self.search.search(&loose, pool, SearchMode::Fused)?;
+        }
+        // Relevance is the better of the fused score and the embedding cosine, each as a
+        // share of the best: fusion is rank-based and falls off fast, the cosine keeps
+        // "close, not closest" products within reach of the shopper's profile.
+        let share = |x: f32, max: f32| if max > 0.0 { (x / max).max(0.0) } else { 0.0 };
+        let max_fused = results.hits.iter().map(|h| h.score).fold(0.0f32, f32::max);
+        let cosine = |h: &crate::search::SearchHit| h.semantic.as_ref().map_or(0.0, |s| s.score);
+        let max_cosine = results.hits.iter().map(cosine).fold(0.0f32, f32::max);
+        let (found, relevance) = results
+            .hits
+            .iter()
+            .filter_map(|h| {
+                let i = *self.index.get(&h.product)?;
+                let rel = share(h.score, max_fused).max(share(cosine(h), max_cosine));
+                open(&i).then_some((i, rel))
+            })
+            .unzip();
+        Ok((found, relevance, results.type_match))
     }
 
     fn companions(&self, current: Option<usize>) -> HashMap<usize, Companion> {
@@ -398,7 +470,7 @@ impl Recommender {
                     .map(|c| {
                         let same_brand = products[c.ix].brand == products[s.ix].brand;
                         0.5 * f32::from(same_brand)
-                            + 0.5 * dot(&self.vectors[c.ix], &self.vectors[s.ix]).max(0.0)
+                            + 0.5 * dot(self.vector(c.ix), self.vector(s.ix)).max(0.0)
                     })
                     .fold(0.0f32, f32::max);
                 let value = lambda * s.score / max - (1.0 - lambda) * likeness;
@@ -417,7 +489,7 @@ impl Recommender {
     fn reason(
         &self,
         s: &Scored,
-        wanted: &Wanted,
+        wanted: &SearchRequest,
         current: Option<usize>,
         companions: &HashMap<usize, Companion>,
         recent: &[usize],
@@ -479,7 +551,7 @@ impl Recommender {
                 }),
                 "look_alike" => recent
                     .iter()
-                    .map(|&r| (r, dot(&self.vectors[s.ix], &self.vectors[r])))
+                    .map(|&r| (r, dot(self.vector(s.ix), self.vector(r))))
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                     .map(|(r, _)| Reason::SimilarToViewed { product: name(r) }),
                 "affinity" => Some(Reason::YouLike {
@@ -506,7 +578,7 @@ impl Recommender {
     }
 
     /// The asked-for constraints `p` meets, in the catalogue's words.
-    fn fits(&self, p: &Product, wanted: &Wanted) -> Vec<Fit> {
+    fn fits(&self, p: &Product, wanted: &SearchRequest) -> Vec<Fit> {
         let mut fits = Vec::new();
         if let Some(amount) = wanted.price_max {
             fits.push(Fit::Under {
@@ -581,170 +653,5 @@ fn bayesian_rating(p: &Product) -> f32 {
             ((r * n + 3.5 * 10.0) / (n + 10.0)) / 5.0
         }
         None => 0.7,
-    }
-}
-
-/// A size wish for a product not sold in sizes: "for 2 people" is a tent that sleeps two to
-/// four; "42mm" is a watch whose name says 42 mm.
-fn unsized_fits(graph: &Graph, p: &Product, size: &str) -> bool {
-    let sleeps = graph.number(p.id.as_str(), "sleeps");
-    let people: Option<f64> = size
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|w| !w.is_empty())
-        .and_then(|w| w.parse().ok());
-    match (sleeps, people) {
-        (Some(sleeps), Some(n)) => sleeps >= n && sleeps <= n + 2.0,
-        _ => size_in_name(&p.name, size),
-    }
-}
-
-/// The hard constraints, resolved against the catalogue.
-struct Filter {
-    /// Any of these category ids must be on the product's path; `None` = no constraint.
-    categories: Option<HashSet<String>>,
-    brands: Vec<String>,
-    not_brands: Vec<String>,
-    colours: Vec<String>,
-    sizes: Vec<String>,
-    materials: Vec<String>,
-    /// Yes/no attributes that must be yes ("grain free", "waterproof"). Features with a
-    /// number or a text ("battery life") stay wishes for relevance.
-    features: Vec<String>,
-    price_min: Option<f64>,
-    price_max: Option<f64>,
-}
-
-impl Filter {
-    fn resolve(graph: &Graph, w: &Wanted) -> Filter {
-        let mut categories = HashSet::new();
-        for value in &w.categories {
-            let singular = value.strip_suffix('s').unwrap_or(value).to_string();
-            let last = value.split_whitespace().last().unwrap_or(value).to_string();
-            let found = [value.clone(), singular, format!("{value}s"), last.clone()]
-                .iter()
-                .find_map(|v| graph.category(v).map(|c| c.id.clone()));
-            match found {
-                Some(id) => {
-                    categories.insert(id);
-                }
-                // "boots" in a shop whose category is "Hiking boots": every category named
-                // "… boots". A product type no category ends with stays a wish for relevance.
-                None => categories.extend(
-                    graph
-                        .categories()
-                        .iter()
-                        .filter(|c| {
-                            let name = c.name.to_lowercase();
-                            let head = name.split_whitespace().last().unwrap_or_default();
-                            head == last
-                                || Some(head) == last.strip_suffix('s')
-                                || head.strip_suffix('s') == Some(last.as_str())
-                        })
-                        .map(|c| c.id.clone()),
-                ),
-            }
-        }
-        let brand_id = |v: &String| {
-            graph
-                .brand(v)
-                .map(|b| b.id.to_lowercase())
-                .unwrap_or_else(|| v.clone())
-        };
-        Filter {
-            categories: (!categories.is_empty()).then_some(categories),
-            brands: w.brands.iter().map(brand_id).collect(),
-            not_brands: w.not_brands.iter().map(brand_id).collect(),
-            colours: w.colours.clone(),
-            sizes: w.sizes.clone(),
-            materials: w.materials.clone(),
-            features: w
-                .features
-                .iter()
-                .filter_map(|f| graph.resolve_attribute(f))
-                .filter(|id| {
-                    graph
-                        .catalog()
-                        .attributes
-                        .iter()
-                        .any(|a| &a.id == id && a.kind == AttrType::Bool)
-                })
-                .collect(),
-            price_min: w.price_min,
-            price_max: w.price_max,
-        }
-    }
-
-    fn admits(&self, graph: &Graph, p: &Product, ancestors: &[String]) -> bool {
-        if !p.in_stock() {
-            return false;
-        }
-        if let Some(cats) = &self.categories {
-            if !ancestors.iter().any(|a| cats.contains(a)) {
-                return false;
-            }
-        }
-        let brand = p.brand.to_lowercase();
-        if !self.brands.is_empty() && !self.brands.contains(&brand) {
-            return false;
-        }
-        if self.not_brands.contains(&brand) {
-            return false;
-        }
-        if self.price_min.is_some_and(|m| p.price < m)
-            || self.price_max.is_some_and(|m| p.price > m)
-        {
-            return false;
-        }
-        // Size and colour must be in stock on one variant; a product without variants
-        // has its colour as an attribute.
-        let colour = self.colours.first().map(String::as_str);
-        // A wished size on a product sold in sizes checks size and colour together.
-        let sized_wish = !self.sizes.is_empty() && p.variants.iter().any(|v| v.size.is_some());
-        if sized_wish {
-            if !self
-                .sizes
-                .iter()
-                .any(|s| p.variants_in_stock(Some(s), colour).next().is_some())
-            {
-                return false;
-            }
-        } else if !self.sizes.is_empty() && !self.sizes.iter().any(|s| unsized_fits(graph, p, s)) {
-            return false;
-        }
-        if let (Some(c), false) = (colour, sized_wish) {
-            let on_variant = p.variants_in_stock(None, Some(c)).next().is_some();
-            let as_attribute = ["colour", "color"]
-                .iter()
-                .any(|k| p.attributes.get(*k).is_some_and(|v| v.key() == c));
-            if !on_variant && !as_attribute {
-                return false;
-            }
-        }
-        if !self.features.is_empty()
-            && !self.features.iter().all(|f| {
-                graph
-                    .fact(p.id.as_str(), f)
-                    .is_some_and(|fact| Verdict::of(&fact.value) == Verdict::Yes)
-            })
-        {
-            return false;
-        }
-        if !self.materials.is_empty() {
-            let facts = graph.facts(p.id.as_str());
-            let stated: Vec<String> = facts
-                .iter()
-                .filter(|f| f.attribute == "material")
-                .map(|f| f.value.key())
-                .chain(p.attributes.get("material").map(|v| v.key()))
-                .collect();
-            if !self
-                .materials
-                .iter()
-                .any(|m| stated.iter().any(|s| s.contains(m.as_str())))
-            {
-                return false;
-            }
-        }
-        true
     }
 }

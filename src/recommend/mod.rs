@@ -22,4 +22,4 @@ pub use engine::Recommender;
 pub use error::RecommendError;
 pub use item_model::{ItemModel, ItemModelParams};
 pub use reason::{Companion, Fit, Reason};
-pub use request::{RecommendRequest, Recommendation, SortWish};
+pub use request::{Ranking, RecommendRequest, Recommendation, SortWish};

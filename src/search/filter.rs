@@ -77,7 +77,8 @@ impl Constraints {
         if self.not_brands.contains(&brand) {
             return false;
         }
-        if self.price_min.is_some_and(|m| p.price < m) || self.price_max.is_some_and(|m| p.price > m)
+        if self.price_min.is_some_and(|m| p.price < m)
+            || self.price_max.is_some_and(|m| p.price > m)
         {
             return false;
         }
@@ -110,9 +111,9 @@ impl Constraints {
         if self.colours.is_empty() {
             return true;
         }
-        self.colours.iter().any(|c| {
-            p.variants_in_stock(None, Some(c)).next().is_some() || colour_attribute(p, c)
-        })
+        self.colours
+            .iter()
+            .any(|c| p.variants_in_stock(None, Some(c)).next().is_some() || colour_attribute(p, c))
     }
 
     /// Not-colours: the product must come in (and have in stock) some other colour.

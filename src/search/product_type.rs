@@ -223,7 +223,12 @@ impl TypeResolver<'_> {
 
     /// Categories (ids) and products of the type named by `asked`'s words.
     fn by_words(&self, asked: &str, typos: bool) -> Result<(Vec<String>, OfType), SearchError> {
-        let stems: Vec<String> = self.index.words(asked).into_iter().map(|w| w.stem).collect();
+        let stems: Vec<String> = self
+            .index
+            .words(asked)
+            .into_iter()
+            .map(|w| w.stem)
+            .collect();
         let Some(head) = stems.last().cloned() else {
             return Ok((Vec::new(), OfType::new()));
         };
@@ -236,7 +241,9 @@ impl TypeResolver<'_> {
             .map(|(i, _)| i as u32)
             .collect();
         let mut named = self.index.named(&stems, typos)?;
-        if named.is_empty() && stems.len() > 1 {
+        // The head word alone ("food" of "dog food") stands for the type only when no
+        // category is called so: beside the dog-food category it would add cat food.
+        if named.is_empty() && stems.len() > 1 && categories.is_empty() {
             named = self.index.named(&[head], typos)?;
         }
         products.extend(named);

@@ -136,6 +136,7 @@ pub(crate) fn start(data: &Path) -> Kefu {
         events: events.clone(),
         recommend: config.recommend.clone(),
         behavior: config.behavior.clone(),
+        search_dir: Some(data.join("search")),
         clock: Some(story_clock()),
     })
     .unwrap();

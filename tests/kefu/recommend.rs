@@ -14,6 +14,7 @@ use kefu::recommend::eval::{evaluate, hit_and_ndcg, read_interactions, EvalOptio
 use kefu::recommend::{
     RecommendConfig, RecommendError, RecommendRequest, Recommendation, Recommender,
 };
+use kefu::search::ProductSearch;
 use kefu::store::Store;
 use kefu::types::{Embed, Parse, ProductId, SearchRequest, Sentiment, SessionId, Slot};
 
@@ -42,12 +43,21 @@ fn fixture() -> &'static Fixture {
     })
 }
 
+/// Search over the demo shop, built once (the index in memory, the vectors in the
+/// fixture's sled).
+fn shop_search() -> Arc<ProductSearch> {
+    static SEARCH: OnceLock<Arc<ProductSearch>> = OnceLock::new();
+    SEARCH
+        .get_or_init(|| {
+            let f = fixture();
+            Arc::new(ProductSearch::build(shop(), f.encoder.clone(), Some(&f.store), None).unwrap())
+        })
+        .clone()
+}
+
 fn recommender() -> Recommender {
-    let f = fixture();
     Recommender::new(
-        shop(),
-        f.encoder.clone(),
-        Some(&f.store),
+        shop_search(),
         RecommendConfig::default(),
         &BehaviorConfig::default(),
     )
@@ -291,10 +301,10 @@ fn a_size_in_the_name_and_a_colour_hold_together() {
     let graph = kefu::knowledge::KnowledgeBase::load(&knowledge, None)
         .unwrap()
         .0;
+    let search =
+        ProductSearch::build(graph.clone(), fixture().encoder.clone(), None, None).unwrap();
     let rec = Recommender::new(
-        graph.clone(),
-        fixture().encoder.clone(),
-        None,
+        Arc::new(search),
         RecommendConfig::default(),
         &BehaviorConfig::default(),
     )
