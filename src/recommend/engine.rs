@@ -439,20 +439,22 @@ impl Recommender {
                 .map(|m| format!(" under {}", money(m, &p.currency)))
                 .unwrap_or_default();
             let what = self.category_name(&p.category).to_lowercase();
-            return match sort {
-                SortWish::Cheapest => format!("one of the cheapest {what}{under}"),
-                SortWish::BestRated => match p.rating {
+            let said = match sort {
+                SortWish::Cheapest => Some(format!("one of the cheapest {what}{under}")),
+                SortWish::BestRated => Some(match p.rating {
                     Some(r) => {
                         format!("top rated{under}: {r:.1}/5 from {} reviews", p.review_count)
                     }
                     None => format!("among the best rated {what}{under}"),
-                },
-                SortWish::Newest => format!(
-                    "new in {what}: added {} {}",
-                    month(p.added.month()),
-                    p.added.year()
-                ),
+                }),
+                // Only a dated product is "new"; an undated one gets its other reasons.
+                SortWish::Newest => p.added.map(|d| {
+                    format!("new in {what}: added {} {}", month(d.month()), d.year())
+                }),
             };
+            if let Some(said) = said {
+                return said;
+            }
         }
         let parts = &s.parts;
         let mut options = [
