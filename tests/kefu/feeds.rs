@@ -96,7 +96,12 @@ fn retail_jsonl_groups_variants_builds_the_tree_and_reports_bad_lines() {
     let out = dir.path().join("shop");
     let feed = fixture("retail.jsonl");
     let run = import("google-retail", &feed, &out, &[]);
-    assert_eq!(run.code, Some(3), "some rows skipped: exit 3\n{}", run.stderr);
+    assert_eq!(
+        run.code,
+        Some(3),
+        "some rows skipped: exit 3\n{}",
+        run.stderr
+    );
     for (line, reason) in [
         (6, "not valid JSON"),
         (7, "has no title"),
@@ -130,17 +135,34 @@ fn retail_jsonl_groups_variants_builds_the_tree_and_reports_bad_lines() {
     assert_eq!(tee.category, "apparel-shirts-tops");
     assert_eq!(parent(&g, "apparel-shirts-tops"), Some("apparel"));
     assert_eq!(parent(&g, "apparel"), None);
-    let cat = g.categories().iter().find(|c| c.id == "apparel-shirts-tops").unwrap();
+    let cat = g
+        .categories()
+        .iter()
+        .find(|c| c.id == "apparel-shirts-tops")
+        .unwrap();
     assert_eq!(cat.name, "Shirts & Tops", "the shop's words");
     assert_eq!(tee.brand, "northwind-supply");
-    assert_eq!(g.brand("northwind-supply").unwrap().name, "Northwind Supply");
+    assert_eq!(
+        g.brand("northwind-supply").unwrap().name,
+        "Northwind Supply"
+    );
     // In stock without a quantity: the nominal stock; attributes kept, typed.
     let mug = product(&g, "mug-1");
-    assert_eq!((mug.stock, mug.price, mug.currency.as_str()), (Some(NOMINAL_STOCK), 12.5, "USD"));
+    assert_eq!(
+        (mug.stock, mug.price, mug.currency.as_str()),
+        (Some(NOMINAL_STOCK), 12.5, "USD")
+    );
     assert_eq!(mug.attributes["material"].to_string(), "Stoneware");
     assert_eq!(g.number("mug-1", "capacity_ml"), Some(350.0));
-    assert_eq!(mug.added.map(|d| d.to_string()).as_deref(), Some("2026-10-02"));
+    assert_eq!(
+        mug.added.map(|d| d.to_string()).as_deref(),
+        Some("2026-10-02")
+    );
     assert_eq!(mug.description, "", "no description, and no error for it");
+    // The one dated product is the newest; the undated ones come after it.
+    let newest: Vec<&str> = g.newest(4).iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(newest[0], "mug-1");
+    assert!(g.newest(4)[1..].iter().all(|p| p.added.is_none()));
     assert_eq!(parent(&g, "home-kitchen-mugs"), Some("home-kitchen"));
     assert_eq!(parent(&g, "home-kitchen"), Some("home"));
     // A product listing three sizes with one quantity: a variant per size.
@@ -159,7 +181,11 @@ fn retail_jsonl_groups_variants_builds_the_tree_and_reports_bad_lines() {
     assert_eq!(g.brand(&sticker.brand).unwrap().name, FALLBACK_BRAND);
     assert_eq!(sticker.stock, Some(0));
     assert_eq!(sticker.attributes["availability"].to_string(), "preorder");
-    assert!(reported(&run, "retail.jsonl", 11, "has no brand"), "{}", run.stderr);
+    assert!(
+        reported(&run, "retail.jsonl", 11, "has no brand"),
+        "{}",
+        run.stderr
+    );
     // "In stock in M?" is a question the graph can answer.
     let in_m: Vec<&str> = g
         .in_stock_variant(Some("M"), None)
@@ -194,7 +220,10 @@ fn merchant_tsv_groups_by_item_group_id_and_takes_the_sale_price() {
     let g = load(&out);
     assert_eq!(ids(&g), ["G-SHIRT", "BOOT-1"]);
     let tee = product(&g, "G-SHIRT");
-    assert_eq!(tee.name, "Trail Tee", "the words the variants' titles share");
+    assert_eq!(
+        tee.name, "Trail Tee",
+        "the words the variants' titles share"
+    );
     assert_eq!(
         variants(tee),
         [
@@ -206,18 +235,30 @@ fn merchant_tsv_groups_by_item_group_id_and_takes_the_sale_price() {
     let skus: Vec<&str> = tee.variants.iter().map(|v| v.sku.as_str()).collect();
     assert_eq!(skus, ["SH-1-S", "SH-1-M", "SH-1-L-BLUE"]);
     assert_eq!(tee.price, 19.99, "the sale price, lower than the price");
-    assert_eq!(tee.description, "Breathable & quick-drying. Cut for running.");
+    assert_eq!(
+        tee.description,
+        "Breathable & quick-drying. Cut for running."
+    );
     assert_eq!(tee.category, "apparel-tops-t-shirts");
     assert_eq!(parent(&g, "apparel-tops-t-shirts"), Some("apparel-tops"));
     assert_eq!(parent(&g, "apparel-tops"), Some("apparel"));
-    for (attr, value) in [("gender", "female"), ("age_group", "adult"), ("material", "cotton")] {
+    for (attr, value) in [
+        ("gender", "female"),
+        ("age_group", "adult"),
+        ("material", "cotton"),
+    ] {
         assert_eq!(tee.attributes[attr].to_string(), value);
     }
     assert_eq!(tee.url.as_deref(), Some("https://shop.example/trail-tee"));
     // No product_type: Google's category path, written out, makes the tree.
     let boot = product(&g, "BOOT-1");
     assert_eq!(boot.category, "apparel-accessories-shoes-boots");
-    assert_eq!(g.category_ancestors(&boot.category).len(), 2);
+    let path: Vec<&str> = g
+        .category_ancestors(&boot.category)
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(path, ["Boots", "Shoes", "Apparel & Accessories"]);
     assert_eq!(variants(boot), [(None, Some("Brown"), NOMINAL_STOCK)]);
 }
 
@@ -230,7 +271,11 @@ fn merchant_csv_is_told_from_tsv_by_its_header_and_keeps_quoted_lines() {
     // The first record spans lines 2-3 (a quoted description), so the rows after it
     // are reported on their own lines.
     assert!(reported(&run, "merchant.csv", 6, "no id"), "{}", run.stderr);
-    assert!(reported(&run, "merchant.csv", 7, "no price"), "{}", run.stderr);
+    assert!(
+        reported(&run, "merchant.csv", 7, "no price"),
+        "{}",
+        run.stderr
+    );
     let g = load(&out);
     assert_eq!(ids(&g), ["JK-1", "LAMP-1"]);
     let jacket = product(&g, "JK-1");
@@ -264,7 +309,11 @@ fn shopify_csv_joins_a_handles_rows_into_one_product() {
 
     let run = import("shopify-csv", &feed, &out, &["--currency", "eur"]);
     assert_eq!(run.code, Some(3), "{}", run.stderr);
-    assert!(reported(&run, "shopify.csv", 9, "no Title"), "{}", run.stderr);
+    assert!(
+        reported(&run, "shopify.csv", 9, "no Title"),
+        "{}",
+        run.stderr
+    );
     assert!(
         reported(&run, "shopify.csv", 10, "was skipped on line 9"),
         "{}",
@@ -296,7 +345,10 @@ fn shopify_csv_joins_a_handles_rows_into_one_product() {
     assert_eq!(crew.brand, "fjord-fell");
     assert_eq!(crew.category, "knitwear-sweaters");
     assert_eq!(parent(&g, "knitwear-sweaters"), Some("knitwear"));
-    assert_eq!(crew.image.as_deref(), Some("https://shop.example/img/mc-1.jpg"));
+    assert_eq!(
+        crew.image.as_deref(),
+        Some("https://shop.example/img/mc-1.jpg")
+    );
     // "Default Title": one item, no variants; no tracked quantity: the nominal stock.
     let tote = product(&g, "canvas-tote");
     assert!(tote.variants.is_empty());
@@ -328,25 +380,49 @@ fn a_clean_feed_exits_0_and_reimporting_keeps_the_directorys_own_files() {
     // The shop edits its FAQ and relates the two; a re-import replaces only the catalogue.
     let faq = "- id: hours\n  question: When are you open?\n  answer: Always.\n";
     std::fs::write(out.join("faq.yaml"), faq).unwrap();
-    std::fs::write(out.join("relations.csv"), "kind,from,to\nbought-together,a1,a2\n").unwrap();
+    std::fs::write(
+        out.join("relations.csv"),
+        "kind,from,to\nbought-together,a1,a2\n",
+    )
+    .unwrap();
     let run = import("google-retail", &feed, &out, &[]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(out.join("faq.yaml")).unwrap(), faq);
     let g = load(&out);
     assert_eq!(g.faq().len(), 1);
     assert_eq!(g.bought_together("a1").len(), 1);
-    assert_eq!(product(&g, "a2").stock, Some(NOMINAL_STOCK), "availability unstated");
+    assert_eq!(
+        product(&g, "a2").stock,
+        Some(NOMINAL_STOCK),
+        "availability unstated"
+    );
     // A feed whose products no longer match the shop's relations writes nothing.
-    std::fs::write(out.join("relations.csv"), "kind,from,to\nbought-together,a1,gone\n").unwrap();
+    std::fs::write(
+        out.join("relations.csv"),
+        "kind,from,to\nbought-together,a1,gone\n",
+    )
+    .unwrap();
     let before = std::fs::read_to_string(out.join("products.jsonl")).unwrap();
     let run = import("google-retail", &feed, &out, &[]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("relations.csv"), "{}", run.stderr);
-    assert_eq!(std::fs::read_to_string(out.join("products.jsonl")).unwrap(), before);
+    assert_eq!(
+        std::fs::read_to_string(out.join("products.jsonl")).unwrap(),
+        before
+    );
     // An unreadable feed is fatal too.
-    let run = import("google-retail", &dir.path().join("missing.jsonl"), &out, &[]);
+    let run = import(
+        "google-retail",
+        &dir.path().join("missing.jsonl"),
+        &out,
+        &[],
+    );
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("cannot read the feed"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot read the feed"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -371,7 +447,9 @@ fn kg_check_reports_every_bad_field_of_a_line_and_only_warns_on_no_description_o
         && p.message.contains("no `added` date")));
     // One line, four problems: each is reported.
     let bad_line = text.lines().count() + 1;
-    text.push_str(r#"{"id":"bad","price":"cheap","currency":"USD","colour":"red","added":"someday"}"#);
+    text.push_str(
+        r#"{"id":"bad","price":"cheap","currency":"USD","colour":"red","added":"someday"}"#,
+    );
     text.push('\n');
     std::fs::write(&products, &text).unwrap();
     let check = kefu()

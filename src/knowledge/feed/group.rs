@@ -85,11 +85,8 @@ pub(crate) fn group(file: &str, rows: Vec<FeedRow>) -> Grouped {
         } else {
             rows.iter().collect()
         };
-        let first = |f: fn(&FeedRow) -> bool| {
-            std::iter::once(head)
-                .chain(rows.iter())
-                .find(|r| f(r))
-        };
+        let first =
+            |f: fn(&FeedRow) -> bool| std::iter::once(head).chain(rows.iter()).find(|r| f(r));
         let brand = match first(|r| r.brand.is_some()).and_then(|r| r.brand.as_deref()) {
             Some(b) => brands.id(b),
             None => {
@@ -105,9 +102,7 @@ pub(crate) fn group(file: &str, rows: Vec<FeedRow>) -> Grouped {
             None => {
                 out.warnings.push(note(
                     head.line,
-                    format!(
-                        "product {id:?} has no category; filed under {FALLBACK_CATEGORY:?}"
-                    ),
+                    format!("product {id:?} has no category; filed under {FALLBACK_CATEGORY:?}"),
                 ));
                 tree.leaf(&[FALLBACK_CATEGORY.to_string()])
             }
@@ -171,7 +166,10 @@ pub(crate) fn group(file: &str, rows: Vec<FeedRow>) -> Grouped {
 /// quantity: each size gets the quantity divided evenly, rounded up). None for a single
 /// row with neither size nor colour: that product is sold as one item.
 fn variants(sold: &[&FeedRow]) -> Vec<Variant> {
-    let varied = sold.len() > 1 || sold.iter().any(|r| !r.sizes.is_empty() || r.colour.is_some());
+    let varied = sold.len() > 1
+        || sold
+            .iter()
+            .any(|r| !r.sizes.is_empty() || r.colour.is_some());
     if !varied {
         return Vec::new();
     }
@@ -217,7 +215,10 @@ fn variants(sold: &[&FeedRow]) -> Vec<Variant> {
 /// The words the variants' titles share ("Tee - Red / M", "Tee - Blue / L" → "Tee"),
 /// when they keep at least half of the shortest title.
 fn common_title(sold: &[&FeedRow]) -> Option<String> {
-    let words: Vec<Vec<&str>> = sold.iter().map(|r| r.title.split_whitespace().collect()).collect();
+    let words: Vec<Vec<&str>> = sold
+        .iter()
+        .map(|r| r.title.split_whitespace().collect())
+        .collect();
     let shortest = words.iter().map(Vec::len).min()?;
     let mut n = 0;
     while n < shortest && words.iter().all(|w| w[n] == words[0][n]) {
@@ -225,7 +226,9 @@ fn common_title(sold: &[&FeedRow]) -> Option<String> {
     }
     let title = words[0][..n].join(" ");
     let title = title
-        .trim_end_matches(|c: char| matches!(c, '-' | '–' | '—' | '/' | ',' | '(' | '|' | ':') || c.is_whitespace())
+        .trim_end_matches(|c: char| {
+            matches!(c, '-' | '–' | '—' | '/' | ',' | '(' | '|' | ':') || c.is_whitespace()
+        })
         .to_string();
     // Words, not separators: "Tee - Red / S" has three.
     let count = |t: &str| {
@@ -304,7 +307,9 @@ impl Brands {
             // A name of no letters or digits ("★"): its code points keep it apart.
             s if s.is_empty() => format!(
                 "brand-{}",
-                name.chars().map(|c| format!("{:x}", c as u32)).collect::<String>()
+                name.chars()
+                    .map(|c| format!("{:x}", c as u32))
+                    .collect::<String>()
             ),
             s => s,
         };
@@ -325,7 +330,14 @@ impl Brands {
 mod tests {
     use super::*;
 
-    fn row(line: usize, id: &str, group: Option<&str>, title: &str, size: &str, price: f64) -> FeedRow {
+    fn row(
+        line: usize,
+        id: &str,
+        group: Option<&str>,
+        title: &str,
+        size: &str,
+        price: f64,
+    ) -> FeedRow {
         FeedRow {
             line,
             id: id.into(),
@@ -336,7 +348,11 @@ mod tests {
             price,
             currency: "USD".into(),
             stock: 2,
-            sizes: [size].into_iter().filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            sizes: [size]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
             ..FeedRow::default()
         }
     }
@@ -353,8 +369,15 @@ mod tests {
         );
         assert_eq!(g.products.len(), 2);
         let tee = &g.products[0];
-        assert_eq!((tee.id.as_str(), tee.name.as_str(), tee.price), ("t", "Tee", 10.0));
-        let sizes: Vec<_> = tee.variants.iter().map(|v| v.size.as_deref().unwrap()).collect();
+        assert_eq!(
+            (tee.id.as_str(), tee.name.as_str(), tee.price),
+            ("t", "Tee", 10.0)
+        );
+        let sizes: Vec<_> = tee
+            .variants
+            .iter()
+            .map(|v| v.size.as_deref().unwrap())
+            .collect();
         assert_eq!(sizes, ["S", "M"]);
         assert_eq!(tee.category, "apparel-shirts");
         assert_eq!(tee.brand, "acme-co");

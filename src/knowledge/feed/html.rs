@@ -152,14 +152,20 @@ mod tests {
             plain_text("<p>Soft <b>merino</b>&nbsp;wool.</p>\n<ul><li>Warm</li><li>Light &amp; packable</li></ul>"),
             "Soft merino wool. Warm Light & packable"
         );
-        assert_eq!(plain_text("Tom&#39;s &#x2019;tee&#8217; &lt;3"), "Tom's ’tee’ <3");
+        assert_eq!(
+            plain_text("Tom&#39;s &#x2019;tee&#8217; &lt;3"),
+            "Tom's ’tee’ <3"
+        );
         assert_eq!(plain_text("a < b and c>d"), "a < b and c>d");
         assert_eq!(plain_text("x<br/>y<!-- note -->z"), "x y z");
         assert_eq!(
             plain_text("<style>p{color:red}</style>Hi<script>alert(1)</script> there"),
             "Hi there"
         );
-        assert_eq!(plain_text("fish &chips; &unknown; AT&T"), "fish &chips; &unknown; AT&T");
+        assert_eq!(
+            plain_text("fish &chips; &unknown; AT&T"),
+            "fish &chips; &unknown; AT&T"
+        );
         assert_eq!(plain_text("broken <b"), "broken");
     }
 }

@@ -66,7 +66,9 @@ fn offer(
     let (mut price, written) = row::price(rec.get("price").unwrap_or(""))?;
     let currency = match written.as_deref().or(default_currency) {
         Some(c) => row::currency(c)?,
-        None => return Err("no currency in the price (write \"15.00 USD\") and no --currency".into()),
+        None => {
+            return Err("no currency in the price (write \"15.00 USD\") and no --currency".into())
+        }
     };
     if let Some(raw) = rec.get("sale_price") {
         match row::price(raw) {
@@ -126,7 +128,10 @@ fn offer(
         price,
         currency,
         stock: row::stock(availability, quantity),
-        sizes: rec.get("size").map(|s| vec![s.to_string()]).unwrap_or_default(),
+        sizes: rec
+            .get("size")
+            .map(|s| vec![s.to_string()])
+            .unwrap_or_default(),
         colour: rec.get("color").or(rec.get("colour")).map(str::to_string),
         attributes,
         image: rec.get("image_link").map(str::to_string),

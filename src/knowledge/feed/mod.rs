@@ -149,7 +149,11 @@ pub fn import_feed(
         });
     }
     let mut grouped = group::group(&file, read.rows);
-    let header = format!("{} (kefu kg import-feed --format {})", file_name(feed), format.as_str());
+    let header = format!(
+        "{} (kefu kg import-feed --format {})",
+        file_name(feed),
+        format.as_str()
+    );
     let written = write::write(options.out, options.defaults, &header, &mut grouped)?;
     let rows = rows - grouped.skipped.len();
     let mut skipped = read.skipped;

@@ -80,10 +80,16 @@ fn row(
         .get("priceInfo")
         .and_then(Value::as_object)
         .unwrap_or(&empty);
-    let raw_price = price_info.get("price").ok_or("no price (priceInfo.price)")?;
+    let raw_price = price_info
+        .get("price")
+        .ok_or("no price (priceInfo.price)")?;
+    let written = match raw_price {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
     let amount = row::lenient_number(raw_price)
-        .ok_or_else(|| format!("price {raw_price} is not a number"))?;
-    let price = row::positive_cents(amount, &raw_price.to_string())?;
+        .ok_or_else(|| format!("price {written:?} is not a number"))?;
+    let price = row::positive_cents(amount, &written)?;
     let currency = match text(price_info, "currencyCode").or(default_currency) {
         Some(c) => row::currency(c)?,
         None => return Err("no currency (priceInfo.currencyCode); pass --currency".into()),

@@ -215,10 +215,7 @@ pub(crate) fn lenient_number(v: &serde_json::Value) -> Option<f64> {
 pub(crate) fn positive_cents(amount: f64, raw: &str) -> Result<f64, String> {
     let cents = (amount * 100.0).round() / 100.0;
     if !cents.is_finite() || cents <= 0.0 {
-        return Err(format!(
-            "price {:?} is not a positive amount",
-            raw.trim()
-        ));
+        return Err(format!("price {:?} is not a positive amount", raw.trim()));
     }
     if cents > 10_000_000.0 {
         return Err(format!("price {:?} is above 10,000,000", raw.trim()));
@@ -232,7 +229,9 @@ pub(crate) fn currency(raw: &str) -> Result<String, String> {
     if c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase()) {
         Ok(c)
     } else {
-        Err(format!("currency {raw:?} is not a three-letter code such as USD"))
+        Err(format!(
+            "currency {raw:?} is not a three-letter code such as USD"
+        ))
     }
 }
 
@@ -284,7 +283,10 @@ mod tests {
         assert_eq!(stock(Some(Preorder), None), 0);
         assert_eq!(stock(None, Some(-2)), 0);
         assert_eq!(Availability::parse("in stock").unwrap(), Some(InStock));
-        assert_eq!(Availability::parse("OUT_OF_STOCK").unwrap(), Some(OutOfStock));
+        assert_eq!(
+            Availability::parse("OUT_OF_STOCK").unwrap(),
+            Some(OutOfStock)
+        );
         assert_eq!(Availability::parse("").unwrap(), None);
         assert!(Availability::parse("maybe").is_err());
     }

@@ -44,8 +44,7 @@ pub(crate) fn read(
         Some(Err(e)) => return Err(FeedError::Currency(e)),
         None => {
             return Err(FeedError::Currency(
-                "a Shopify export states no currency; pass --currency (e.g. --currency EUR)"
-                    .into(),
+                "a Shopify export states no currency; pass --currency (e.g. --currency EUR)".into(),
             ))
         }
     };
@@ -115,7 +114,8 @@ pub(crate) fn read(
 
 fn head(rec: &Record<'_>) -> Result<Head, String> {
     let title = rec.get("title").map(plain_text).filter(|t| !t.is_empty());
-    let title = title.ok_or("no Title (the first row of a handle carries the product's columns)")?;
+    let title =
+        title.ok_or("no Title (the first row of a handle carries the product's columns)")?;
     // The shop's own Type first; Shopify's standard category path when there is none.
     let category = rec
         .get("type")
@@ -134,7 +134,12 @@ fn head(rec: &Record<'_>) -> Result<Head, String> {
     })
 }
 
-fn variant(rec: &Record<'_>, handle: &str, head: &mut Head, currency: &str) -> Result<FeedRow, String> {
+fn variant(
+    rec: &Record<'_>,
+    handle: &str,
+    head: &mut Head,
+    currency: &str,
+) -> Result<FeedRow, String> {
     head.variants += 1;
     let raw = rec.get("variant price").ok_or("no Variant Price")?;
     let (price, _) = row::price(raw)?;
@@ -155,7 +160,9 @@ fn variant(rec: &Record<'_>, handle: &str, head: &mut Head, currency: &str) -> R
             continue;
         };
         match name.as_deref() {
-            Some("size" | "sizes" | "größe" | "taille" | "talla") => size = Some(value.to_string()),
+            Some("size" | "sizes" | "größe" | "taille" | "talla") => {
+                size = Some(value.to_string())
+            }
             Some("color" | "colour" | "farbe" | "couleur") => colour = Some(value.to_string()),
             _ => {}
         }

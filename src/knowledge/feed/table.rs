@@ -20,23 +20,28 @@ impl Record<'_> {
     /// The trimmed value under a column (by its name after `normalise`), when not empty.
     pub fn get(&self, column: &str) -> Option<&str> {
         let i = self.header.iter().position(|h| h == column)?;
-        self.fields
-            .get(i)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+        self.fields.get(i).map(str::trim).filter(|s| !s.is_empty())
     }
 }
 
 impl Table {
     /// Reads the header; the delimiter is a tab when the header line has one, else a comma.
     /// `normalise` maps each column name to the name the reader looks it up by.
-    pub fn open(path: &str, bytes: Vec<u8>, normalise: fn(&str) -> String) -> Result<Table, FeedError> {
+    pub fn open(
+        path: &str,
+        bytes: Vec<u8>,
+        normalise: fn(&str) -> String,
+    ) -> Result<Table, FeedError> {
         let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
             Some(rest) => rest.to_vec(),
             None => bytes,
         };
         let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
-        let delimiter = if first_line.contains(&b'\t') { b'\t' } else { b',' };
+        let delimiter = if first_line.contains(&b'\t') {
+            b'\t'
+        } else {
+            b','
+        };
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)

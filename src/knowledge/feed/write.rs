@@ -43,7 +43,10 @@ pub(crate) fn write(
     } else {
         SourceSet::default()
     };
-    let same_dir = out.canonicalize().ok().is_some_and(|o| defaults.canonicalize().ok() == Some(o));
+    let same_dir = out
+        .canonicalize()
+        .ok()
+        .is_some_and(|o| defaults.canonicalize().ok() == Some(o));
     let fallback = if defaults.is_dir() && !same_dir {
         SourceSet::read(defaults)?
     } else {
@@ -56,7 +59,10 @@ pub(crate) fn write(
     // attributes.yaml: the directory's own, else the defaults', plus what the feed needs.
     let (mut attrs, copied) = match existing.get(source::ATTRIBUTES) {
         Some(t) => (t.to_string(), false),
-        None => (fallback.get(source::ATTRIBUTES).unwrap_or("").to_string(), true),
+        None => (
+            fallback.get(source::ATTRIBUTES).unwrap_or("").to_string(),
+            true,
+        ),
     };
     let declared: Vec<AttributeDef> = serde_yaml::from_str(&attrs).unwrap_or_default();
     let (new, notes) = attributes::settle(&mut catalogue.products, &declared);
@@ -78,17 +84,24 @@ pub(crate) fn write(
 
     let mut products = format!("// Imported from {header}; import again to update.\n");
     for p in &catalogue.products {
-        products.push_str(&serde_json::to_string(p).map_err(|e| FeedError::Serialise(e.to_string()))?);
+        products
+            .push_str(&serde_json::to_string(p).map_err(|e| FeedError::Serialise(e.to_string()))?);
         products.push('\n');
     }
     files.push((source::PRODUCTS.to_string(), products));
     files.push((
         source::CATEGORIES.to_string(),
-        format!("# The category tree of {header}.\n{}", yaml_list(&catalogue.categories)?),
+        format!(
+            "# The category tree of {header}.\n{}",
+            yaml_list(&catalogue.categories)?
+        ),
     ));
     files.push((
         source::BRANDS.to_string(),
-        format!("# The brands of {header}.\n{}", yaml_list(&catalogue.brands)?),
+        format!(
+            "# The brands of {header}.\n{}",
+            yaml_list(&catalogue.brands)?
+        ),
     ));
 
     // FAQ and policies the directory lacks, from the defaults.
@@ -106,9 +119,11 @@ pub(crate) fn write(
             .filter(|(k, _)| k.starts_with("policies/"))
             .collect();
         if !policies.is_empty() {
-            written
-                .copied
-                .push(format!("{}/ ({} files)", source::POLICIES_DIR, policies.len()));
+            written.copied.push(format!(
+                "{}/ ({} files)",
+                source::POLICIES_DIR,
+                policies.len()
+            ));
         }
         for (name, text) in policies {
             files.push((name.clone(), text.clone()));
