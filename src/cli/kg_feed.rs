@@ -119,7 +119,7 @@ pub fn run(defaults: &Path, args: &ImportFeedArgs) -> Result<ExitCode> {
         Ok(ExitCode::SUCCESS)
     } else {
         println!(
-            "{} rows skipped (listed above); exit status {EXIT_SKIPPED}",
+            "{} row(s) skipped (listed above); exit status {EXIT_SKIPPED}",
             report.skipped.len()
         );
         Ok(ExitCode::from(EXIT_SKIPPED))

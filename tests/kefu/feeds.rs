@@ -115,7 +115,7 @@ fn retail_jsonl_groups_variants_builds_the_tree_and_reports_bad_lines() {
             run.stderr
         );
     }
-    assert!(run.stdout.contains("5 rows skipped"), "{}", run.stdout);
+    assert!(run.stdout.contains("5 row(s) skipped"), "{}", run.stdout);
 
     let g = load(&out);
     assert_eq!(ids(&g), ["tee-1", "mug-1", "hoodie-1", "sticker-1"]);

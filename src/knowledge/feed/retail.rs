@@ -19,7 +19,7 @@ pub(crate) fn read(
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         out.lines = n;
-        if n % 10_000 == 0 {
+        if n.is_multiple_of(10_000) {
             progress(n);
         }
         if line.trim().is_empty() {

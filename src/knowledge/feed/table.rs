@@ -80,7 +80,7 @@ impl Table {
                     let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
                     out.lines = line;
                     count += 1;
-                    if count % 10_000 == 0 {
+                    if count.is_multiple_of(10_000) {
                         progress(count);
                     }
                     if record.iter().all(|f| f.trim().is_empty()) {
