@@ -252,6 +252,7 @@ fn merchant_tsv_groups_by_item_group_id_and_takes_the_sale_price() {
     assert_eq!(tee.url.as_deref(), Some("https://shop.example/trail-tee"));
     // No product_type: Google's category path, written out, makes the tree.
     let boot = product(&g, "BOOT-1");
+    assert_eq!(boot.name, "\"Ridge\" Hiking Boot", "TSV has no quoting");
     assert_eq!(boot.category, "apparel-accessories-shoes-boots");
     let path: Vec<&str> = g
         .category_ancestors(&boot.category)

@@ -25,7 +25,8 @@ impl Record<'_> {
 }
 
 impl Table {
-    /// Reads the header; the delimiter is a tab when the header line has one, else a comma.
+    /// Reads the header; the delimiter is a tab when the header line has one (TSV, no
+    /// quoting), else a comma (CSV, quoted values may hold commas and line breaks).
     /// `normalise` maps each column name to the name the reader looks it up by.
     pub fn open(
         path: &str,
@@ -37,13 +38,12 @@ impl Table {
             None => bytes,
         };
         let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
-        let delimiter = if first_line.contains(&b'\t') {
-            b'\t'
-        } else {
-            b','
-        };
+        let tsv = first_line.contains(&b'\t');
+        // A TSV feed has no quoting (its values may hold no tab or line break), so a
+        // value may start with a quote: `"Ridge" Hiking Boot`.
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
+            .delimiter(if tsv { b'\t' } else { b',' })
+            .quoting(!tsv)
             .flexible(true)
             .from_reader(std::io::Cursor::new(bytes));
         let header = reader
