@@ -1,4 +1,4 @@
-//! `kefu kg …`: check, import, stats, export, generate, search, ask, eval-attributes, bench.
+//! `kefu kg …`: check, import, import-feed, stats, export, generate, search, ask, eval-attributes, bench.
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
@@ -26,6 +26,10 @@ pub enum KgCommand {
     },
     /// Load the files into the data directory's graph snapshot (skipped when unchanged).
     Import,
+    /// Write a knowledge directory from a product feed (Google Retail JSONL, Google
+    /// Merchant TSV/CSV, Shopify CSV). Exit 0: all rows imported; 3: some rows skipped
+    /// (listed as file:line: reason); 1: nothing written.
+    ImportFeed(super::kg_feed::ImportFeedArgs),
     /// Counts of products, categories, brands, relations, FAQ and policies.
     Stats {
         #[arg(long)]
@@ -90,6 +94,7 @@ pub fn run(cli: &Cli, args: &KgArgs) -> Result<ExitCode> {
     let dir = config.knowledge_dir.clone();
     match &args.command {
         KgCommand::Check { json } => check(&dir, *json),
+        KgCommand::ImportFeed(feed) => super::kg_feed::run(&dir, feed),
         KgCommand::Import => {
             let store = Store::open(&config.data_dir)
                 .with_context(|| format!("opening data directory {}", config.data_dir.display()))?;

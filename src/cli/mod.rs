@@ -10,6 +10,7 @@ mod chat;
 mod http_get;
 mod kg;
 mod kg_bench;
+mod kg_feed;
 mod model;
 mod nlu;
 mod nlu_ensemble;

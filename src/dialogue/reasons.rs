@@ -45,7 +45,8 @@ impl Templates {
                         "reason_newest",
                         &[category, ("added", day.format("%B %Y").to_string())],
                     ),
-                    (SortWish::Newest, _, None) => t("reason_new_in", &[category]),
+                    // The recommender gives no "newest" reason for an undated product.
+                    (SortWish::Newest, _, None) => t("reason_in_category", &[category]),
                 }
             }
             Reason::Companion { relation, product } => {

@@ -27,16 +27,7 @@ pub(crate) const COLUMNS: &[&str] = &[
     "attributes",
     "variants",
 ];
-const REQUIRED: &[&str] = &[
-    "id",
-    "name",
-    "brand",
-    "category",
-    "price",
-    "currency",
-    "description",
-    "added",
-];
+const REQUIRED: &[&str] = &["id", "name", "brand", "category", "price", "currency"];
 
 pub(crate) fn parse(text: &str, problems: &mut Vec<Problem>) -> Vec<(usize, Product)> {
     let mut reader = csv::ReaderBuilder::new()
@@ -167,19 +158,16 @@ impl Row<'_> {
     }
 
     fn product(&mut self) -> Product {
-        let added = match self.get("added").map(str::to_string) {
-            Some(raw) => chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d").unwrap_or_else(|_| {
-                self.fail(
-                    "added",
-                    format!("`added` must be a date YYYY-MM-DD, found {raw:?}"),
-                );
-                chrono::NaiveDate::MIN
-            }),
-            None => {
-                self.fail("added", "missing field `added`".into());
-                chrono::NaiveDate::MIN
-            }
-        };
+        let added = self.get("added").map(str::to_string).and_then(|raw| {
+            chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d")
+                .map_err(|_| {
+                    self.fail(
+                        "added",
+                        format!("`added` must be a date YYYY-MM-DD, found {raw:?}"),
+                    )
+                })
+                .ok()
+        });
         let price = self.parsed::<f64>("price", "a number").unwrap_or(f64::NAN);
         if self.get("price").is_none() {
             self.fail("price", "missing field `price`".into());

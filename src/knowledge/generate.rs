@@ -262,8 +262,10 @@ pub fn generate_catalogue(
             review_count: rng.gen_range(0..3000),
             image: None,
             url: None,
-            added: chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date")
-                + chrono::Days::new(rng.gen_range(0..700)),
+            added: Some(
+                chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date")
+                    + chrono::Days::new(rng.gen_range(0..700)),
+            ),
             consumable: cat == "pet-food",
         };
         let line =

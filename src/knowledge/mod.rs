@@ -15,6 +15,8 @@
 //!   `accessories_of`, `compatible_with`, `substitutes_of`, `bought_together`,
 //!   `attribute_answer`, `faq_lookup`, `policy`, `order`, `orders_of`.
 //! - [`LiveGraph`] holds the graph being served and swaps in rebuilt ones.
+//! - [`import_feed`] turns a product feed (Google Retail / Merchant, Shopify) into a
+//!   knowledge directory.
 //! - File formats: docs/knowledge.md.
 
 mod config;
@@ -25,11 +27,13 @@ mod error;
 mod export;
 mod extract;
 mod faq;
+mod feed;
 mod generate;
 mod graph;
 mod live;
 mod load;
 mod parse;
+mod product_fields;
 mod schema;
 mod search;
 mod sizes;
@@ -44,6 +48,10 @@ pub use error::{KnowledgeError, Problem, Severity};
 pub use export::{to_dot, to_json};
 pub use extract::{extract_facts, score_extraction, ExtractionScore};
 pub use faq::FaqHit;
+pub use feed::{
+    import_feed, FeedError, FeedFormat, ImportOptions, ImportReport, RowNote, FALLBACK_BRAND,
+    FALLBACK_CATEGORY, NOMINAL_STOCK,
+};
 pub use generate::{generate_catalogue, GenerateReport};
 pub use graph::{Answer, Edge, Graph, Node, Stats, Verdict};
 pub use live::{LiveGraph, ReloadStatus, Reloaded, WatchHandle};

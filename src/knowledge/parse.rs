@@ -45,7 +45,12 @@ pub(crate) fn parse(sources: &SourceSet, problems: &mut Vec<Problem>) -> Parsed 
         ));
     }
     if let Some(t) = sources.get(source::PRODUCTS) {
-        p.products = json_lines(source::PRODUCTS, t, problems);
+        p.products = json_lines_with(
+            source::PRODUCTS,
+            t,
+            problems,
+            super::product_fields::explain,
+        );
     }
     if let Some(t) = sources.get(source::PRODUCTS_CSV) {
         p.csv_products = super::csv_products::parse(t, problems);
@@ -92,6 +97,17 @@ fn json_lines<T: DeserializeOwned + Send>(
     text: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<(usize, T)> {
+    json_lines_with(file, text, problems, |_, _, _| None)
+}
+
+/// [`json_lines`], with `explain(file, line, text)` giving every problem of a line serde
+/// rejected (serde names only the first); `None` keeps serde's one.
+fn json_lines_with<T: DeserializeOwned + Send>(
+    file: &str,
+    text: &str,
+    problems: &mut Vec<Problem>,
+    explain: fn(&str, usize, &str) -> Option<Vec<Problem>>,
+) -> Vec<(usize, T)> {
     let lines: Vec<(usize, &str)> = text
         .lines()
         .enumerate()
@@ -101,13 +117,15 @@ fn json_lines<T: DeserializeOwned + Send>(
             !t.is_empty() && !t.starts_with('#') && !t.starts_with("//")
         })
         .collect();
-    let results: Vec<Result<(usize, T), Problem>> = lines
+    let results: Vec<Result<(usize, T), Vec<Problem>>> = lines
         .par_iter()
         .map(|&(n, l)| {
             serde_json::from_str::<T>(l).map(|v| (n, v)).map_err(|e| {
-                Problem::error(file, n, json_message(&e))
-                    .at(e.column())
-                    .with_field_from(&e.to_string())
+                explain(file, n, l).unwrap_or_else(|| {
+                    vec![Problem::error(file, n, json_message(&e))
+                        .at(e.column())
+                        .with_field_from(&e.to_string())]
+                })
             })
         })
         .collect();
@@ -115,7 +133,7 @@ fn json_lines<T: DeserializeOwned + Send>(
     for r in results {
         match r {
             Ok(v) => out.push(v),
-            Err(p) => problems.push(p),
+            Err(mut p) => problems.append(&mut p),
         }
     }
     out

@@ -32,6 +32,8 @@ pub struct Product {
     /// Structured facts, keyed by an attribute id from `attributes.yaml`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, AttrValue>,
+    /// Shop prose; empty when the shop wrote none (imported feeds often have none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<f32>,
@@ -41,8 +43,10 @@ pub struct Product {
     pub image: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// When the product entered the catalogue (for "what's new").
-    pub added: NaiveDate,
+    /// When the product entered the catalogue (for "what's new"); `None` when the shop
+    /// does not say (such products sort last under "newest").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added: Option<NaiveDate>,
     /// Bought again and again (groceries, pet food, refills): worth re-recommending.
     #[serde(default)]
     pub consumable: bool,

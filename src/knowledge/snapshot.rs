@@ -95,7 +95,7 @@ struct FlatProduct {
     image: Option<String>,
     url: Option<String>,
     /// Days since 0001-01-01.
-    added: i32,
+    added: Option<i32>,
     consumable: bool,
     facts: Vec<FlatFact>,
 }
@@ -130,7 +130,7 @@ fn flatten(p: &Product, facts: &[Fact]) -> FlatProduct {
         review_count: p.review_count,
         image: p.image.clone(),
         url: p.url.clone(),
-        added: p.added.num_days_from_ce(),
+        added: p.added.map(|d| d.num_days_from_ce()),
         consumable: p.consumable,
         facts: facts
             .iter()
@@ -148,8 +148,13 @@ fn flatten(p: &Product, facts: &[Fact]) -> FlatProduct {
 }
 
 fn unflatten(f: FlatProduct) -> Result<(Product, Vec<Fact>), KnowledgeError> {
-    let added = chrono::NaiveDate::from_num_days_from_ce_opt(f.added)
-        .ok_or_else(|| KnowledgeError::Snapshot(format!("bad date in product {}", f.id)))?;
+    let added = f
+        .added
+        .map(|days| {
+            chrono::NaiveDate::from_num_days_from_ce_opt(days)
+                .ok_or_else(|| KnowledgeError::Snapshot(format!("bad date in product {}", f.id)))
+        })
+        .transpose()?;
     let product = Product {
         id: ProductId(f.id),
         name: f.name,

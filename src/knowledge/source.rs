@@ -92,7 +92,8 @@ impl SourceSet {
     /// SHA-256 over every file's name and bytes: equal hashes mean an unchanged catalogue.
     pub fn content_hash(&self) -> String {
         let mut h = Sha256::new();
-        h.update(b"kefu-kg-v1\0");
+        // v2: `added` became optional, which changed the snapshot's product layout.
+        h.update(b"kefu-kg-v2\0");
         for (name, text) in &self.files {
             h.update(name.as_bytes());
             h.update((text.len() as u64).to_le_bytes());

@@ -290,6 +290,12 @@ fn check(p: &Parsed, lines: &mut Lines, problems: &mut Vec<Problem>) {
             problems,
         );
     }
+    for (file, list) in [
+        (source::PRODUCTS, &p.products),
+        (source::PRODUCTS_CSV, &p.csv_products),
+    ] {
+        undescribed_and_undated(file, list, problems);
+    }
     check_relations(p, &products, problems);
     for (line, f) in &p.faq {
         if f.question.trim().is_empty() {
@@ -453,14 +459,6 @@ fn check_product(
     if prod.name.trim().is_empty() {
         problems.push(lines.at(f, line, "name", format!("product {id:?} has an empty name")));
     }
-    if prod.description.trim().is_empty() {
-        problems.push(lines.at(
-            f,
-            line,
-            "description",
-            format!("product {id:?} has an empty description"),
-        ));
-    }
     if !cats.contains_key(prod.category.as_str()) {
         problems.push(lines.at(
             f,
@@ -586,6 +584,41 @@ fn check_product(
                 }
             }
         }
+    }
+}
+
+/// `description` and `added` may be left out (feeds often have neither); one warning per
+/// file says how many products go without, instead of one per product.
+fn undescribed_and_undated(file: &str, list: &[(usize, Product)], problems: &mut Vec<Problem>) {
+    let first = |missing: fn(&Product) -> bool| {
+        let mut hits = list.iter().filter(|(_, x)| missing(x));
+        hits.next().map(|(line, _)| (*line, 1 + hits.count()))
+    };
+    if let Some((line, n)) = first(|x| x.description.trim().is_empty()) {
+        problems.push(
+            Problem::warning(
+                file,
+                line,
+                format!(
+                    "{n} product(s) have no description (the first is on this line); \
+                     search and answers know them by name, brand, category and attributes only"
+                ),
+            )
+            .field("description"),
+        );
+    }
+    if let Some((line, n)) = first(|x| x.added.is_none()) {
+        problems.push(
+            Problem::warning(
+                file,
+                line,
+                format!(
+                    "{n} product(s) have no `added` date (the first is on this line); \
+                     they come last when a shopper asks for the newest"
+                ),
+            )
+            .field("added"),
+        );
     }
 }
 

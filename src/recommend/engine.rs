@@ -499,7 +499,9 @@ impl Recommender {
         let p = &products[s.ix];
         let name = |i: usize| products[i].name.clone();
         let category = self.category_name(&p.category);
-        if let Some(wish) = wanted.sort {
+        // Only a dated product is "new"; an undated one gets its other reasons.
+        let undated_newest = wanted.sort == Some(SortWish::Newest) && p.added.is_none();
+        if let (Some(wish), false) = (wanted.sort, undated_newest) {
             return Reason::Sorted {
                 wish,
                 category,
@@ -507,7 +509,7 @@ impl Recommender {
                 currency: p.currency.clone(),
                 rating: p.rating,
                 reviews: p.review_count,
-                added: Some(p.added),
+                added: p.added,
             };
         }
         let parts = &s.parts;

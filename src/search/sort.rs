@@ -11,7 +11,7 @@ use crate::types::SortWish;
 
 /// When a product entered the catalogue: the one place the newest-first sort reads it.
 fn added(p: &Product) -> Option<NaiveDate> {
-    Some(p.added)
+    p.added
 }
 
 /// Reorders `hits` by the wish, stably (equal ones keep their relevance order).

@@ -5,6 +5,7 @@ mod behavior;
 mod chat_cli;
 mod dialogue;
 mod ensemble;
+mod feeds;
 mod foundation;
 mod http;
 mod knowledge;
