@@ -31,6 +31,15 @@ pub struct Templates {
 
 pub type Vars<'a> = &'a [(&'a str, String)];
 
+/// kefu's own English replies, built in: the last fallback for a key a shop's files lack.
+fn builtin() -> &'static BTreeMap<String, Entry> {
+    static BUILTIN: std::sync::OnceLock<BTreeMap<String, Entry>> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        serde_yaml::from_str(include_str!("../../knowledge/responses/en.yaml"))
+            .expect("the built-in English replies parse (a unit test checks it)")
+    })
+}
+
 impl Templates {
     /// Reads every `<locale>.yaml` in `dir`; a broken file is an error naming it.
     pub fn load(dir: &Path, default_locale: &str) -> Result<Templates, DialogueError> {
@@ -86,14 +95,16 @@ impl Templates {
     }
 
     /// Fills message `key` for `locale`. `pick` chooses among variants (stable per turn).
-    /// A key missing in the locale falls back to the default locale; missing everywhere
-    /// yields the key itself, so a gap in the files shows up instead of failing a turn.
+    /// A key missing in the locale falls back to the default locale, then to kefu's own
+    /// English (a shop's files from an older kefu lack the newer keys); missing everywhere
+    /// yields the key itself, so a gap shows up instead of failing a turn.
     pub fn render(&self, locale: &str, key: &str, vars: Vars<'_>, pick: u64) -> String {
         let entry = self
             .locales
             .get(locale)
             .and_then(|m| m.get(key))
-            .or_else(|| self.locales[&self.default_locale].get(key));
+            .or_else(|| self.locales[&self.default_locale].get(key))
+            .or_else(|| builtin().get(key));
         let Some(entry) = entry else {
             tracing::warn!(key, locale, "no response template");
             return key.to_string();
@@ -188,6 +199,17 @@ pub fn format_price(amount: f64, currency: &str, locale: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_the_shops_files_lack_is_worded_by_kefus_own_english() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("en.yaml"), "greet: \"Hello from the shop\"\n").unwrap();
+        let t = Templates::load(dir.path(), "en").unwrap();
+        assert_eq!(t.render("en", "greet", &[], 0), "Hello from the shop");
+        let said = t.render("en", "search_none_of_type_alone", &[("asked", "kites".into())], 0);
+        assert!(said.contains("kites") && !said.contains("search_none"), "{said}");
+        assert_eq!(t.render("en", "no_such_key", &[], 0), "no_such_key");
+    }
 
     #[test]
     fn prices_follow_the_locale() {
