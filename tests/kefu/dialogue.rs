@@ -82,6 +82,8 @@ struct ProductCheck {
     /// More than half of the products mention one of these words in their name,
     /// description or category (the shopper's interest was heard).
     most_mention: Vec<String>,
+    /// Every product's name says one of these words (a list holds only what was asked).
+    all_mention: Vec<String>,
     /// Prices do not go up down the list.
     cheapest_first: bool,
     /// The product ids, in order.
@@ -120,10 +122,15 @@ pub(crate) struct Kefu {
 }
 
 pub(crate) fn start(data: &Path) -> Kefu {
+    start_on(data, Path::new("knowledge"))
+}
+
+/// kefu on the catalogue in `knowledge` (the demo shop's replies and NLU either way).
+pub(crate) fn start_on(data: &Path, knowledge: &Path) -> Kefu {
     let config = Config::default();
     let store = Store::open(data).unwrap();
-    let graph =
-        LiveGraph::open(Path::new("knowledge"), Some(store.clone())).expect("demo shop loads");
+    let graph = LiveGraph::open(knowledge, Some(store.clone()))
+        .unwrap_or_else(|e| panic!("{} loads: {e}", knowledge.display()));
     let events = Arc::new(EventLog::open(&store, BehaviorConfig::default()).unwrap());
     let templates = Templates::load(Path::new("knowledge/responses"), "en").unwrap();
     let s = shared();
@@ -229,6 +236,12 @@ fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String
             errs.push(format!("{} has no reason", p.id));
         }
     }
+    for card in &reply.products {
+        let name = card.name.to_lowercase();
+        if !c.all_mention.is_empty() && !c.all_mention.iter().any(|w| name.contains(w.as_str())) {
+            errs.push(format!("{} names none of {:?}", card.name, c.all_mention));
+        }
+    }
     if !c.most_mention.is_empty() {
         let mentioning = reply
             .products
@@ -257,7 +270,7 @@ fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String
 async fn run_story(
     path: &Path,
     story: &Story,
-    data: &Path,
+    (data, knowledge): (&Path, &Path),
     kefu: &mut Option<Kefu>,
 ) -> Vec<String> {
     let session = format!("story-{}", uuid::Uuid::new_v4());
@@ -268,7 +281,7 @@ async fn run_story(
         let at = format!("{}: story {:?} step {}", path.display(), story.story, i + 1);
         if step.restart {
             drop(kefu.take());
-            *kefu = Some(start(data));
+            *kefu = Some(start_on(data, knowledge));
         }
         let k = kefu.as_ref().unwrap();
         let input = match (&step.say, &step.press) {
@@ -444,45 +457,72 @@ async fn run_story(
     failures
 }
 
-fn story_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir("tests/stories")
+/// The story files of a folder, and the catalogue they run on: tests/stories/*.yaml on
+/// the demo shop, tests/stories/<name>/*.yaml on tests/fixtures/<name>.
+fn story_sets() -> Vec<(PathBuf, Vec<PathBuf>)> {
+    let yaml_in = |dir: &Path| -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .collect();
+        files.sort();
+        files
+    };
+    let mut sets = vec![(PathBuf::from("knowledge"), yaml_in(Path::new("tests/stories")))];
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir("tests/stories")
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .filter(|p| p.is_dir())
         .collect();
-    files.sort();
-    files
+    dirs.sort();
+    for dir in dirs {
+        let name = dir.file_name().unwrap().to_owned();
+        sets.push((Path::new("tests/fixtures").join(name), yaml_in(&dir)));
+    }
+    sets
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stories() {
-    let data = tempfile::tempdir().unwrap();
-    let mut kefu = Some(start(data.path()));
     let mut failures = Vec::new();
     let mut count = 0;
-    for file in story_files() {
-        let text = std::fs::read_to_string(&file).unwrap();
-        let stories: Vec<Story> =
-            serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        for story in &stories {
-            count += 1;
-            let res = std::panic::AssertUnwindSafe(run_story(&file, story, data.path(), &mut kefu))
-                .catch_unwind()
-                .await;
-            match res {
-                Ok(f) => failures.extend(f),
-                Err(_) => {
-                    failures.push(format!(
-                        "{}: story {:?} panicked",
-                        file.display(),
-                        story.story
-                    ));
-                    kefu = Some(start(data.path()));
+    let mut on_other_catalogues = 0;
+    for (knowledge, files) in story_sets() {
+        let data = tempfile::tempdir().unwrap();
+        let at = (data.path(), knowledge.as_path());
+        let mut kefu = Some(start_on(data.path(), &knowledge));
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let stories: Vec<Story> =
+                serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            for story in &stories {
+                count += 1;
+                if knowledge != Path::new("knowledge") {
+                    on_other_catalogues += 1;
+                }
+                let res = std::panic::AssertUnwindSafe(run_story(&file, story, at, &mut kefu))
+                    .catch_unwind()
+                    .await;
+                match res {
+                    Ok(f) => failures.extend(f),
+                    Err(_) => {
+                        failures.push(format!(
+                            "{}: story {:?} panicked",
+                            file.display(),
+                            story.story
+                        ));
+                        kefu = Some(start_on(data.path(), &knowledge));
+                    }
                 }
             }
         }
     }
     assert!(count >= 30, "at least 30 stories, found {count}");
+    assert!(
+        on_other_catalogues >= 8,
+        "at least 8 stories on a catalogue other than the demo shop, found {on_other_catalogues}"
+    );
     assert!(
         failures.is_empty(),
         "{} of {count} stories' steps failed:\n{}",
