@@ -32,7 +32,7 @@ pub use product_type::TypeMatch;
 use crate::types::ProductId;
 
 /// Which ranking to use: the served one is `Fused`; the others are for evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SearchMode {
     /// A plain search box: BM25 over product names, no filters, no type resolution.
