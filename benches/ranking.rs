@@ -17,7 +17,7 @@ use kefu::behavior::{BehaviorConfig, EventInput, EventLog, Subject};
 use kefu::knowledge::{generate_catalogue, KnowledgeBase};
 use kefu::recommend::{RecommendConfig, RecommendRequest, Recommender};
 use kefu::store::Store;
-use kefu::types::{Embed, EmbedError, ProductId, SessionId, Slot};
+use kefu::types::{Embed, EmbedError, ProductId, SearchRequest, SessionId};
 
 const DIM: usize = 384;
 
@@ -95,17 +95,15 @@ fn bench(c: &mut Criterion) {
 
         let text = "waterproof hiking backpack with rain cover";
         let plain = RecommendRequest {
-            text: text.into(),
+            search: SearchRequest::text(text),
             now: Some(t0),
             ..Default::default()
         };
         let constrained = RecommendRequest {
-            slots: vec![Slot {
-                slot: "product_type".into(),
-                value: "backpack".into(),
-                start: 19,
-                end: 27,
-            }],
+            search: SearchRequest {
+                product_type: Some("backpack".into()),
+                ..SearchRequest::text(text)
+            },
             ..plain.clone()
         };
         let products: Vec<String> = graph

@@ -1,12 +1,14 @@
 //! kefu (客服): a self-hosted shopping assistant. See README.md and docs/ for the map.
 //!
 //! Data flows down: transport → dialogue → {nlu, knowledge, recommend, behavior} → store.
-//! `types` is the shared vocabulary and depends on nothing.
+//! `types` is the shared vocabulary and `lexicon` the shared word lists; both depend on
+//! nothing below them.
 
 pub mod behavior;
 pub mod config;
 pub mod dialogue;
 pub mod knowledge;
+pub mod lexicon;
 pub mod model;
 pub mod nlu;
 pub mod recommend;

@@ -240,6 +240,40 @@ pub struct Reply {
     pub confidence: Option<f32>,
     #[serde(default)]
     pub handoff: bool,
+    /// The shopper's cart after this turn, sent only when the turn changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cart: Option<CartView>,
+}
+
+/// A session's cart as a client shows it: one line per product and variant, priced from
+/// the catalogue as it is now.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CartView {
+    pub lines: Vec<CartLineView>,
+    /// Items in the cart: the sum of the lines' quantities.
+    pub count: u32,
+    /// The sum of `price × quantity` over the lines in `currency`.
+    pub total: f64,
+    /// The currency of the first line (empty for an empty cart); lines in another
+    /// currency are listed but not added to `total`.
+    pub currency: String,
+}
+
+/// One line of a [`CartView`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CartLineView {
+    pub product: ProductId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
+    pub quantity: u32,
+    /// The unit price.
+    pub price: f64,
+    pub currency: String,
 }
 
 /// Text → unit-length vectors, for semantic matching (FAQ lookup, product relevance).

@@ -12,9 +12,12 @@
  * agent text) is written with textContent, never innerHTML, and only http(s) URLs are
  * followed or loaded. The UI lives in a shadow root so the shop's CSS and ours don't mix.
  *
- * The host page can listen for `kefu:add-to-cart` (detail: {product_id, reply_id}) on
- * window to put the product in its own cart, and drive the widget with window.kefu
- * (open, close, send).
+ * The cart is the server's (the session's, in kefu's dialogue tracker): the host page reads
+ * it with window.kefu.cart(), fills it with window.kefu.addToCart(productId, {size,
+ * colour, quantity}) (an `action` through this widget's socket) and hears every change as
+ * a `kefu:cart` event on window (detail: the cart). `kefu:add-to-cart` (detail:
+ * {product_id, reply_id, name}) still says a card's Add button was pressed. The widget
+ * is also driven with window.kefu (open, close, send). See docs/widget.md.
  */
 (() => {
   "use strict";
@@ -264,6 +267,8 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       this.attempt = 0;
       this.retryTimer = null;
       this.pending = new Map(); // event id / reply_id -> callback on ack
+      this.cartState = null; // the server's cart, once it said (welcome or a reply)
+      this.cartWaiters = new Map(); // client_id of an add-to-cart action -> resolve
       this.unread = 0;
       this.build();
       if (this.sessionId || sessionStorage.getItem(STORE_KEY + ":open") === "1") this.connect();
@@ -391,13 +396,16 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
           if (!this.fresh(f.seq)) return;
           this.showTyping(false);
           this.renderLogged(f, true);
+          if (f.type === "reply") this.afterReply(f);
           return this.noteUnread();
         case "ack": {
           const cb = this.pending.get(f.of);
           if (cb) { this.pending.delete(f.of); cb(); }
           return;
         }
-        case "error": return this.onError(f);
+        case "error":
+          this.settleCartWaiter(f.in_reply_to, { added: false, error: str(f.code) });
+          return this.onError(f);
         default: return; // pong and frames of later protocol versions
       }
     }
@@ -427,6 +435,7 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       }
       if (history.length) this.enableLatestQuickReplies();
       else if (firstOnPage && greeting) this.addMessage("bot", T.bot, greeting);
+      if (f.cart && typeof f.cart === "object") this.setCart(f.cart);
       this.welcomed = true;
       this.ready = true;
       const queued = this.outbox.splice(0);
@@ -446,6 +455,60 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       const note = this.addNotice(text, true);
       note.dataset.code = code;
       this.noteUnread();
+    }
+
+    // ---- the cart (the server's; this page only shows it) ----
+
+    /** A reply's cart (sent when the turn changed it), and the add-to-cart it answers. */
+    afterReply(f) {
+      if (f.cart && typeof f.cart === "object") this.setCart(f.cart);
+      const waiter = this.cartWaiters.get(f.in_reply_to);
+      if (!waiter) return;
+      // No cart in the answer: the assistant asks something (which size?) or says why not.
+      if (!f.cart) this.open(false);
+      this.settleCartWaiter(f.in_reply_to, { added: Boolean(f.cart), reply: { id: str(f.id), text: str(f.text) } });
+    }
+
+    settleCartWaiter(clientId, result) {
+      const resolve = clientId && this.cartWaiters.get(clientId);
+      if (!resolve) return;
+      this.cartWaiters.delete(clientId);
+      resolve({ ...result, cart: this.cart() });
+    }
+
+    setCart(raw) {
+      const num = (v) => (Number.isFinite(Number(v)) ? Number(v) : 0);
+      const lines = (Array.isArray(raw.lines) ? raw.lines : []).filter((l) => l && typeof l === "object").map((l) => ({
+        product: str(l.product), name: str(l.name), sku: l.sku == null ? null : str(l.sku),
+        size: l.size == null ? null : str(l.size), colour: l.colour == null ? null : str(l.colour),
+        quantity: num(l.quantity), price: num(l.price), currency: str(l.currency),
+      }));
+      const cart = { lines, count: num(raw.count), total: num(raw.total), currency: str(raw.currency) };
+      const changed = JSON.stringify(cart) !== JSON.stringify(this.cartState);
+      this.cartState = cart;
+      if (changed) window.dispatchEvent(new CustomEvent("kefu:cart", { detail: this.cart() }));
+    }
+
+    /** A copy of the cart, or null before the server said what it is. */
+    cart() { return this.cartState ? JSON.parse(JSON.stringify(this.cartState)) : null; }
+
+    /** Puts a product in the server's cart; resolves with {added, cart, reply?, error?}. */
+    addToCart(productId, opts) {
+      const id = str(productId).trim();
+      if (!id) return Promise.reject(new TypeError("kefu.addToCart needs a product id"));
+      const o = opts && typeof opts === "object" ? opts : {};
+      const slots = { product_id: id };
+      const size = str(o.size).trim();
+      const colour = str(o.colour ?? o.color).trim();
+      const quantity = Math.floor(Number(o.quantity));
+      if (size) slots.size = size;
+      if (colour) slots.color = colour;
+      if (Number.isFinite(quantity) && quantity > 1) slots.quantity = String(Math.min(quantity, 99));
+      const clientId = newId("c");
+      this.wanted = true;
+      const done = new Promise((resolve) => this.cartWaiters.set(clientId, resolve));
+      this.sendFrame({ type: "action", payload: "/add_to_cart" + JSON.stringify(slots), client_id: clientId });
+      return done;
     }
 
     renderLogged(frame, live) {
@@ -506,10 +569,11 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       view.addEventListener("click", () => this.productEvent("click", productId, replyId, view));
       const cart = el("button", { type: "button", class: "cart", "aria-label": T.addToCart + ": " + name }, T.addToCart);
       cart.addEventListener("click", () => {
-        this.productEvent("add_to_cart", productId, replyId, cart, () => {
-          cart.textContent = T.added;
-        });
+        // The event counts the press for the shop's analytics (which reply sold it); the
+        // action puts it in the server's cart, which answers (or asks which size).
+        this.productEvent("add_to_cart", productId, replyId, cart);
         window.dispatchEvent(new CustomEvent("kefu:add-to-cart", { detail: { product_id: productId, reply_id: replyId, name } }));
+        this.addToCart(productId).then((r) => { if (r.added) cart.textContent = T.added; });
       });
       const placeholder = () => el("div", { class: "noimg", "aria-hidden": "true" });
       let picture = placeholder();
@@ -625,6 +689,8 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       open: () => widget.open(true),
       close: () => widget.close(),
       send: (text) => { widget.open(false); if (str(text).trim()) widget.say(str(text).trim()); },
+      cart: () => widget.cart(),
+      addToCart: (productId, opts) => widget.addToCart(productId, opts),
     };
     window.addEventListener("online", () => { if (widget.wanted && !widget.ws) { clearTimeout(widget.retryTimer); widget.retryTimer = null; widget.connect(); } });
   }

@@ -13,7 +13,7 @@ use crate::behavior::{BehaviorConfig, EventInput, EventLog, Shown, Subject, Turn
 use crate::knowledge::{Graph, LiveGraph};
 use crate::recommend::{RecommendConfig, Recommender};
 use crate::store::Store;
-use crate::types::{Embed, Parse, Reply, SessionId, Slot, UserId};
+use crate::types::{CartView, Embed, Parse, Reply, SessionId, Slot, UserId};
 
 use super::ctx::Ctx;
 use super::nlg::Templates;
@@ -150,6 +150,12 @@ impl Dialogue {
             .map_err(|e| DialogueError::Internal(e.to_string()))
     }
 
+    /// A session's cart as it stands (empty for a session kefu does not know).
+    pub fn cart(&self, session: &str) -> Result<CartView, DialogueError> {
+        let cart = self.tracker(session)?.map(|t| t.cart).unwrap_or_default();
+        Ok(super::cart::view(&cart, &self.graph.graph()))
+    }
+
     /// Sessions waiting for or talking with a person.
     pub fn handed_off(&self) -> Result<Vec<Tracker>, DialogueError> {
         self.trackers
@@ -263,9 +269,10 @@ impl Dialogue {
             None => Subject::Session(SessionId::new(&session)),
         };
         let profile = self.events.profile(&subject).ok().flatten();
+        let cart_before = tracker.cart.clone();
         let outcome: Outcome = {
             let mut ctx = Ctx {
-                graph,
+                graph: graph.clone(),
                 templates: &self.templates,
                 embed: self.embed.as_ref(),
                 locale,
@@ -320,6 +327,7 @@ impl Dialogue {
             })
             .map_err(|e| DialogueError::Internal(e.to_string()))?;
         self.save(&tracker).await?;
+        let cart = (tracker.cart != cart_before).then(|| super::cart::view(&tracker.cart, &graph));
         Ok(vec![Reply {
             id: reply_id,
             text: outcome.text,
@@ -328,6 +336,7 @@ impl Dialogue {
             intent: Some(parse.intent),
             confidence: Some(parse.confidence),
             handoff: outcome.handoff,
+            cart,
         }])
     }
 
@@ -384,5 +393,9 @@ impl ChatService for Dialogue {
 
     fn release<'a>(&'a self, session: &'a SessionId) -> BoxFuture<'a, Result<bool, DialogueError>> {
         Box::pin(Dialogue::release(self, session.as_str()))
+    }
+
+    fn cart(&self, session: &SessionId) -> Result<Option<CartView>, DialogueError> {
+        Dialogue::cart(self, session.as_str()).map(Some)
     }
 }

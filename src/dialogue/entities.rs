@@ -28,12 +28,17 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
     // A brand on its own is neither a model name nor a kind of product ("not sonora"),
     // no feature or material (an unfamiliar name read as an attribute), and while
     // shopping it is no place either, whatever the map says.
+    // A "colour" the catalogue sells nothing in but knows as a brand is the brand.
     let shopping = SHOPPING_INTENTS.contains(&parse.intent.as_str());
+    let mut colours = None;
     for s in parse.slots.iter_mut() {
         let relabel = match s.slot.as_str() {
             "product" | "product_type" => graph.category(s.value.trim()).is_none(),
             "location" => shopping,
             "feature" | "material" => true,
+            "color" => !colours
+                .get_or_insert_with(|| colour_words(graph))
+                .contains(&s.value.trim().to_lowercase()),
             _ => false,
         };
         if relabel && graph.brand(s.value.trim()).is_some() {

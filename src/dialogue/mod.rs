@@ -5,6 +5,7 @@
 //! - [`Dialogue`] implements [`ChatService`], which the transport layer talks to.
 //! - [`Understand`] is what the dialogue needs from the NLU.
 
+mod cart;
 mod config;
 mod ctx;
 mod engine;
@@ -13,6 +14,8 @@ mod nlg;
 mod orders;
 mod outcome;
 mod policy;
+mod reasons;
+mod request;
 mod shop;
 mod slots;
 mod talk;
@@ -22,13 +25,14 @@ mod understand;
 pub use config::DialogueConfig;
 pub use engine::{Dialogue, DialogueParts};
 pub use nlg::{format_price, Templates};
+pub use request::search_request;
 pub use tracker::{CartLine, Handoff, Pending, Tracker, TurnRecord};
 
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::types::{Parse, Reply, SessionId, UserId};
+use crate::types::{CartView, Parse, Reply, SessionId, UserId};
 
 /// One thing a shopper did in a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,6 +98,13 @@ pub trait ChatService: Send + Sync + 'static {
     fn release<'a>(&'a self, session: &'a SessionId) -> BoxFuture<'a, Result<bool, DialogueError>> {
         let _ = session;
         Box::pin(async { Ok(false) })
+    }
+
+    /// The session's cart, for a client that (re)connects; `None` for a service that
+    /// keeps no cart.
+    fn cart(&self, session: &SessionId) -> Result<Option<CartView>, DialogueError> {
+        let _ = session;
+        Ok(None)
     }
 }
 

@@ -2,70 +2,18 @@
 //! cart.
 
 use crate::knowledge::{compare_sizes, size_in_name, PolicyKind, Product, Verdict};
-use crate::recommend::{RecommendRequest, SortWish};
-use crate::types::{ProductId, Slot};
+use crate::recommend::RecommendRequest;
+use crate::types::ProductId;
 
 use super::ctx::{Ctx, Picked};
 use super::outcome::{intent_payload, plain_quick, Outcome};
-use super::slots::{is_negated, parse_quantity, Pick};
+use super::request;
+use super::slots::{parse_quantity, Pick};
 use super::tracker::{CartLine, Pending};
 
-/// Slots that describe what to search for; they carry over between turns.
-const SEARCH_SLOTS: &[&str] = &[
-    "product_type",
-    "brand",
-    "color",
-    "size",
-    "material",
-    "price_min",
-    "price_max",
-    "feature",
-    "sort",
-    "recipient",
-];
-
-/// Folds this turn's search slots into the tracker. A new product type starts a new
-/// topic; a negated brand ("not nike") is excluded instead of required.
+/// Folds this turn's search slots into the search in force.
 fn merge_search_slots(ctx: &mut Ctx<'_>) {
-    let parse = ctx.parse;
-    if let Some(pt) = parse.slot("product_type") {
-        let changed = ctx
-            .tracker
-            .slots
-            .get("product_type")
-            .is_none_or(|old| !old.eq_ignore_ascii_case(&pt.value));
-        if changed {
-            ctx.tracker.reset_search();
-        }
-    }
-    for s in &parse.slots {
-        if !SEARCH_SLOTS.contains(&s.slot.as_str()) {
-            continue;
-        }
-        if s.slot == "brand" && is_negated(&parse.text, s.start) {
-            if !ctx.tracker.excluded_brands.contains(&s.value) {
-                ctx.tracker.excluded_brands.push(s.value.clone());
-            }
-            if ctx
-                .tracker
-                .slots
-                .get("brand")
-                .is_some_and(|b| b.eq_ignore_ascii_case(&s.value))
-            {
-                ctx.tracker.slots.remove("brand");
-            }
-            continue;
-        }
-        ctx.tracker.slots.insert(s.slot.clone(), s.value.clone());
-    }
-    // "a laptop, not too expensive": a ranking wish in words the NLU tagged no sort in.
-    if parse.slot("sort").is_none() {
-        if let Some(wish) = SortWish::in_text(&parse.text) {
-            ctx.tracker
-                .slots
-                .insert("sort".into(), wish.as_words().into());
-        }
-    }
+    request::fold(ctx.tracker, ctx.parse);
 }
 
 fn what(ctx: &Ctx<'_>) -> String {
@@ -84,69 +32,16 @@ fn what(ctx: &Ctx<'_>) -> String {
     parts.join(" ")
 }
 
-/// The slot values in force that say what the shopper is after.
-fn describing_words(ctx: &Ctx<'_>) -> Vec<String> {
-    ["color", "material", "product_type", "feature"]
-        .iter()
-        .filter_map(|k| ctx.tracker.slots.get(*k).cloned())
-        .collect()
-}
-
-/// A search that no slot describes keeps the words it started with, so a refinement
-/// ("something under 100 euros") still ranks by them.
-fn remember_wish(ctx: &mut Ctx<'_>) {
-    if describing_words(ctx).is_empty() && ctx.parse.slot("product").is_none() {
-        ctx.tracker.wish = Some(ctx.parse.text.clone());
-    }
-}
-
-/// The recommender's request for the search in force: the carried-over slots, the words
-/// that describe it (for semantic relevance), and what was shown (for "more").
+/// The recommender's request for the search in force, and what was shown (for "more").
 fn request(ctx: &Ctx<'_>, skip_shown: bool) -> RecommendRequest {
-    let mut slots: Vec<Slot> = ctx
-        .tracker
-        .slots
-        .iter()
-        .filter(|(k, _)| k.as_str() != "recipient")
-        .map(|(k, v)| Slot {
-            slot: k.clone(),
-            value: v.clone(),
-            start: 0,
-            end: 0,
-        })
-        .collect();
-    for b in &ctx.tracker.excluded_brands {
-        slots.push(Slot {
-            slot: "not_brand".into(),
-            value: b.clone(),
-            start: 0,
-            end: 0,
-        });
+    let mut search = request::in_force(ctx.tracker, &ctx.parse.text);
+    if skip_shown {
+        search.exclude = ctx.tracker.shown.clone();
     }
-    let mut words = describing_words(ctx);
-    // What is being looked for, in the shopper's words: the slot values when there are
-    // any (they carry over), else the words the search started with ("a gift for my dad,
-    // he likes hiking"), else what was typed. Reasons quote it.
-    let text = if words.is_empty() {
-        ctx.tracker
-            .wish
-            .clone()
-            .unwrap_or_else(|| ctx.parse.text.clone())
-    } else {
-        if let Some(r) = ctx.tracker.slots.get("recipient") {
-            words.push(format!("for {r}"));
-        }
-        words.join(" ")
-    };
     RecommendRequest {
-        slots,
-        text,
+        search,
         current_product: None,
-        shown: if skip_shown {
-            ctx.tracker.shown.clone()
-        } else {
-            Vec::new()
-        },
+        accessories: false,
         limit: Some(ctx.list_size),
         now: None,
     }
@@ -157,9 +52,10 @@ fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Vec<(Product, String)> {
         Ok(list) => list
             .into_iter()
             .filter_map(|r| {
-                ctx.graph
-                    .product(r.product.as_str())
-                    .map(|p| (p.clone(), r.reason))
+                ctx.graph.product(r.product.as_str()).map(|p| {
+                    let reason = ctx.templates.reason(&ctx.locale, &r.reason, ctx.pick);
+                    (p.clone(), reason)
+                })
             })
             .collect(),
         Err(e) => {
@@ -254,7 +150,6 @@ fn describes_something(ctx: &Ctx<'_>) -> bool {
 
 pub fn search(ctx: &mut Ctx<'_>) -> Outcome {
     merge_search_slots(ctx);
-    remember_wish(ctx);
     if let Some(name) = ctx.slot("product") {
         // A named model: show it (and close matches) rather than a category list.
         let hits: Vec<(Product, String)> = ctx
@@ -337,6 +232,7 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
 struct SearchState {
     slots: std::collections::BTreeMap<String, String>,
     excluded_brands: Vec<String>,
+    excluded_colours: Vec<String>,
     shown: Vec<ProductId>,
     wish: Option<String>,
 }
@@ -346,6 +242,7 @@ impl SearchState {
         SearchState {
             slots: t.slots.clone(),
             excluded_brands: t.excluded_brands.clone(),
+            excluded_colours: t.excluded_colours.clone(),
             shown: t.shown.clone(),
             wish: t.wish.clone(),
         }
@@ -360,9 +257,16 @@ fn refined_to_nothing(ctx: &mut Ctx<'_>, before: SearchState) -> Outcome {
     let tried = what(ctx);
     let size = ctx.parse.slot("size").map(|s| s.value.clone());
     let t = &mut *ctx.tracker;
-    (t.slots, t.excluded_brands, t.shown, t.wish) = (
+    (
+        t.slots,
+        t.excluded_brands,
+        t.excluded_colours,
+        t.shown,
+        t.wish,
+    ) = (
         before.slots,
         before.excluded_brands,
+        before.excluded_colours,
         before.shown,
         before.wish,
     );
@@ -391,7 +295,7 @@ fn refined_to_nothing(ctx: &mut Ctx<'_>, before: SearchState) -> Outcome {
 /// first.
 fn sizes_on_offer(ctx: &Ctx<'_>) -> Vec<String> {
     let mut req = request(ctx, false);
-    req.slots.retain(|s| s.slot != "size");
+    req.search.sizes.clear();
     req.limit = Some(SIZE_SURVEY);
     let colour = ctx.tracker.slots.get("color").map(String::as_str);
     let mut sizes: Vec<String> = Vec::new();
@@ -421,7 +325,6 @@ fn size_range(sizes: &[String]) -> String {
 
 pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
     merge_search_slots(ctx);
-    remember_wish(ctx);
     let mut req = request(ctx, false);
     if let Some(focus) = ctx.tracker.focus.clone() {
         let t = ctx.parse.text.to_lowercase();
@@ -437,6 +340,7 @@ pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
         .any(|k| t.contains(k))
         {
             req.current_product = Some(focus);
+            req.accessories = true;
         }
     }
     let found = ranked(ctx, &req);
@@ -715,7 +619,16 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
 }
 
 pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
-    let Some(p) = ctx.referenced_products().into_iter().next() else {
+    // A shop page's or a card's button names the product by id (`product_id`); words
+    // name it by name, ordinal or "it".
+    let by_id = match ctx.slot("product_id") {
+        Some(id) => match ctx.graph.product(id) {
+            Some(p) => Some(p.clone()),
+            None => return need_product(ctx, "add_to_cart"),
+        },
+        None => None,
+    };
+    let Some(p) = by_id.or_else(|| ctx.referenced_products().into_iter().next()) else {
         return need_product(ctx, "add_to_cart");
     };
     ctx.focus_on(&p.id);
@@ -810,11 +723,20 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
         Some(variant) if !variant.is_empty() => format!("{} ({variant})", p.name),
         _ => p.name.clone(),
     };
-    ctx.tracker.cart.push(CartLine {
-        product: p.id.clone(),
-        sku,
-        quantity,
-    });
+    // The same product and variant again is one line with more of it.
+    match ctx
+        .tracker
+        .cart
+        .iter_mut()
+        .find(|l| l.product == p.id && l.sku == sku)
+    {
+        Some(line) => line.quantity = line.quantity.saturating_add(quantity),
+        None => ctx.tracker.cart.push(CartLine {
+            product: p.id.clone(),
+            sku,
+            quantity,
+        }),
+    }
     ctx.tracker.failures = 0;
     let text = ctx.t(
         "cart_added",

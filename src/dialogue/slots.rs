@@ -122,25 +122,6 @@ pub fn parse_quantity(text: &str) -> Option<u32> {
         .map(|(_, n)| *n)
 }
 
-const NEGATIONS: &[&str] = &[
-    "not",
-    "no",
-    "without",
-    "except",
-    "but",
-    "besides",
-    "non",
-    "excluding",
-    "avoid",
-    "hate",
-    "other than",
-    "anything but",
-    "no more",
-    "dont want",
-    "don't want",
-    "rather not",
-];
-
 /// A product picked out of the last list by comparison: "the cheaper one", "the best
 /// rated of them".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,27 +226,6 @@ pub fn parse_pick(text: &str) -> Option<Pick> {
         })
 }
 
-/// Whether the words just before the span (`start` in characters) negate it.
-pub fn is_negated(text: &str, start: usize) -> bool {
-    let before: String = text.chars().take(start).collect::<String>().to_lowercase();
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let window = &words[words.len().saturating_sub(3)..];
-    let joined = window.join(" ");
-    // "aren't", "isn't", "don't" negate too.
-    window.iter().any(|w| {
-        w.ends_with("n't") || w.ends_with("nt") && matches!(*w, "arent" | "isnt" | "dont" | "wont")
-    }) || NEGATIONS.iter().any(|n| {
-        if n.contains(' ') {
-            joined.contains(n)
-        } else {
-            window.contains(n)
-        }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,15 +272,5 @@ mod tests {
         assert_eq!(extreme("which is lightest"), Some(("weight_g", false)));
         assert_eq!(extreme("show me light jackets"), None);
         assert_eq!(parse_pick("show me something less expensive"), None);
-    }
-
-    #[test]
-    fn negation_looks_just_before_the_value() {
-        let t = "anything but samsung please";
-        assert!(is_negated(t, 13));
-        assert!(is_negated("show me phones, not apple", 20));
-        assert!(is_negated("ones that aren't sonora", 16));
-        assert!(!is_negated("samsung phones without a case", 0));
-        assert!(!is_negated("i love nike", 7));
     }
 }

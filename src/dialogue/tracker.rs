@@ -21,6 +21,9 @@ pub struct Tracker {
     pub slots: BTreeMap<String, String>,
     /// Brands the shopper said no to ("not nike").
     pub excluded_brands: Vec<String>,
+    /// Colours the shopper said no to ("anything but black").
+    #[serde(default)]
+    pub excluded_colours: Vec<String>,
     /// The last product list shown, in order ("the second one" points into it).
     pub last_products: Vec<ProductId>,
     /// Everything shown for the current search ("show more" skips these).
@@ -126,6 +129,7 @@ impl Tracker {
     pub fn reset_search(&mut self) {
         self.slots.clear();
         self.excluded_brands.clear();
+        self.excluded_colours.clear();
         self.shown.clear();
         self.wish = None;
     }

@@ -21,6 +21,7 @@
 
 use super::labels::{inside, TAG_O};
 use super::tokenize::Encoded;
+use crate::lexicon::{is_currency_sign, is_currency_word};
 
 /// The best tag of every word of `enc`, given the slot logits of every token and which tags
 /// may be used at all (`allowed[tag]`; O is always allowed).
@@ -224,20 +225,9 @@ fn is_unit(s: &str) -> bool {
     )
 }
 
-/// Currency signs and words, shared with the span-shape rules (`span_shape.rs`).
-pub(super) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹'];
-
 fn is_currency(s: &str) -> bool {
     let mut cs = s.chars();
-    matches!((cs.next(), cs.next()), (Some(c), None) if CURRENCY_SIGNS.contains(&c))
-}
-
-pub(super) fn is_currency_word(s: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "dollar", "dollars", "buck", "bucks", "euro", "euros", "eur", "usd", "gbp", "pound",
-        "pounds", "quid", "yen", "cents",
-    ];
-    WORDS.contains(&s.to_lowercase().as_str())
+    matches!((cs.next(), cs.next()), (Some(c), None) if is_currency_sign(c))
 }
 
 fn log_softmax(xs: &[f32]) -> Vec<f32> {

@@ -15,6 +15,7 @@
 //! agree with every one (a unit test holds them to the data); the other 18 keep the
 //! model's label.
 
+use crate::lexicon::is_negation;
 use crate::types::Slot;
 
 const PRICE_MIN: &str = "price_min";
@@ -121,37 +122,6 @@ const AFTER_FLOOR: &[&str] = &[
     "and over",
     "or over",
 ];
-/// Words that turn a cue around when they come within three words before it.
-/// "nothing" itself, and any word one typo from it ([`one_typo_from_nothing`]), is one too.
-const NEGATIONS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "don't",
-    "dont",
-    "won't",
-    "wont",
-    "without",
-    "isn't",
-    "exclude",
-    "excluding",
-    "hide",
-    "remove",
-    "out",
-    "skip",
-    "except",
-];
-fn is_negation(w: &str) -> bool {
-    NEGATIONS.contains(&w) || w.ends_with("n't") || one_typo_from_nothing(w)
-}
-
-/// Shoppers' typos of "nothing": a letter dropped, added, changed, or two swapped
-/// ("noting", "nothin", "ntohing", "nothign"). As a verb "noting" never comes before a
-/// price cue in a shop message.
-fn one_typo_from_nothing(w: &str) -> bool {
-    strsim::osa_distance(w, "nothing") <= 1
-}
-
 /// What may stand between two amounts for them to be one range.
 const RANGE_JOINS: &[&str] = &[
     "and",

@@ -15,8 +15,8 @@
 //! A unit test holds these rules to every span of the train and test files: none of them
 //! drops or trims an annotated value.
 
-use super::decode::{is_currency_word, CURRENCY_SIGNS};
 use super::tokenize::char_slice;
+use crate::lexicon::{is_currency_word, CURRENCY_SIGNS};
 use crate::types::Slot;
 
 /// Drops or trims the spans of `slots` (found in `text`) that break their slot's shape.

@@ -1,11 +1,12 @@
 //! The ranker: hard constraints → scores (relevance, profile, behaviour, relations,
 //! popularity, rating) → MMR for variety → sort wish → a reason per product.
 
-use chrono::{Datelike, Utc};
+use chrono::Utc;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::item_model::{ItemModel, ItemModelParams};
+use super::reason::{Companion, Fit, Reason};
 use super::request::{SortWish, Wanted};
 use crate::search::vectors::{dot, product_vectors};
 use super::{RecommendConfig, RecommendError, RecommendRequest, Recommendation};
@@ -42,14 +43,6 @@ struct Scored {
     ix: usize,
     score: f32,
     parts: Parts,
-}
-
-/// How a candidate relates to the current product in the graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Companion {
-    AccessoryFor,
-    WorksWith,
-    BoughtTogether,
 }
 
 /// Ranks a catalogue for requests. Holds the product vectors and the behavioural model;
@@ -199,7 +192,8 @@ impl Recommender {
             None => None,
         };
         let mut excluded: HashSet<usize> = request
-            .shown
+            .search
+            .exclude
             .iter()
             .filter_map(|id| self.index.get(id).copied())
             .collect();
@@ -219,7 +213,7 @@ impl Recommender {
                 .values()
                 .any(|c| matches!(c, Companion::AccessoryFor | Companion::WorksWith));
 
-        let query = match request.text.trim() {
+        let query = match request.search.text.trim() {
             "" => None,
             text => self.embedder.embed(&[text])?.pop(),
         };
@@ -342,7 +336,7 @@ impl Recommender {
             .map(|s| Recommendation {
                 product: products[s.ix].id.clone(),
                 score: s.score,
-                reason: self.reason(s, &wanted, request, current, &companions, &recent, &history),
+                reason: self.reason(s, &wanted, current, &companions, &recent, &history),
             })
             .collect())
     }
@@ -424,34 +418,24 @@ impl Recommender {
         &self,
         s: &Scored,
         wanted: &Wanted,
-        request: &RecommendRequest,
         current: Option<usize>,
         companions: &HashMap<usize, Companion>,
         recent: &[usize],
         history: &[u32],
-    ) -> String {
+    ) -> Reason {
         let products = self.graph.products();
         let p = &products[s.ix];
         let name = |i: usize| products[i].name.clone();
-        if let Some(sort) = wanted.sort {
-            let under = wanted
-                .price_max
-                .map(|m| format!(" under {}", money(m, &p.currency)))
-                .unwrap_or_default();
-            let what = self.category_name(&p.category).to_lowercase();
-            return match sort {
-                SortWish::Cheapest => format!("one of the cheapest {what}{under}"),
-                SortWish::BestRated => match p.rating {
-                    Some(r) => {
-                        format!("top rated{under}: {r:.1}/5 from {} reviews", p.review_count)
-                    }
-                    None => format!("among the best rated {what}{under}"),
-                },
-                SortWish::Newest => format!(
-                    "new in {what}: added {} {}",
-                    month(p.added.month()),
-                    p.added.year()
-                ),
+        let category = self.category_name(&p.category);
+        if let Some(wish) = wanted.sort {
+            return Reason::Sorted {
+                wish,
+                category,
+                price_max: wanted.price_max,
+                currency: p.currency.clone(),
+                rating: p.rating,
+                reviews: p.review_count,
+                added: Some(p.added),
             };
         }
         let parts = &s.parts;
@@ -475,14 +459,11 @@ impl Recommender {
             if value <= 0.0 {
                 continue;
             }
-            let line = match kind {
+            let reason = match kind {
                 "companion" => current.and_then(|c| {
-                    companions.get(&s.ix).map(|k| match k {
-                        Companion::AccessoryFor => format!("an accessory for the {}", name(c)),
-                        Companion::WorksWith => format!("works with the {}", name(c)),
-                        Companion::BoughtTogether => {
-                            format!("bought together with the {}", name(c))
-                        }
+                    companions.get(&s.ix).map(|&relation| Reason::Companion {
+                        relation,
+                        product: name(c),
                     })
                 }),
                 "behaviour" => self.behaviour.as_ref().and_then(|m| {
@@ -492,38 +473,89 @@ impl Recommender {
                         .filter(|(_, v)| *v > 0.0)
                         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?
                         .0 as usize;
-                    Some(format!(
-                        "shoppers who looked at the {} chose it too",
-                        name(anchor)
-                    ))
+                    Some(Reason::OthersChose {
+                        product: name(anchor),
+                    })
                 }),
                 "look_alike" => recent
                     .iter()
                     .map(|&r| (r, dot(&self.vectors[s.ix], &self.vectors[r])))
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-                    .map(|(r, _)| format!("similar to the {} you viewed", name(r))),
-                "affinity" => Some(format!(
-                    "from {}, in the {} you like",
-                    self.brand_name(&p.brand),
-                    self.category_name(&p.category).to_lowercase()
-                )),
-                "relevance" => {
-                    let text: String = request.text.trim().chars().take(48).collect();
-                    Some(format!("matches “{text}”"))
-                }
-                "rating" => p
-                    .rating
-                    .map(|r| format!("rated {r:.1}/5 by {} shoppers", p.review_count)),
-                _ => Some(format!(
-                    "popular in {}",
-                    self.category_name(&p.category).to_lowercase()
-                )),
+                    .map(|(r, _)| Reason::SimilarToViewed { product: name(r) }),
+                "affinity" => Some(Reason::YouLike {
+                    brand: self.brand_name(&p.brand),
+                    category: category.clone(),
+                }),
+                "relevance" => Some(Reason::Fits {
+                    fits: self.fits(p, wanted),
+                    category: category.clone(),
+                }),
+                "rating" => p.rating.map(|rating| Reason::Rated {
+                    rating,
+                    reviews: p.review_count,
+                }),
+                _ => Some(Reason::Popular {
+                    category: category.clone(),
+                }),
             };
-            if let Some(line) = line {
-                return line;
+            if let Some(reason) = reason {
+                return reason;
             }
         }
-        format!("in {}", self.category_name(&p.category).to_lowercase())
+        Reason::InCategory { category }
+    }
+
+    /// The asked-for constraints `p` meets, in the catalogue's words.
+    fn fits(&self, p: &Product, wanted: &Wanted) -> Vec<Fit> {
+        let mut fits = Vec::new();
+        if let Some(amount) = wanted.price_max {
+            fits.push(Fit::Under {
+                amount,
+                currency: p.currency.clone(),
+            });
+        }
+        if let Some(amount) = wanted.price_min {
+            fits.push(Fit::Over {
+                amount,
+                currency: p.currency.clone(),
+            });
+        }
+        if !wanted.brands.is_empty() {
+            fits.push(Fit::Brand(self.brand_name(&p.brand)));
+        }
+        if let Some(c) = wanted.colours.first() {
+            let own = p
+                .variants_in_stock(None, Some(c))
+                .find_map(|v| v.colour.clone())
+                .unwrap_or_else(|| c.clone());
+            fits.push(Fit::Colour(own));
+        }
+        for f in &wanted.features {
+            if let Some(id) = self.graph.resolve_attribute(f) {
+                let meets = self
+                    .graph
+                    .fact(p.id.as_str(), &id)
+                    .is_some_and(|fact| Verdict::of(&fact.value) == Verdict::Yes);
+                if meets {
+                    let label = self
+                        .graph
+                        .catalog()
+                        .attributes
+                        .iter()
+                        .find(|a| a.id == id)
+                        .map(|a| a.name.clone())
+                        .unwrap_or(id);
+                    fits.push(Fit::Feature(label));
+                }
+            }
+        }
+        for m in &wanted.materials {
+            fits.push(Fit::Material(m.clone()));
+        }
+        for size in &wanted.sizes {
+            fits.push(Fit::Size(size.clone()));
+        }
+        fits
     }
 
     fn category_name(&self, id: &str) -> String {
@@ -550,43 +582,6 @@ fn bayesian_rating(p: &Product) -> f32 {
         }
         None => 0.7,
     }
-}
-
-fn money(amount: f64, currency: &str) -> String {
-    let symbol = match currency {
-        "USD" => "$",
-        "EUR" => "€",
-        "GBP" => "£",
-        "JPY" => "¥",
-        _ => "",
-    };
-    let amount = if amount.fract() == 0.0 {
-        format!("{amount:.0}")
-    } else {
-        format!("{amount:.2}")
-    };
-    if symbol.is_empty() {
-        format!("{amount} {currency}")
-    } else {
-        format!("{symbol}{amount}")
-    }
-}
-
-fn month(m: u32) -> &'static str {
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ][(m as usize).saturating_sub(1).min(11)]
 }
 
 /// A size wish for a product not sold in sizes: "for 2 people" is a tent that sleeps two to

@@ -14,10 +14,12 @@ mod engine;
 mod error;
 pub mod eval;
 mod item_model;
+mod reason;
 mod request;
 
 pub use config::RecommendConfig;
 pub use engine::Recommender;
 pub use error::RecommendError;
 pub use item_model::{ItemModel, ItemModelParams};
+pub use reason::{Companion, Fit, Reason};
 pub use request::{RecommendRequest, Recommendation, SortWish};

@@ -53,8 +53,14 @@ pub(crate) async fn answer(
         state.metrics.observe_turn(started.elapsed().as_secs_f64());
     }
 
+    let graph = state.knowledge.as_ref().map(|k| k.graph());
     let mut frames = Vec::with_capacity(replies.len());
-    for reply in replies {
+    for mut reply in replies {
+        if let Some(graph) = &graph {
+            for card in &mut reply.products {
+                super::product_links::complete_card(&state.config.server.web_dir, graph, card);
+            }
+        }
         if let Some(intent) = &reply.intent {
             state.metrics.count_intent(intent);
         }

@@ -92,6 +92,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/chat", post(super::chat::rest_chat))
         .route("/api/products", get(super::products::list))
         .route("/api/products/{id}", get(super::products::one))
+        .route("/products/{id}", get(super::product_page::page))
         .route("/admin/dashboard", get(super::analytics::dashboard))
         .route("/admin/handoffs", get(super::agent::list))
         .route("/admin/sessions/{id}/reply", post(super::agent::reply))

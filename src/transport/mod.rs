@@ -14,6 +14,8 @@ mod http;
 mod hub;
 mod limits;
 mod metrics;
+mod product_links;
+mod product_page;
 mod products;
 pub mod protocol;
 mod session_log;

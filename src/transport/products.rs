@@ -37,6 +37,7 @@ pub struct ProductView {
     pub description: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// The product's page: its own `url`, else kefu's `/products/{id}`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,7 +47,8 @@ pub struct ProductView {
 }
 
 impl ProductView {
-    fn new(g: &Graph, p: &Product) -> Self {
+    /// The product as listed; a missing picture or page is filled as reply cards are.
+    fn new(g: &Graph, p: &Product, web_dir: &std::path::Path) -> Self {
         ProductView {
             id: p.id.to_string(),
             name: p.name.clone(),
@@ -59,8 +61,8 @@ impl ProductView {
             price: p.price,
             currency: p.currency.clone(),
             description: p.description.clone(),
-            image: p.image.clone(),
-            url: p.url.clone(),
+            image: super::product_links::image(web_dir, g, p),
+            url: Some(super::product_links::page(p)),
             rating: p.rating,
             review_count: p.review_count,
             in_stock: p.in_stock(),
@@ -74,7 +76,7 @@ pub struct ProductList {
     pub products: Vec<ProductView>,
 }
 
-fn graph(state: &AppState) -> Result<std::sync::Arc<Graph>, ApiError> {
+pub(crate) fn graph(state: &AppState) -> Result<std::sync::Arc<Graph>, ApiError> {
     state.knowledge.as_ref().map(|k| k.graph()).ok_or_else(|| {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -120,7 +122,7 @@ pub async fn list(
         .into_iter()
         .skip(q.offset.unwrap_or(0))
         .take(limit)
-        .map(|p| ProductView::new(&g, p))
+        .map(|p| ProductView::new(&g, p, &state.config.server.web_dir))
         .collect();
     Ok(Json(ProductList { total, products }))
 }
@@ -145,7 +147,7 @@ pub async fn one(
             .with_hint("GET /api/products lists them"));
     };
     Ok(Json(ProductDetail {
-        view: ProductView::new(&g, p),
+        view: ProductView::new(&g, p, &state.config.server.web_dir),
         product: p.clone(),
         facts: g.facts(&id).to_vec(),
     }))

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::types::Reply;
+use crate::types::{CartView, Reply};
 
 pub const PROTOCOL_VERSION: u32 = 1;
 
@@ -56,6 +56,9 @@ pub enum ServerFrame {
         protocol: u32,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         history: Vec<LoggedFrame>,
+        /// The session's cart as it stands (absent when the server keeps no cart).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cart: Option<CartView>,
     },
     Typing {
         #[serde(skip_serializing_if = "Option::is_none")]

@@ -288,10 +288,17 @@ impl Connection {
         self.session = Some(SessionId::new(&session));
         self.user = user_id.map(UserId::new);
         self.locale = locale;
+        let cart = self.state.chat.as_ref().and_then(|chat| {
+            chat.cart(&SessionId::new(&session))
+                .map_err(|e| tracing::warn!(session = %session, "cart for welcome: {e}"))
+                .ok()
+                .flatten()
+        });
         let welcome = ServerFrame::Welcome {
             session_id: session,
             protocol: PROTOCOL_VERSION,
             history,
+            cart,
         };
         if self.send(&welcome).await.is_err() {
             return Flow::Close;

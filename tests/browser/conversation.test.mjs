@@ -1,7 +1,7 @@
 // A shopper's conversation in a real browser against the real server and its dialogue
 // engine: ask for a product, see product cards drawn from the reply, click one (the server
-// acknowledges the event), rate the answer, reload and find the conversation again.
-// Saves docs/widget.png for the README.
+// acknowledges the event), add one to the cart, rate the answer, reload and find the
+// conversation again. (shop.test.mjs saves docs/widget.png.)
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -84,11 +84,6 @@ test("asking for a product shows the reply's products as cards, prices in the pa
     if (p.rating != null) assert.match(await card.locator(".rating").textContent(), new RegExp(Number(p.rating).toFixed(1)));
     if (p.reason) assert.equal(await card.locator(".reason").textContent(), p.reason);
   }
-  await page.locator("#kefu-widget .log").evaluate((log) => {
-    const first = log.querySelector(".card");
-    log.scrollTop = first.closest(".msg").offsetTop - 8;
-  });
-  await page.screenshot({ path: path.join(ROOT, "docs/widget.png") });
 });
 
 test("clicking a product sends a click event that the server acknowledges", async () => {
@@ -106,8 +101,14 @@ test("clicking a product sends a click event that the server acknowledges", asyn
   await card.locator('.view[data-state="acked"]').waitFor();
   if (product.url) await (await popup)?.close();
 
+  // Add to cart: an event for the analytics and an action for the server's cart, which
+  // answers (added, or which colour or size).
   await card.locator(".cart").click();
-  await card.getByText("Added ✓").waitFor();
+  const action = await until("the add-to-cart action", () =>
+    sent.find((f) => f.type === "action" && f.payload === `/add_to_cart${JSON.stringify({ product_id: String(product.id) })}`));
+  const answer = await until("its answer", () => received.find((f) => f.type === "reply" && f.in_reply_to === action.client_id));
+  if (answer.cart) await card.getByText("Added ✓").waitFor();
+  else assert.ok(answer.quick_replies.length, "the assistant asks which variant, with buttons");
 });
 
 test("a thumbs-up on the reply is acknowledged", async () => {

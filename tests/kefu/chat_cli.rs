@@ -45,6 +45,7 @@ fn reply(text: &str) -> Reply {
         intent: None,
         confidence: None,
         handoff: false,
+        cart: None,
     }
 }
 

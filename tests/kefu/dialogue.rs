@@ -770,3 +770,148 @@ async fn a_full_conversation_over_the_real_socket() {
     );
     assert!(shown.contains("kefu_nlu_queue_depth 0"), "{shown}");
 }
+
+/// One cart over the real socket: a shop page's add-to-cart action (by product id, with a
+/// size, colour and quantity) fills the session's cart, each reply that changed it carries
+/// it, the same variant again is one line, and a reconnecting client gets it in `welcome`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cart_travels_in_replies_and_in_welcome() {
+    use futures::{SinkExt, StreamExt};
+    use serde_json::{json, Value};
+    use tokio_tungstenite::tungstenite::Message;
+
+    let data = tempfile::tempdir().unwrap();
+    let parts = start(data.path());
+    let store = Store::open(data.path().join("transport")).unwrap();
+    let g = parts.graph.graph();
+    let chat: Arc<dyn ChatService> = Arc::new(parts.dialogue);
+    let state = kefu::AppState::new(Arc::new(Config::default()), store, Some(chat))
+        .unwrap()
+        .with_knowledge(parts.graph.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let service = kefu::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+
+    type Ws = tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >;
+    async fn recv(ws: &mut Ws) -> Value {
+        loop {
+            if let Message::Text(t) = ws.next().await.unwrap().unwrap() {
+                let v: Value = serde_json::from_str(t.as_str()).unwrap();
+                if v["type"] != "typing" {
+                    return v;
+                }
+            }
+        }
+    }
+    async fn send(ws: &mut Ws, frame: Value) {
+        ws.send(Message::Text(frame.to_string().into()))
+            .await
+            .unwrap();
+    }
+    async fn add(ws: &mut Ws, id: &str, slots: Value) -> Value {
+        let payload = format!("/add_to_cart{slots}");
+        send(
+            ws,
+            json!({"type":"action","client_id":id,"payload":payload}),
+        )
+        .await;
+        let reply = recv(ws).await;
+        assert_eq!(reply["type"], "reply", "{reply}");
+        assert_eq!(reply["in_reply_to"], id);
+        reply
+    }
+    let connect = || async {
+        let (ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws"))
+            .await
+            .unwrap();
+        ws
+    };
+
+    let mut ws = connect().await;
+    send(&mut ws, json!({"type":"hello","locale":"en"})).await;
+    let welcome = recv(&mut ws).await;
+    assert_eq!(welcome["type"], "welcome");
+    assert_eq!(
+        welcome["cart"]["count"], 0,
+        "a new session's cart is empty: {welcome}"
+    );
+    let session = welcome["session_id"].as_str().unwrap().to_string();
+
+    let plain = g
+        .products()
+        .iter()
+        .find(|p| p.variants.is_empty() && p.total_stock() >= 3)
+        .expect("a product sold without variants");
+    let sized = g
+        .products()
+        .iter()
+        .find(|p| {
+            let sizes: std::collections::BTreeSet<_> = p
+                .variants_in_stock(None, None)
+                .filter_map(|v| v.size.clone())
+                .collect();
+            sizes.len() >= 2
+        })
+        .expect("a product in several sizes");
+    let variant = sized.variants_in_stock(None, None).nth(1).unwrap();
+
+    let first = add(&mut ws, "a1", json!({"product_id": plain.id.as_str()})).await;
+    assert_eq!(first["cart"]["count"], 1, "{first}");
+    assert_eq!(first["cart"]["lines"][0]["product"], plain.id.as_str());
+    assert_eq!(first["cart"]["lines"][0]["name"], plain.name.as_str());
+    assert_eq!(first["cart"]["currency"], plain.currency.as_str());
+
+    let again = add(
+        &mut ws,
+        "a2",
+        json!({"product_id": plain.id.as_str(), "quantity": "2"}),
+    )
+    .await;
+    let lines = again["cart"]["lines"].as_array().unwrap();
+    assert_eq!(
+        lines.len(),
+        1,
+        "the same product again is one line: {again}"
+    );
+    assert_eq!(lines[0]["quantity"], 3);
+    let total = again["cart"]["total"].as_f64().unwrap();
+    assert!(
+        (total - (plain.price * 3.0 * 100.0).round() / 100.0).abs() < 1e-9,
+        "{again}"
+    );
+
+    let mut slots = json!({"product_id": sized.id.as_str(), "size": variant.size});
+    if let Some(c) = &variant.colour {
+        slots["color"] = json!(c);
+    }
+    let sized_reply = add(&mut ws, "a3", slots).await;
+    assert_eq!(sized_reply["cart"]["count"], 4, "{sized_reply}");
+    let line = &sized_reply["cart"]["lines"][1];
+    assert_eq!(line["sku"], variant.sku.as_str());
+    assert_eq!(line["size"], json!(variant.size));
+
+    // Asking which size, or an unknown id, changes nothing and carries no cart.
+    let ask = add(&mut ws, "a4", json!({"product_id": sized.id.as_str()})).await;
+    assert!(ask.get("cart").is_none(), "{ask}");
+    assert!(
+        !ask["quick_replies"].as_array().unwrap().is_empty(),
+        "{ask}"
+    );
+    let unknown = add(&mut ws, "a5", json!({"product_id": "no-such-product"})).await;
+    assert!(unknown.get("cart").is_none(), "{unknown}");
+
+    drop(ws);
+    let mut again = connect().await;
+    send(
+        &mut again,
+        json!({"type":"hello","session_id":session,"last_seen":0}),
+    )
+    .await;
+    let welcome = recv(&mut again).await;
+    assert_eq!(welcome["type"], "welcome");
+    assert_eq!(welcome["cart"]["count"], 4, "{welcome}");
+    assert_eq!(welcome["cart"]["lines"].as_array().unwrap().len(), 2);
+}

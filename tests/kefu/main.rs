@@ -12,4 +12,5 @@ mod nlu;
 mod nlu_engine;
 mod recommend;
 mod shipped_model;
+mod shop_site;
 mod transport;

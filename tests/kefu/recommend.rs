@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use kefu::behavior::{BehaviorConfig, EventInput, EventLog, Subject};
+use kefu::dialogue::{search_request, Templates};
 use kefu::knowledge::Graph;
 use kefu::nlu::SentenceEncoder;
 use kefu::recommend::eval::{evaluate, hit_and_ndcg, read_interactions, EvalOptions, LogFormat};
@@ -14,7 +15,7 @@ use kefu::recommend::{
     RecommendConfig, RecommendError, RecommendRequest, Recommendation, Recommender,
 };
 use kefu::store::Store;
-use kefu::types::{Embed, ProductId, SessionId, Slot};
+use kefu::types::{Embed, Parse, ProductId, SearchRequest, Sentiment, SessionId, Slot};
 
 use crate::behavior::shop;
 
@@ -57,7 +58,8 @@ fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap()
 }
 
-/// A request whose slots are found in its text, as the NLU would tag them.
+/// A request whose slots are found in its text, as the NLU would tag them, read by the
+/// dialogue's one reading.
 fn request(text: &str, slots: &[(&str, &str)]) -> RecommendRequest {
     let slots = slots
         .iter()
@@ -65,12 +67,31 @@ fn request(text: &str, slots: &[(&str, &str)]) -> RecommendRequest {
             Slot::first_in(text, slot, value).unwrap_or_else(|| panic!("{value:?} not in {text:?}"))
         })
         .collect();
-    RecommendRequest {
+    let parse = Parse {
         text: text.into(),
+        intent: "search_product".into(),
+        confidence: 1.0,
+        ranking: Vec::new(),
         slots,
+        sentiment: Sentiment::Neutral,
+        sentiment_score: 0.0,
+    };
+    RecommendRequest {
+        search: search_request(&parse),
         now: Some(t0() + Duration::days(1)),
         ..Default::default()
     }
+}
+
+/// A recommendation's reason as the shop's English templates word it.
+fn words(r: &Recommendation) -> String {
+    static TEMPLATES: OnceLock<Templates> = OnceLock::new();
+    TEMPLATES
+        .get_or_init(|| {
+            let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge/responses");
+            Templates::load(&dir, "en").expect("the shop's templates load")
+        })
+        .reason("en", &r.reason, 0)
 }
 
 fn products<'g>(graph: &'g Graph, recs: &[Recommendation]) -> Vec<&'g kefu::knowledge::Product> {
@@ -460,13 +481,13 @@ fn a_shopper_with_history_gets_an_order_that_fits_it() {
     assert!(
         personal
             .iter()
-            .any(|r| r.reason.contains("you viewed") || r.reason.contains("you like")),
+            .any(|r| words(r).contains("you viewed") || words(r).contains("you like")),
         "{personal:#?}"
     );
     assert!(personal
         .iter()
         .chain(&fresh)
-        .all(|r| !r.reason.trim().is_empty()));
+        .all(|r| !words(r).trim().is_empty()));
 }
 
 #[test]
@@ -519,7 +540,7 @@ fn shoppers_who_viewed_one_product_lead_to_the_next() {
         .position(|x| x.product == blender.id)
         .unwrap_or_else(|| panic!("{r:#?}"));
     assert!(pos < 3, "{r:#?}");
-    assert!(r[pos].reason.contains(&kettle.name), "{}", r[pos].reason);
+    assert!(words(&r[pos]).contains(&kettle.name), "{}", words(&r[pos]));
     assert!(
         r.iter().all(|x| x.product != kettle.id),
         "the current product is not recommended"
@@ -544,6 +565,7 @@ fn accessories_for_the_current_product() {
         .recommend(
             &RecommendRequest {
                 current_product: Some(base.id.clone()),
+                accessories: true,
                 ..request("any accessories for it?", &[])
             },
             None,
@@ -563,7 +585,7 @@ fn accessories_for_the_current_product() {
             x.product,
             base.id
         );
-        assert!(x.reason.contains(&base.name), "{}", x.reason);
+        assert!(words(x).contains(&base.name), "{}", words(x));
     }
 }
 
@@ -611,7 +633,7 @@ fn sort_wishes_order_the_list_and_say_so() {
         "{shrunk:?}"
     );
     for x in &r {
-        assert!(x.reason.starts_with("top rated under €300"), "{}", x.reason);
+        assert!(words(x).starts_with("top rated under €300"), "{}", words(x));
         assert!(graph.product(x.product.as_str()).unwrap().price <= 300.0);
     }
 
@@ -638,7 +660,10 @@ fn same_inputs_same_list_and_more_shows_new_products() {
     let more = rec
         .recommend(
             &RecommendRequest {
-                shown: first.iter().map(|r| r.product.clone()).collect(),
+                search: SearchRequest {
+                    exclude: first.iter().map(|r| r.product.clone()).collect(),
+                    ..ask.search.clone()
+                },
                 ..ask
             },
             None,

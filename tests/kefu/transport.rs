@@ -35,6 +35,7 @@ impl ChatService for Echo {
                 intent: Some("echo".into()),
                 confidence: Some(1.0),
                 handoff: false,
+                cart: None,
             }])
         })
     }

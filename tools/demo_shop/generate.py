@@ -107,7 +107,7 @@ def add(prefix, name, brand, category, p, text, facts_stated, attrs, variants=No
         prod["attributes"] = attrs
     prod.update({
         "description": text, "rating": rating, "review_count": int(rng.expovariate(1 / 180)),
-        "image": f"/images/products/{pid}.jpg", "url": f"/products/{pid}",
+        "image": f"/images/{category}.svg", "url": f"/products/{pid}",
         "added": date_added(), "consumable": consumable,
     })
     products.append(dict(prod, _line=line or name, _fits=fits))

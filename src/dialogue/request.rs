@@ -1,0 +1,242 @@
+//! The one reading of a shopper's words into a [`SearchRequest`]: this turn's slots are
+//! folded into the search in force (a new product type starts a new topic; "not nike",
+//! "anything but black" exclude), then the search in force is typed. Search and the
+//! recommender rank for the request and never re-read the text.
+
+use crate::lexicon::{excluded_at, parse_price, sort_wish, sort_words};
+use crate::types::{Parse, SearchRequest};
+
+use super::tracker::Tracker;
+
+/// Slots that describe what to search for; they carry over between turns.
+pub(super) const SEARCH_SLOTS: &[&str] = &[
+    "product_type",
+    "brand",
+    "color",
+    "size",
+    "material",
+    "price_min",
+    "price_max",
+    "feature",
+    "sort",
+    "recipient",
+];
+
+/// Folds this turn's search slots into the tracker's search in force.
+pub(super) fn fold(tracker: &mut Tracker, parse: &Parse) {
+    if let Some(pt) = parse.slot("product_type") {
+        let changed = tracker
+            .slots
+            .get("product_type")
+            .is_none_or(|old| !old.eq_ignore_ascii_case(&pt.value));
+        if changed {
+            tracker.reset_search();
+        }
+    }
+    for s in &parse.slots {
+        if !SEARCH_SLOTS.contains(&s.slot.as_str()) {
+            continue;
+        }
+        let excluded = match s.slot.as_str() {
+            "brand" if excluded_at(&parse.text, s.start) => Some(&mut tracker.excluded_brands),
+            "color" if excluded_at(&parse.text, s.start) => Some(&mut tracker.excluded_colours),
+            _ => None,
+        };
+        if let Some(list) = excluded {
+            if !list.iter().any(|v| v.eq_ignore_ascii_case(&s.value)) {
+                list.push(s.value.clone());
+            }
+            if tracker
+                .slots
+                .get(&s.slot)
+                .is_some_and(|v| v.eq_ignore_ascii_case(&s.value))
+            {
+                tracker.slots.remove(&s.slot);
+            }
+            continue;
+        }
+        if s.slot == "color" {
+            tracker
+                .excluded_colours
+                .retain(|c| !c.eq_ignore_ascii_case(&s.value));
+        }
+        tracker.slots.insert(s.slot.clone(), s.value.clone());
+    }
+    // "a laptop, not too expensive": a ranking wish in words the NLU tagged no sort in.
+    if parse.slot("sort").is_none() {
+        if let Some(wish) = sort_wish(&parse.text) {
+            tracker.slots.insert("sort".into(), sort_words(wish).into());
+        }
+    }
+    // A search no slot describes keeps the words it started with, so a refinement
+    // ("something under 100 euros") still ranks by them.
+    if describing_words(tracker).is_empty() && parse.slot("product").is_none() {
+        tracker.wish = Some(parse.text.clone());
+    }
+}
+
+/// The slot values in force that say what the shopper is after.
+pub(super) fn describing_words(tracker: &Tracker) -> Vec<String> {
+    ["color", "material", "product_type", "feature"]
+        .iter()
+        .filter_map(|k| tracker.slots.get(*k).cloned())
+        .collect()
+}
+
+/// The search in force, typed. `typed` is this turn's text, ranked by when nothing in
+/// force describes the search.
+pub(super) fn in_force(tracker: &Tracker, typed: &str) -> SearchRequest {
+    let slots = &tracker.slots;
+    let get = |k: &str| {
+        slots
+            .get(k)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let mut words = describing_words(tracker);
+    // What is being looked for, in the shopper's words: the slot values when there are
+    // any (they carry over), else the words the search started with ("a gift for my dad,
+    // he likes hiking"), else what was typed.
+    let text = if words.is_empty() {
+        tracker.wish.clone().unwrap_or_else(|| typed.to_string())
+    } else {
+        if let Some(r) = get("recipient") {
+            words.push(format!("for {r}"));
+        }
+        words.join(" ")
+    };
+    SearchRequest {
+        product_type: get("product_type"),
+        text,
+        brands: get("brand").into_iter().collect(),
+        not_brands: tracker.excluded_brands.clone(),
+        colours: get("color").into_iter().collect(),
+        not_colours: tracker.excluded_colours.clone(),
+        sizes: get("size").into_iter().collect(),
+        materials: get("material").into_iter().collect(),
+        features: get("feature").into_iter().collect(),
+        price_min: get("price_min").and_then(|v| parse_price(&v)),
+        price_max: get("price_max").and_then(|v| parse_price(&v)),
+        sort: get("sort").and_then(|v| sort_wish(&v)),
+        include_out_of_stock: false,
+        exclude: Vec::new(),
+    }
+}
+
+/// One message read on its own, as a first turn would read it (evaluation, tests, the
+/// product search API).
+pub fn search_request(parse: &Parse) -> SearchRequest {
+    let mut tracker = Tracker::default();
+    fold(&mut tracker, parse);
+    in_force(&tracker, &parse.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{Sentiment, Slot, SortWish};
+
+    fn parse(text: &str, slots: &[(&str, &str)]) -> Parse {
+        Parse {
+            text: text.into(),
+            intent: "search_product".into(),
+            confidence: 1.0,
+            ranking: Vec::new(),
+            slots: slots
+                .iter()
+                .map(|(slot, value)| Slot::first_in(text, slot, value).expect("value in text"))
+                .collect(),
+            sentiment: Sentiment::Neutral,
+            sentiment_score: 0.0,
+        }
+    }
+
+    #[test]
+    fn types_and_constraints() {
+        let r = search_request(&parse(
+            "black hoodie under $60",
+            &[
+                ("color", "black"),
+                ("product_type", "hoodie"),
+                ("price_max", "$60"),
+            ],
+        ));
+        assert_eq!(r.product_type.as_deref(), Some("hoodie"));
+        assert_eq!(r.colours, vec!["black"]);
+        assert_eq!(r.price_max, Some(60.0));
+        assert_eq!(r.price_min, None);
+        assert_eq!(r.text, "black hoodie");
+    }
+
+    #[test]
+    fn excluded_brands_and_colours() {
+        let r = search_request(&parse(
+            "headphones but not sony, maybe bose, anything but white",
+            &[
+                ("product_type", "headphones"),
+                ("brand", "sony"),
+                ("brand", "bose"),
+                ("color", "white"),
+            ],
+        ));
+        assert_eq!(r.not_brands, vec!["sony"]);
+        assert_eq!(r.brands, vec!["bose"]);
+        assert_eq!(r.not_colours, vec!["white"]);
+        assert!(r.colours.is_empty());
+    }
+
+    #[test]
+    fn sort_wish_from_slot_or_words() {
+        let r = search_request(&parse(
+            "cheapest jacket",
+            &[("sort", "cheapest"), ("product_type", "jacket")],
+        ));
+        assert_eq!(r.sort, Some(SortWish::Cheapest));
+        let r = search_request(&parse(
+            "show me the top rated kettles",
+            &[("product_type", "kettles")],
+        ));
+        assert_eq!(r.sort, Some(SortWish::BestRated));
+        let r = search_request(&parse("laptops by rating", &[("sort", "by rating")]));
+        assert_eq!(r.sort, Some(SortWish::BestRated));
+    }
+
+    #[test]
+    fn words_without_slots_are_the_wish() {
+        let text = "something to drink my coffee from";
+        let r = search_request(&parse(text, &[]));
+        assert_eq!(r.text, text);
+        assert_eq!(r.product_type, None);
+    }
+
+    #[test]
+    fn a_new_type_starts_afresh_and_a_refinement_keeps_the_type() {
+        let mut t = Tracker::default();
+        fold(
+            &mut t,
+            &parse(
+                "nike running shoes",
+                &[("brand", "nike"), ("product_type", "running shoes")],
+            ),
+        );
+        fold(
+            &mut t,
+            &parse(
+                "not nike, in black",
+                &[("brand", "nike"), ("color", "black")],
+            ),
+        );
+        let r = in_force(&t, "not nike, in black");
+        assert_eq!(r.product_type.as_deref(), Some("running shoes"));
+        assert!(r.brands.is_empty());
+        assert_eq!(r.not_brands, vec!["nike"]);
+        assert_eq!(r.colours, vec!["black"]);
+        fold(
+            &mut t,
+            &parse("now show me tents", &[("product_type", "tents")]),
+        );
+        let r = in_force(&t, "now show me tents");
+        assert_eq!(r.product_type.as_deref(), Some("tents"));
+        assert!(r.not_brands.is_empty() && r.colours.is_empty());
+    }
+}

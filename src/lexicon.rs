@@ -1,0 +1,252 @@
+//! The shop-language word lists every layer reads a shopper's words with: negations,
+//! exclusions, currencies, sort wishes, and prices as written. One list of each, so the
+//! NLU's decoding rules, the dialogue's reading of a request and the recommender agree on
+//! what "not", "$" or "cheapest" mean. Depends on nothing, like `types`.
+
+use crate::types::SortWish;
+
+/// Words that deny what follows: they turn a price cue around ("nothing over 60") and
+/// exclude a value ("not nike"). A word ending in "n't" is one too ([`is_negation`]).
+pub const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "dont",
+    "wont",
+    "isnt",
+    "arent",
+    "without",
+    "exclude",
+    "excluding",
+    "hide",
+    "remove",
+    "out",
+    "skip",
+    "except",
+    "non",
+];
+
+/// Words and phrases that exclude the value after them without denying a price cue:
+/// "shoes but under 50" keeps its ceiling, "anything but samsung" excludes a brand.
+pub const EXCLUSIONS: &[&str] = &[
+    "but",
+    "besides",
+    "avoid",
+    "hate",
+    "other than",
+    "anything but",
+    "no more",
+    "dont want",
+    "rather not",
+    "instead of",
+    "apart from",
+    "filter out",
+    "leave out",
+    "rule out",
+];
+
+/// Currency signs a price may carry on either side.
+pub const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹'];
+
+/// Currency words a price may carry after it ("80 dollars", "50 bucks").
+pub const CURRENCY_WORDS: &[&str] = &[
+    "dollar", "dollars", "buck", "bucks", "euro", "euros", "eur", "usd", "gbp", "pound", "pounds",
+    "quid", "yen", "cents",
+];
+
+/// Sort wishes as shoppers word them, most specific first within each wish.
+const SORT_WORDS: &[(SortWish, &[&str])] = &[
+    (
+        SortWish::Cheapest,
+        &[
+            "cheapest",
+            "cheaper",
+            "cheap",
+            "lowest price",
+            "least expensive",
+            "inexpensive",
+            "not too expensive",
+            "not expensive",
+            "affordable",
+            "budget",
+            "price low",
+            "low price",
+            "by price",
+        ],
+    ),
+    (
+        SortWish::BestRated,
+        &[
+            "best rated",
+            "top rated",
+            "highest rated",
+            "best reviewed",
+            "best-rated",
+            "top-rated",
+            "rating",
+            "rated",
+            "reviews",
+        ],
+    ),
+    (
+        SortWish::Newest,
+        &["newest", "latest", "new arrival", "most recent", "just in"],
+    ),
+];
+
+/// A word's letters and digits only, lower-cased: "Don't" → "dont".
+fn bare(word: &str) -> String {
+    word.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A listed negation or any "…n't".
+fn denies(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    NEGATIONS.contains(&bare(word).as_str()) || lower.ends_with("n't") || lower.ends_with("n’t")
+}
+
+/// Whether one word turns a price cue around: a negation, or "nothing" and its one-typo
+/// spellings ("noting", "nothin", "ntohing": as a verb "noting" never comes before a cue
+/// in a shop message).
+pub fn is_negation(word: &str) -> bool {
+    denies(word) || strsim::osa_distance(&bare(word), "nothing") <= 1
+}
+
+/// Whether the words just before character `start` of `text` exclude the value there
+/// ("anything but samsung", "phones, not apple", "ones that aren't sonora").
+pub fn excluded_at(text: &str, start: usize) -> bool {
+    let before: String = text.chars().take(start).collect();
+    // A negation reaches to the end of its clause: "not sony, maybe bose" wants bose.
+    let clause = before
+        .rfind([',', ';', '.', '!', '?'])
+        .map_or(before.as_str(), |i| &before[i + 1..]);
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let window = &words[words.len().saturating_sub(3)..];
+    let bare_window: Vec<String> = window.iter().map(|w| bare(w)).collect();
+    let joined = format!(" {} ", bare_window.join(" "));
+    // "out" alone is no exclusion ("check out nike"); "filter out", "leave out" are.
+    window.iter().any(|w| denies(w) && bare(w) != "out")
+        || EXCLUSIONS.iter().any(|e| {
+            let e: String = e.split(' ').map(bare).collect::<Vec<_>>().join(" ");
+            joined.contains(&format!(" {e} "))
+        })
+}
+
+pub fn is_currency_sign(c: char) -> bool {
+    CURRENCY_SIGNS.contains(&c)
+}
+
+pub fn is_currency_word(word: &str) -> bool {
+    CURRENCY_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// An amount as shoppers write it: "$80", "300 euros", "1,200", "1.5k", "a grand".
+pub fn parse_price(text: &str) -> Option<f64> {
+    let s = text.to_lowercase();
+    let grand = s.contains("grand");
+    let Some(start) = s.find(|c: char| c.is_ascii_digit()) else {
+        return grand.then_some(1000.0);
+    };
+    let digits: String = s[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let rest = &s[start + digits.len()..];
+    let value: f64 = digits.replace(',', "").trim_end_matches('.').parse().ok()?;
+    let thousands = rest.starts_with('k') && !rest[1..].starts_with(char::is_alphabetic);
+    Some(if thousands || grand {
+        value * 1000.0
+    } else {
+        value
+    })
+}
+
+/// The sort wish some words state ("not too expensive", "sort by rating"), if any.
+pub fn sort_wish(text: &str) -> Option<SortWish> {
+    let s = text.to_lowercase();
+    SORT_WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| s.contains(w)))
+        .map(|(wish, _)| *wish)
+}
+
+/// The words a sort slot holds for a wish.
+pub fn sort_words(wish: SortWish) -> &'static str {
+    match wish {
+        SortWish::Cheapest => "cheapest",
+        SortWish::BestRated => "best rated",
+        SortWish::Newest => "newest",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prices_in_the_shapes_shoppers_write() {
+        assert_eq!(parse_price("$80"), Some(80.0));
+        assert_eq!(parse_price("300 euros"), Some(300.0));
+        assert_eq!(parse_price("1,200"), Some(1200.0));
+        assert_eq!(parse_price("1.5k"), Some(1500.0));
+        assert_eq!(parse_price("2 grand"), Some(2000.0));
+        assert_eq!(parse_price("a grand"), Some(1000.0));
+        assert_eq!(parse_price("cheap"), None);
+    }
+
+    #[test]
+    fn exclusion_looks_just_before_the_value() {
+        assert!(excluded_at("anything but samsung please", 13));
+        assert!(excluded_at("show me phones, not apple", 20));
+        assert!(excluded_at("ones that aren't sonora", 16));
+        assert!(excluded_at("ones that aren’t sonora", 16));
+        assert!(excluded_at("something other than nike", 21));
+        assert!(!excluded_at("samsung phones without a case", 0));
+        assert!(!excluded_at("i love nike", 7));
+        // "nothing" denies a price cue, but "nothing like nike" is no exclusion of nike.
+        assert!(!excluded_at("i want nothing fancy, nike is fine", 22));
+        assert!(!excluded_at("check out nike shoes", 10));
+        assert!(excluded_at("filter out nike please", 11));
+        assert!(!excluded_at("not sony, maybe bose", 16));
+    }
+
+    #[test]
+    fn negation_words_and_their_typos() {
+        for w in [
+            "not", "Don't", "isn't", "nothing", "nothin", "ntohing", "without",
+        ] {
+            assert!(is_negation(w), "{w}");
+        }
+        for w in ["but", "note", "nice", "under"] {
+            assert!(!is_negation(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn sort_wishes_as_worded() {
+        for (text, wish) in [
+            ("by rating", SortWish::BestRated),
+            ("highest rating", SortWish::BestRated),
+            ("best reviews", SortWish::BestRated),
+            ("not too expensive", SortWish::Cheapest),
+            ("affordable", SortWish::Cheapest),
+            ("newest", SortWish::Newest),
+        ] {
+            assert_eq!(sort_wish(&format!("laptops {text}")), Some(wish), "{text}");
+        }
+        assert_eq!(sort_wish("a red scarf"), None);
+    }
+
+    #[test]
+    fn currencies() {
+        assert!(is_currency_sign('€'));
+        assert!(is_currency_word("Dollars"));
+        assert!(!is_currency_word("dolls"));
+    }
+}

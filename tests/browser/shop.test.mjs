@@ -1,0 +1,158 @@
+// The demo shop as a newcomer sees it, in a real browser against the real server and its
+// dialogue engine: product pictures in the widget and on the page, a card's View link to
+// kefu's product page, and one cart — filled from the chat or from the page, shown in the
+// page's header, kept by the server across a reload. Saves docs/widget.png for the README.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { startServer, launchBrowser, widget, ROOT } from "./harness.mjs";
+
+let server;
+let browser;
+const sent = [];
+const received = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser({ width: 1100, height: 820 });
+  browser.context.on("page", (p) => p.on("pageerror", (e) => browser.problems.push(`page error: ${e.message}`)));
+  browser.page.on("websocket", (ws) => {
+    ws.on("framesent", (f) => sent.push(JSON.parse(f.payload)));
+    ws.on("framereceived", (f) => received.push(JSON.parse(f.payload)));
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const until = async (what, check) => {
+  for (let i = 0; i < 1200; i++) {
+    const found = await check();
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+};
+
+/** The demo catalogue as the server was started on it. */
+const catalogue = fs.readFileSync(path.join(ROOT, "knowledge/products.jsonl"), "utf8").split("\n")
+  .filter((l) => l.trim().startsWith("{")).map((l) => JSON.parse(l));
+
+const price = (p) => new Intl.NumberFormat("en", { style: "currency", currency: p.currency }).format(p.price);
+const headerCount = (page) => page.locator("#cart").getAttribute("data-count");
+const loaded = (img) => img.evaluate((i) => i.complete && i.naturalWidth > 0);
+
+let cardsReply;
+
+test("a product list in the chat shows each product's picture (docs/widget.png)", async () => {
+  const { page } = browser;
+  await page.goto(server.url + "/");
+  const w = widget(page);
+  await w.launcher.click();
+  await w.input.fill("show me tents");
+  await page.keyboard.press("Enter");
+  cardsReply = await until("a reply with products", () =>
+    received.find((f) => f.type === "reply" && Array.isArray(f.products) && f.products.length));
+  const cards = page.locator(`#kefu-widget .msg.bot[data-reply-id="${cardsReply.id}"] .card`);
+  await cards.first().waitFor();
+  for (const [i, p] of cardsReply.products.entries()) {
+    assert.match(String(p.image), /^\/images\/[a-z0-9-]+\.svg$/, `${p.id} has its category's picture`);
+    const img = cards.nth(i).locator("img");
+    await until(`the picture of ${p.id} to load`, () => loaded(img));
+  }
+  // The shop's own grid shows the same drawings.
+  const gridImg = page.locator("#catalogue .product img").first();
+  await gridImg.scrollIntoViewIfNeeded();
+  await until("a picture in the shop's grid to load", () => loaded(gridImg));
+  await page.evaluate(() => window.scrollTo(0, 0));
+
+  await page.locator("#kefu-widget .log").evaluate((log) => {
+    const first = log.querySelector(".card");
+    log.scrollTop = first.closest(".msg").offsetTop - 8;
+  });
+  await page.screenshot({ path: path.join(ROOT, "docs/widget.png") });
+});
+
+test("a card's View link opens kefu's product page with the product's name and price", async () => {
+  assert.ok(cardsReply, "needs the product list from the first step");
+  const { page, context } = browser;
+  const product = cardsReply.products[0];
+  assert.equal(product.url, `/products/${product.id}`);
+  const card = page.locator(`#kefu-widget .card[data-product-id="${product.id}"]`).first();
+  const opened = context.waitForEvent("page");
+  await card.locator(".view").click();
+  const productPage = await opened;
+  await productPage.waitForLoadState("domcontentloaded");
+  assert.equal(new URL(productPage.url()).pathname, `/products/${product.id}`);
+  assert.equal(await productPage.locator("main h1").textContent(), product.name);
+  assert.equal(await productPage.locator("main .price").textContent(), price(product));
+  await until("the product page's picture to load", () => loaded(productPage.locator("img.picture")));
+  await productPage.close();
+});
+
+test("adding to the cart in the chat updates the page's header", async () => {
+  assert.ok(cardsReply, "needs the product list from the first step");
+  const { page } = browser;
+  assert.equal((await headerCount(page)) ?? "0", "0", "nothing in the cart yet");
+  const product = cardsReply.products[0];
+  const card = page.locator(`#kefu-widget .msg.bot[data-reply-id="${cardsReply.id}"] .card[data-product-id="${product.id}"]`);
+  await card.locator(".cart").click();
+  const action = await until("the add-to-cart action", () =>
+    sent.find((f) => f.type === "action" && f.payload.startsWith("/add_to_cart")));
+  assert.deepEqual(JSON.parse(action.payload.slice("/add_to_cart".length)), { product_id: String(product.id) });
+  const answer = await until("its answer", () => received.find((f) => f.type === "reply" && f.in_reply_to === action.client_id));
+  if (!answer.cart) {
+    // The assistant asks which variant: the shopper picks the first on offer.
+    const quick = page.locator(`#kefu-widget .msg.bot[data-reply-id="${answer.id}"] .quick button`).first();
+    await quick.click();
+  }
+  await until("the header to count 1 item", async () => (await headerCount(page)) === "1");
+  assert.match(await page.locator("#cart").textContent(), /^Cart: 1 item · /);
+  const cart = await page.evaluate(() => window.kefu.cart());
+  assert.equal(cart.count, 1);
+  assert.equal(cart.lines[0].product, String(product.id));
+});
+
+test("adding from the product page lands in the same cart: widget, header and server", async () => {
+  const { page, problems } = browser;
+  const plain = catalogue.find((p) => !p.variants && p.stock > 0);
+  assert.ok(plain, "a product sold without sizes or colours");
+  const heard = [];
+  await page.goto(`${server.url}/products/${encodeURIComponent(plain.id)}`);
+  await page.evaluate(() => window.addEventListener("kefu:cart", (e) => { window.__carts = [...(window.__carts || []), e.detail]; }));
+  await until("the cart from the server's welcome", async () => (await headerCount(page)) === "1");
+  await page.evaluate(() => window.kefu.close()); // the chat was left open; it covers the form
+  await page.getByLabel("Quantity").fill("2");
+  await page.getByRole("button", { name: "Add to cart", exact: true }).click();
+  await until("the form to say it was added", async () =>
+    (await page.locator(".buy .added").textContent()) === "Added to your cart.");
+  assert.equal(await headerCount(page), "3");
+  heard.push(...await page.evaluate(() => window.__carts));
+  assert.equal(heard.at(-1).count, 3, "a kefu:cart event says so");
+  const cart = await page.evaluate(() => window.kefu.cart());
+  const line = cart.lines.find((l) => l.product === plain.id);
+  assert.equal(line.quantity, 2);
+  assert.equal(line.name, plain.name);
+  // The server's answer to that action carried the same cart.
+  const reply = received.filter((f) => f.type === "reply" && f.cart).at(-1);
+  assert.deepEqual(reply.cart.lines.map((l) => [l.product, l.quantity]), cart.lines.map((l) => [l.product, l.quantity]));
+
+  // After a reload the server's cart comes back in the welcome, on another page too.
+  await page.goto(server.url + "/");
+  await until("the header after a reload", async () => (await headerCount(page)) === "3");
+  const again = await page.evaluate(() => window.kefu.cart());
+  assert.deepEqual(again, cart);
+  const welcome = received.filter((f) => f.type === "welcome").at(-1);
+  assert.equal(welcome.cart.count, 3);
+  assert.deepEqual(problems, []);
+});
+
+test("an unknown product id answers a 404 page", async () => {
+  const res = await fetch(server.url + "/products/no-such-product");
+  assert.equal(res.status, 404);
+  assert.match(await res.text(), /No such product/);
+});
