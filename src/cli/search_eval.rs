@@ -15,7 +15,9 @@ use std::time::Instant;
 use super::search_judge::{self, Judged};
 use super::Cli;
 use kefu::knowledge::{Graph, KnowledgeBase};
-use kefu::search::{same_item_key, Fusion, ProductSearch, SearchMode, SearchResults};
+use kefu::search::{
+    same_item_key, Fusion, ProductSearch, SearchMode, SearchResults, TypeMatch, TypeThresholds,
+};
 use kefu::types::{ProductId, SearchRequest};
 
 #[derive(Debug, Args)]
@@ -32,6 +34,21 @@ pub struct EvalSearchArgs {
     /// Also write the numbers (and every query's top five) as JSON here.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
+    /// The trained NLU artifact that reads each query into a request (default:
+    /// nlu.model_dir).
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
+    /// Rank by each query's words alone, without the NLU's reading (no product type, no
+    /// constraints).
+    #[arg(long)]
+    pub words_only: bool,
+    /// Type-resolution thresholds to try instead of the calibrated ones (cosine).
+    #[arg(long, value_name = "COS")]
+    pub expand_from: Option<f32>,
+    #[arg(long, value_name = "COS")]
+    pub similar_from: Option<f32>,
+    #[arg(long, value_name = "COS")]
+    pub none_below: Option<f32>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -64,6 +81,9 @@ struct Scores {
 #[derive(Debug, Serialize)]
 struct QueryReport {
     query: String,
+    /// The typed request the fused, lexical and semantic modes ranked for.
+    request: serde_json::Value,
+    type_match: TypeMatch,
     kind: String,
     relevant: usize,
     /// Per mode: right or not, and the names of the shown hits (✓ relevant).
@@ -81,11 +101,6 @@ struct Report {
     per_query: Vec<QueryReport>,
 }
 
-/// The typed request for a query's words. Until the dialogue's reader is merged, the
-/// words alone.
-fn request_for(query: &str) -> SearchRequest {
-    SearchRequest::text(query)
-}
 
 struct Outcome {
     right: bool,
@@ -203,7 +218,32 @@ pub fn eval(cli: &Cli, args: &EvalSearchArgs) -> Result<ExitCode> {
             FusionArg::Weighted => Fusion::Weighted,
         });
     }
+    let mut t = TypeThresholds::default();
+    t.expand_from = args.expand_from.unwrap_or(t.expand_from);
+    t.similar_from = args.similar_from.unwrap_or(t.similar_from);
+    t.none_below = args.none_below.unwrap_or(t.none_below);
+    search = search.with_type_thresholds(t);
     let queries = search_judge::read(&args.queries, &graph)?;
+    // Each query read as the dialogue reads a shopper's first message: NLU parse, then
+    // the one reader into a typed request. The plain name box gets the words as typed.
+    let requests: Vec<SearchRequest> = if args.words_only {
+        queries.iter().map(|q| SearchRequest::text(&q.query)).collect()
+    } else {
+        let model_dir = args.model.clone().unwrap_or(config.nlu.model_dir.clone());
+        let (model, _) = super::nlu::load_as_served(
+            &config.nlu,
+            &model_dir,
+            &base,
+            0.0,
+            3,
+            config.nlu.engine,
+        )?;
+        let texts: Vec<&str> = queries.iter().map(|q| q.query.as_str()).collect();
+        super::nlu::parse_all(&model, &texts, "queries")?
+            .iter()
+            .map(kefu::dialogue::search_request)
+            .collect()
+    };
     let mut outcomes: HashMap<SearchMode, Vec<Outcome>> = HashMap::new();
     let mut per_query = Vec::new();
     let name = |id: &ProductId| {
@@ -211,18 +251,25 @@ pub fn eval(cli: &Cli, args: &EvalSearchArgs) -> Result<ExitCode> {
             .product(id.as_str())
             .map_or(id.to_string(), |p| p.name.clone())
     };
-    for (i, q) in queries.iter().enumerate() {
-        eprint!("\rsearching {}/{} ", i + 1, queries.len());
-        let _ = std::io::stderr().flush();
-        let req = request_for(&q.query);
+    for (i, (q, typed)) in queries.iter().zip(&requests).enumerate() {
+        if (i + 1) % 10 == 0 || i + 1 == queries.len() {
+            eprint!("\rsearching {}/{} ", i + 1, queries.len());
+            let _ = std::io::stderr().flush();
+        }
+        let words = SearchRequest::text(&q.query);
         let mut modes = BTreeMap::new();
+        let mut type_match = TypeMatch::NotAsked;
         for mode in SearchMode::ALL {
+            let req = if mode == SearchMode::NameBm25 { &words } else { typed };
             // The query's vector is cached after its first mode: time the second run.
-            let _ = search.search(&req, DEPTH, mode)?;
+            let _ = search.search(req, DEPTH, mode)?;
             let t = Instant::now();
-            let r = search.search(&req, DEPTH, mode)?;
+            let r = search.search(req, DEPTH, mode)?;
             let ms = t.elapsed().as_secs_f64() * 1e3;
             let o = judge(&graph, q, &r, ms);
+            if mode == SearchMode::Fused {
+                type_match = r.type_match.clone();
+            }
             let shown = r
                 .hits
                 .iter()
@@ -238,6 +285,8 @@ pub fn eval(cli: &Cli, args: &EvalSearchArgs) -> Result<ExitCode> {
             outcomes.entry(mode).or_default().push(o);
         }
         per_query.push(QueryReport {
+            request: serde_json::to_value(typed)?,
+            type_match,
             query: q.query.clone(),
             kind: q.kind.clone(),
             relevant: q.relevant.len(),

@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::collapse::collapse;
-use super::filter::Constraints;
+use super::filter::{Constraints, Stated};
 use super::fuse::{fuse, single, Fused, Fusion};
 use super::index::LexicalIndex;
-use super::product_type::{TypeNames, TypeResolver};
+use super::product_type::{TypeNames, TypeResolver, TypeThresholds};
 use super::semantic::ProductVectors;
 use super::{sort, SearchError, SearchHit, SearchMode, SearchResults, TypeMatch};
 use crate::knowledge::Graph;
@@ -41,7 +41,9 @@ pub struct ProductSearch {
     types: TypeNames,
     /// Per product: its category and every ancestor's id.
     ancestors: Vec<Vec<String>>,
+    stated: Stated,
     fusion: Fusion,
+    thresholds: TypeThresholds,
     query_vectors: Mutex<LruCache<String, Arc<Vec<f32>>>>,
 }
 
@@ -58,7 +60,7 @@ impl ProductSearch {
         let index = LexicalIndex::open_or_build(&graph, index_dir)?;
         let vectors = ProductVectors::build(&graph, embed.as_ref(), store)?;
         let types = TypeNames::build(&graph, &index, embed.as_ref())?;
-        let ancestors = graph
+        let ancestors: Vec<Vec<String>> = graph
             .products()
             .iter()
             .map(|p| {
@@ -70,6 +72,7 @@ impl ProductSearch {
             })
             .collect();
         Ok(Self {
+            stated: Stated::of(&graph),
             graph,
             embed,
             index,
@@ -77,6 +80,7 @@ impl ProductSearch {
             types,
             ancestors,
             fusion: Fusion::default(),
+            thresholds: TypeThresholds::default(),
             query_vectors: Mutex::new(LruCache::new(
                 NonZeroUsize::new(QUERY_CACHE).expect("non-zero"),
             )),
@@ -91,6 +95,12 @@ impl ProductSearch {
     /// Fuse the two signals this way instead of the default.
     pub fn with_fusion(mut self, fusion: Fusion) -> Self {
         self.fusion = fusion;
+        self
+    }
+
+    /// Resolve product types with these thresholds instead of the calibrated ones.
+    pub fn with_type_thresholds(mut self, thresholds: TypeThresholds) -> Self {
+        self.thresholds = thresholds;
         self
     }
 
@@ -132,7 +142,12 @@ impl ProductSearch {
         mode: SearchMode,
     ) -> Result<SearchResults, SearchError> {
         let text = request_text(req);
-        if limit == 0 || req.is_empty() {
+        let mut asked = req.clone();
+        asked.product_type = req
+            .product_type
+            .clone()
+            .filter(|t| !t.trim().is_empty());
+        if limit == 0 || asked.is_empty() {
             return Ok(SearchResults::empty(TypeMatch::NotAsked));
         }
         let products = self.graph.products();
@@ -149,6 +164,7 @@ impl ProductSearch {
         let (type_match, of_type) = match req.product_type.as_deref().map(str::trim) {
             Some(asked) if !asked.is_empty() => {
                 let resolver = TypeResolver {
+                    thresholds: self.thresholds,
                     graph: &self.graph,
                     index: &self.index,
                     ancestors: &self.ancestors,
@@ -161,7 +177,8 @@ impl ProductSearch {
         if matches!(type_match, TypeMatch::NoneOfType { .. }) {
             return Ok(SearchResults::empty(type_match));
         }
-        let constraints = Constraints::resolve(&self.graph, req);
+        let (constraints, wishes) = Constraints::resolve(&self.graph, req, &self.stated);
+        let text = with_wishes(text, &wishes);
         let mut admitted: Vec<u32> = match &of_type {
             Some(set) => set.iter().copied().collect(),
             None => (0..products.len() as u32).collect(),
@@ -239,6 +256,21 @@ impl ProductSearch {
             type_match,
             admitted: admitted.len(),
         })
+    }
+}
+
+/// `text` and the wished values it does not already say.
+fn with_wishes(text: String, wishes: &[String]) -> String {
+    let lower = text.to_lowercase();
+    let extra: Vec<&str> = wishes
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !lower.contains(*w))
+        .collect();
+    if extra.is_empty() {
+        text
+    } else {
+        format!("{text} {}", extra.join(" ")).trim().to_string()
     }
 }
 

@@ -27,7 +27,7 @@ pub use collapse::same_item_key;
 pub use engine::ProductSearch;
 pub use error::SearchError;
 pub use fuse::{Fusion, Signal};
-pub use product_type::TypeMatch;
+pub use product_type::{TypeMatch, TypeThresholds};
 
 use crate::types::ProductId;
 
