@@ -212,7 +212,10 @@ impl Embed for HashedWords {
             .iter()
             .map(|t| {
                 let mut v = vec![0f32; 384];
-                for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                for w in t
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                {
                     let mut h = std::collections::hash_map::DefaultHasher::new();
                     w.to_lowercase().hash(&mut h);
                     let h = h.finish();
@@ -241,7 +244,9 @@ fn search_report(g: Arc<Graph>, n: usize, q: usize) -> Result<()> {
         .map(|i| {
             let p = &g.products()[rng.gen_range(0..n)];
             let words: Vec<&str> = p.name.split(' ').collect();
-            let text = words[words.len().saturating_sub(2)..].join(" ").to_lowercase();
+            let text = words[words.len().saturating_sub(2)..]
+                .join(" ")
+                .to_lowercase();
             let category = g.category(&p.category).map(|c| c.name.clone());
             SearchRequest {
                 product_type: if i % 2 == 0 { category } else { None },
@@ -271,7 +276,10 @@ fn search_report(g: Arc<Graph>, n: usize, q: usize) -> Result<()> {
                 .unwrap_or(0)
         })
     };
-    row("search, fused (type + words | words)", run(SearchMode::Fused));
+    row(
+        "search, fused (type + words | words)",
+        run(SearchMode::Fused),
+    );
     row("search, lexical", run(SearchMode::Lexical));
     row("  baseline: BM25 over names", run(SearchMode::NameBm25));
     Ok(())

@@ -101,7 +101,6 @@ struct Report {
     per_query: Vec<QueryReport>,
 }
 
-
 struct Outcome {
     right: bool,
     zero: bool,
@@ -113,7 +112,9 @@ struct Outcome {
 
 fn judge(graph: &Graph, q: &Judged, r: &SearchResults, ms: f64) -> Outcome {
     let ids = |h: &kefu::search::SearchHit| -> Vec<ProductId> {
-        std::iter::once(h.product.clone()).chain(h.also.iter().cloned()).collect()
+        std::iter::once(h.product.clone())
+            .chain(h.also.iter().cloned())
+            .collect()
     };
     let rel: Vec<bool> = r
         .hits
@@ -227,17 +228,14 @@ pub fn eval(cli: &Cli, args: &EvalSearchArgs) -> Result<ExitCode> {
     // Each query read as the dialogue reads a shopper's first message: NLU parse, then
     // the one reader into a typed request. The plain name box gets the words as typed.
     let requests: Vec<SearchRequest> = if args.words_only {
-        queries.iter().map(|q| SearchRequest::text(&q.query)).collect()
+        queries
+            .iter()
+            .map(|q| SearchRequest::text(&q.query))
+            .collect()
     } else {
         let model_dir = args.model.clone().unwrap_or(config.nlu.model_dir.clone());
-        let (model, _) = super::nlu::load_as_served(
-            &config.nlu,
-            &model_dir,
-            &base,
-            0.0,
-            3,
-            config.nlu.engine,
-        )?;
+        let (model, _) =
+            super::nlu::load_as_served(&config.nlu, &model_dir, &base, 0.0, 3, config.nlu.engine)?;
         let texts: Vec<&str> = queries.iter().map(|q| q.query.as_str()).collect();
         super::nlu::parse_all(&model, &texts, "queries")?
             .iter()
@@ -260,7 +258,11 @@ pub fn eval(cli: &Cli, args: &EvalSearchArgs) -> Result<ExitCode> {
         let mut modes = BTreeMap::new();
         let mut type_match = TypeMatch::NotAsked;
         for mode in SearchMode::ALL {
-            let req = if mode == SearchMode::NameBm25 { &words } else { typed };
+            let req = if mode == SearchMode::NameBm25 {
+                &words
+            } else {
+                typed
+            };
             // The query's vector is cached after its first mode: time the second run.
             let _ = search.search(req, DEPTH, mode)?;
             let t = Instant::now();
@@ -315,8 +317,11 @@ pub fn eval(cli: &Cli, args: &EvalSearchArgs) -> Result<ExitCode> {
         let pairs: Vec<(&Judged, &Outcome)> = queries.iter().zip(os).collect();
         report.modes.insert(mode.as_str(), summarise(&pairs));
         for kind in &kinds {
-            let of_kind: Vec<(&Judged, &Outcome)> =
-                pairs.iter().filter(|(q, _)| &q.kind == kind).copied().collect();
+            let of_kind: Vec<(&Judged, &Outcome)> = pairs
+                .iter()
+                .filter(|(q, _)| &q.kind == kind)
+                .copied()
+                .collect();
             report
                 .kinds
                 .entry(kind.clone())

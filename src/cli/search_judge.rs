@@ -64,7 +64,8 @@ pub fn read(path: &Path, graph: &Graph) -> Result<Vec<Judged>> {
             continue;
         }
         let where_ = || format!("{}:{}", path.display(), n + 1);
-        let l: Line = serde_json::from_str(line).with_context(|| format!("{}: not a query line", where_()))?;
+        let l: Line = serde_json::from_str(line)
+            .with_context(|| format!("{}: not a query line", where_()))?;
         let expect_none = l.expect.as_deref() == Some("none");
         let relevant: HashSet<ProductId> = match (&l.rule, &l.relevant, expect_none) {
             (_, _, true) => HashSet::new(),
@@ -115,7 +116,10 @@ fn phrase(p: &str) -> Result<Regex> {
 }
 
 fn word(w: &str) -> Result<Regex> {
-    Ok(Regex::new(&format!(r"(?i)(^|[^\w]){}([^\w]|$)", regex::escape(w)))?)
+    Ok(Regex::new(&format!(
+        r"(?i)(^|[^\w]){}([^\w]|$)",
+        regex::escape(w)
+    ))?)
 }
 
 impl<'a> Compiled<'a> {

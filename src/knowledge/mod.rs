@@ -49,8 +49,9 @@ pub use graph::{Answer, Edge, Graph, Node, Stats, Verdict};
 pub use live::{LiveGraph, ReloadStatus, Reloaded, WatchHandle};
 pub use load::{KnowledgeBase, LoadReport, LoadSource};
 pub use schema::{
-    colour_matches, AttrType, AttrValue, AttributeDef, Brand, Category, Fact, FactSource, FaqEntry, Order,
-    OrderItem, OrderStatus, Policy, PolicyKind, Product, Relation, RelationKind, Tracking, Variant,
+    colour_matches, AttrType, AttrValue, AttributeDef, Brand, Category, Fact, FactSource, FaqEntry,
+    Order, OrderItem, OrderStatus, Policy, PolicyKind, Product, Relation, RelationKind, Tracking,
+    Variant,
 };
 pub use sizes::{compare_sizes, size_in_name};
 pub use source::SourceSet;

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use super::item_model::{ItemModel, ItemModelParams};
 use super::reason::{Companion, Fit, Reason};
 use super::request::{SortWish, Wanted};
-use crate::search::vectors::{dot, product_vectors};
 use super::{RecommendConfig, RecommendError, RecommendRequest, Recommendation};
 use crate::behavior::{Action, BehaviorConfig, EventLog, Profile, Subject};
 use crate::knowledge::{size_in_name, AttrType, Graph, Product, Verdict};
+use crate::search::vectors::{dot, product_vectors};
 use crate::store::Store;
 use crate::types::{Embed, ProductId};
 

@@ -8,7 +8,9 @@ use crate::types::EmbedError;
 pub enum SearchError {
     #[error("search index: {0}")]
     Index(#[from] tantivy::TantivyError),
-    #[error("search index directory {path}: {source} (hint: check that the data directory is writable)")]
+    #[error(
+        "search index directory {path}: {source} (hint: check that the data directory is writable)"
+    )]
     Dir {
         path: PathBuf,
         source: std::io::Error,

@@ -78,14 +78,22 @@ fn words(text: &str) -> Vec<String> {
 
 impl Constraints {
     /// The request's constraints, and the values no product states, as words to rank by.
-    pub fn resolve(graph: &Graph, req: &SearchRequest, stated: &Stated) -> (Constraints, Vec<String>) {
+    pub fn resolve(
+        graph: &Graph,
+        req: &SearchRequest,
+        stated: &Stated,
+    ) -> (Constraints, Vec<String>) {
         let mut wishes = Vec::new();
         let brands_of = |values: &[String], wishes: &mut Vec<String>| -> Vec<String> {
             lower(values)
                 .into_iter()
                 .filter_map(|v| match graph.brand(&v) {
                     Some(b) => Some(b.id.to_lowercase()),
-                    None if graph.products().iter().any(|p| p.brand.eq_ignore_ascii_case(&v)) => {
+                    None if graph
+                        .products()
+                        .iter()
+                        .any(|p| p.brand.eq_ignore_ascii_case(&v)) =>
+                    {
                         Some(v)
                     }
                     None => {
@@ -148,7 +156,8 @@ impl Constraints {
         if self.not_brands.contains(&brand) {
             return false;
         }
-        if self.price_min.is_some_and(|m| p.price < m) || self.price_max.is_some_and(|m| p.price > m)
+        if self.price_min.is_some_and(|m| p.price < m)
+            || self.price_max.is_some_and(|m| p.price > m)
         {
             return false;
         }

@@ -92,9 +92,13 @@ pub(crate) fn fuse(lexical: &[(u32, f32)], semantic: &[(u32, f32)], how: Fusion)
                     .map(|s| 1.0 / (RRF_K + s.rank as f32))
                     .sum(),
                 Fusion::Weighted => {
-                    let lex = f
-                        .lexical
-                        .map_or(0.0, |s| if lex_max > 0.0 { s.score / lex_max } else { 0.0 });
+                    let lex = f.lexical.map_or(0.0, |s| {
+                        if lex_max > 0.0 {
+                            s.score / lex_max
+                        } else {
+                            0.0
+                        }
+                    });
                     let sem = f.semantic.map_or(0.0, |s| {
                         if sem_max > sem_min {
                             (s.score - sem_min) / (sem_max - sem_min)
@@ -122,7 +126,10 @@ mod tests {
         let lexical = [(1, 9.0), (2, 8.0)];
         let semantic = [(3, 0.9), (2, 0.8), (1, 0.1)];
         let fused = fuse(&lexical, &semantic, Fusion::Rrf);
-        assert_eq!(fused.iter().map(|f| f.ix).collect::<Vec<_>>(), vec![2, 1, 3]);
+        assert_eq!(
+            fused.iter().map(|f| f.ix).collect::<Vec<_>>(),
+            vec![2, 1, 3]
+        );
         assert_eq!(fused[0].lexical.map(|s| s.rank), Some(2));
         assert_eq!(fused[0].semantic.map(|s| s.rank), Some(2));
         assert!(fused[2].lexical.is_none());

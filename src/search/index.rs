@@ -37,9 +37,44 @@ const INEXACT: f32 = 0.4;
 
 /// English words that carry no product meaning in a request ("something to drink from").
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "any", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from",
-    "have", "i", "in", "is", "it", "its", "me", "my", "of", "on", "one", "or", "some",
-    "something", "that", "the", "this", "to", "want", "with", "you", "your", "need", "looking",
+    "a",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "can",
+    "do",
+    "does",
+    "for",
+    "from",
+    "have",
+    "i",
+    "in",
+    "is",
+    "it",
+    "its",
+    "me",
+    "my",
+    "of",
+    "on",
+    "one",
+    "or",
+    "some",
+    "something",
+    "that",
+    "the",
+    "this",
+    "to",
+    "want",
+    "with",
+    "you",
+    "your",
+    "need",
+    "looking",
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -351,7 +386,10 @@ fn remove_stale(root: &Path, keep: &str) {
         let name = name.to_string_lossy();
         if name != keep && entry.path().is_dir() {
             if let Err(e) = std::fs::remove_dir_all(entry.path()) {
-                tracing::warn!("cannot remove old search index {}: {e}", entry.path().display());
+                tracing::warn!(
+                    "cannot remove old search index {}: {e}",
+                    entry.path().display()
+                );
             }
         }
     }

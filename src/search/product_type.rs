@@ -19,7 +19,7 @@ use super::index::LexicalIndex;
 use super::vectors::dot;
 use super::SearchError;
 use crate::knowledge::{Graph, Product};
-use crate::types::Embed;
+use crate::types::{Embed, ProductId};
 
 /// Where the asked type's similarity to the shop's type names draws the lines (cosine of
 /// the encoder's vectors). docs/search.md has the sweep they were picked from.
@@ -191,7 +191,8 @@ pub(crate) struct TypeResolver<'a> {
     pub thresholds: TypeThresholds,
     pub graph: &'a Graph,
     pub index: &'a LexicalIndex,
-    pub ancestors: &'a [Vec<String>],
+    /// Each product's position in the catalogue.
+    pub positions: &'a HashMap<ProductId, usize>,
     pub names: &'a TypeNames,
 }
 
@@ -258,22 +259,29 @@ impl TypeResolver<'_> {
         if best >= t.none_below {
             return Ok((TypeMatch::Unsure { asked, nearest }, None));
         }
-        Ok((TypeMatch::NoneOfType { asked, nearest }, Some(OfType::new())))
+        Ok((
+            TypeMatch::NoneOfType { asked, nearest },
+            Some(OfType::new()),
+        ))
     }
 
     /// Categories (ids) and products of the type named by `asked`'s words.
     fn by_words(&self, asked: &str, typos: bool) -> Result<(Vec<String>, OfType), SearchError> {
-        let stems: Vec<String> = self.index.words(asked).into_iter().map(|w| w.stem).collect();
+        let stems: Vec<String> = self
+            .index
+            .words(asked)
+            .into_iter()
+            .map(|w| w.stem)
+            .collect();
         let Some(head) = stems.last().cloned() else {
             return Ok((Vec::new(), OfType::new()));
         };
         let categories = self.categories(asked, &head, typos);
-        let mut products: OfType = self
-            .ancestors
+        // The graph's category index, not a scan of every product's path.
+        let mut products: OfType = categories
             .iter()
-            .enumerate()
-            .filter(|(_, path)| path.iter().any(|c| categories.contains(c)))
-            .map(|(i, _)| i as u32)
+            .flat_map(|c| self.graph.products_in_category(c, true))
+            .filter_map(|p| self.positions.get(&p.id).map(|&i| i as u32))
             .collect();
         let mut named = self.index.named(&stems, typos)?;
         if named.is_empty() && stems.len() > 1 {

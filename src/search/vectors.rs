@@ -92,6 +92,11 @@ pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
             lanes[k] += x[k] * y[k];
         }
     }
-    let tail: f32 = ca.remainder().iter().zip(cb.remainder()).map(|(x, y)| x * y).sum();
+    let tail: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
     lanes.iter().sum::<f32>() + tail
 }
