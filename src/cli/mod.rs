@@ -17,6 +17,8 @@ mod nlu_ensemble;
 mod nlu_oos;
 mod nlu_outside;
 mod rec;
+mod search_eval;
+mod search_judge;
 mod serve;
 mod simulate;
 

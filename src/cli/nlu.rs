@@ -139,6 +139,9 @@ pub enum EvalTarget {
     /// An outside test: Bitext's customer-service messages (written by another company,
     /// typos and slang tagged), intents mapped to kefu's, order ids and destinations.
     Bitext(super::nlu_outside::EvalBitextArgs),
+    /// Product search on a judged query set (eval/search/): the plain name box, lexical,
+    /// semantic and fused side by side; P@5, nDCG@10, recall@50, right-list rate, latency.
+    Search(super::search_eval::EvalSearchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -489,6 +492,7 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         Some(EvalTarget::Rec(rec)) => return super::rec::eval(rec),
         Some(EvalTarget::Oos(oos)) => return super::nlu_oos::eval(cli, oos),
         Some(EvalTarget::Bitext(bitext)) => return super::nlu_outside::eval(cli, bitext),
+        Some(EvalTarget::Search(search)) => return super::search_eval::eval(cli, search),
         None => {}
     }
     let Some(data_path) = &args.data else {

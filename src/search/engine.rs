@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::collapse::collapse;
-use super::filter::Constraints;
+use super::filter::{Constraints, Stated};
 use super::fuse::{fuse, single, Fused, Fusion};
 use super::index::LexicalIndex;
-use super::product_type::{TypeNames, TypeResolver};
+use super::product_type::{TypeNames, TypeResolver, TypeThresholds};
 use super::semantic::ProductVectors;
 use super::{sort, SearchError, SearchHit, SearchMode, SearchResults, TypeMatch};
 use crate::knowledge::Graph;
@@ -21,13 +21,16 @@ use crate::types::{Embed, ProductId, SearchRequest};
 
 /// How many lexical matches are ranked at most (more than any list shows, with room for
 /// the constraints to remove some).
-const LEXICAL_DEPTH: usize = 1000;
+const LEXICAL_DEPTH: usize = 300;
 /// Up to this many admitted products the semantic signal scores them all; above, only
 /// the lexical matches and the products of the asked type (a brute-force pass over a
 /// very large catalogue costs more than a chat turn should).
 const SEMANTIC_ALL: usize = 20_000;
 /// Request texts whose vectors are kept (a shopper refining a search repeats words).
 const QUERY_CACHE: usize = 512;
+/// Products of the type the words did not reach, kept per hit asked for (room for
+/// listings that collapse into one).
+const TAIL_PER_SHOWN: usize = 4;
 /// With a sort wish and no product type, how far down the relevance list it reorders.
 const SORT_HEAD: usize = 10;
 
@@ -39,9 +42,9 @@ pub struct ProductSearch {
     index: LexicalIndex,
     vectors: ProductVectors,
     types: TypeNames,
-    /// Per product: its category and every ancestor's id.
-    ancestors: Vec<Vec<String>>,
+    stated: Stated,
     fusion: Fusion,
+    thresholds: TypeThresholds,
     query_vectors: Mutex<LruCache<String, Arc<Vec<f32>>>>,
 }
 
@@ -58,25 +61,15 @@ impl ProductSearch {
         let index = LexicalIndex::open_or_build(&graph, index_dir)?;
         let vectors = ProductVectors::build(&graph, embed.as_ref(), store)?;
         let types = TypeNames::build(&graph, &index, embed.as_ref())?;
-        let ancestors = graph
-            .products()
-            .iter()
-            .map(|p| {
-                graph
-                    .category_ancestors(&p.category)
-                    .iter()
-                    .map(|c| c.id.clone())
-                    .collect()
-            })
-            .collect();
         Ok(Self {
+            stated: Stated::of(&graph),
             graph,
             embed,
             index,
             vectors,
             types,
-            ancestors,
             fusion: Fusion::default(),
+            thresholds: TypeThresholds::default(),
             query_vectors: Mutex::new(LruCache::new(
                 NonZeroUsize::new(QUERY_CACHE).expect("non-zero"),
             )),
@@ -91,6 +84,12 @@ impl ProductSearch {
     /// Fuse the two signals this way instead of the default.
     pub fn with_fusion(mut self, fusion: Fusion) -> Self {
         self.fusion = fusion;
+        self
+    }
+
+    /// Resolve product types with these thresholds instead of the calibrated ones.
+    pub fn with_type_thresholds(mut self, thresholds: TypeThresholds) -> Self {
+        self.thresholds = thresholds;
         self
     }
 
@@ -132,7 +131,9 @@ impl ProductSearch {
         mode: SearchMode,
     ) -> Result<SearchResults, SearchError> {
         let text = request_text(req);
-        if limit == 0 || req.is_empty() {
+        let mut asked = req.clone();
+        asked.product_type = req.product_type.clone().filter(|t| !t.trim().is_empty());
+        if limit == 0 || asked.is_empty() {
             return Ok(SearchResults::empty(TypeMatch::NotAsked));
         }
         let products = self.graph.products();
@@ -149,9 +150,10 @@ impl ProductSearch {
         let (type_match, of_type) = match req.product_type.as_deref().map(str::trim) {
             Some(asked) if !asked.is_empty() => {
                 let resolver = TypeResolver {
+                    thresholds: self.thresholds,
                     graph: &self.graph,
                     index: &self.index,
-                    ancestors: &self.ancestors,
+                    positions: self.vectors.positions(),
                     names: &self.types,
                 };
                 resolver.resolve(asked, |t| Ok(self.query_vector(t)?.to_vec()))?
@@ -161,9 +163,24 @@ impl ProductSearch {
         if matches!(type_match, TypeMatch::NoneOfType { .. }) {
             return Ok(SearchResults::empty(type_match));
         }
-        let constraints = Constraints::resolve(&self.graph, req);
+        let (constraints, wishes) = Constraints::resolve(&self.graph, req, &self.stated);
+        let text = with_wishes(text, &wishes);
+        let words = self.index.words(&text);
+        let lexical_wanted = matches!(mode, SearchMode::Lexical | SearchMode::Fused);
+        // On a large catalogue with no type asked, only the lexical matches can be shown
+        // (the semantic pass scores no others): check the constraints on those alone.
+        let lexical_first = of_type.is_none()
+            && products.len() > SEMANTIC_ALL
+            && lexical_wanted
+            && !words.is_empty();
+        let mut lexical: Vec<(u32, f32)> = if lexical_wanted && !words.is_empty() {
+            self.index.lexical(&words, LEXICAL_DEPTH)?
+        } else {
+            Vec::new()
+        };
         let mut admitted: Vec<u32> = match &of_type {
             Some(set) => set.iter().copied().collect(),
+            None if lexical_first => lexical.iter().map(|x| x.0).collect(),
             None => (0..products.len() as u32).collect(),
         };
         admitted.retain(|&i| constraints.admits(&self.graph, &products[i as usize]));
@@ -173,15 +190,7 @@ impl ProductSearch {
             is_admitted[i as usize] = true;
         }
 
-        let words = self.index.words(&text);
-        let lexical: Vec<(u32, f32)> =
-            if matches!(mode, SearchMode::Lexical | SearchMode::Fused) && !words.is_empty() {
-                let mut l = self.index.lexical(&words, LEXICAL_DEPTH)?;
-                l.retain(|(i, _)| is_admitted[*i as usize]);
-                l
-            } else {
-                Vec::new()
-            };
+        lexical.retain(|(i, _)| is_admitted[*i as usize]);
         let semantic: Vec<(u32, f32)> =
             if matches!(mode, SearchMode::Semantic | SearchMode::Fused) && !text.is_empty() {
                 let query = self.query_vector(&text)?;
@@ -210,12 +219,19 @@ impl ProductSearch {
                 .copied()
                 .filter(|i| !listed.contains(i))
                 .collect();
-            rest.sort_by(|&a, &b| {
-                let (a, b) = (&products[a as usize], &products[b as usize]);
+            let by_reviews = |a: &u32, b: &u32| {
+                let (a, b) = (&products[*a as usize], &products[*b as usize]);
                 b.review_count
                     .cmp(&a.review_count)
                     .then(b.rating.unwrap_or(0.0).total_cmp(&a.rating.unwrap_or(0.0)))
-            });
+            };
+            // Without a sort wish only the head of the tail can be shown.
+            let keep = TAIL_PER_SHOWN * limit + 50;
+            if req.sort.is_none() && rest.len() > keep {
+                rest.select_nth_unstable_by(keep, by_reviews);
+                rest.truncate(keep);
+            }
+            rest.sort_by(by_reviews);
             ranked.extend(rest.into_iter().map(|ix| Fused {
                 ix,
                 score: 0.0,
@@ -239,6 +255,21 @@ impl ProductSearch {
             type_match,
             admitted: admitted.len(),
         })
+    }
+}
+
+/// `text` and the wished values it does not already say.
+fn with_wishes(text: String, wishes: &[String]) -> String {
+    let lower = text.to_lowercase();
+    let extra: Vec<&str> = wishes
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !lower.contains(*w))
+        .collect();
+    if extra.is_empty() {
+        text
+    } else {
+        format!("{text} {}", extra.join(" ")).trim().to_string()
     }
 }
 

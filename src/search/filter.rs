@@ -33,9 +33,87 @@ fn lower(values: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The values the catalogue states, so a constraint naming none of them (a misread
+/// "toddler" as a brand, a colour no product comes in) ranks as words instead of
+/// filtering everything out.
+#[derive(Debug, Default)]
+pub(crate) struct Stated {
+    colours: HashSet<String>,
+    materials: Vec<String>,
+}
+
+impl Stated {
+    pub fn of(graph: &Graph) -> Stated {
+        let mut s = Stated::default();
+        let mut materials = HashSet::new();
+        for p in graph.products() {
+            let colours = p
+                .variants
+                .iter()
+                .filter_map(|v| v.colour.clone())
+                .chain(colour_attributes(p));
+            for c in colours {
+                s.colours.extend(words(&c));
+            }
+            for f in graph.facts(p.id.as_str()) {
+                if f.attribute == "material" {
+                    materials.insert(f.value.key());
+                }
+            }
+            if let Some(m) = p.attributes.get("material") {
+                materials.insert(m.key());
+            }
+        }
+        s.materials = materials.into_iter().collect();
+        s
+    }
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 impl Constraints {
-    pub fn resolve(graph: &Graph, req: &SearchRequest) -> Constraints {
-        let brand_id = |v: String| graph.brand(&v).map(|b| b.id.to_lowercase()).unwrap_or(v);
+    /// The request's constraints, and the values no product states, as words to rank by.
+    pub fn resolve(
+        graph: &Graph,
+        req: &SearchRequest,
+        stated: &Stated,
+    ) -> (Constraints, Vec<String>) {
+        let mut wishes = Vec::new();
+        let brands_of = |values: &[String], wishes: &mut Vec<String>| -> Vec<String> {
+            lower(values)
+                .into_iter()
+                .filter_map(|v| match graph.brand(&v) {
+                    Some(b) => Some(b.id.to_lowercase()),
+                    None if graph
+                        .products()
+                        .iter()
+                        .any(|p| p.brand.eq_ignore_ascii_case(&v)) =>
+                    {
+                        Some(v)
+                    }
+                    None => {
+                        wishes.push(v);
+                        None
+                    }
+                })
+                .collect()
+        };
+        let brands = brands_of(&req.brands, &mut wishes);
+        // An unknown brand not to show excludes nothing.
+        let not_brands = brands_of(&req.not_brands, &mut Vec::new());
+        let (colours, unknown): (Vec<String>, Vec<String>) = lower(&req.colours)
+            .into_iter()
+            .partition(|c| words(c).iter().all(|w| stated.colours.contains(w)));
+        wishes.extend(unknown);
+        let (materials, unknown): (Vec<String>, Vec<String>) = lower(&req.materials)
+            .into_iter()
+            .partition(|m| stated.materials.iter().any(|s| s.contains(m.as_str())));
+        wishes.extend(unknown);
         let bool_attribute = |id: &String| {
             graph
                 .catalog()
@@ -43,13 +121,13 @@ impl Constraints {
                 .iter()
                 .any(|a| &a.id == id && a.kind == AttrType::Bool)
         };
-        Constraints {
-            brands: lower(&req.brands).into_iter().map(brand_id).collect(),
-            not_brands: lower(&req.not_brands).into_iter().map(brand_id).collect(),
-            colours: lower(&req.colours),
+        let constraints = Constraints {
+            brands,
+            not_brands,
+            colours,
             not_colours: lower(&req.not_colours),
             sizes: lower(&req.sizes),
-            materials: lower(&req.materials),
+            materials,
             features: req
                 .features
                 .iter()
@@ -60,7 +138,8 @@ impl Constraints {
             price_max: req.price_max.filter(|p| p.is_finite()),
             in_stock: !req.include_out_of_stock,
             exclude: req.exclude.iter().cloned().collect(),
-        }
+        };
+        (constraints, wishes)
     }
 
     pub fn admits(&self, graph: &Graph, p: &Product) -> bool {
@@ -111,9 +190,13 @@ impl Constraints {
         if self.colours.is_empty() {
             return true;
         }
-        self.colours
-            .iter()
-            .any(|c| p.variants_in_stock(None, Some(c)).next().is_some() || colour_attribute(p, c))
+        // Feeds often name a colour in the product's name ("Tee Black") and give the
+        // variants fancier ones ("Onyx"): the name counts too.
+        self.colours.iter().any(|c| {
+            p.variants_in_stock(None, Some(c)).next().is_some()
+                || colour_attribute(p, c)
+                || colour_matches(&p.name, c)
+        })
     }
 
     /// Not-colours: the product must come in (and have in stock) some other colour.
@@ -154,6 +237,12 @@ impl Constraints {
             .iter()
             .any(|m| stated.iter().any(|s| s.contains(m.as_str())))
     }
+}
+
+fn colour_attributes(p: &Product) -> impl Iterator<Item = String> + '_ {
+    ["colour", "color"]
+        .into_iter()
+        .filter_map(|k| p.attributes.get(k).map(|v| v.to_string()))
 }
 
 fn colour_attribute(p: &Product, colour: &str) -> bool {

@@ -27,12 +27,12 @@ pub use collapse::same_item_key;
 pub use engine::ProductSearch;
 pub use error::SearchError;
 pub use fuse::{Fusion, Signal};
-pub use product_type::TypeMatch;
+pub use product_type::{TypeMatch, TypeThresholds};
 
 use crate::types::ProductId;
 
 /// Which ranking to use: the served one is `Fused`; the others are for evaluation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SearchMode {
     /// A plain search box: BM25 over product names, no filters, no type resolution.

@@ -19,11 +19,34 @@ use super::index::LexicalIndex;
 use super::vectors::dot;
 use super::SearchError;
 use crate::knowledge::{Graph, Product};
-use crate::types::Embed;
+use crate::types::{Embed, ProductId};
 
-/// Cosine similarity from which another type name counts as the asked type. Calibrated
-/// on the evaluation sets (docs/search.md): below it, "laptop" would become "bag".
-const SIMILAR_FROM: f32 = 0.6;
+/// Where the asked type's similarity to the shop's type names draws the lines (cosine of
+/// the encoder's vectors). docs/search.md has the sweep they were picked from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TypeThresholds {
+    /// A type found by its words also takes in the type names at least this close
+    /// ("t-shirt" takes in "tee").
+    pub expand_from: f32,
+    /// A type not found by its words becomes the type names at least this close
+    /// ("coffee cup" → mug).
+    pub similar_from: f32,
+    /// Below this, nothing the shop sells is of the kind: no products, the nearest types
+    /// named. Between this and `similar_from` the type is not a filter; the words rank.
+    pub none_below: f32,
+}
+
+impl Default for TypeThresholds {
+    fn default() -> Self {
+        Self {
+            expand_from: 0.75,
+            similar_from: 0.6,
+            // No band of unsure types: on both query sets it listed more wrong products
+            // (for types the shop lacks) than right ones (docs/search.md).
+            none_below: 0.6,
+        }
+    }
+}
 /// How many nearest types a `NoneOfType` names.
 const NEAREST: usize = 3;
 /// Head nouns kept as type names, most frequent first (bounds the work on big catalogues).
@@ -39,6 +62,8 @@ pub enum TypeMatch {
     Found {
         asked: String,
         categories: Vec<String>,
+        /// Type names taken in for being close in meaning.
+        took: Vec<String>,
         products: usize,
     },
     /// Nothing is called that, but these types of the shop mean the same ("cup" → mug).
@@ -47,6 +72,9 @@ pub enum TypeMatch {
         took: Vec<String>,
         products: usize,
     },
+    /// Not sure: nothing is called that and no type is close enough to stand for it, so
+    /// the words rank over everything; `nearest` are the closest types.
+    Unsure { asked: String, nearest: Vec<String> },
     /// The shop sells nothing of the kind; `nearest` are its closest types, best first.
     NoneOfType { asked: String, nearest: Vec<String> },
 }
@@ -160,9 +188,11 @@ fn head_noun(p: &Product, not_heads: &HashSet<String>) -> Option<String> {
 /// What the type resolution needs of the search: the catalogue, its index, and each
 /// product's category path.
 pub(crate) struct TypeResolver<'a> {
+    pub thresholds: TypeThresholds,
     pub graph: &'a Graph,
     pub index: &'a LexicalIndex,
-    pub ancestors: &'a [Vec<String>],
+    /// Each product's position in the catalogue.
+    pub positions: &'a HashMap<ProductId, usize>,
     pub names: &'a TypeNames,
 }
 
@@ -180,28 +210,37 @@ impl TypeResolver<'_> {
         if asked.is_empty() {
             return Ok((TypeMatch::NotAsked, None));
         }
+        let t = self.thresholds;
+        let query = embed(asked)?;
+        let nearest = self.names.nearest(&query);
+        tracing::debug!(asked, nearest = ?&nearest[..nearest.len().min(5)], "product type");
+        let close = |from: f32| -> Result<(Vec<String>, OfType), SearchError> {
+            let mut took = Vec::new();
+            let mut products = OfType::new();
+            for (name, _) in nearest.iter().take_while(|(_, s)| *s >= from) {
+                let (_, of_name) = self.by_words(name, false)?;
+                if !of_name.is_empty() {
+                    took.push(name.to_string());
+                    products.extend(of_name);
+                }
+            }
+            Ok((took, products))
+        };
         for typos in [false, true] {
-            let (categories, products) = self.by_words(asked, typos)?;
+            let (categories, mut products) = self.by_words(asked, typos)?;
             if !products.is_empty() {
+                let (took, of_close) = close(t.expand_from)?;
+                products.extend(of_close);
                 let m = TypeMatch::Found {
                     asked: asked.to_string(),
                     categories,
+                    took,
                     products: products.len(),
                 };
                 return Ok((m, Some(products)));
             }
         }
-        let query = embed(asked)?;
-        let nearest = self.names.nearest(&query);
-        let mut took = Vec::new();
-        let mut products = OfType::new();
-        for (name, _) in nearest.iter().take_while(|(_, s)| *s >= SIMILAR_FROM) {
-            let (_, of_name) = self.by_words(name, false)?;
-            if !of_name.is_empty() {
-                took.push(name.to_string());
-                products.extend(of_name);
-            }
-        }
+        let (took, products) = close(t.similar_from)?;
         if !products.is_empty() {
             let m = TypeMatch::Similar {
                 asked: asked.to_string(),
@@ -210,15 +249,20 @@ impl TypeResolver<'_> {
             };
             return Ok((m, Some(products)));
         }
-        let m = TypeMatch::NoneOfType {
-            asked: asked.to_string(),
-            nearest: nearest
-                .iter()
-                .take(NEAREST)
-                .map(|(n, _)| n.to_string())
-                .collect(),
-        };
-        Ok((m, Some(OfType::new())))
+        let best = nearest.first().map_or(0.0, |n| n.1);
+        let asked = asked.to_string();
+        let nearest: Vec<String> = nearest
+            .iter()
+            .take(NEAREST)
+            .map(|(n, _)| n.to_string())
+            .collect();
+        if best >= t.none_below {
+            return Ok((TypeMatch::Unsure { asked, nearest }, None));
+        }
+        Ok((
+            TypeMatch::NoneOfType { asked, nearest },
+            Some(OfType::new()),
+        ))
     }
 
     /// Categories (ids) and products of the type named by `asked`'s words.
@@ -233,12 +277,11 @@ impl TypeResolver<'_> {
             return Ok((Vec::new(), OfType::new()));
         };
         let categories = self.categories(asked, &head, typos);
-        let mut products: OfType = self
-            .ancestors
+        // The graph's category index, not a scan of every product's path.
+        let mut products: OfType = categories
             .iter()
-            .enumerate()
-            .filter(|(_, path)| path.iter().any(|c| categories.contains(c)))
-            .map(|(i, _)| i as u32)
+            .flat_map(|c| self.graph.products_in_category(c, true))
+            .filter_map(|p| self.positions.get(&p.id).map(|&i| i as u32))
             .collect();
         let mut named = self.index.named(&stems, typos)?;
         // The head word alone ("food" of "dog food") stands for the type only when no

@@ -44,6 +44,11 @@ impl ProductVectors {
         Ok(Self { dim, data, index })
     }
 
+    /// Each product's position in the catalogue (and in these vectors).
+    pub fn positions(&self) -> &HashMap<ProductId, usize> {
+        &self.index
+    }
+
     pub fn get(&self, ix: usize) -> &[f32] {
         &self.data[ix * self.dim..(ix + 1) * self.dim]
     }

@@ -12,6 +12,7 @@ mod knowledge;
 mod nlu;
 mod nlu_engine;
 mod recommend;
+mod search;
 mod shipped_model;
 mod shop_site;
 mod transport;

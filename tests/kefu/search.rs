@@ -1,0 +1,279 @@
+//! Product search on a small catalogue with coarse categories (tests/fixtures/coarse_shop:
+//! what a product is lives only in its name), loaded by the real knowledge loader, with
+//! the real encoder (all-MiniLM-L6-v2) and the real sled store.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use kefu::knowledge::{Graph, KnowledgeBase};
+use kefu::nlu::SentenceEncoder;
+use kefu::search::{ProductSearch, SearchMode, SearchResults, TypeMatch};
+use kefu::store::Store;
+use kefu::types::{Embed, ProductId, SearchRequest, SortWish};
+
+struct Fixture {
+    encoder: Arc<dyn Embed>,
+    /// Holds the product-vector cache, so only the first build pays for the forward passes.
+    store: Store,
+    search: ProductSearch,
+}
+
+fn shop_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coarse_shop")
+}
+
+fn load(dir: &Path) -> Arc<Graph> {
+    KnowledgeBase::load(dir, None).unwrap().0
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| {
+        let base = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/base/all-MiniLM-L6-v2");
+        assert!(
+            base.join("model.safetensors").is_file(),
+            "the base encoder is not installed at {} (run `kefu model fetch`)",
+            base.display()
+        );
+        let encoder: Arc<dyn Embed> = Arc::new(SentenceEncoder::load(&base).unwrap());
+        let store = Store::open(tempfile::tempdir().unwrap().keep()).unwrap();
+        let search =
+            ProductSearch::build(load(&shop_dir()), encoder.clone(), Some(&store), None).unwrap();
+        Fixture {
+            encoder,
+            store,
+            search,
+        }
+    })
+}
+
+fn typed(product_type: &str) -> SearchRequest {
+    SearchRequest {
+        product_type: Some(product_type.into()),
+        text: product_type.into(),
+        ..SearchRequest::default()
+    }
+}
+
+fn run(req: &SearchRequest) -> SearchResults {
+    fixture().search.search(req, 10, SearchMode::Fused).unwrap()
+}
+
+fn ids(r: &SearchResults) -> Vec<&str> {
+    r.hits.iter().map(|h| h.product.as_str()).collect()
+}
+
+fn names(r: &SearchResults) -> Vec<String> {
+    let graph = fixture().search.graph();
+    r.hits
+        .iter()
+        .map(|h| graph.product(h.product.as_str()).unwrap().name.clone())
+        .collect()
+}
+
+#[test]
+fn a_type_named_only_in_product_names_is_found_and_nothing_else_listed() {
+    let r = run(&typed("water bottles"));
+    assert!(matches!(r.type_match, TypeMatch::Found { .. }), "{:?}", r.type_match);
+    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    assert_eq!(got, HashSet::from(["cs-03", "cs-04"]), "{:?}", names(&r));
+
+    let r = run(&typed("hoodie"));
+    assert_eq!(r.hits.len(), 3, "{:?}", names(&r));
+    assert!(names(&r).iter().all(|n| n.contains("Hoodie")), "{:?}", names(&r));
+}
+
+#[test]
+fn a_coarse_category_is_a_type_too() {
+    let r = run(&typed("bags"));
+    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    assert_eq!(got, HashSet::from(["cs-15", "cs-16", "cs-17", "cs-18"]));
+    // A synonym of the category.
+    let r = run(&typed("stationery"));
+    assert!(ids(&r).contains(&"cs-19") && ids(&r).contains(&"cs-20"), "{:?}", names(&r));
+}
+
+#[test]
+fn a_typo_in_the_type_or_the_words_is_forgiven() {
+    let r = run(&typed("hoddie"));
+    assert!(!r.hits.is_empty());
+    assert!(names(&r).iter().all(|n| n.contains("Hoodie")), "{:?}", names(&r));
+
+    let r = run(&SearchRequest::text("bakpack"));
+    assert_eq!(ids(&r)[0], "cs-15", "{:?}", names(&r));
+}
+
+#[test]
+fn other_words_find_the_product_by_meaning() {
+    let r = run(&SearchRequest::text("something to drink coffee from"));
+    let graph = fixture().search.graph();
+    let top = graph.product(r.hits[0].product.as_str()).unwrap();
+    assert_eq!(top.category, "drinkware", "{:?}", names(&r));
+    // The lexical signal alone has no word of it in a name; the semantic one ranks it.
+    assert!(r.hits[0].semantic.is_some());
+}
+
+#[test]
+fn constraints_filter_and_are_never_query_words() {
+    let mut req = typed("hoodie");
+    req.price_max = Some(50.0);
+    assert_eq!(ids(&run(&req)), vec!["cs-07"]);
+
+    let mut req = typed("hoodie");
+    req.brands = vec!["Northway".into()];
+    assert_eq!(ids(&run(&req)), vec!["cs-14"]);
+
+    let mut req = typed("tee");
+    req.not_brands = vec!["harbor".into()];
+    assert_eq!(ids(&run(&req)), vec!["cs-10"]);
+
+    let mut req = typed("tee");
+    req.colours = vec!["black".into()];
+    assert_eq!(ids(&run(&req)), vec!["cs-09"]);
+
+    let mut req = typed("hoodie");
+    req.not_colours = vec!["red".into(), "navy".into()];
+    assert_eq!(ids(&run(&req)), vec!["cs-07"]);
+
+    let mut req = typed("jacket");
+    req.features = vec!["waterproof".into()];
+    assert_eq!(ids(&run(&req)), vec!["cs-12"]);
+
+    let mut req = typed("bottle");
+    req.materials = vec!["glass".into()];
+    assert_eq!(ids(&run(&req)), vec!["cs-04"]);
+}
+
+#[test]
+fn only_what_is_in_stock_unless_asked() {
+    let r = run(&typed("camp mug"));
+    assert!(!ids(&r).contains(&"cs-06"), "{:?}", names(&r));
+    let mut req = typed("camp mug");
+    req.include_out_of_stock = true;
+    assert_eq!(ids(&run(&req))[0], "cs-06");
+
+    let mut req = typed("tee");
+    req.exclude = vec![ProductId::from("cs-09")];
+    assert_eq!(ids(&run(&req)), vec!["cs-10"]);
+}
+
+#[test]
+fn listings_of_one_item_collapse_into_one_hit() {
+    let r = run(&typed("mug"));
+    assert_eq!(r.hits.len(), 1, "{:?}", names(&r));
+    let hit = &r.hits[0];
+    let all: HashSet<&str> = std::iter::once(hit.product.as_str())
+        .chain(hit.also.iter().map(|p| p.as_str()))
+        .collect();
+    assert_eq!(all, HashSet::from(["cs-01", "cs-02"]));
+}
+
+#[test]
+fn a_type_the_shop_does_not_sell_lists_nothing_and_names_the_nearest() {
+    let r = run(&typed("surfboard"));
+    assert!(r.hits.is_empty(), "{:?}", names(&r));
+    let TypeMatch::NoneOfType { asked, nearest } = &r.type_match else {
+        panic!("expected NoneOfType, got {:?}", r.type_match);
+    };
+    assert_eq!(asked, "surfboard");
+    assert!(!nearest.is_empty());
+    // The nearest are the shop's own names for kinds of product.
+    let graph = fixture().search.graph();
+    for n in nearest {
+        let n = n.to_lowercase();
+        assert!(
+            graph.categories().iter().any(|c| c.name.to_lowercase() == n)
+                || graph.products().iter().any(|p| p.name.to_lowercase().contains(&n)),
+            "{n} is not one of the shop's types"
+        );
+    }
+}
+
+#[test]
+fn the_sort_wish_reorders_what_relevance_found() {
+    let mut req = typed("hoodie");
+    req.sort = Some(SortWish::Cheapest);
+    assert_eq!(ids(&run(&req)), vec!["cs-07", "cs-14", "cs-08"]);
+    // Equal ratings: the one with more reviews first.
+    let mut req = typed("bags");
+    req.sort = Some(SortWish::BestRated);
+    let r = run(&req);
+    assert_eq!(r.hits.len(), 4);
+    assert_eq!(ids(&r)[0], "cs-15");
+}
+
+#[test]
+fn an_empty_request_finds_nothing_without_an_error() {
+    for req in [SearchRequest::text(""), SearchRequest::text("   "), typed(" ")] {
+        for mode in SearchMode::ALL {
+            let r = fixture().search.search(&req, 10, mode).unwrap();
+            assert!(r.hits.is_empty());
+            assert_eq!(r.type_match, TypeMatch::NotAsked);
+        }
+    }
+}
+
+#[test]
+fn the_name_box_baseline_ignores_types_and_constraints() {
+    let mut req = typed("mug");
+    req.text = "camp mug".into();
+    let r = fixture().search.search(&req, 10, SearchMode::NameBm25).unwrap();
+    // The out-of-stock camp mug is listed first: a plain box knows no stock.
+    assert_eq!(ids(&r)[0], "cs-06");
+}
+
+#[test]
+fn the_index_lives_on_disk_by_catalogue_and_is_rebuilt_when_it_changes() {
+    let f = fixture();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = ProductSearch::index_dir(tmp.path());
+    let graph = load(&shop_dir());
+    let a = ProductSearch::build(graph.clone(), f.encoder.clone(), Some(&f.store), Some(&root))
+        .unwrap();
+    let dirs = |root: &Path| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    let first = dirs(&root);
+    assert_eq!(first.len(), 1);
+    assert_eq!(ids(&a.search(&typed("pen"), 5, SearchMode::Fused).unwrap())[0], "cs-19");
+    drop(a);
+    // Reopened, not rebuilt: the same folder serves the same answers.
+    let b = ProductSearch::build(graph, f.encoder.clone(), Some(&f.store), Some(&root)).unwrap();
+    assert_eq!(dirs(&root), first);
+    assert_eq!(ids(&b.search(&typed("pen"), 5, SearchMode::Fused).unwrap())[0], "cs-19");
+    drop(b);
+
+    // A changed catalogue gets a new index; the old one is removed.
+    let shop = tmp.path().join("shop");
+    std::fs::create_dir_all(&shop).unwrap();
+    for name in ["categories.yaml", "brands.yaml", "attributes.yaml", "products.jsonl"] {
+        std::fs::copy(shop_dir().join(name), shop.join(name)).unwrap();
+    }
+    let mut products = std::fs::read_to_string(shop.join("products.jsonl")).unwrap();
+    products = products.replace("Harbor Ballpoint Pen", "Harbor Fountain Pen");
+    std::fs::write(shop.join("products.jsonl"), products).unwrap();
+    let c = ProductSearch::build(load(&shop), f.encoder.clone(), Some(&f.store), Some(&root))
+        .unwrap();
+    let second = dirs(&root);
+    assert_eq!(second.len(), 1);
+    assert_ne!(second, first);
+    let r = c.search(&SearchRequest::text("fountain pen"), 5, SearchMode::Lexical).unwrap();
+    assert_eq!(ids(&r)[0], "cs-19");
+}
+
+#[test]
+fn the_recommender_reads_product_vectors_from_search() {
+    let s = &fixture().search;
+    let mug = s.vector(&ProductId::from("cs-01")).unwrap();
+    let tumbler = s.vector(&ProductId::from("cs-05")).unwrap();
+    let pen = s.vector(&ProductId::from("cs-19")).unwrap();
+    let dot = |a: &[f32], b: &[f32]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f32>();
+    assert!(dot(mug, tumbler) > dot(mug, pen));
+    assert!(s.vector(&ProductId::from("nope")).is_none());
+}
