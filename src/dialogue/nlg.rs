@@ -203,11 +203,23 @@ mod tests {
     #[test]
     fn a_key_the_shops_files_lack_is_worded_by_kefus_own_english() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("en.yaml"), "greet: \"Hello from the shop\"\n").unwrap();
+        std::fs::write(
+            dir.path().join("en.yaml"),
+            "greet: \"Hello from the shop\"\n",
+        )
+        .unwrap();
         let t = Templates::load(dir.path(), "en").unwrap();
         assert_eq!(t.render("en", "greet", &[], 0), "Hello from the shop");
-        let said = t.render("en", "search_none_of_type_alone", &[("asked", "kites".into())], 0);
-        assert!(said.contains("kites") && !said.contains("search_none"), "{said}");
+        let said = t.render(
+            "en",
+            "search_none_of_type_alone",
+            &[("asked", "kites".into())],
+            0,
+        );
+        assert!(
+            said.contains("kites") && !said.contains("search_none"),
+            "{said}"
+        );
         assert_eq!(t.render("en", "no_such_key", &[], 0), "no_such_key");
     }
 

@@ -33,7 +33,7 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
             return Ok(out);
         }
     }
-    let out = run_intent(ctx, &parse.intent, now);
+    let out = run_intent(ctx, refinement_said_as_no(ctx, parse), now);
     if talk::failures_exceeded(ctx) && ctx.tracker.pending.is_none() && !out.handoff {
         // Repeated failure: say what we can, then offer a person.
         let offer = talk::offer_person(ctx);
@@ -43,6 +43,21 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
         return Ok(merged);
     }
     Ok(out)
+}
+
+/// "not summit", "no, in black": a no that names what to search for, with no question
+/// pending and a search in force, refines the search rather than declining.
+fn refinement_said_as_no<'p>(ctx: &Ctx<'_>, parse: &'p Parse) -> &'p str {
+    let searching = !ctx.tracker.slots.is_empty() || !ctx.tracker.last_products.is_empty();
+    let names_a_wish = parse
+        .slots
+        .iter()
+        .any(|s| super::request::SEARCH_SLOTS.contains(&s.slot.as_str()));
+    if parse.intent == "deny" && searching && names_a_wish {
+        "refine_search"
+    } else {
+        &parse.intent
+    }
 }
 
 /// "Which one is the cheapest?" asks about the list on screen, whatever the intent read

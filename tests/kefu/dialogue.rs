@@ -469,7 +469,10 @@ fn story_sets() -> Vec<(PathBuf, Vec<PathBuf>)> {
         files.sort();
         files
     };
-    let mut sets = vec![(PathBuf::from("knowledge"), yaml_in(Path::new("tests/stories")))];
+    let mut sets = vec![(
+        PathBuf::from("knowledge"),
+        yaml_in(Path::new("tests/stories")),
+    )];
     let mut dirs: Vec<PathBuf> = std::fs::read_dir("tests/stories")
         .unwrap()
         .map(|e| e.unwrap().path())
