@@ -708,10 +708,7 @@ async fn a_real_conversation_shows_up_in_the_numbers() {
     let state = AppState::new(Arc::new(config), store, Some(chat))
         .unwrap()
         .with_events(log.clone(), parts.graph.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let service = app(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+    let addr = crate::support::serve(state.clone()).await;
     let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws"))
         .await
         .unwrap();

@@ -6,7 +6,7 @@ use kefu::config::Config;
 use kefu::dialogue::{ChatService, DialogueError, Turn, TurnInput};
 use kefu::store::Store;
 use kefu::types::{ProductCard, ProductId, QuickReply, Reply};
-use kefu::{app, AppState};
+use kefu::AppState;
 use parking_lot::Mutex;
 use std::net::SocketAddr;
 use std::process::Stdio;
@@ -103,10 +103,7 @@ async fn start(with_dialogue: bool, tune: impl FnOnce(&mut Config)) -> Server {
         None
     };
     let state = AppState::new(Arc::new(config), store, chat).unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+    let addr = crate::support::serve(state).await;
     Server {
         addr,
         shop,

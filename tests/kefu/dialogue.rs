@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+use crate::support::{next_frame, serve, Ws};
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Story {
@@ -539,7 +541,7 @@ async fn stories() {
 /// it; the assistant answers again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn handoff_to_an_agent_and_back_over_the_real_server() {
-    use futures::{SinkExt, StreamExt};
+    use futures::SinkExt;
     use serde_json::{json, Value};
     use tokio_tungstenite::tungstenite::Message;
 
@@ -551,33 +553,15 @@ async fn handoff_to_an_agent_and_back_over_the_real_server() {
     config.admin.token = Some(TOKEN.into());
     let chat: Arc<dyn ChatService> = Arc::new(kefu_parts.dialogue);
     let state = kefu::AppState::new(Arc::new(config), store, Some(chat)).unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let service =
-        kefu::app(state.clone()).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+    let addr = serve(state.clone()).await;
 
     let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws"))
         .await
         .unwrap();
-    async fn recv(
-        ws: &mut tokio_tungstenite::WebSocketStream<
-            tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
-        >,
-    ) -> Value {
-        loop {
-            if let Message::Text(t) = ws.next().await.unwrap().unwrap() {
-                let v: Value = serde_json::from_str(t.as_str()).unwrap();
-                if v["type"] != "typing" {
-                    return v;
-                }
-            }
-        }
-    }
     ws.send(Message::Text(json!({"type":"hello"}).to_string().into()))
         .await
         .unwrap();
-    let session = recv(&mut ws).await["session_id"]
+    let session = next_frame(&mut ws).await["session_id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -588,10 +572,10 @@ async fn handoff_to_an_agent_and_back_over_the_real_server() {
     ))
     .await
     .unwrap();
-    let reply = recv(&mut ws).await;
+    let reply = next_frame(&mut ws).await;
     assert_eq!(reply["type"], "reply");
     assert_eq!(reply["handoff"], true, "{reply}");
-    assert_eq!(recv(&mut ws).await["type"], "handoff");
+    assert_eq!(next_frame(&mut ws).await["type"], "handoff");
 
     let call = |method: &str, uri: String, token: Option<&str>, body: Option<Value>| {
         let router = kefu::app(state.clone());
@@ -647,7 +631,7 @@ async fn handoff_to_an_agent_and_back_over_the_real_server() {
     )
     .await;
     assert_eq!(status, 200);
-    let agent = recv(&mut ws).await;
+    let agent = next_frame(&mut ws).await;
     assert_eq!(
         agent["type"], "agent_message",
         "the bot must not answer while an agent has the chat: {agent}"
@@ -665,7 +649,7 @@ async fn handoff_to_an_agent_and_back_over_the_real_server() {
     )
     .await;
     assert_eq!(status, 200);
-    let released = recv(&mut ws).await;
+    let released = next_frame(&mut ws).await;
     assert_eq!(
         (released["type"].as_str(), released["state"].as_str()),
         (Some("handoff"), Some("released"))
@@ -677,7 +661,7 @@ async fn handoff_to_an_agent_and_back_over_the_real_server() {
     ))
     .await
     .unwrap();
-    let back = recv(&mut ws).await;
+    let back = next_frame(&mut ws).await;
     assert_eq!(back["type"], "reply");
     assert!(!back["products"].as_array().unwrap().is_empty(), "{back}");
 }
@@ -686,7 +670,7 @@ async fn handoff_to_an_agent_and_back_over_the_real_server() {
 /// to cart (a size is asked, a quick reply answers) → order status.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_conversation_over_the_real_socket() {
-    use futures::{SinkExt, StreamExt};
+    use futures::SinkExt;
     use serde_json::{json, Value};
     use tokio_tungstenite::tungstenite::Message;
 
@@ -698,24 +682,7 @@ async fn a_full_conversation_over_the_real_socket() {
     let state = kefu::AppState::new(Arc::new(Config::default()), store, Some(chat)).unwrap();
     state.metrics.watch_nlu(shared().nlu.stats());
     let metrics = state.metrics.clone();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let service = kefu::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
-
-    type Ws = tokio_tungstenite::WebSocketStream<
-        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
-    >;
-    async fn recv(ws: &mut Ws) -> Value {
-        loop {
-            if let Message::Text(t) = ws.next().await.unwrap().unwrap() {
-                let v: Value = serde_json::from_str(t.as_str()).unwrap();
-                if v["type"] != "typing" {
-                    return v;
-                }
-            }
-        }
-    }
+    let addr = serve(state).await;
     async fn say(ws: &mut Ws, id: &str, text: &str) -> Value {
         ws.send(Message::Text(
             json!({"type":"message","client_id":id,"text":text})
@@ -724,7 +691,7 @@ async fn a_full_conversation_over_the_real_socket() {
         ))
         .await
         .unwrap();
-        let reply = recv(ws).await;
+        let reply = next_frame(ws).await;
         assert_eq!(reply["type"], "reply", "{reply}");
         assert_eq!(reply["in_reply_to"], id);
         reply
@@ -739,7 +706,7 @@ async fn a_full_conversation_over_the_real_socket() {
     ))
     .await
     .unwrap();
-    assert_eq!(recv(&mut ws).await["type"], "welcome");
+    assert_eq!(next_frame(&mut ws).await["type"], "welcome");
 
     let g = graph.graph();
     let in_category = |reply: &Value, cat: &str| {
@@ -782,7 +749,7 @@ async fn a_full_conversation_over_the_real_socket() {
     ))
     .await
     .unwrap();
-    let added = recv(&mut ws).await;
+    let added = next_frame(&mut ws).await;
     assert!(
         added["text"]
             .as_str()
@@ -820,7 +787,7 @@ async fn a_full_conversation_over_the_real_socket() {
 /// it, the same variant again is one line, and a reconnecting client gets it in `welcome`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_cart_travels_in_replies_and_in_welcome() {
-    use futures::{SinkExt, StreamExt};
+    use futures::SinkExt;
     use serde_json::{json, Value};
     use tokio_tungstenite::tungstenite::Message;
 
@@ -832,24 +799,7 @@ async fn the_cart_travels_in_replies_and_in_welcome() {
     let state = kefu::AppState::new(Arc::new(Config::default()), store, Some(chat))
         .unwrap()
         .with_knowledge(parts.graph.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let service = kefu::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
-
-    type Ws = tokio_tungstenite::WebSocketStream<
-        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
-    >;
-    async fn recv(ws: &mut Ws) -> Value {
-        loop {
-            if let Message::Text(t) = ws.next().await.unwrap().unwrap() {
-                let v: Value = serde_json::from_str(t.as_str()).unwrap();
-                if v["type"] != "typing" {
-                    return v;
-                }
-            }
-        }
-    }
+    let addr = serve(state).await;
     async fn send(ws: &mut Ws, frame: Value) {
         ws.send(Message::Text(frame.to_string().into()))
             .await
@@ -862,7 +812,7 @@ async fn the_cart_travels_in_replies_and_in_welcome() {
             json!({"type":"action","client_id":id,"payload":payload}),
         )
         .await;
-        let reply = recv(ws).await;
+        let reply = next_frame(ws).await;
         assert_eq!(reply["type"], "reply", "{reply}");
         assert_eq!(reply["in_reply_to"], id);
         reply
@@ -876,7 +826,7 @@ async fn the_cart_travels_in_replies_and_in_welcome() {
 
     let mut ws = connect().await;
     send(&mut ws, json!({"type":"hello","locale":"en"})).await;
-    let welcome = recv(&mut ws).await;
+    let welcome = next_frame(&mut ws).await;
     assert_eq!(welcome["type"], "welcome");
     assert_eq!(
         welcome["cart"]["count"], 0,
@@ -954,7 +904,7 @@ async fn the_cart_travels_in_replies_and_in_welcome() {
         json!({"type":"hello","session_id":session,"last_seen":0}),
     )
     .await;
-    let welcome = recv(&mut again).await;
+    let welcome = next_frame(&mut again).await;
     assert_eq!(welcome["type"], "welcome");
     assert_eq!(welcome["cart"]["count"], 4, "{welcome}");
     assert_eq!(welcome["cart"]["lines"].as_array().unwrap().len(), 2);

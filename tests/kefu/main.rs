@@ -15,4 +15,5 @@ mod recommend;
 mod search;
 mod shipped_model;
 mod shop_site;
+mod support;
 mod transport;

@@ -64,10 +64,7 @@ async fn start(tune: impl FnOnce(&mut Config)) -> Server {
     tune(&mut config);
     let store = Store::open(data.path()).unwrap();
     let state = AppState::new(Arc::new(config), store, Some(Arc::new(Echo))).unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+    let addr = crate::support::serve(state.clone()).await;
     Server {
         addr,
         state,
@@ -75,8 +72,7 @@ async fn start(tune: impl FnOnce(&mut Config)) -> Server {
     }
 }
 
-type Ws =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+use crate::support::Ws;
 
 async fn connect(addr: SocketAddr) -> Ws {
     let (ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws"))
