@@ -75,13 +75,21 @@ fn names(r: &SearchResults) -> Vec<String> {
 #[test]
 fn a_type_named_only_in_product_names_is_found_and_nothing_else_listed() {
     let r = run(&typed("water bottles"));
-    assert!(matches!(r.type_match, TypeMatch::Found { .. }), "{:?}", r.type_match);
+    assert!(
+        matches!(r.type_match, TypeMatch::Found { .. }),
+        "{:?}",
+        r.type_match
+    );
     let got: HashSet<&str> = ids(&r).into_iter().collect();
     assert_eq!(got, HashSet::from(["cs-03", "cs-04"]), "{:?}", names(&r));
 
     let r = run(&typed("hoodie"));
     assert_eq!(r.hits.len(), 3, "{:?}", names(&r));
-    assert!(names(&r).iter().all(|n| n.contains("Hoodie")), "{:?}", names(&r));
+    assert!(
+        names(&r).iter().all(|n| n.contains("Hoodie")),
+        "{:?}",
+        names(&r)
+    );
 }
 
 #[test]
@@ -91,14 +99,22 @@ fn a_coarse_category_is_a_type_too() {
     assert_eq!(got, HashSet::from(["cs-15", "cs-16", "cs-17", "cs-18"]));
     // A synonym of the category.
     let r = run(&typed("stationery"));
-    assert!(ids(&r).contains(&"cs-19") && ids(&r).contains(&"cs-20"), "{:?}", names(&r));
+    assert!(
+        ids(&r).contains(&"cs-19") && ids(&r).contains(&"cs-20"),
+        "{:?}",
+        names(&r)
+    );
 }
 
 #[test]
 fn a_typo_in_the_type_or_the_words_is_forgiven() {
     let r = run(&typed("hoddie"));
     assert!(!r.hits.is_empty());
-    assert!(names(&r).iter().all(|n| n.contains("Hoodie")), "{:?}", names(&r));
+    assert!(
+        names(&r).iter().all(|n| n.contains("Hoodie")),
+        "{:?}",
+        names(&r)
+    );
 
     let r = run(&SearchRequest::text("bakpack"));
     assert_eq!(ids(&r)[0], "cs-15", "{:?}", names(&r));
@@ -183,8 +199,14 @@ fn a_type_the_shop_does_not_sell_lists_nothing_and_names_the_nearest() {
     for n in nearest {
         let n = n.to_lowercase();
         assert!(
-            graph.categories().iter().any(|c| c.name.to_lowercase() == n)
-                || graph.products().iter().any(|p| p.name.to_lowercase().contains(&n)),
+            graph
+                .categories()
+                .iter()
+                .any(|c| c.name.to_lowercase() == n)
+                || graph
+                    .products()
+                    .iter()
+                    .any(|p| p.name.to_lowercase().contains(&n)),
             "{n} is not one of the shop's types"
         );
     }
@@ -205,7 +227,11 @@ fn the_sort_wish_reorders_what_relevance_found() {
 
 #[test]
 fn an_empty_request_finds_nothing_without_an_error() {
-    for req in [SearchRequest::text(""), SearchRequest::text("   "), typed(" ")] {
+    for req in [
+        SearchRequest::text(""),
+        SearchRequest::text("   "),
+        typed(" "),
+    ] {
         for mode in SearchMode::ALL {
             let r = fixture().search.search(&req, 10, mode).unwrap();
             assert!(r.hits.is_empty());
@@ -218,7 +244,10 @@ fn an_empty_request_finds_nothing_without_an_error() {
 fn the_name_box_baseline_ignores_types_and_constraints() {
     let mut req = typed("mug");
     req.text = "camp mug".into();
-    let r = fixture().search.search(&req, 10, SearchMode::NameBm25).unwrap();
+    let r = fixture()
+        .search
+        .search(&req, 10, SearchMode::NameBm25)
+        .unwrap();
     // The out-of-stock camp mug is listed first: a plain box knows no stock.
     assert_eq!(ids(&r)[0], "cs-06");
 }
@@ -229,8 +258,13 @@ fn the_index_lives_on_disk_by_catalogue_and_is_rebuilt_when_it_changes() {
     let tmp = tempfile::tempdir().unwrap();
     let root = ProductSearch::index_dir(tmp.path());
     let graph = load(&shop_dir());
-    let a = ProductSearch::build(graph.clone(), f.encoder.clone(), Some(&f.store), Some(&root))
-        .unwrap();
+    let a = ProductSearch::build(
+        graph.clone(),
+        f.encoder.clone(),
+        Some(&f.store),
+        Some(&root),
+    )
+    .unwrap();
     let dirs = |root: &Path| -> Vec<String> {
         let mut v: Vec<String> = std::fs::read_dir(root)
             .unwrap()
@@ -241,29 +275,42 @@ fn the_index_lives_on_disk_by_catalogue_and_is_rebuilt_when_it_changes() {
     };
     let first = dirs(&root);
     assert_eq!(first.len(), 1);
-    assert_eq!(ids(&a.search(&typed("pen"), 5, SearchMode::Fused).unwrap())[0], "cs-19");
+    assert_eq!(
+        ids(&a.search(&typed("pen"), 5, SearchMode::Fused).unwrap())[0],
+        "cs-19"
+    );
     drop(a);
     // Reopened, not rebuilt: the same folder serves the same answers.
     let b = ProductSearch::build(graph, f.encoder.clone(), Some(&f.store), Some(&root)).unwrap();
     assert_eq!(dirs(&root), first);
-    assert_eq!(ids(&b.search(&typed("pen"), 5, SearchMode::Fused).unwrap())[0], "cs-19");
+    assert_eq!(
+        ids(&b.search(&typed("pen"), 5, SearchMode::Fused).unwrap())[0],
+        "cs-19"
+    );
     drop(b);
 
     // A changed catalogue gets a new index; the old one is removed.
     let shop = tmp.path().join("shop");
     std::fs::create_dir_all(&shop).unwrap();
-    for name in ["categories.yaml", "brands.yaml", "attributes.yaml", "products.jsonl"] {
+    for name in [
+        "categories.yaml",
+        "brands.yaml",
+        "attributes.yaml",
+        "products.jsonl",
+    ] {
         std::fs::copy(shop_dir().join(name), shop.join(name)).unwrap();
     }
     let mut products = std::fs::read_to_string(shop.join("products.jsonl")).unwrap();
     products = products.replace("Harbor Ballpoint Pen", "Harbor Fountain Pen");
     std::fs::write(shop.join("products.jsonl"), products).unwrap();
-    let c = ProductSearch::build(load(&shop), f.encoder.clone(), Some(&f.store), Some(&root))
-        .unwrap();
+    let c =
+        ProductSearch::build(load(&shop), f.encoder.clone(), Some(&f.store), Some(&root)).unwrap();
     let second = dirs(&root);
     assert_eq!(second.len(), 1);
     assert_ne!(second, first);
-    let r = c.search(&SearchRequest::text("fountain pen"), 5, SearchMode::Lexical).unwrap();
+    let r = c
+        .search(&SearchRequest::text("fountain pen"), 5, SearchMode::Lexical)
+        .unwrap();
     assert_eq!(ids(&r)[0], "cs-19");
 }
 
