@@ -124,11 +124,12 @@ mod tests {
     #[test]
     fn rrf_prefers_products_both_signals_rank_high() {
         let lexical = [(1, 9.0), (2, 8.0)];
-        let semantic = [(3, 0.9), (2, 0.8), (1, 0.1)];
+        let semantic = [(3, 0.9), (2, 0.8), (4, 0.5), (1, 0.1)];
         let fused = fuse(&lexical, &semantic, Fusion::Rrf);
+        // 2: 1/62 + 1/62; 1: 1/61 + 1/64; 3: 1/61; 4: 1/63.
         assert_eq!(
             fused.iter().map(|f| f.ix).collect::<Vec<_>>(),
-            vec![2, 1, 3]
+            vec![2, 1, 3, 4]
         );
         assert_eq!(fused[0].lexical.map(|s| s.rank), Some(2));
         assert_eq!(fused[0].semantic.map(|s| s.rank), Some(2));
