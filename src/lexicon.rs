@@ -1,5 +1,5 @@
 //! The shop-language word lists every layer reads a shopper's words with: negations,
-//! exclusions, currencies, sort wishes, and prices as written. One list of each, so the
+//! exclusions, currencies, price cues, sort wishes, and prices as written. One list of each, so the
 //! NLU's decoding rules, the dialogue's reading of a request and the recommender agree on
 //! what "not", "$" or "cheapest" mean. Depends on nothing, like `types`.
 
@@ -53,6 +53,115 @@ pub const CURRENCY_WORDS: &[&str] = &[
     "dollar", "dollars", "buck", "bucks", "euro", "euros", "eur", "usd", "gbp", "pound", "pounds",
     "quid", "yen", "cents",
 ];
+
+/// Words before an amount that make it a ceiling ("under 50"); the longest wins.
+pub const BEFORE_CEILING: &[&str] = &[
+    "around",
+    "under",
+    "below",
+    "less than",
+    "max",
+    "maximum",
+    "up to",
+    "upto",
+    "at most",
+    "within",
+    "cheaper than",
+    "lower than",
+    "lower",
+    "beneath",
+    "sub",
+    "limit",
+    "budget",
+    "capped at",
+    "cap",
+    "cap it at",
+    "ceiling",
+    "tops",
+    "top",
+    "no more than",
+    "not more than",
+    "<",
+];
+/// Words before an amount that make it a floor ("at least 50").
+pub const BEFORE_FLOOR: &[&str] = &[
+    "over",
+    "above",
+    "more than",
+    "at least",
+    "min",
+    "minimum",
+    "from",
+    "starting at",
+    "starting from",
+    "upwards of",
+    "north of",
+    "pricier than",
+    "higher than",
+    "past",
+    "floor",
+    "beyond",
+    "exceeding",
+    ">",
+];
+/// Words after an amount that make it a ceiling ("50 max").
+pub const AFTER_CEILING: &[&str] = &[
+    "max",
+    "maximum",
+    "tops",
+    "top",
+    "or less",
+    "or under",
+    "or below",
+    "at most",
+    "limit",
+    "ceiling",
+    "the most",
+    "or cheaper",
+    "and under",
+    "and below",
+];
+/// Words after an amount that make it a floor ("50 or more").
+pub const AFTER_FLOOR: &[&str] = &[
+    "or more",
+    "and up",
+    "and above",
+    "or above",
+    "plus",
+    "+",
+    "minimum",
+    "min",
+    "upwards",
+    "at least",
+    "or higher",
+    "and over",
+    "or over",
+];
+/// What may stand between two amounts for them to be one range.
+pub const RANGE_JOINS: &[&str] = &[
+    "and",
+    "to",
+    "-",
+    "–",
+    "&",
+    "and up to",
+    "up to",
+    "till",
+    "until",
+];
+
+/// Whether `words` (lower-case, in order) are a price cue on either side of an amount.
+pub fn is_price_cue(words: &str) -> bool {
+    [
+        BEFORE_CEILING,
+        BEFORE_FLOOR,
+        AFTER_CEILING,
+        AFTER_FLOOR,
+        RANGE_JOINS,
+    ]
+    .iter()
+    .any(|list| list.contains(&words))
+}
 
 /// Sort wishes as shoppers word them, most specific first within each wish.
 const SORT_WORDS: &[(SortWish, &[&str])] = &[

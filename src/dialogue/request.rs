@@ -3,7 +3,10 @@
 //! "anything but black" exclude), then the search in force is typed. Search and the
 //! recommender rank for the request and never re-read the text.
 
-use crate::lexicon::{excluded_at, parse_price, sort_wish, sort_words};
+use crate::lexicon::{
+    excluded_at, is_currency_word, is_negation, is_price_cue, parse_price, sort_wish, sort_words,
+    EXCLUSIONS,
+};
 use crate::types::{Parse, SearchRequest};
 
 use super::tracker::Tracker;
@@ -68,11 +71,114 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse) {
             tracker.slots.insert("sort".into(), sort_words(wish).into());
         }
     }
-    // A search no slot describes keeps the words it started with, so a refinement
-    // ("something under 100 euros") still ranks by them.
-    if describing_words(tracker).is_empty() && parse.slot("product").is_none() {
-        tracker.wish = Some(parse.text.clone());
+    // The words a search starts with are what it ranks by for as long as it lasts
+    // ("a gift for my dad, he likes hiking", "youtube sweatshirt"), so a refinement
+    // ("something under 100 euros", "in black") keeps them.
+    let starts = parse.slot("product_type").is_some()
+        || matches!(parse.intent.as_str(), "search_product" | "recommend");
+    if (starts || tracker.wish.is_none()) && parse.slot("product").is_none() {
+        let words = words_of(parse);
+        if !words.is_empty() {
+            tracker.wish = Some(words);
+        }
     }
+}
+
+/// Slots whose words say how to filter or order a list, not what is looked for.
+const NOT_RANKED: &[&str] = &[
+    "price_min",
+    "price_max",
+    "sort",
+    "quantity",
+    "ordinal",
+    "order_id",
+];
+
+/// The message's words to rank by: without prices and their cue words, sort wishes,
+/// quantities, and excluded values with the words that exclude them.
+fn words_of(parse: &Parse) -> String {
+    let text = &parse.text;
+    // Words as character spans, lower-cased without surrounding punctuation.
+    let mut words: Vec<(usize, usize, String)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                let w: String = text.chars().skip(s).take(i - s).collect();
+                let bare = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                words.push((s, i, bare));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut cut = vec![false; words.len()];
+    let inside = |(a, b): (usize, usize), w: &(usize, usize, String)| w.0 < b && a < w.1;
+    for slot in &parse.slots {
+        let span = (slot.start, slot.end);
+        let price = slot.slot.starts_with("price_");
+        let excluded =
+            matches!(slot.slot.as_str(), "brand" | "color") && excluded_at(text, slot.start);
+        if !(NOT_RANKED.contains(&slot.slot.as_str()) || excluded) {
+            continue;
+        }
+        let Some(first) = words.iter().position(|w| inside(span, w)) else {
+            continue;
+        };
+        let last = words.iter().rposition(|w| inside(span, w)).unwrap_or(first);
+        cut[first..=last].iter_mut().for_each(|c| *c = true);
+        // The cues or negations before it ("under", "no more than", "but not").
+        let mut from = first;
+        loop {
+            let phrase = |n: usize| -> String {
+                let said: Vec<&str> = words[from - n..from].iter().map(|w| w.2.as_str()).collect();
+                said.join(" ")
+            };
+            let cue = (1..=from.min(3)).rev().find(|&n| {
+                let said = phrase(n);
+                if price {
+                    is_price_cue(&said)
+                } else {
+                    EXCLUSIONS.contains(&said.as_str()) || (n == 1 && is_negation(&said))
+                }
+            });
+            match cue {
+                Some(n) => from -= n,
+                None => break,
+            }
+        }
+        cut[from..first].iter_mut().for_each(|c| *c = true);
+        // A currency word or cue after a price ("60 dollars", "50 max", "100 or more").
+        if price {
+            let mut end = last + 1;
+            if words.get(end).is_some_and(|w| is_currency_word(&w.2)) {
+                cut[end] = true;
+                end += 1;
+            }
+            for n in (1..=2).rev() {
+                if end + n <= words.len() {
+                    let said: Vec<&str> =
+                        words[end..end + n].iter().map(|w| w.2.as_str()).collect();
+                    if is_price_cue(&said.join(" ")) {
+                        cut[end..end + n].iter_mut().for_each(|c| *c = true);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    words
+        .iter()
+        .zip(&cut)
+        .filter(|(_, &c)| !c)
+        .map(|(w, _)| text.chars().skip(w.0).take(w.1 - w.0).collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }
 
 /// The slot values in force that say what the shopper is after.
@@ -93,18 +199,16 @@ pub(super) fn in_force(tracker: &Tracker, typed: &str) -> SearchRequest {
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
     };
+    // What is being looked for, in the shopper's words: the words the search started
+    // with, and what refinements since have added ("in black").
+    let mut text = tracker.wish.clone().unwrap_or_else(|| typed.to_string());
     let mut words = describing_words(tracker);
-    // What is being looked for, in the shopper's words: the slot values when there are
-    // any (they carry over), else the words the search started with ("a gift for my dad,
-    // he likes hiking"), else what was typed.
-    let text = if words.is_empty() {
-        tracker.wish.clone().unwrap_or_else(|| typed.to_string())
-    } else {
-        if let Some(r) = get("recipient") {
-            words.push(format!("for {r}"));
+    words.extend(get("recipient").map(|r| format!("for {r}")));
+    for w in words {
+        if !text.to_lowercase().contains(&w.to_lowercase()) {
+            text = format!("{text} {w}").trim().to_string();
         }
-        words.join(" ")
-    };
+    }
     SearchRequest {
         product_type: get("product_type"),
         text,
@@ -166,6 +270,24 @@ mod tests {
         assert_eq!(r.price_max, Some(60.0));
         assert_eq!(r.price_min, None);
         assert_eq!(r.text, "black hoodie");
+        let r = search_request(&parse(
+            "youtube sweatshirt, no more than 60 dollars",
+            &[("product_type", "sweatshirt"), ("price_max", "60")],
+        ));
+        assert_eq!(
+            r.text, "youtube sweatshirt",
+            "words the NLU slotted nothing in stay"
+        );
+        let r = search_request(&parse(
+            "kids tees but not android, 20 or less",
+            &[
+                ("product_type", "tees"),
+                ("brand", "android"),
+                ("price_max", "20"),
+            ],
+        ));
+        assert_eq!(r.text, "kids tees");
+        assert_eq!(r.not_brands, vec!["android"]);
     }
 
     #[test]

@@ -15,7 +15,9 @@
 //! agree with every one (a unit test holds them to the data); the other 18 keep the
 //! model's label.
 
-use crate::lexicon::is_negation;
+use crate::lexicon::{
+    is_negation, AFTER_CEILING, AFTER_FLOOR, BEFORE_CEILING, BEFORE_FLOOR, RANGE_JOINS,
+};
 use crate::types::Slot;
 
 const PRICE_MIN: &str = "price_min";
@@ -42,98 +44,6 @@ impl End {
         }
     }
 }
-
-const BEFORE_CEILING: &[&str] = &[
-    "around",
-    "under",
-    "below",
-    "less than",
-    "max",
-    "maximum",
-    "up to",
-    "upto",
-    "at most",
-    "within",
-    "cheaper than",
-    "lower than",
-    "lower",
-    "beneath",
-    "sub",
-    "limit",
-    "budget",
-    "capped at",
-    "cap",
-    "cap it at",
-    "ceiling",
-    "tops",
-    "top",
-    "no more than",
-    "not more than",
-    "<",
-];
-const BEFORE_FLOOR: &[&str] = &[
-    "over",
-    "above",
-    "more than",
-    "at least",
-    "min",
-    "minimum",
-    "from",
-    "starting at",
-    "starting from",
-    "upwards of",
-    "north of",
-    "pricier than",
-    "higher than",
-    "past",
-    "floor",
-    "beyond",
-    "exceeding",
-    ">",
-];
-const AFTER_CEILING: &[&str] = &[
-    "max",
-    "maximum",
-    "tops",
-    "top",
-    "or less",
-    "or under",
-    "or below",
-    "at most",
-    "limit",
-    "ceiling",
-    "the most",
-    "or cheaper",
-    "and under",
-    "and below",
-];
-const AFTER_FLOOR: &[&str] = &[
-    "or more",
-    "and up",
-    "and above",
-    "or above",
-    "plus",
-    "+",
-    "minimum",
-    "min",
-    "upwards",
-    "at least",
-    "or higher",
-    "and over",
-    "or over",
-];
-/// What may stand between two amounts for them to be one range.
-const RANGE_JOINS: &[&str] = &[
-    "and",
-    "to",
-    "-",
-    "–",
-    "&",
-    "and up to",
-    "up to",
-    "till",
-    "until",
-];
 
 /// Relabels the price spans among `slots` as price_min or price_max from the words of `text`
 /// around them; other slots are untouched.

@@ -14,7 +14,7 @@ use super::{RecommendConfig, RecommendError, RecommendRequest, Recommendation};
 use crate::behavior::{Action, BehaviorConfig, EventLog, Profile, Subject};
 use crate::knowledge::{Graph, Product, Verdict};
 use crate::search::vectors::dot;
-use crate::search::{ProductSearch, SearchMode, TypeMatch};
+use crate::search::{ProductSearch, SearchHit, SearchMode, TypeMatch};
 use crate::types::{ProductId, SearchRequest};
 
 /// The signals of one product's score, each already multiplied by its weight.
@@ -248,7 +248,7 @@ impl Recommender {
         let pool = (limit * 5).max(if vague { VAGUE_POOL } else { MIN_POOL });
         let (candidates, relevance, type_match) = self.candidates(
             wanted,
-            pool,
+            (pool, vague),
             &excluded,
             only_companions.then_some(&companions),
         )?;
@@ -343,7 +343,7 @@ impl Recommender {
     fn candidates(
         &self,
         wanted: &SearchRequest,
-        pool: usize,
+        (pool, vague): (usize, bool),
         excluded: &HashSet<usize>,
         companions: Option<&HashMap<usize, Companion>>,
     ) -> Result<(Vec<usize>, Vec<f32>, TypeMatch), RecommendError> {
@@ -399,15 +399,28 @@ impl Recommender {
         // "close, not closest" products within reach of the shopper's profile.
         let share = |x: f32, max: f32| if max > 0.0 { (x / max).max(0.0) } else { 0.0 };
         let max_fused = results.hits.iter().map(|h| h.score).fold(0.0f32, f32::max);
-        let cosine = |h: &crate::search::SearchHit| h.semantic.as_ref().map_or(0.0, |s| s.score);
-        let max_cosine = results.hits.iter().map(cosine).fold(0.0f32, f32::max);
-        let (found, relevance) = results
+        let cosine = |h: &SearchHit| h.semantic.as_ref().map_or(0.0, |s| s.score);
+        // A vague wish ("something for my next trip outdoors") lists what search found,
+        // then lets the shopper's profile reach further down the embeddings' ranking.
+        let wider = if vague {
+            self.search.search(wanted, pool, SearchMode::Semantic)?.hits
+        } else {
+            Vec::new()
+        };
+        let max_cosine = results
             .hits
             .iter()
-            .filter_map(|h| {
+            .chain(&wider)
+            .map(cosine)
+            .fold(0.0f32, f32::max);
+        let mut seen = HashSet::new();
+        let fused = results.hits.iter().map(|h| (h, share(h.score, max_fused)));
+        let (found, relevance) = fused
+            .chain(wider.iter().map(|h| (h, 0.0)))
+            .filter_map(|(h, fused_share)| {
                 let i = *self.index.get(&h.product)?;
-                let rel = share(h.score, max_fused).max(share(cosine(h), max_cosine));
-                open(&i).then_some((i, rel))
+                let rel = fused_share.max(share(cosine(h), max_cosine));
+                (open(&i) && seen.insert(i)).then_some((i, rel))
             })
             .unzip();
         Ok((found, relevance, results.type_match))

@@ -28,6 +28,9 @@ const LEXICAL_DEPTH: usize = 300;
 const SEMANTIC_ALL: usize = 20_000;
 /// Request texts whose vectors are kept (a shopper refining a search repeats words).
 const QUERY_CACHE: usize = 512;
+/// Without a product type, a hit by meaning alone stays only with at least this share of
+/// the best hit's fused score.
+const MEANING_ONLY_FLOOR: f32 = 0.6;
 /// Products of the type the words did not reach, kept per hit asked for (room for
 /// listings that collapse into one).
 const TAIL_PER_SHOWN: usize = 4;
@@ -209,6 +212,13 @@ impl ProductSearch {
             SearchMode::Semantic => single(&semantic, false),
             _ => fuse(&lexical, &semantic, self.fusion),
         };
+        // Without a type to keep the list to, a hit the words did not match must be
+        // nearly as close in meaning as the best one: a list holds what was asked for,
+        // not the nearest neighbours of a misspelling.
+        if mode == SearchMode::Fused && of_type.is_none() && !lexical.is_empty() {
+            let best = ranked.iter().map(|f| f.score).fold(0.0f32, f32::max);
+            ranked.retain(|f| f.lexical.is_some() || f.score >= MEANING_ONLY_FLOOR * best);
+        }
         // Products of the asked type the words did not reach still belong in the list,
         // after the ones they did (best rated first); so does everything a request of
         // constraints alone admits.

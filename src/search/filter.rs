@@ -96,10 +96,15 @@ impl Constraints {
                     {
                         Some(v)
                     }
-                    None => {
+                    // A word the catalogue uses in names ("toddler") misread as a brand
+                    // ranks as a word; a brand it never mentions ("acme") stays a
+                    // constraint that nothing meets: no other brand is shown as if it
+                    // were the one asked for.
+                    None if graph.products().iter().any(|p| colour_matches(&p.name, &v)) => {
                         wishes.push(v);
                         None
                     }
+                    None => Some(v),
                 })
                 .collect()
         };

@@ -22,6 +22,11 @@ pub enum Fusion {
 const RRF_K: f32 = 60.0;
 /// The lexical share of the weighted score.
 const LEXICAL_WEIGHT: f32 = 0.5;
+/// The best cosine below which the embeddings are not trusted at all, and from which
+/// they are trusted fully (all-MiniLM-L6-v2: a product name against its own type word
+/// scores about 0.5–0.8; against a misspelling of it about 0.2–0.4).
+const TRUST_FROM: f32 = 0.3;
+const TRUST_FULL: f32 = 0.5;
 
 /// A product's place (1-based) and raw score in one signal's ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -81,6 +86,10 @@ pub(crate) fn fuse(lexical: &[(u32, f32)], semantic: &[(u32, f32)], how: Fusion)
     let lex_max = lexical.iter().map(|x| x.1).fold(0.0f32, f32::max);
     let sem_max = semantic.iter().map(|x| x.1).fold(f32::MIN, f32::max);
     let sem_min = semantic.iter().map(|x| x.1).fold(f32::MAX, f32::min);
+    // The embeddings count as far as the encoder is sure of its best match: a misspelt
+    // or unfamiliar word ("botle") gets low cosines everywhere, and rescaling those to
+    // [0, 1] would let noise outvote the words' own match.
+    let sem_trust = ((sem_max - TRUST_FROM) / (TRUST_FULL - TRUST_FROM)).clamp(0.0, 1.0);
     let mut out: Vec<Fused> = order
         .into_iter()
         .filter_map(|ix| by_ix.remove(&ix))
@@ -106,7 +115,7 @@ pub(crate) fn fuse(lexical: &[(u32, f32)], semantic: &[(u32, f32)], how: Fusion)
                             1.0
                         }
                     });
-                    LEXICAL_WEIGHT * lex + (1.0 - LEXICAL_WEIGHT) * sem
+                    LEXICAL_WEIGHT * lex + (1.0 - LEXICAL_WEIGHT) * sem_trust * sem
                 }
             };
             f
