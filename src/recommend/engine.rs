@@ -414,7 +414,16 @@ impl Recommender {
             .map(cosine)
             .fold(0.0f32, f32::max);
         let mut seen = HashSet::new();
-        let fused = results.hits.iter().map(|h| (h, share(h.score, max_fused)));
+        // A vague wish is about meaning: its words ("next", "trip") match descriptions
+        // at random, so its relevance is the cosine alone.
+        let fused = results.hits.iter().map(|h| {
+            let fused_share = if vague {
+                0.0
+            } else {
+                share(h.score, max_fused)
+            };
+            (h, fused_share)
+        });
         let (found, relevance) = fused
             .chain(wider.iter().map(|h| (h, 0.0)))
             .filter_map(|(h, fused_share)| {
