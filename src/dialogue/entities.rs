@@ -30,15 +30,13 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
     // shopping it is no place either, whatever the map says.
     // A "colour" the catalogue sells nothing in but knows as a brand is the brand.
     let shopping = SHOPPING_INTENTS.contains(&parse.intent.as_str());
-    let mut colours = None;
+    let colours = graph.colour_words();
     for s in parse.slots.iter_mut() {
         let relabel = match s.slot.as_str() {
             "product" | "product_type" => graph.category(s.value.trim()).is_none(),
             "location" => shopping,
             "feature" | "material" => true,
-            "color" => !colours
-                .get_or_insert_with(|| colour_words(graph))
-                .contains(&s.value.trim().to_lowercase()),
+            "color" => !colours.contains(&s.value.trim().to_lowercase()),
             _ => false,
         };
         if relabel && graph.brand(s.value.trim()).is_some() {
@@ -72,8 +70,6 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
         }
     }
 
-    // Built once per turn, and only when a word is left to look up.
-    let mut colours: Option<std::collections::HashSet<String>> = None;
     for &(start, end) in &words {
         if overlaps_any(parse, start, end) {
             continue;
@@ -84,10 +80,7 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
         }
         if graph.brand(&word).is_some() {
             parse.slots.push(slot("brand", &text, start, end));
-        } else if colours
-            .get_or_insert_with(|| colour_words(graph))
-            .contains(&word)
-        {
+        } else if colours.contains(&word) {
             parse.slots.push(slot("color", &text, start, end));
         }
     }
@@ -134,24 +127,6 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
         out.push((s, text.chars().count()));
     }
     out
-}
-
-/// Every colour word some variant in the catalogue is sold in ("black", "white" for
-/// "Black/White").
-fn colour_words(graph: &Graph) -> std::collections::HashSet<String> {
-    graph
-        .products()
-        .iter()
-        .flat_map(|p| p.variants.iter())
-        .filter_map(|v| v.colour.as_deref())
-        .flat_map(|c| {
-            c.to_lowercase()
-                .split(|ch: char| !ch.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -155,6 +155,8 @@ pub struct Graph {
     names: NameIndex,
     faq_index: FaqIndex,
     order_ix: HashMap<String, u32>,
+    /// Every word of every variant colour, made on first use (the dialogue asks each turn).
+    colour_words: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 impl std::fmt::Debug for Graph {
@@ -167,6 +169,25 @@ impl std::fmt::Debug for Graph {
 }
 
 impl Graph {
+    /// Every colour word some variant in the catalogue is sold in ("black", "white" for
+    /// "Black/White"), computed once per graph.
+    pub fn colour_words(&self) -> &std::collections::HashSet<String> {
+        self.colour_words.get_or_init(|| {
+            self.products()
+                .iter()
+                .flat_map(|p| p.variants.iter())
+                .filter_map(|v| v.colour.as_deref())
+                .flat_map(|c| {
+                    c.to_lowercase()
+                        .split(|ch: char| !ch.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+    }
+
     /// Builds the graph and its indexes from a validated catalogue.
     pub fn build(catalog: Catalog, hash: String) -> Graph {
         let mut g: DiGraph<Node, Edge> = DiGraph::with_capacity(
@@ -335,6 +356,7 @@ impl Graph {
             .map(|(i, o)| (o.id.clone(), i as u32))
             .collect();
         Graph {
+            colour_words: std::sync::OnceLock::new(),
             hash,
             graph: g,
             product_nodes,
