@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, widget, ROOT } from "./harness.mjs";
+import { startServer, launchBrowser, recordFrames, widget, ROOT } from "./harness.mjs";
 
 let server;
 let browser;
@@ -17,10 +17,7 @@ const received = [];
 before(async () => {
   server = await startServer();
   browser = await launchBrowser({ width: 1100, height: 820 });
-  browser.page.on("websocket", (ws) => {
-    ws.on("framesent", (f) => sent.push(JSON.parse(f.payload)));
-    ws.on("framereceived", (f) => received.push(JSON.parse(f.payload)));
-  });
+  recordFrames(browser.page, sent, received);
 });
 
 after(async () => {

@@ -93,7 +93,16 @@ export async function launchBrowser(viewport = { width: 1100, height: 760 }) {
   };
 }
 
-/** The widget's parts, found the way a screen-reader user would find them. */
+/** Every JSON frame the page's sockets send and receive, pushed onto `sent` and
+ *  `received` as they pass. */
+export function recordFrames(page, sent, received) {
+  page.on("websocket", (ws) => {
+    ws.on("framesent", (f) => sent.push(JSON.parse(f.payload)));
+    ws.on("framereceived", (f) => received.push(JSON.parse(f.payload)));
+  });
+}
+
+/** The widget's parts, found the way a screen-reader user would find them.
 export function widget(page) {
   return {
     launcher: page.getByRole("button", { name: "Chat with the shop assistant" }),

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer, launchBrowser, widget, ROOT } from "./harness.mjs";
+import { startServer, launchBrowser, recordFrames, widget, ROOT } from "./harness.mjs";
 
 let server;
 let browser;
@@ -18,10 +18,7 @@ before(async () => {
   server = await startServer();
   browser = await launchBrowser({ width: 1100, height: 820 });
   browser.context.on("page", (p) => p.on("pageerror", (e) => browser.problems.push(`page error: ${e.message}`)));
-  browser.page.on("websocket", (ws) => {
-    ws.on("framesent", (f) => sent.push(JSON.parse(f.payload)));
-    ws.on("framereceived", (f) => received.push(JSON.parse(f.payload)));
-  });
+  recordFrames(browser.page, sent, received);
 });
 
 after(async () => {

@@ -8,7 +8,7 @@ use kefu::behavior::{BehaviorConfig, EventLog};
 use kefu::config::Config;
 use kefu::dialogue::{ChatService, Dialogue, DialogueParts, Templates, Turn, TurnInput};
 use kefu::knowledge::{Graph, LiveGraph};
-use kefu::nlu::{Nlu, SentenceEncoder};
+use kefu::nlu::Nlu;
 use kefu::store::Store;
 use kefu::types::{Embed, Reply, SessionId, UserId};
 use serde::Deserialize;
@@ -111,9 +111,10 @@ pub(crate) fn shared() -> &'static Shared {
         let config = Config::default();
         let nlu =
             Nlu::load(&config.nlu, &config.model.base_dir).expect("the shipped NLU model loads");
-        let embed: Arc<dyn Embed> =
-            Arc::new(SentenceEncoder::load(&config.model.base_dir).expect("base encoder"));
-        Shared { nlu, embed }
+        Shared {
+            nlu,
+            embed: crate::support::encoder(),
+        }
     })
 }
 

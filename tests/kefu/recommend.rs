@@ -9,7 +9,6 @@ use std::sync::{Arc, OnceLock};
 use kefu::behavior::{BehaviorConfig, EventInput, EventLog, Subject};
 use kefu::dialogue::{search_request, Templates};
 use kefu::knowledge::Graph;
-use kefu::nlu::SentenceEncoder;
 use kefu::recommend::eval::{evaluate, hit_and_ndcg, read_interactions, EvalOptions, LogFormat};
 use kefu::recommend::{
     RecommendConfig, RecommendError, RecommendRequest, Recommendation, Recommender,
@@ -29,15 +28,9 @@ struct Fixture {
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
-        let base = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/base/all-MiniLM-L6-v2");
-        assert!(
-            base.join("model.safetensors").is_file(),
-            "the base encoder is not installed at {} (run `kefu model fetch`)",
-            base.display()
-        );
         let dir = tempfile::tempdir().unwrap().keep();
         Fixture {
-            encoder: Arc::new(SentenceEncoder::load(&base).unwrap()),
+            encoder: crate::support::encoder(),
             store: Store::open(dir).unwrap(),
         }
     })

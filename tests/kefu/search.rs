@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use kefu::knowledge::{Graph, KnowledgeBase};
-use kefu::nlu::SentenceEncoder;
 use kefu::search::{ProductSearch, SearchMode, SearchResults, TypeMatch};
 use kefu::store::Store;
 use kefu::types::{Embed, ProductId, SearchRequest, SortWish};
@@ -30,13 +29,7 @@ fn load(dir: &Path) -> Arc<Graph> {
 fn fixture() -> &'static Fixture {
     static FIXTURE: OnceLock<Fixture> = OnceLock::new();
     FIXTURE.get_or_init(|| {
-        let base = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/base/all-MiniLM-L6-v2");
-        assert!(
-            base.join("model.safetensors").is_file(),
-            "the base encoder is not installed at {} (run `kefu model fetch`)",
-            base.display()
-        );
-        let encoder: Arc<dyn Embed> = Arc::new(SentenceEncoder::load(&base).unwrap());
+        let encoder = crate::support::encoder();
         let store = Store::open(tempfile::tempdir().unwrap().keep()).unwrap();
         let search =
             ProductSearch::build(load(&shop_dir()), encoder.clone(), Some(&store), None).unwrap();

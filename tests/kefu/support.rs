@@ -29,3 +29,21 @@ pub(crate) async fn next_frame(ws: &mut Ws) -> Value {
         }
     }
 }
+
+/// The real base encoder (all-MiniLM-L6-v2), loaded once for every test that needs it.
+pub(crate) fn encoder() -> std::sync::Arc<dyn kefu::types::Embed> {
+    static ENCODER: std::sync::OnceLock<std::sync::Arc<dyn kefu::types::Embed>> =
+        std::sync::OnceLock::new();
+    ENCODER
+        .get_or_init(|| {
+            let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("models/base/all-MiniLM-L6-v2");
+            assert!(
+                base.join("model.safetensors").is_file(),
+                "the base encoder is not installed at {} (run `kefu model fetch`)",
+                base.display()
+            );
+            std::sync::Arc::new(kefu::nlu::SentenceEncoder::load(&base).unwrap())
+        })
+        .clone()
+}

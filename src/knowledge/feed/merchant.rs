@@ -25,17 +25,11 @@ pub(crate) fn read(
     progress: &mut dyn FnMut(usize),
 ) -> Result<ReadRows, FeedError> {
     let mut table = Table::open(file, bytes, column)?;
-    let missing: Vec<&str> = REQUIRED.into_iter().filter(|c| !table.has(c)).collect();
-    if !missing.is_empty() {
-        return Err(FeedError::Format {
-            path: file.to_string(),
-            message: format!(
-                "the header has no column {} (a Merchant Center feed needs id, title and price; found {})",
-                missing.join(", "),
-                table.header.join(", ")
-            ),
-        });
-    }
+    table.require(
+        file,
+        &REQUIRED,
+        "a Merchant Center feed needs id, title and price",
+    )?;
     let mut out = ReadRows::default();
     let mut seen = SeenIds::default();
     table.each(file, &mut out, progress, |rec, out| {

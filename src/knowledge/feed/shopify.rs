@@ -49,17 +49,11 @@ pub(crate) fn read(
         }
     };
     let mut table = Table::open(file, bytes, column)?;
-    let missing: Vec<&str> = REQUIRED.into_iter().filter(|c| !table.has(c)).collect();
-    if !missing.is_empty() {
-        return Err(FeedError::Format {
-            path: file.to_string(),
-            message: format!(
-                "the header has no column {} (is this a Shopify product export? found {})",
-                missing.join(", "),
-                table.header.join(", ")
-            ),
-        });
-    }
+    table.require(
+        file,
+        &REQUIRED,
+        "a Shopify product export has Handle, Title and Variant Price",
+    )?;
     let mut out = ReadRows::default();
     let mut handles: HashMap<String, Seen> = HashMap::new();
     table.each(file, &mut out, progress, |rec, out| {

@@ -62,6 +62,23 @@ impl Table {
         self.header.iter().any(|h| h == column)
     }
 
+    /// An error naming the `required` columns the header lacks, with what such a feed
+    /// has (`hint`) and what this one has.
+    pub fn require(&self, path: &str, required: &[&str], hint: &str) -> Result<(), FeedError> {
+        let missing: Vec<&str> = required.iter().copied().filter(|c| !self.has(c)).collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        Err(FeedError::Format {
+            path: path.to_string(),
+            message: format!(
+                "the header has no column {} ({hint}; found {})",
+                missing.join(", "),
+                self.header.join(", ")
+            ),
+        })
+    }
+
     /// Calls `each` for every record; unreadable ones (bad quoting, not UTF-8) are skipped
     /// into `out`.
     pub fn each(
