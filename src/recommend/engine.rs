@@ -384,7 +384,16 @@ impl Recommender {
             let n = found.len();
             return Ok((found, vec![0.0; n], TypeMatch::NotAsked));
         }
-        let mut results = self.search.search(wanted, pool, SearchMode::Fused)?;
+        // A vague wish ("something for my next trip outdoors") is about meaning: its
+        // words ("next", "trip") match descriptions at random, so it is ranked by the
+        // embeddings alone, deep enough for the shopper's profile to reach past the
+        // closest few.
+        let mode = if vague {
+            SearchMode::Semantic
+        } else {
+            SearchMode::Fused
+        };
+        let mut results = self.search.search(wanted, pool, mode)?;
         if results.hits.is_empty() && !wanted.features.is_empty() {
             // Nothing the catalogue says has the feature: show the closest rather than
             // nothing (the words still name the feature).
@@ -392,44 +401,22 @@ impl Recommender {
                 features: Vec::new(),
                 ..wanted.clone()
             };
-            results = self.search.search(&loose, pool, SearchMode::Fused)?;
+            results = self.search.search(&loose, pool, mode)?;
         }
-        // Relevance is the better of the fused score and the embedding cosine, each as a
-        // share of the best: fusion is rank-based and falls off fast, the cosine keeps
-        // "close, not closest" products within reach of the shopper's profile.
+        // Relevance is the better of the search score and the embedding cosine, each as a
+        // share of the best: fusion falls off fast, the cosine keeps "close, not closest"
+        // products within reach of the shopper's profile.
         let share = |x: f32, max: f32| if max > 0.0 { (x / max).max(0.0) } else { 0.0 };
-        let max_fused = results.hits.iter().map(|h| h.score).fold(0.0f32, f32::max);
         let cosine = |h: &SearchHit| h.semantic.as_ref().map_or(0.0, |s| s.score);
-        // A vague wish ("something for my next trip outdoors") lists what search found,
-        // then lets the shopper's profile reach further down the embeddings' ranking.
-        let wider = if vague {
-            self.search.search(wanted, pool, SearchMode::Semantic)?.hits
-        } else {
-            Vec::new()
-        };
-        let max_cosine = results
+        let max_score = results.hits.iter().map(|h| h.score).fold(0.0f32, f32::max);
+        let max_cosine = results.hits.iter().map(cosine).fold(0.0f32, f32::max);
+        let (found, relevance) = results
             .hits
             .iter()
-            .chain(&wider)
-            .map(cosine)
-            .fold(0.0f32, f32::max);
-        let mut seen = HashSet::new();
-        // A vague wish is about meaning: its words ("next", "trip") match descriptions
-        // at random, so its relevance is the cosine alone.
-        let fused = results.hits.iter().map(|h| {
-            let fused_share = if vague {
-                0.0
-            } else {
-                share(h.score, max_fused)
-            };
-            (h, fused_share)
-        });
-        let (found, relevance) = fused
-            .chain(wider.iter().map(|h| (h, 0.0)))
-            .filter_map(|(h, fused_share)| {
+            .filter_map(|h| {
                 let i = *self.index.get(&h.product)?;
-                let rel = fused_share.max(share(cosine(h), max_cosine));
-                (open(&i) && seen.insert(i)).then_some((i, rel))
+                let rel = share(h.score, max_score).max(share(cosine(h), max_cosine));
+                open(&i).then_some((i, rel))
             })
             .unzip();
         Ok((found, relevance, results.type_match))
