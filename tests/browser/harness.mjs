@@ -102,7 +102,7 @@ export function recordFrames(page, sent, received) {
   });
 }
 
-/** The widget's parts, found the way a screen-reader user would find them.
+/** The widget's parts, found the way a screen-reader user would find them. */
 export function widget(page) {
   return {
     launcher: page.getByRole("button", { name: "Chat with the shop assistant" }),
