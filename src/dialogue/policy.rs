@@ -10,7 +10,7 @@ use super::ctx::Ctx;
 use super::orders::{self, email_in};
 use super::outcome::Outcome;
 use super::tracker::Pending;
-use super::{shop, talk, DialogueError};
+use super::{cart, product, search, talk, DialogueError};
 
 pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outcome, DialogueError> {
     if let Some(pending) = ctx.tracker.pending.clone() {
@@ -21,7 +21,7 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
     if parse.intent == NLU_FALLBACK {
         // "which is the cheapest?" about the list on screen: the model is unsure of the
         // intent, but the words pick one product of the list.
-        if let Some(out) = shop::pick_from_list(ctx) {
+        if let Some(out) = product::pick_from_list(ctx) {
             ctx.tracker.fallbacks = 0;
             return Ok(out);
         }
@@ -29,7 +29,7 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
     }
     ctx.tracker.fallbacks = 0;
     if asks_which_of_the_list(parse) {
-        if let Some(out) = shop::pick_from_list(ctx) {
+        if let Some(out) = product::pick_from_list(ctx) {
             return Ok(out);
         }
     }
@@ -137,14 +137,14 @@ fn run_intent(ctx: &mut Ctx<'_>, intent: &str, now: DateTime<Utc>) -> Outcome {
         "out_of_scope" => talk::small_talk(ctx, "out_of_scope"),
         "affirm" => Outcome::say("affirm", ctx.t("nothing_pending", &[])),
         "deny" => Outcome::say("deny", ctx.t("deny_ok", &[])),
-        "search_product" => shop::search(ctx),
-        "refine_search" => shop::refine(ctx),
-        "recommend" => shop::recommend(ctx),
-        "product_info" => shop::product_info(ctx),
-        "compare_products" => shop::compare(ctx),
-        "check_price" => shop::check_price(ctx),
-        "check_stock" => shop::check_stock(ctx),
-        "add_to_cart" => shop::add_to_cart(ctx),
+        "search_product" => search::search(ctx),
+        "refine_search" => search::refine(ctx),
+        "recommend" => search::recommend(ctx),
+        "product_info" => product::product_info(ctx),
+        "compare_products" => product::compare(ctx),
+        "check_price" => product::check_price(ctx),
+        "check_stock" => product::check_stock(ctx),
+        "add_to_cart" => cart::add_to_cart(ctx),
         "order_status" => orders::status(ctx),
         "cancel_order" => orders::cancel(ctx),
         "return_item" => orders::return_item(ctx, now),
