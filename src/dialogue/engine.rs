@@ -228,6 +228,9 @@ impl Dialogue {
         if turn.locale.is_some() {
             tracker.locale = turn.locale.clone();
         }
+        // A button's payload names its intent: the words of the turn before it are not
+        // read again for cues.
+        let pressed = matches!(&turn.input, TurnInput::Action { payload } if parse_payload(payload).is_some());
         let parse = match turn.input {
             TurnInput::Text { text } => {
                 let text = text.trim().to_string();
@@ -309,6 +312,7 @@ impl Dialogue {
                 recommender: recommender.as_ref(),
                 profile: profile.as_ref(),
                 csat: self.csat,
+                pressed,
             };
             policy::act(&mut ctx, &parse, now)?
         };

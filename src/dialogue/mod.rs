@@ -6,6 +6,7 @@
 //! - [`Understand`] is what the dialogue needs from the NLU.
 
 mod cart;
+mod cart_talk;
 mod config;
 mod ctx;
 mod engine;
