@@ -437,6 +437,29 @@ pub fn asks_to_recount(text: &str) -> bool {
     has_cue(text, RECOUNT_CUES)
 }
 
+/// "in my size", "my colour": a detail the shopper has in mind but has not said. The slot
+/// it stands for.
+pub fn my_detail(text: &str) -> Option<&'static str> {
+    if has_cue(
+        text,
+        &["my size", "my shoe size", "my sizes", "fits me", "fit me"],
+    ) {
+        Some("size")
+    } else if has_cue(
+        text,
+        &[
+            "my colour",
+            "my color",
+            "my favourite colour",
+            "my favorite color",
+        ],
+    ) {
+        Some("color")
+    } else {
+        None
+    }
+}
+
 /// The text's words, lower case, apostrophes kept, each between single spaces.
 fn word_string(text: &str) -> String {
     let mut out = String::from(" ");

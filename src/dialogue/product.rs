@@ -232,6 +232,12 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
     // "the trailhawk 2 42 mm … in 42mm": a size the product's name already states.
     let size = ctx.slot("size").filter(|s| !names_size(&p, s));
     if size.is_none() && colour.is_none() {
+        // "in my size", "in my colour": the answer depends on a detail not given yet.
+        if let Some(slot) = crate::lexicon::my_detail(&ctx.parse.text) {
+            if let Some(out) = ask_variant_detail(ctx, &p, slot, "check_stock") {
+                return out.with_products(vec![card]);
+            }
+        }
         let key = if p.in_stock() {
             "stock_yes"
         } else {
@@ -268,6 +274,57 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
         }
     };
     Outcome::say("check_stock", text).with_products(vec![card])
+}
+
+/// Asks which size (or colour) the shopper means, with the ones in stock as buttons;
+/// `None` when the product comes in one only.
+pub(super) fn ask_variant_detail(
+    ctx: &mut Ctx<'_>,
+    p: &Product,
+    slot: &'static str,
+    then: &'static str,
+) -> Option<Outcome> {
+    let mut options: Vec<String> = Vec::new();
+    for v in p.variants_in_stock(None, None) {
+        let value = if slot == "size" { &v.size } else { &v.colour };
+        if let Some(value) = value {
+            if !options.contains(value) {
+                options.push(value.clone());
+            }
+        }
+    }
+    if options.len() < 2 {
+        return None;
+    }
+    if slot == "size" {
+        options.sort_by(|a, b| crate::knowledge::compare_sizes(a, b));
+    }
+    ctx.tracker.pending = Some(super::tracker::Pending::AskSlot {
+        slot: slot.into(),
+        then: then.into(),
+    });
+    let quick = options
+        .iter()
+        .take(12)
+        .map(|o| {
+            super::outcome::plain_quick(
+                o,
+                super::outcome::intent_payload(then, &[(slot, o.as_str())]),
+            )
+        })
+        .collect();
+    let text = ctx.t(
+        "ask_which_variant",
+        &[
+            (
+                "slot",
+                if slot == "color" { "colour" } else { slot }.to_string(),
+            ),
+            ("name", p.name.clone()),
+            ("options", options.join(", ")),
+        ],
+    );
+    Some(Outcome::say("ask_variant", text).with_quick_replies(quick))
 }
 
 /// Whether a product without sized variants carries the size in its name ("42mm" of
