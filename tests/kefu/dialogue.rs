@@ -65,12 +65,15 @@ pub(crate) fn start_on(data: &Path, knowledge: &Path) -> Kefu {
         .unwrap_or_else(|e| panic!("kefu starts on {}: {e}", knowledge.display()))
 }
 
-/// Stories today: none may go missing unnoticed (a story marked `open` still counts).
-const AT_LEAST_STORIES: usize = 80;
-/// Stories on a catalogue other than the demo shop.
-const AT_LEAST_ON_OTHER_CATALOGUES: usize = 20;
-/// Stories the suite requires to pass (not `open`): the lead raises this as fixes land.
-const AT_LEAST_REQUIRED: usize = 55;
+// The floors are today's counts without ../shared (the Google Merchandise Store's stories
+// are skipped then), so no story goes missing or is marked open unnoticed: raise them when
+// stories are added or an open one passes.
+/// Stories that run here, open ones included (issue 29 asks for at least 80).
+const AT_LEAST_STORIES: usize = 117;
+/// Of them, on a catalogue other than the demo shop.
+const AT_LEAST_ON_OTHER_CATALOGUES: usize = 27;
+/// Stories required to pass (not marked `open`).
+const AT_LEAST_REQUIRED: usize = 77;
 
 /// Every story not marked `open` passes. Open stories (known failing when written) are
 /// counted but not played here; `kefu eval stories` plays them all.
