@@ -116,7 +116,7 @@ fn print_report(r: &Report) {
     if !r.by_kind.is_empty() {
         println!("\nfailure kind                turns  stories");
         let mut kinds: Vec<_> = r.by_kind.iter().collect();
-        kinds.sort_by(|a, b| b.1.turns.cmp(&a.1.turns));
+        kinds.sort_by_key(|k| std::cmp::Reverse(k.1.turns));
         for (kind, n) in kinds {
             let name = kind.name();
             println!("{name:<27} {:>5}  {:>7}", n.turns, n.stories);
