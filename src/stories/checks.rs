@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use super::format::{ProductCheck, Step};
+use super::format::Step;
 use crate::dialogue::Tracker;
-use crate::knowledge::{Graph, PolicyKind, Verdict};
+use crate::knowledge::{Graph, PolicyKind};
 use crate::types::Reply;
 
 /// What kind of thing a failed check found wrong.
@@ -69,7 +69,7 @@ pub struct Failure {
     pub message: String,
 }
 
-fn fail(kind: FailureKind, message: String) -> Failure {
+pub(super) fn fail(kind: FailureKind, message: String) -> Failure {
     Failure { kind, message }
 }
 
@@ -212,7 +212,9 @@ pub fn check_step(step: &Step, t: &TurnView<'_>) -> Vec<Failure> {
         ));
     }
     if let Some(c) = &step.products {
-        errs.extend(check_products(t.graph, c, reply, t.previous));
+        errs.extend(super::product_checks::check_products(
+            t.graph, c, reply, t.previous,
+        ));
     }
     if step.names_each_shown {
         for id in t.previous {
@@ -239,108 +241,7 @@ pub fn check_step(step: &Step, t: &TurnView<'_>) -> Vec<Failure> {
             None => errs.push(fail(AnswerNotAboutShown, "no product was in focus".into())),
         }
     }
-    errs.extend(check_tracker(step, t));
-    errs
-}
-
-fn check_tracker(step: &Step, t: &TurnView<'_>) -> Vec<Failure> {
-    use FailureKind::*;
-    let mut errs = Vec::new();
-    let tracker = t.tracker;
-    for (slot, want) in &step.slots {
-        match tracker.slots.get(slot) {
-            Some(v) if v.to_lowercase().contains(&want.to_lowercase()) => {}
-            other => errs.push(fail(
-                Slots,
-                format!("slot {slot} = {other:?}, expected {want:?}"),
-            )),
-        }
-    }
-    for slot in &step.slots_absent {
-        if let Some(v) = tracker.slots.get(slot) {
-            errs.push(fail(Slots, format!("slot {slot} still {v:?}")));
-        }
-    }
-    if let Some(f) = &step.focus {
-        if tracker.focus.as_ref().map(|x| x.as_str()) != Some(f.as_str()) {
-            errs.push(fail(
-                Focus,
-                format!("focus {:?}, expected {f}", tracker.focus),
-            ));
-        }
-    }
-    if step.focus_cheapest_shown {
-        let cheapest = t
-            .previous
-            .iter()
-            .filter_map(|id| t.graph.product(id))
-            .min_by(|a, b| a.price.total_cmp(&b.price))
-            .map(|p| p.id.clone());
-        if cheapest.is_none() || tracker.focus != cheapest {
-            errs.push(fail(
-                Focus,
-                format!(
-                    "focus {:?}, expected the cheapest shown, {cheapest:?}",
-                    tracker.focus
-                ),
-            ));
-        }
-    }
-    if let Some(attr) = &step.focus_least_shown {
-        let least = t
-            .previous
-            .iter()
-            .filter_map(|id| t.graph.number(id, attr).map(|n| (id.clone(), n)))
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(id, _)| id);
-        let focus = tracker.focus.as_ref().map(|f| f.0.clone());
-        if least.is_none() || focus != least {
-            errs.push(fail(
-                Focus,
-                format!("focus {focus:?}, expected the least {attr} shown, {least:?}"),
-            ));
-        }
-    }
-    if step.cart_size.is_some_and(|n| tracker.cart.len() != n) {
-        errs.push(fail(
-            Cart,
-            format!(
-                "cart has {} lines, expected {:?}",
-                tracker.cart.len(),
-                step.cart_size
-            ),
-        ));
-    }
-    if let Some(n) = step.cart_items {
-        let items: u32 = tracker.cart.iter().map(|l| l.quantity).sum();
-        if items != n {
-            errs.push(fail(
-                Cart,
-                format!("cart holds {items} items, expected {n}"),
-            ));
-        }
-    }
-    if step.names_cart {
-        let text = t.reply.text.to_lowercase();
-        for line in &tracker.cart {
-            let name = t
-                .graph
-                .product(line.product.as_str())
-                .map(|p| p.name.to_lowercase());
-            if !name.as_ref().is_some_and(|n| text.contains(n.as_str())) {
-                errs.push(fail(
-                    Cart,
-                    format!(
-                        "reply {:?} does not name {} (in the cart)",
-                        t.reply.text, line.product
-                    ),
-                ));
-            }
-        }
-        if tracker.cart.is_empty() {
-            errs.push(fail(Cart, "the cart is empty".into()));
-        }
-    }
+    errs.extend(super::tracker_checks::check_tracker(step, t));
     errs
 }
 
@@ -386,176 +287,4 @@ fn check_policy(g: &Graph, kind: &str, text: &str) -> Vec<Failure> {
             format!("reply {text:?} states none of the {kind} policy's terms {numbers:?}"),
         )]
     }
-}
-
-fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String]) -> Vec<Failure> {
-    use FailureKind::*;
-    let mut errs = Vec::new();
-    let n = reply.products.len();
-    if let Some(m) = c.min.filter(|m| n < *m) {
-        errs.push(fail(
-            ProductCount,
-            format!("expected at least {m} products, got {n}"),
-        ));
-    }
-    if let Some(m) = c.max.filter(|m| n > *m) {
-        errs.push(fail(
-            ProductCount,
-            format!("expected at most {m} products, got {n}"),
-        ));
-    }
-    if !c.ids.is_empty() {
-        let got: Vec<&str> = reply.products.iter().map(|p| p.id.as_str()).collect();
-        if got != c.ids.iter().map(String::as_str).collect::<Vec<_>>() {
-            errs.push(fail(
-                ProductOrder,
-                format!("expected products {:?}, got {got:?}", c.ids),
-            ));
-        }
-    }
-    let mut last_price = f64::MIN;
-    for card in &reply.products {
-        let Some(p) = g.product(card.id.as_str()) else {
-            errs.push(fail(
-                ProductConstraint,
-                format!("card {} names no product", card.id),
-            ));
-            continue;
-        };
-        let ancestors = g.category_ancestors(&p.category);
-        if let Some(cat) = &c.category {
-            if !ancestors.iter().any(|a| &a.id == cat) {
-                errs.push(fail(
-                    WrongProductType,
-                    format!("{} is in {}, not under {cat}", p.id, p.category),
-                ));
-            }
-        }
-        if !c.type_mentions.is_empty() {
-            let mut text = p.name.to_lowercase();
-            for a in &ancestors {
-                text.push(' ');
-                text.push_str(&a.name.to_lowercase());
-            }
-            if !c
-                .type_mentions
-                .iter()
-                .any(|w| text.contains(&w.to_lowercase()))
-            {
-                errs.push(fail(
-                    WrongProductType,
-                    format!(
-                        "{} ({}) is none of {:?}",
-                        p.name, p.category, c.type_mentions
-                    ),
-                ));
-            }
-        }
-        if c.brand
-            .as_ref()
-            .is_some_and(|b| !p.brand.eq_ignore_ascii_case(b))
-        {
-            errs.push(fail(
-                ProductConstraint,
-                format!("{} is by {}, not {:?}", p.id, p.brand, c.brand),
-            ));
-        }
-        if c.not_brand
-            .as_ref()
-            .is_some_and(|b| p.brand.eq_ignore_ascii_case(b))
-        {
-            errs.push(fail(
-                ProductConstraint,
-                format!("{} is by the excluded brand {}", p.id, p.brand),
-            ));
-        }
-        if c.price_max.is_some_and(|m| p.price > m) {
-            errs.push(fail(
-                ProductConstraint,
-                format!("{} costs {} > {:?}", p.id, p.price, c.price_max),
-            ));
-        }
-        if c.price_min.is_some_and(|m| p.price < m) {
-            errs.push(fail(
-                ProductConstraint,
-                format!("{} costs {} < {:?}", p.id, p.price, c.price_min),
-            ));
-        }
-        if let Some(col) = &c.colour {
-            if p.variants_in_stock(None, Some(col)).next().is_none() {
-                errs.push(fail(
-                    ProductConstraint,
-                    format!("{} has no {col} variant in stock", p.id),
-                ));
-            }
-        }
-        if let Some(size) = &c.size {
-            if p.variants_in_stock(Some(size), None).next().is_none() {
-                errs.push(fail(
-                    ProductConstraint,
-                    format!("{} has no size {size} in stock", p.id),
-                ));
-            }
-        }
-        if let Some(f) = &c.feature {
-            let yes = g
-                .attribute_answer(p.id.as_str(), f)
-                .is_some_and(|a| a.verdict == Verdict::Yes);
-            if !yes {
-                errs.push(fail(
-                    ProductConstraint,
-                    format!("{} does not have {f}", p.id),
-                ));
-            }
-        }
-        if c.cheapest_first && p.price < last_price {
-            errs.push(fail(
-                ProductOrder,
-                format!("{} breaks cheapest-first order", p.id),
-            ));
-        }
-        last_price = p.price;
-        if c.not_ids_of_previous && previous.contains(&p.id.0) {
-            errs.push(fail(
-                ProductRelevance,
-                format!("{} was already shown", p.id),
-            ));
-        }
-        if c.every_has_reason && card.reason.as_deref().is_none_or(str::is_empty) {
-            errs.push(fail(ProductRelevance, format!("{} has no reason", p.id)));
-        }
-    }
-    for card in &reply.products {
-        let name = card.name.to_lowercase();
-        if !c.all_mention.is_empty() && !c.all_mention.iter().any(|w| name.contains(w.as_str())) {
-            errs.push(fail(
-                WrongProductType,
-                format!("{} names none of {:?}", card.name, c.all_mention),
-            ));
-        }
-    }
-    if !c.most_mention.is_empty() {
-        let mentioning = reply
-            .products
-            .iter()
-            .filter_map(|card| g.product(card.id.as_str()))
-            .filter(|p| {
-                let text = format!("{} {} {}", p.name, p.description, p.category).to_lowercase();
-                c.most_mention
-                    .iter()
-                    .any(|w| text.contains(&w.to_lowercase()))
-            })
-            .count();
-        if mentioning * 2 <= n {
-            let names: Vec<&str> = reply.products.iter().map(|p| p.name.as_str()).collect();
-            errs.push(fail(
-                ProductRelevance,
-                format!(
-                    "only {mentioning} of {n} products mention any of {:?}: {names:?}",
-                    c.most_mention
-                ),
-            ));
-        }
-    }
-    errs
 }

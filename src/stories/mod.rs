@@ -6,9 +6,11 @@
 
 mod checks;
 mod format;
+mod product_checks;
 mod report;
 mod run;
 mod sets;
+mod tracker_checks;
 
 pub use checks::{Failure, FailureKind};
 pub use format::{ProductCheck, Step, Story, StoryFile};
