@@ -211,3 +211,64 @@ fn panicked(set: &str, file: &Path, story: &super::Story) -> StoryResult {
             .collect(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stories::Failure;
+
+    fn step(failures: &[FailureKind]) -> StepResult {
+        StepResult {
+            said: "hi".into(),
+            passed: failures.is_empty(),
+            not_played: false,
+            intent: None,
+            action: String::new(),
+            reply: String::new(),
+            products: Vec::new(),
+            failures: failures
+                .iter()
+                .map(|k| Failure {
+                    kind: *k,
+                    message: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    fn story(set: &str, open: bool, steps: Vec<StepResult>) -> StoryResult {
+        StoryResult {
+            file: "f.yaml".into(),
+            story: format!("{set} {open} {}", steps.len()),
+            set: set.into(),
+            open: open.then(|| "known to fail".into()),
+            passed: steps.iter().all(|s| s.passed),
+            steps,
+        }
+    }
+
+    #[test]
+    fn shares_kinds_regressions_and_open_stories_that_pass() {
+        use FailureKind::*;
+        let results = vec![
+            story("a", false, vec![step(&[]), step(&[])]),
+            story("a", false, vec![step(&[WrongAction, Cart]), step(&[Cart])]),
+            story("b", true, vec![step(&[]), step(&[NotFallback])]),
+            story("b", true, vec![step(&[])]),
+        ];
+        let r = Report::from_results(results, Vec::new());
+        assert_eq!((r.all.stories, r.all.stories_passed), (4, 2));
+        assert_eq!((r.all.turns, r.all.turns_passed), (7, 4));
+        assert!((r.conversation_pass_rate - 0.5).abs() < 1e-9);
+        assert!((r.turn_pass_rate - 4.0 / 7.0).abs() < 1e-9);
+        assert_eq!((r.required.stories, r.required.stories_passed), (2, 1));
+        assert_eq!((r.open.stories, r.open.stories_passed), (2, 1));
+        assert_eq!(r.regressions.len(), 1);
+        assert_eq!(r.open_passing.len(), 1);
+        // Cart broke two turns of one story; a turn with two kinds counts for each.
+        assert_eq!((r.by_kind[&Cart].turns, r.by_kind[&Cart].stories), (2, 1));
+        assert_eq!(r.by_kind[&WrongAction].turns, 1);
+        assert_eq!(r.by_kind[&NotFallback].turns, 1);
+        assert_eq!(r.by_set["b"].turns_passed, 2);
+    }
+}

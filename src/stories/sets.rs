@@ -136,3 +136,79 @@ pub fn story_sets(
     }
     Ok(sets)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    const ONE: &str = "- story: hello\n  steps:\n    - say: hi\n";
+
+    #[test]
+    fn sets_are_the_top_folder_then_fixtures_then_feeds_a_missing_feed_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let stories = dir.path().join("stories");
+        let fixtures = dir.path().join("fixtures");
+        write(&stories.join("a.yaml"), ONE);
+        write(
+            &stories.join("shop2/b.yaml"),
+            &format!("{ONE}{}", ONE.replace("hello", "again")),
+        );
+        std::fs::create_dir_all(fixtures.join("shop2")).unwrap();
+        write(&stories.join("feedshop/c.yaml"), ONE);
+        write(
+            &stories.join("feedshop/feed.yaml"),
+            "format: google-retail\nfile: /no/such/feed.jsonl\n",
+        );
+        let sets = story_sets(&stories, Path::new("knowledge"), &fixtures).unwrap();
+        let names: Vec<&str> = sets.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["knowledge", "feedshop", "shop2"]);
+        assert_eq!(sets[2].stories(), 2);
+        assert!(matches!(&sets[2].catalogue, Catalogue::Dir(d) if d == &fixtures.join("shop2")));
+        assert!(sets[0].unavailable.is_none());
+        assert!(sets[1]
+            .unavailable
+            .as_deref()
+            .unwrap()
+            .contains("/no/such/feed.jsonl"));
+        // feed.yaml is not a story file.
+        assert_eq!(sets[1].stories(), 1);
+    }
+
+    #[test]
+    fn a_folder_without_a_catalogue_or_a_step_with_two_inputs_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let stories = dir.path().join("stories");
+        write(&stories.join("orphan/a.yaml"), ONE);
+        let err = story_sets(
+            &stories,
+            Path::new("knowledge"),
+            &dir.path().join("fixtures"),
+        );
+        assert!(
+            matches!(err, Err(StoryError::NoCatalogue { .. })),
+            "{err:?}"
+        );
+
+        let both = dir.path().join("both.yaml");
+        write(
+            &both,
+            "- story: x\n  steps:\n    - say: hi\n      press: /greet\n",
+        );
+        let err = StoryFile::load(&both).unwrap_err().to_string();
+        assert!(err.contains("exactly one of `say` or `press`"), "{err}");
+        let unknown = dir.path().join("unknown.yaml");
+        write(
+            &unknown,
+            "- story: x\n  steps:\n    - say: hi\n      colour_of_reply: red\n",
+        );
+        assert!(
+            StoryFile::load(&unknown).is_err(),
+            "unknown keys are refused"
+        );
+    }
+}
