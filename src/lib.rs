@@ -14,6 +14,7 @@ pub mod nlu;
 pub mod recommend;
 pub mod search;
 pub mod store;
+pub mod stories;
 pub mod transport;
 pub mod types;
 

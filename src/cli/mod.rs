@@ -21,6 +21,7 @@ mod search_eval;
 mod search_judge;
 mod serve;
 mod simulate;
+mod stories_eval;
 
 #[derive(Debug, Parser)]
 #[command(
