@@ -182,3 +182,34 @@ test("the demo page signs in its demo shopper: their order is shown without an e
   assert.equal(proxied.status, 403);
   assert.deepEqual(problems, []);
 });
+
+test("signed out, the widget cannot open the shopper's conversation and starts a fresh one; a bad token chats as a guest", async () => {
+  const { page, problems } = browser;
+  const owned = received.filter((f) => f.type === "welcome").at(-1).session_id;
+  // The shop's page stops handing out a token (the shopper signed out).
+  await page.route("**/api/demo/identity", (route) => route.fulfill({ status: 404, body: "" }));
+  const seen = received.length;
+  await page.goto(server.url + "/");
+  const refused = await until("the server to refuse the stored session", () =>
+    received.slice(seen).find((f) => f.type === "error" && f.code === "session_owned"));
+  assert.ok(refused);
+  const fresh = await until("a welcome for a fresh session", () =>
+    received.slice(seen).find((f) => f.type === "welcome"));
+  assert.notEqual(fresh.session_id, owned);
+  assert.equal(fresh.history, undefined, "nothing of the shopper's conversation is shown");
+  assert.equal(await widget(page).notices.count(), 0, "no error is shown for it");
+
+  // A token the server refuses: the widget says so and goes on as a guest.
+  await page.unroute("**/api/demo/identity");
+  await page.route("**/api/demo/identity", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ identity: "dS0xMDAx.1.AAAA" }) }));
+  const mark = received.length;
+  await page.goto(server.url + "/");
+  await until("the refusal", () => received.slice(mark).find((f) => f.type === "error" && f.code === "identity_malformed"));
+  await until("a guest's welcome", () => received.slice(mark).find((f) => f.type === "welcome"));
+  const w = widget(page);
+  if (!(await w.panel.isVisible())) await w.launcher.click();
+  await until("the notice", async () => (await page.locator('#kefu-widget .notice[data-code="identity"]').count()) === 1);
+  await page.unroute("**/api/demo/identity");
+  assert.deepEqual(problems, []);
+});
