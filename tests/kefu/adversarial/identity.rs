@@ -11,10 +11,13 @@ use std::sync::Arc;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio_tungstenite::tungstenite::Message;
 
+use kefu::behavior::{EventLog, Subject};
 use kefu::config::Config;
 use kefu::dialogue::{ChatService, Dialogue};
 use kefu::identity::IdentityKey;
+use kefu::knowledge::LiveGraph;
 use kefu::store::Store;
+use kefu::types::UserId;
 
 use crate::dialogue::{shared, start};
 use crate::support::{next_frame, serve, Ws};
@@ -29,6 +32,8 @@ const PLACED_EMAIL: &str = "kenji.mori@example.com";
 struct Server {
     addr: SocketAddr,
     dialogue: Arc<Dialogue>,
+    events: Arc<EventLog>,
+    graph: Arc<LiveGraph>,
     _data: tempfile::TempDir,
 }
 
@@ -36,6 +41,7 @@ struct Server {
 async fn server() -> Server {
     let data = tempfile::tempdir().unwrap();
     let parts = start(data.path());
+    let (events, graph) = (parts.events.clone(), parts.graph.clone());
     let dialogue = Arc::new(parts.dialogue);
     let chat: Arc<dyn ChatService> = dialogue.clone();
     let mut config = Config::default();
@@ -46,6 +52,8 @@ async fn server() -> Server {
     Server {
         addr: serve(state).await,
         dialogue,
+        events,
+        graph,
         _data: data,
     }
 }
@@ -318,6 +326,15 @@ async fn signing_in_merges_the_session_and_nobody_else_can_take_it() {
     let session = welcome["session_id"].as_str().unwrap().to_string();
     let first = say(&mut anon, "a1", "show me tents").await;
     assert!(!first.contains("\"type\":\"error\""), "{first}");
+    // What the guest looked at is behaviour of the session for now.
+    let viewed = kefu.graph.graph().products()[0].id.clone();
+    send(
+        &mut anon,
+        json!({"type":"event","event":{"id":"guest-view-1","kind":"view","product":viewed.as_str()}}),
+    )
+    .await;
+    let ack = next_frame(&mut anon).await;
+    assert_eq!(ack["type"], "ack", "{ack}");
 
     // The same browser signs in: the session becomes the owner's, its history kept.
     let mut signed = socket(kefu.addr).await;
@@ -333,6 +350,17 @@ async fn signing_in_merges_the_session_and_nobody_else_can_take_it() {
     );
     let tracker = kefu.dialogue.tracker(&session).unwrap().unwrap();
     assert_eq!(tracker.user.as_deref(), Some(owner));
+    // ... and the guest's behaviour is the user's now.
+    let profile = kefu
+        .events
+        .profile(&Subject::User(UserId::new(owner)))
+        .unwrap()
+        .expect("the guest's profile moved to the user");
+    assert!(
+        profile.recent_views.iter().any(|(p, _)| *p == viewed),
+        "{:?}",
+        profile.recent_views
+    );
     let status = say(
         &mut signed,
         "s1",
