@@ -20,7 +20,7 @@ use super::ctx::Ctx;
 use super::nlg::Templates;
 use super::orders::OrderChanges;
 use super::outcome::{parse_payload, Outcome};
-use super::tracker::{Handoff, Tracker, TrackerStore, TurnRecord};
+use super::tracker::{Claim, Handoff, Tracker, TrackerStore, TurnRecord};
 use super::{policy, ChatService, DialogueError, HandoffSummary, Turn, TurnInput, Understand};
 
 /// What the dialogue manager is built from.
@@ -205,6 +205,48 @@ impl Dialogue {
         Ok(true)
     }
 
+    /// Who a session belongs to, settled before its history is shown (a socket's `hello`);
+    /// turns check it again. See [`ChatService::claim`].
+    pub async fn claim(&self, session: &str, user: Option<&UserId>) -> Result<(), DialogueError> {
+        let lock = self.session_lock(session);
+        let _turn = lock.lock().await;
+        let mut tracker = self
+            .trackers
+            .load(session)
+            .map_err(|e| DialogueError::Internal(e.to_string()))?;
+        if self.apply_claim(&mut tracker, user)? {
+            self.save(&tracker).await?;
+        }
+        Ok(())
+    }
+
+    /// [`Tracker::claim`], and on sign-in the anonymous visitor's behaviour (profile, later
+    /// session events) moves to the user. `Ok(true)`: the tracker changed hands and must
+    /// be saved.
+    fn apply_claim(
+        &self,
+        tracker: &mut Tracker,
+        user: Option<&UserId>,
+    ) -> Result<bool, DialogueError> {
+        match tracker.claim(user.map(UserId::as_str)) {
+            Claim::Same => Ok(false),
+            Claim::Refused => Err(DialogueError::SessionOwned),
+            Claim::SignedIn => {
+                let user = user.expect("a sign-in names its user");
+                let graph = self.graph.graph();
+                self.events
+                    .link(&SessionId::new(&tracker.session), user, graph.as_ref())
+                    .map_err(|e| match e {
+                        crate::behavior::BehaviorError::AlreadyLinked { .. } => {
+                            DialogueError::SessionOwned
+                        }
+                        other => DialogueError::Internal(other.to_string()),
+                    })?;
+                Ok(true)
+            }
+        }
+    }
+
     fn session_lock(&self, session: &str) -> Arc<tokio::sync::Mutex<()>> {
         self.sessions
             .lock()
@@ -222,9 +264,7 @@ impl Dialogue {
             .trackers
             .load(&session)
             .map_err(|e| DialogueError::Internal(e.to_string()))?;
-        if let Some(u) = &turn.user {
-            tracker.user = Some(u.as_str().to_string());
-        }
+        self.apply_claim(&mut tracker, turn.user.as_ref())?;
         if turn.locale.is_some() {
             tracker.locale = turn.locale.clone();
         }
@@ -426,5 +466,13 @@ impl ChatService for Dialogue {
 
     fn cart(&self, session: &SessionId) -> Result<Option<CartView>, DialogueError> {
         Dialogue::cart(self, session.as_str()).map(Some)
+    }
+
+    fn claim<'a>(
+        &'a self,
+        session: &'a SessionId,
+        user: Option<&'a UserId>,
+    ) -> BoxFuture<'a, Result<(), DialogueError>> {
+        Box::pin(Dialogue::claim(self, session.as_str(), user))
     }
 }

@@ -273,7 +273,7 @@ async fn handoff_to_an_agent_and_back_over_the_real_server() {
     assert!(!back["products"].as_array().unwrap().is_empty(), "{back}");
 }
 
-/// A shopper's whole visit over the real socket: hello → search → refine → ordinal → add
+/// A signed-in shopper's whole visit over the real socket: hello → search → refine → ordinal → add
 /// to cart (a size is asked, a quick reply answers) → order status.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_conversation_over_the_real_socket() {
@@ -286,9 +286,16 @@ async fn a_full_conversation_over_the_real_socket() {
     let store = Store::open(data.path().join("transport")).unwrap();
     let graph = parts.graph.clone();
     let chat: Arc<dyn ChatService> = Arc::new(parts.dialogue);
-    let state = kefu::AppState::new(Arc::new(Config::default()), store, Some(chat)).unwrap();
+    let mut config = Config::default();
+    config.server.identity_secret = Some("dialogue-test-identity-secret".into());
+    let state = kefu::AppState::new(Arc::new(config), store, Some(chat)).unwrap();
     state.metrics.watch_nlu(shared().nlu.stats());
     let metrics = state.metrics.clone();
+    // The shop signs its shopper in (docs/security.md).
+    let identity = kefu::identity::IdentityKey::new("dialogue-test-identity-secret")
+        .unwrap()
+        .sign("u-1002", Utc::now().timestamp() + 600)
+        .unwrap();
     let addr = serve(state).await;
     async fn say(ws: &mut Ws, id: &str, text: &str) -> Value {
         ws.send(Message::Text(
@@ -307,7 +314,7 @@ async fn a_full_conversation_over_the_real_socket() {
         .await
         .unwrap();
     ws.send(Message::Text(
-        json!({"type":"hello","user_id":"u-1002","locale":"en"})
+        json!({"type":"hello","identity":identity,"locale":"en"})
             .to_string()
             .into(),
     ))

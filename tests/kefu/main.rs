@@ -1,5 +1,6 @@
 //! kefu's integration tests: one binary, one module per area.
 
+mod adversarial;
 mod analytics;
 mod behavior;
 mod chat_cli;
@@ -11,6 +12,7 @@ mod http;
 mod knowledge;
 mod nlu;
 mod nlu_engine;
+mod properties;
 mod recommend;
 mod search;
 mod shipped_model;

@@ -1,0 +1,3 @@
+//! The real server driven as an attacker would drive it (issue 30), one module per part.
+
+mod identity;
