@@ -15,6 +15,7 @@ mod orders;
 mod outcome;
 mod policy;
 mod reasons;
+mod session_locks;
 mod request;
 mod shop;
 mod slots;
@@ -25,6 +26,7 @@ mod understand;
 pub use config::DialogueConfig;
 pub use engine::{Dialogue, DialogueParts};
 pub use nlg::{format_price, Templates};
+pub use policy::INTENTS;
 pub use request::search_request;
 pub use tracker::{CartLine, Handoff, Pending, Tracker, TurnRecord};
 
@@ -105,6 +107,12 @@ pub trait ChatService: Send + Sync + 'static {
     fn cart(&self, session: &SessionId) -> Result<Option<CartView>, DialogueError> {
         let _ = session;
         Ok(None)
+    }
+
+    /// Sessions with a turn running or waiting for one (the size of the per-session lock
+    /// table, reported as a gauge so a leak would show).
+    fn busy_sessions(&self) -> usize {
+        0
     }
 }
 
