@@ -1,0 +1,3 @@
+//! Hostile traffic against the real server, one module per part of issue 30.
+
+mod limits;
