@@ -9,8 +9,11 @@ count="${1:-10000}"
 port="${KEFU_BENCH_PORT:-18931}"
 kefu=./target/release/kefu
 data="$(mktemp -d)"
-# Both ends hold one descriptor per socket.
-ulimit -n $((count * 2 + 1024))
+# Each end (server, bench) holds one descriptor per socket.
+want=$((count + 1024))
+hard="$(ulimit -Hn)"
+[ "$hard" = unlimited ] || [ "$want" -le "$hard" ] || want="$hard"
+ulimit -n "$want"
 KEFU_SERVER_MAX_CONNECTIONS=$((count + 100)) \
 KEFU_SERVER_MAX_CONNECTIONS_PER_IP=$((count + 100)) \
   "$kefu" serve --bind "127.0.0.1:$port" --data-dir "$data" >"$data/serve.log" 2>&1 &

@@ -222,15 +222,27 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = TrackerStore::open(&Store::open(dir.path()).unwrap()).unwrap();
         for i in 0..50 {
-            store.save(&Tracker::new(&format!("quiet{i}"))).await.unwrap();
+            store
+                .save(&Tracker::new(&format!("quiet{i}")))
+                .await
+                .unwrap();
         }
         let mut t = Tracker::new("needs-a-person");
         t.handoff = Handoff::WithAgent;
         store.save(&t).await.unwrap();
         store.save(&t).await.unwrap();
-        let listed: Vec<String> = store.handed_off().unwrap().into_iter().map(|t| t.session).collect();
+        let listed: Vec<String> = store
+            .handed_off()
+            .unwrap()
+            .into_iter()
+            .map(|t| t.session)
+            .collect();
         assert_eq!(listed, ["needs-a-person"]);
-        assert_eq!(store.handed_off_indexed(), 1, "only handed-off sessions are indexed");
+        assert_eq!(
+            store.handed_off_indexed(),
+            1,
+            "only handed-off sessions are indexed"
+        );
         t.handoff = Handoff::None;
         store.save(&t).await.unwrap();
         assert!(store.handed_off().unwrap().is_empty());

@@ -264,7 +264,10 @@ mod tests {
                 on_disk.set(name, after.get(name).unwrap().to_string());
             }
             if let Err(e) = KnowledgeBase::load_sources(&on_disk, None) {
-                panic!("after writing {:?} the files are invalid: {e}", &order[..written]);
+                panic!(
+                    "after writing {:?} the files are invalid: {e}",
+                    &order[..written]
+                );
             }
         }
     }
@@ -280,7 +283,10 @@ mod tests {
         write_atomic(&path, "new\n").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o644, "tempfile's 0600 must not replace the shop's mode");
+        assert_eq!(
+            mode, 0o644,
+            "tempfile's 0600 must not replace the shop's mode"
+        );
         // A new file is written too (tempfile's own mode then).
         write_atomic(&dir.path().join("new.csv"), "x\n").unwrap();
     }

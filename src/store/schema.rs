@@ -205,7 +205,10 @@ mod tests {
             log.insert(old_key(b"S", 3), &b"{\"c\":3}"[..]).unwrap();
             let trackers = store.db.open_tree("dialogue.trackers").unwrap();
             trackers
-                .insert("waiting", &br#"{"session":"waiting","handoff":"with_agent"}"#[..])
+                .insert(
+                    "waiting",
+                    &br#"{"session":"waiting","handoff":"with_agent"}"#[..],
+                )
                 .unwrap();
             trackers
                 .insert("calm", &br#"{"session":"calm","handoff":"none"}"#[..])
@@ -222,8 +225,14 @@ mod tests {
             k.extend_from_slice(&seq.to_be_bytes());
             k
         };
-        assert_eq!(keys, vec![new_key(b"S", 1), new_key(b"S", 3), new_key(b"S\0x", 2)]);
-        assert_eq!(log.get(new_key(b"S\0x", 2)).unwrap().unwrap(), &b"{\"b\":2}"[..]);
+        assert_eq!(
+            keys,
+            vec![new_key(b"S", 1), new_key(b"S", 3), new_key(b"S\0x", 2)]
+        );
+        assert_eq!(
+            log.get(new_key(b"S\0x", 2)).unwrap().unwrap(),
+            &b"{\"b\":2}"[..]
+        );
         let index = store.db.open_tree("dialogue.handoffs").unwrap();
         let indexed: Vec<Vec<u8>> = index.iter().keys().map(|k| k.unwrap().to_vec()).collect();
         assert_eq!(indexed, vec![b"waiting".to_vec()]);

@@ -134,8 +134,14 @@ mod tests {
     #[test]
     fn an_untrusted_peers_header_is_ignored() {
         let p = proxies(&["10.0.0.1"]);
-        assert_eq!(p.client(ip("203.0.113.9"), &headers("1.2.3.4")), ip("203.0.113.9"));
-        assert_eq!(proxies(&[]).client(ip("10.0.0.1"), &headers("1.2.3.4")), ip("10.0.0.1"));
+        assert_eq!(
+            p.client(ip("203.0.113.9"), &headers("1.2.3.4")),
+            ip("203.0.113.9")
+        );
+        assert_eq!(
+            proxies(&[]).client(ip("10.0.0.1"), &headers("1.2.3.4")),
+            ip("10.0.0.1")
+        );
     }
 
     #[test]
@@ -145,11 +151,17 @@ mod tests {
         let h = headers("6.6.6.6, 198.51.100.7, 10.1.2.3");
         assert_eq!(p.client(ip("10.0.0.1"), &h), ip("198.51.100.7"));
         // Every hop trusted: the leftmost one is as far as we can see.
-        assert_eq!(p.client(ip("10.0.0.1"), &headers("10.9.9.9")), ip("10.9.9.9"));
+        assert_eq!(
+            p.client(ip("10.0.0.1"), &headers("10.9.9.9")),
+            ip("10.9.9.9")
+        );
         // No header: the proxy itself.
         assert_eq!(p.client(ip("10.0.0.1"), &HeaderMap::new()), ip("10.0.0.1"));
         // Garbage stops the walk at the last trusted hop.
-        assert_eq!(p.client(ip("10.0.0.1"), &headers("nonsense")), ip("10.0.0.1"));
+        assert_eq!(
+            p.client(ip("10.0.0.1"), &headers("nonsense")),
+            ip("10.0.0.1")
+        );
     }
 
     #[test]

@@ -119,8 +119,14 @@ impl ServerConfig {
         positive("server.socket_buffer_bytes", self.socket_buffer_bytes)?;
         for (key, rate) in [
             ("server.messages_per_second", self.messages_per_second),
-            ("server.rest_requests_per_second", self.rest_requests_per_second),
-            ("server.session_turns_per_second", self.session_turns_per_second),
+            (
+                "server.rest_requests_per_second",
+                self.rest_requests_per_second,
+            ),
+            (
+                "server.session_turns_per_second",
+                self.session_turns_per_second,
+            ),
         ] {
             if !(rate > 0.0 && rate.is_finite()) {
                 return Err(ConfigError::invalid(key, rate, "a number above 0"));

@@ -50,8 +50,11 @@ impl Guards {
 
     /// Refuses a page whose origin is not allowed.
     pub(crate) fn check_origin(&self, headers: &HeaderMap) -> Result<(), ApiError> {
-        let origin = headers.get(header::ORIGIN).map(|v| v.to_str().unwrap_or(""));
-        if self.origins.allows(origin) {
+        let origin = headers
+            .get(header::ORIGIN)
+            .map(|v| v.to_str().unwrap_or(""));
+        let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+        if self.origins.allows(origin, host) {
             return Ok(());
         }
         Err(ApiError::new(
@@ -132,7 +135,13 @@ pub(crate) fn require_json(method: &Method, headers: &HeaderMap) -> Result<(), A
     let essence = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        });
     match essence.as_deref() {
         Some("application/json") => Ok(()),
         other => Err(ApiError::new(
@@ -148,11 +157,7 @@ pub(crate) fn require_json(method: &Method, headers: &HeaderMap) -> Result<(), A
 }
 
 /// [`require_json`] as a layer, for routes that take only JSON.
-pub(crate) async fn json_only(
-    State(state): State<AppState>,
-    req: Request,
-    next: Next,
-) -> Response {
+pub(crate) async fn json_only(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if let Err(e) = require_json(req.method(), req.headers()) {
         state.metrics.count_error(e.code);
         return e.into_response();

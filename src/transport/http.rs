@@ -96,10 +96,8 @@ pub fn app(state: AppState) -> Router {
         .route("/ws", get(super::ws::upgrade))
         .route(
             "/api/chat",
-            post(super::chat::rest_chat).layer(middleware::from_fn_with_state(
-                state.clone(),
-                json_only,
-            )),
+            post(super::chat::rest_chat)
+                .layer(middleware::from_fn_with_state(state.clone(), json_only)),
         )
         .route("/api/products", get(super::products::list))
         .route("/api/products/{id}", get(super::products::one))
@@ -111,10 +109,8 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/sessions/{id}/history", get(super::agent::history))
         .route(
             "/api/events",
-            post(super::events::post_events).layer(middleware::from_fn_with_state(
-                state.clone(),
-                json_only,
-            )),
+            post(super::events::post_events)
+                .layer(middleware::from_fn_with_state(state.clone(), json_only)),
         )
         .fallback_service(web)
         .layer(middleware::from_fn_with_state(state.clone(), check_request))

@@ -184,8 +184,14 @@ mod tests {
         let limiter = KeyedLimiter::new(0.5, 2, 100);
         assert!(limiter.check(&"a").is_ok() && limiter.check(&"a").is_ok());
         let wait = limiter.check(&"a").unwrap_err();
-        assert!(wait > Duration::ZERO && wait <= Duration::from_secs(2), "{wait:?}");
-        assert!(limiter.check(&"b").is_ok(), "another key has its own bucket");
+        assert!(
+            wait > Duration::ZERO && wait <= Duration::from_secs(2),
+            "{wait:?}"
+        );
+        assert!(
+            limiter.check(&"b").is_ok(),
+            "another key has its own bucket"
+        );
     }
 
     #[test]
@@ -200,7 +206,10 @@ mod tests {
         let slow = KeyedLimiter::new(1e-9, 1, 2);
         slow.check(&1).unwrap();
         slow.check(&2).unwrap();
-        assert!(slow.check(&3).is_err(), "a table full of active keys refuses new ones");
+        assert!(
+            slow.check(&3).is_err(),
+            "a table full of active keys refuses new ones"
+        );
         assert_eq!(slow.len(), 2);
     }
 

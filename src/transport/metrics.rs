@@ -47,12 +47,12 @@ impl Metrics {
     /// Counts a turn under its intent: one the dialogue acts on, the NLU's fallback, or
     /// "other" (so no client-written name becomes a label).
     pub fn count_intent(&self, intent: &str) {
-        let label = if crate::dialogue::INTENTS.contains(&intent) || intent == crate::types::NLU_FALLBACK
-        {
-            intent
-        } else {
-            "other"
-        };
+        let label =
+            if crate::dialogue::INTENTS.contains(&intent) || intent == crate::types::NLU_FALLBACK {
+                intent
+            } else {
+                "other"
+            };
         *self.intents.lock().entry(label.to_string()).or_default() += 1;
         if intent == crate::types::NLU_FALLBACK {
             self.fallbacks.fetch_add(1, Ordering::Relaxed);
@@ -137,8 +137,14 @@ mod tests {
         }
         m.count_intent(crate::types::NLU_FALLBACK);
         let text = m.render();
-        assert!(text.contains("kefu_intents_total{intent=\"greet\"} 1"), "{text}");
-        assert!(text.contains("kefu_intents_total{intent=\"other\"} 100"), "{text}");
+        assert!(
+            text.contains("kefu_intents_total{intent=\"greet\"} 1"),
+            "{text}"
+        );
+        assert!(
+            text.contains("kefu_intents_total{intent=\"other\"} 100"),
+            "{text}"
+        );
         assert!(!text.contains("made_up"));
         assert_eq!(m.intents.lock().len(), 3);
     }

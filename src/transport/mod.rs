@@ -15,6 +15,7 @@ mod guard;
 mod http;
 mod hub;
 mod limits;
+mod memory;
 mod metrics;
 mod origin;
 mod product_links;

@@ -98,9 +98,7 @@ pub async fn list(
     let g = graph(&state)?;
     tokio::task::spawn_blocking(move || list_blocking(&state, &g, &q))
         .await
-        .map_err(|e| {
-            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
-        })?
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?
         .map(Json)
 }
 

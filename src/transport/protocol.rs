@@ -212,12 +212,21 @@ mod tests {
 
     #[test]
     fn session_ids_have_a_strict_charset_and_length() {
-        for good in ["3f2b8c1e-6a7d-4f00-9a51-0c2d5e8f1a2b", "shop:42", "a", "A_b.c-d"] {
+        for good in [
+            "3f2b8c1e-6a7d-4f00-9a51-0c2d5e8f1a2b",
+            "shop:42",
+            "a",
+            "A_b.c-d",
+        ] {
             assert!(check_session_id(good).is_ok(), "{good}");
         }
         let long = "x".repeat(MAX_SESSION_ID_CHARS + 1);
         for bad in ["", "S\0x", "a b", "a/b", "é", "a\nb", long.as_str()] {
-            assert_eq!(check_session_id(bad).unwrap_err().code, "bad_session_id", "{bad:?}");
+            assert_eq!(
+                check_session_id(bad).unwrap_err().code,
+                "bad_session_id",
+                "{bad:?}"
+            );
         }
     }
 

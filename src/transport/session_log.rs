@@ -145,9 +145,12 @@ mod tests {
         log.record_user("S", None, "mine").unwrap();
         log.record_user("S\0x", None, "not mine").unwrap();
         log.record_user("S\0", None, "not mine either").unwrap();
-        log.record_server("S\0x", |seq| ServerFrame::AgentMessage { seq, text: "x".into() })
-            .await
-            .unwrap();
+        log.record_server("S\0x", |seq| ServerFrame::AgentMessage {
+            seq,
+            text: "x".into(),
+        })
+        .await
+        .unwrap();
         let history = log.history_page("S", None, 100).unwrap();
         assert_eq!(history.len(), 1, "{history:?}");
         assert!(log.server_frames_after("S", 0).unwrap().is_empty());

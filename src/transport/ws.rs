@@ -42,15 +42,16 @@ pub async fn upgrade(
         .write_buffer_size(0)
         .on_upgrade(move |socket| async move {
             let cfg = &state.config.server;
-            match state.limits.try_acquire(
-                client,
-                cfg.max_connections,
-                cfg.max_connections_per_ip,
-            ) {
-                Ok(_slot) => {
+            match state
+                .limits
+                .try_acquire(client, cfg.max_connections, cfg.max_connections_per_ip)
+            {
+                Ok(slot) => {
                     state.metrics.open_sockets.fetch_add(1, Ordering::Relaxed);
                     Connection::new(state.clone(), socket).run().await;
-                    state.metrics.open_sockets.fetch_sub(1, Ordering::Relaxed);
+                    drop(slot);
+                    let open = state.metrics.open_sockets.fetch_sub(1, Ordering::Relaxed) - 1;
+                    super::memory::MEMORY_RETURN.socket_closed(open);
                 }
                 Err(refused) => refuse(state, socket, refused).await,
             }

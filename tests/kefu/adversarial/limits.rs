@@ -83,7 +83,14 @@ async fn http(
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let mut lines = head.lines();
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
     let headers = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
@@ -108,8 +115,10 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
 async fn connect_with(addr: SocketAddr, headers: &[(&str, &str)]) -> Result<Ws, u16> {
     let mut req = format!("ws://{addr}/ws").into_client_request().unwrap();
     for (k, v) in headers {
-        req.headers_mut()
-            .insert(*k, axum::http::HeaderValue::from_str(v).unwrap());
+        req.headers_mut().insert(
+            axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+            axum::http::HeaderValue::from_str(v).unwrap(),
+        );
     }
     match tokio_tungstenite::connect_async(req).await {
         Ok((ws, _)) => Ok(ws),
@@ -177,7 +186,10 @@ async fn until_metric(addr: SocketAddr, name: &str, want: f64) {
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    panic!("{name} never reached {want} (now {})", metric(addr, name).await);
+    panic!(
+        "{name} never reached {want} (now {})",
+        metric(addr, name).await
+    );
 }
 
 #[tokio::test]
@@ -233,7 +245,11 @@ async fn one_session_flooding_the_rest_chat_is_limited_alone() {
     let (status, headers, body) = chat("busy").await;
     assert_eq!(status, 429, "{body}");
     assert!(header(&headers, "retry-after").is_some());
-    assert_eq!(chat("calm").await.0, 200, "another session is not held back");
+    assert_eq!(
+        chat("calm").await.0,
+        200,
+        "another session is not held back"
+    );
 }
 
 #[tokio::test]
@@ -253,7 +269,10 @@ async fn sockets_through_a_trusted_proxy_are_capped_per_forwarded_address() {
         }
     }
     let (kept, _) = socket_from(s.addr, "198.51.100.1").await;
-    assert!(!kept, "a third socket from one forwarded address is refused");
+    assert!(
+        !kept,
+        "a third socket from one forwarded address is refused"
+    );
     // A hop the client wrote itself, left of the proxy's, changes nothing.
     let (kept, _) = socket_from(s.addr, "203.0.113.50, 198.51.100.1").await;
     assert!(!kept, "a forged leftmost hop must not buy new places");
@@ -272,10 +291,20 @@ async fn an_untrusted_peers_forwarded_header_is_ignored() {
     let (b, _kb) = socket_from(s.addr, "198.51.100.2").await;
     let (c, _) = socket_from(s.addr, "198.51.100.3").await;
     assert!(a && b);
-    assert!(!c, "127.0.0.1 is not a trusted proxy: its header is the client's word");
+    assert!(
+        !c,
+        "127.0.0.1 is not a trusted proxy: its header is the client's word"
+    );
     for i in 0..2 {
         let xff = format!("192.0.2.{i}");
-        let (status, _, _) = http(s.addr, "GET", "/api/products", &[("x-forwarded-for", &xff)], None).await;
+        let (status, _, _) = http(
+            s.addr,
+            "GET",
+            "/api/products",
+            &[("x-forwarded-for", &xff)],
+            None,
+        )
+        .await;
         assert_ne!(status, 429);
     }
     let (status, _, _) = http(
@@ -286,7 +315,10 @@ async fn an_untrusted_peers_forwarded_header_is_ignored() {
         None,
     )
     .await;
-    assert_eq!(status, 429, "a new forged address per request must not reset the budget");
+    assert_eq!(
+        status, 429,
+        "a new forged address per request must not reset the budget"
+    );
 }
 
 #[tokio::test]
@@ -337,7 +369,10 @@ async fn a_nul_session_id_is_refused_and_the_socket_stays_usable() {
         Some(r#"{"text":"hi","session_id":"S\u0000x"}"#),
     )
     .await;
-    assert_eq!((status, body["error"]["code"].as_str()), (400, Some("bad_session_id")));
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("bad_session_id"))
+    );
 }
 
 #[tokio::test]
@@ -358,7 +393,10 @@ async fn a_body_that_is_not_json_is_415_and_changes_nothing() {
     let mut ws = connect_with(s.addr, &[]).await.unwrap();
     send(&mut ws, json!({"type":"hello","session_id":"csrf"})).await;
     let welcome = next(&mut ws).await.unwrap();
-    assert!(welcome.get("history").is_none(), "nothing was recorded: {welcome}");
+    assert!(
+        welcome.get("history").is_none(),
+        "nothing was recorded: {welcome}"
+    );
 }
 
 #[tokio::test]
@@ -370,13 +408,21 @@ async fn a_page_from_another_origin_is_refused() {
         s.addr,
         "POST",
         "/api/chat",
-        &[("origin", "https://evil.example"), ("content-type", "application/json")],
+        &[
+            ("origin", "https://evil.example"),
+            ("content-type", "application/json"),
+        ],
         Some(r#"{"text":"hi"}"#),
     )
     .await;
-    assert_eq!((status, body["error"]["code"].as_str()), (403, Some("origin_not_allowed")));
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("origin_not_allowed"))
+    );
     // The shop's own page, and clients that send no Origin, are served.
-    assert!(connect_with(s.addr, &[("origin", "https://shop.example")]).await.is_ok());
+    assert!(connect_with(s.addr, &[("origin", "https://shop.example")])
+        .await
+        .is_ok());
     assert!(connect_with(s.addr, &[]).await.is_ok());
 }
 
@@ -389,21 +435,38 @@ async fn long_queries_and_messages_are_refused_before_any_work() {
     .await;
     let q = format!("/api/products?q={}", "a".repeat(21));
     let (status, _, body) = http(s.addr, "GET", &q, &[], None).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (400, Some("query_too_long")));
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (400, Some("query_too_long"))
+    );
     let mut ws = connect_with(s.addr, &[]).await.unwrap();
-    send(&mut ws, json!({"type":"message","client_id":"c1","text":"b".repeat(21)})).await;
+    send(&mut ws, json!({"type":"hello"})).await;
+    assert_eq!(next(&mut ws).await.unwrap()["type"], "welcome");
+    send(
+        &mut ws,
+        json!({"type":"message","client_id":"c1","text":"b".repeat(21)}),
+    )
+    .await;
     assert_eq!(next(&mut ws).await.unwrap()["code"], "text_too_long");
-    send(&mut ws, json!({"type":"message","client_id":"c2","text":"short"})).await;
+    send(
+        &mut ws,
+        json!({"type":"message","client_id":"c2","text":"short"}),
+    )
+    .await;
     assert_eq!(next(&mut ws).await.unwrap()["type"], "reply");
 }
 
 #[tokio::test]
 async fn closed_sockets_leave_the_hub() {
-    let s = start(|_| {}).await;
+    let s = start(|c| c.server.max_connections_per_ip = 100).await;
     let mut open = Vec::new();
     for i in 0..40 {
         let mut ws = connect_with(s.addr, &[]).await.unwrap();
-        send(&mut ws, json!({"type":"hello","session_id":format!("s{}", i % 25)})).await;
+        send(
+            &mut ws,
+            json!({"type":"hello","session_id":format!("s{}", i % 25)}),
+        )
+        .await;
         assert_eq!(next(&mut ws).await.unwrap()["type"], "welcome");
         open.push(ws);
     }
@@ -422,7 +485,11 @@ async fn hello_without_last_seen_gets_one_page_of_history() {
     send(&mut ws, json!({"type":"hello","session_id":"long-chat"})).await;
     next(&mut ws).await.unwrap();
     for i in 0..5 {
-        send(&mut ws, json!({"type":"message","client_id":format!("c{i}"),"text":format!("m{i}")})).await;
+        send(
+            &mut ws,
+            json!({"type":"message","client_id":format!("c{i}"),"text":format!("m{i}")}),
+        )
+        .await;
         assert_eq!(next(&mut ws).await.unwrap()["type"], "reply");
     }
     let mut again = connect_with(s.addr, &[]).await.unwrap();
@@ -451,16 +518,32 @@ async fn an_action_during_a_handoff_stays_quiet() {
     let addr = crate::support::serve(state).await;
 
     let mut ws = connect_with(addr, &[]).await.unwrap();
-    send(&mut ws, json!({"type":"hello","session_id":"needs-a-person"})).await;
+    send(
+        &mut ws,
+        json!({"type":"hello","session_id":"needs-a-person"}),
+    )
+    .await;
     next(&mut ws).await.unwrap();
-    send(&mut ws, json!({"type":"action","payload":"/made_up_intent_x"})).await;
+    send(
+        &mut ws,
+        json!({"type":"action","payload":"/made_up_intent_x"}),
+    )
+    .await;
     assert_eq!(next(&mut ws).await.unwrap()["code"], "bad_input");
-    send(&mut ws, json!({"type":"message","client_id":"c1","text":"i want to talk to a human"})).await;
+    send(
+        &mut ws,
+        json!({"type":"message","client_id":"c1","text":"i want to talk to a human"}),
+    )
+    .await;
     let reply = next(&mut ws).await.unwrap();
     assert_eq!(reply["handoff"], true, "{reply}");
     assert_eq!(next(&mut ws).await.unwrap()["type"], "handoff");
 
-    send(&mut ws, json!({"type":"action","payload":"/greet","client_id":"b1"})).await;
+    send(
+        &mut ws,
+        json!({"type":"action","payload":"/greet","client_id":"b1"}),
+    )
+    .await;
     let (status, _, _) = http(
         addr,
         "POST",
@@ -475,7 +558,10 @@ async fn an_action_during_a_handoff_stays_quiet() {
         addr,
         "POST",
         "/admin/sessions/needs-a-person/reply",
-        &[("content-type", "application/json"), ("authorization", &auth)],
+        &[
+            ("content-type", "application/json"),
+            ("authorization", &auth),
+        ],
         Some(r#"{"text":"Hi, Ana here."}"#),
     )
     .await;
@@ -490,10 +576,16 @@ async fn an_action_during_a_handoff_stays_quiet() {
     assert_eq!(metric(addr, "kefu_dialogue_busy_sessions").await, 0.0);
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     stream
-        .write_all(format!("GET /metrics HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n\r\n").as_bytes())
+        .write_all(
+            format!("GET /metrics HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n\r\n")
+                .as_bytes(),
+        )
         .await
         .unwrap();
     let mut text = String::new();
     stream.read_to_string(&mut text).await.unwrap();
-    assert!(!text.contains("made_up"), "a client-written intent became a label");
+    assert!(
+        !text.contains("made_up"),
+        "a client-written intent became a label"
+    );
 }
