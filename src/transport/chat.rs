@@ -135,7 +135,7 @@ pub async fn rest_chat(
 ) -> Result<Json<ChatResponse>, axum::response::Response> {
     use axum::response::IntoResponse;
     let (session, req) = checked_chat(&state, &body).map_err(IntoResponse::into_response)?;
-    state.guards.check_session(&session)?;
+    state.guards.check_session(&session).map_err(|r| *r)?;
     rest_turn(state, session, req)
         .await
         .map_err(IntoResponse::into_response)

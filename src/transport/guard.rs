@@ -65,11 +65,11 @@ impl Guards {
         .with_hint("add the page's origin to server.allowed_origins"))
     }
 
-    /// The per-session turn rate of the REST chat.
-    pub(crate) fn check_session(&self, session: &str) -> Result<(), Response> {
+    /// The per-session turn rate of the REST chat: a 429 to send back when over it.
+    pub(crate) fn check_session(&self, session: &str) -> Result<(), Box<Response>> {
         self.per_session
             .check(&session.to_string())
-            .map_err(|wait| too_many(wait, "this session"))
+            .map_err(|wait| Box::new(too_many(wait, "this session")))
     }
 }
 

@@ -10,9 +10,12 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
 use super::protocol::ServerFrame;
 
+/// A session's open sockets, each with the id its subscription removes it by.
+type Sockets = Vec<(u64, UnboundedSender<ServerFrame>)>;
+
 #[derive(Default)]
 pub struct Hub {
-    sockets: Mutex<HashMap<String, Vec<(u64, UnboundedSender<ServerFrame>)>>>,
+    sockets: Mutex<HashMap<String, Sockets>>,
     next_id: AtomicU64,
 }
 

@@ -124,6 +124,13 @@ impl Metrics {
     }
 }
 
+fn escape(label: &str) -> String {
+    label
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,11 +155,4 @@ mod tests {
         assert!(!text.contains("made_up"));
         assert_eq!(m.intents.lock().len(), 3);
     }
-}
-
-fn escape(label: &str) -> String {
-    label
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"")
-        .replace('\n', "\\n")
 }

@@ -164,15 +164,19 @@ async fn socket_from(addr: SocketAddr, client: &str) -> (bool, Ws) {
     }
 }
 
-async fn metric(addr: SocketAddr, name: &str) -> f64 {
-    let (status, _, _) = http(addr, "GET", "/healthz", &[], None).await;
-    assert_eq!(status, 200);
+async fn metrics(addr: SocketAddr) -> String {
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     let req = format!("GET /metrics HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n\r\n");
     stream.write_all(req.as_bytes()).await.unwrap();
     let mut text = String::new();
     stream.read_to_string(&mut text).await.unwrap();
-    text.lines()
+    text
+}
+
+async fn metric(addr: SocketAddr, name: &str) -> f64 {
+    metrics(addr)
+        .await
+        .lines()
         .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.trim().parse().ok())
         .unwrap_or_else(|| panic!("/metrics has no {name}"))
 }
@@ -571,19 +575,8 @@ async fn an_action_during_a_handoff_stays_quiet() {
         frame["type"], "agent_message",
         "the assistant must not answer a button while an agent has the chat: {frame}"
     );
-    let (status, _, _) = http(addr, "GET", "/metrics", &[], None).await;
-    assert_eq!(status, 200);
     assert_eq!(metric(addr, "kefu_dialogue_busy_sessions").await, 0.0);
-    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    stream
-        .write_all(
-            format!("GET /metrics HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n\r\n")
-                .as_bytes(),
-        )
-        .await
-        .unwrap();
-    let mut text = String::new();
-    stream.read_to_string(&mut text).await.unwrap();
+    let text = metrics(addr).await;
     assert!(
         !text.contains("made_up"),
         "a client-written intent became a label"
