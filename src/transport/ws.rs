@@ -301,7 +301,7 @@ impl Connection {
             None => uuid::Uuid::new_v4().to_string(),
         };
         // Replay instead of history when the client says what it already has; a history
-        // is the latest page only (the agent console pages further back).
+        // is the latest page only (the admin history route pages further back).
         let history = if last_seen.is_none() {
             log.history_page(&session, None, self.state.config.server.history_page)
                 .unwrap_or_default()
