@@ -20,13 +20,11 @@ pub fn split_server(url: &str) -> Result<(String, String)> {
     Ok((authority, ws))
 }
 
-/// GETs `path` and parses the JSON body; a non-2xx answer is an error carrying the server's
-/// message.
-pub async fn get_json(
+async fn get(
     authority: &str,
     path: &str,
     token: Option<&str>,
-) -> Result<serde_json::Value> {
+) -> Result<(hyper::StatusCode, Bytes)> {
     let stream = tokio::net::TcpStream::connect(authority)
         .await
         .with_context(|| format!("connecting to {authority} (hint: is `kefu serve` running?)"))?;
@@ -47,6 +45,26 @@ pub async fn get_json(
     let status = response.status();
     let body = response.into_body().collect().await?.to_bytes();
     connection.abort();
+    Ok((status, body))
+}
+
+/// GETs `path` and returns the body as text (`/metrics`); non-2xx is an error.
+pub async fn get_text(authority: &str, path: &str) -> Result<String> {
+    let (status, body) = get(authority, path, None).await?;
+    if !status.is_success() {
+        bail!("GET {path}: HTTP {}", status.as_u16());
+    }
+    Ok(String::from_utf8_lossy(&body).into_owned())
+}
+
+/// GETs `path` and parses the JSON body; a non-2xx answer is an error carrying the server's
+/// message.
+pub async fn get_json(
+    authority: &str,
+    path: &str,
+    token: Option<&str>,
+) -> Result<serde_json::Value> {
+    let (status, body) = get(authority, path, token).await?;
     let value: serde_json::Value = serde_json::from_slice(&body).unwrap_or(serde_json::Value::Null);
     if !status.is_success() {
         let msg = value["error"]["message"].as_str().unwrap_or("no message");

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use kefu::config::{Config, Override};
 
 mod analytics;
+mod bench_sockets;
 mod chat;
 mod http_get;
 mod identity;
@@ -69,7 +70,8 @@ pub enum Command {
     Model(model::ModelArgs),
     /// Recommendations: offline evaluation on interaction logs.
     Rec(rec::RecArgs),
-    /// Benchmarks: `kefu bench nlu` (latency and throughput).
+    /// Benchmarks: `kefu bench nlu` (latency and throughput), `kefu bench sockets`
+    /// (memory per idle socket).
     Bench(nlu::BenchArgs),
     /// The shop's numbers (conversations, fallbacks, click-through, conversion …) for a
     /// date range, from the data directory or a running server.

@@ -176,6 +176,9 @@ pub enum BenchTarget {
         #[arg(long)]
         f32: bool,
     },
+    /// Resident memory of a running server holding N idle sockets, and after they close
+    /// (scripts/socket_memory.sh starts a server for it).
+    Sockets(super::bench_sockets::SocketsArgs),
 }
 
 pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
@@ -811,13 +814,16 @@ impl OnnxSide {
 }
 
 pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
-    let BenchTarget::Nlu {
-        model,
-        json,
-        rounds,
-        reference,
-        f32,
-    } = &args.target;
+    let (model, json, rounds, reference, f32) = match &args.target {
+        BenchTarget::Nlu {
+            model,
+            json,
+            rounds,
+            reference,
+            f32,
+        } => (model, json, rounds, reference, f32),
+        BenchTarget::Sockets(sockets) => return super::bench_sockets::run(sockets),
+    };
     let config = cli.load_config(&[])?;
     let base_dir = config.model.base_dir.clone();
     let queries: Vec<&str> = BENCH_QUERIES

@@ -5,7 +5,6 @@ use chrono::Utc;
 use futures::future::BoxFuture;
 use parking_lot::Mutex;
 use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -20,6 +19,7 @@ use super::ctx::Ctx;
 use super::nlg::Templates;
 use super::orders::OrderChanges;
 use super::outcome::{parse_payload, Outcome};
+use super::session_locks::SessionLocks;
 use super::tracker::{Claim, Handoff, Tracker, TrackerStore, TurnRecord};
 use super::{policy, ChatService, DialogueError, HandoffSummary, Turn, TurnInput, Understand};
 
@@ -56,7 +56,7 @@ pub struct Dialogue {
     templates: Templates,
     trackers: TrackerStore,
     order_changes: OrderChanges,
-    sessions: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    sessions: SessionLocks,
     events: Arc<EventLog>,
     store: Store,
     recommend: RecommendConfig,
@@ -79,7 +79,7 @@ impl Dialogue {
             graph: parts.graph,
             embed: parts.embed,
             templates: parts.templates,
-            sessions: Mutex::new(HashMap::new()),
+            sessions: SessionLocks::default(),
             events: parts.events,
             store: parts.store,
             recommend: parts.recommend,
@@ -190,8 +190,7 @@ impl Dialogue {
 
     /// An agent hands the session back to the assistant.
     pub async fn release(&self, session: &str) -> Result<bool, DialogueError> {
-        let lock = self.session_lock(session);
-        let _turn = lock.lock().await;
+        let _turn = self.sessions.lock(session).await;
         let Some(mut t) = self.tracker(session)? else {
             return Ok(false);
         };
@@ -208,8 +207,7 @@ impl Dialogue {
     /// Who a session belongs to, settled before its history is shown (a socket's `hello`);
     /// turns check it again. See [`ChatService::claim`].
     pub async fn claim(&self, session: &str, user: Option<&UserId>) -> Result<(), DialogueError> {
-        let lock = self.session_lock(session);
-        let _turn = lock.lock().await;
+        let _turn = self.sessions.lock(session).await;
         let mut tracker = self
             .trackers
             .load(session)
@@ -247,19 +245,15 @@ impl Dialogue {
         }
     }
 
-    fn session_lock(&self, session: &str) -> Arc<tokio::sync::Mutex<()>> {
-        self.sessions
-            .lock()
-            .entry(session.to_string())
-            .or_default()
-            .clone()
+    /// Sessions with a turn running or waiting (the per-session lock table's size).
+    pub fn busy_sessions(&self) -> usize {
+        self.sessions.len()
     }
 
     async fn handle(&self, turn: Turn) -> Result<Vec<Reply>, DialogueError> {
         let session = turn.session.as_str().to_string();
         let at = turn.at;
-        let lock = self.session_lock(&session);
-        let _turn = lock.lock().await;
+        let _turn = self.sessions.lock(&session).await;
         let mut tracker = self
             .trackers
             .load(&session)
@@ -278,21 +272,21 @@ impl Dialogue {
                     return Err(DialogueError::BadInput("the message has no text".into()));
                 }
                 if tracker.handoff == Handoff::WithAgent {
-                    // A person has the conversation: keep the words for them, say nothing.
-                    tracker.record(TurnRecord {
-                        at: Utc::now(),
-                        text,
-                        intent: String::new(),
-                        confidence: 0.0,
-                        action: "with_agent".into(),
-                        reply: String::new(),
-                    });
-                    self.save(&tracker).await?;
-                    return Ok(vec![]);
+                    return self.keep_for_agent(tracker, text).await;
                 }
                 self.nlu.parse(&text).await?
             }
+            // A button pressed while a person has the chat is words for them too: the
+            // assistant answering it would talk over the agent.
+            TurnInput::Action { payload } if tracker.handoff == Handoff::WithAgent => {
+                return self.keep_for_agent(tracker, payload).await;
+            }
             TurnInput::Action { payload } => match parse_payload(&payload) {
+                Some((intent, _)) if !super::INTENTS.contains(&intent.as_str()) => {
+                    return Err(DialogueError::BadInput(format!(
+                        "the button names an unknown intent {intent:?}"
+                    )))
+                }
                 Some((intent, slots)) => payload_parse(&tracker, intent, slots),
                 None => self.nlu.parse(&payload).await?,
             },
@@ -354,7 +348,8 @@ impl Dialogue {
                 csat: self.csat,
                 pressed,
             };
-            policy::act(&mut ctx, &parse, now)?
+            // Search and ranking are CPU work: keep them off the async workers' hands.
+            off_the_async_worker(|| policy::act(&mut ctx, &parse, now))?
         };
         tracker.record(TurnRecord {
             at: now,
@@ -409,11 +404,39 @@ impl Dialogue {
         }])
     }
 
+    /// A person has the conversation: keep the shopper's words for them, say nothing.
+    async fn keep_for_agent(
+        &self,
+        mut tracker: Tracker,
+        text: String,
+    ) -> Result<Vec<Reply>, DialogueError> {
+        tracker.record(TurnRecord {
+            at: Utc::now(),
+            text,
+            intent: String::new(),
+            confidence: 0.0,
+            action: "with_agent".into(),
+            reply: String::new(),
+        });
+        self.save(&tracker).await?;
+        Ok(vec![])
+    }
+
     async fn save(&self, tracker: &Tracker) -> Result<(), DialogueError> {
         self.trackers
             .save(tracker)
             .await
             .map_err(|e| DialogueError::Internal(e.to_string()))
+    }
+}
+
+/// Runs CPU-heavy work where it does not stall other tasks: on a multi-threaded runtime
+/// the worker hands its other tasks to the rest first (`block_in_place`); a single-threaded
+/// runtime (tests, the CLI) has no one to hand them to, so it just runs.
+fn off_the_async_worker<T>(work: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current().map(|h| h.runtime_flavor()) {
+        Ok(tokio::runtime::RuntimeFlavor::MultiThread) => tokio::task::block_in_place(work),
+        _ => work(),
     }
 }
 
@@ -474,5 +497,9 @@ impl ChatService for Dialogue {
         user: Option<&'a UserId>,
     ) -> BoxFuture<'a, Result<(), DialogueError>> {
         Box::pin(Dialogue::claim(self, session.as_str(), user))
+    }
+
+    fn busy_sessions(&self) -> usize {
+        Dialogue::busy_sessions(self)
     }
 }

@@ -19,6 +19,7 @@ mod product;
 mod reasons;
 mod request;
 mod search;
+mod session_locks;
 mod slots;
 mod talk;
 mod tracker;
@@ -27,6 +28,7 @@ mod understand;
 pub use config::DialogueConfig;
 pub use engine::{Dialogue, DialogueParts};
 pub use nlg::{format_price, Templates};
+pub use policy::INTENTS;
 pub use request::search_request;
 pub use tracker::{CartLine, Claim, Handoff, Pending, Tracker, TurnRecord};
 
@@ -125,6 +127,12 @@ pub trait ChatService: Send + Sync + 'static {
     fn cart(&self, session: &SessionId) -> Result<Option<CartView>, DialogueError> {
         let _ = session;
         Ok(None)
+    }
+
+    /// Sessions with a turn running or waiting for one (the size of the per-session lock
+    /// table, reported as a gauge so a leak would show).
+    fn busy_sessions(&self) -> usize {
+        0
     }
 }
 

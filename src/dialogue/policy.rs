@@ -129,6 +129,40 @@ fn answer_pending(
     Ok(out)
 }
 
+/// Every intent [`run_intent`] acts on (keep the two in step). Button payloads may name
+/// only these, and metrics label turns only by these: anything else a client writes into
+/// a payload would otherwise become a new label, without bound.
+pub const INTENTS: &[&str] = &[
+    "greet",
+    "goodbye",
+    "thanks",
+    "chitchat",
+    "out_of_scope",
+    "affirm",
+    "deny",
+    "search_product",
+    "refine_search",
+    "recommend",
+    "product_info",
+    "compare_products",
+    "check_price",
+    "check_stock",
+    "add_to_cart",
+    cart_talk::VIEW_CART,
+    cart_talk::REMOVE_FROM_CART,
+    cart_talk::UPDATE_CART,
+    cart_talk::EMPTY_CART,
+    "order_status",
+    "cancel_order",
+    "return_item",
+    "refund_status",
+    "shipping_info",
+    "payment_info",
+    "warranty_info",
+    "complaint",
+    "human_agent",
+];
+
 fn run_intent(ctx: &mut Ctx<'_>, intent: &str, now: DateTime<Utc>) -> Outcome {
     match intent {
         "greet" => talk::small_talk(ctx, "greet"),

@@ -172,16 +172,20 @@ impl Tracker {
     }
 }
 
-/// Trackers by session id.
+/// Trackers by session id, and an index of the sessions a person has (so the agent
+/// console reads those, not every tracker ever saved).
 #[derive(Clone)]
 pub struct TrackerStore {
     tree: Tree<Tracker>,
+    handed_off: Tree<()>,
 }
 
 impl TrackerStore {
     pub fn open(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
             tree: store.tree("dialogue.trackers")?,
+            // Built from the trackers by the schema-2 migration for older directories.
+            handed_off: store.tree("dialogue.handoffs")?,
         })
     }
 
@@ -192,9 +196,19 @@ impl TrackerStore {
             .unwrap_or_else(|| Tracker::new(session)))
     }
 
-    /// Saves and makes durable before the reply goes out.
+    /// Saves and makes durable before the reply goes out. The index entry is added before
+    /// the tracker and removed after it, so a crash between the two leaves at most a stale
+    /// entry (which [`Self::handed_off`] skips), never a handed-off session unlisted.
     pub async fn save(&self, tracker: &Tracker) -> Result<(), StoreError> {
+        let with_agent = tracker.handoff == Handoff::WithAgent;
+        let indexed = self.handed_off.contains_key(&tracker.session)?;
+        if with_agent && !indexed {
+            self.handed_off.insert(&tracker.session, &())?;
+        }
         self.tree.insert(&tracker.session, tracker)?;
+        if !with_agent && indexed {
+            self.handed_off.remove(&tracker.session)?;
+        }
         self.tree.flush_async().await
     }
 
@@ -202,16 +216,62 @@ impl TrackerStore {
         self.tree.get(session)
     }
 
-    /// Sessions waiting for or talking with a person.
+    /// Sessions waiting for or talking with a person, from the index.
     pub fn handed_off(&self) -> Result<Vec<Tracker>, StoreError> {
         let mut out = Vec::new();
-        for r in self.tree.iter() {
-            let (_, t) = r?;
-            if t.handoff == Handoff::WithAgent {
-                out.push(t);
+        for r in self.handed_off.iter() {
+            let (session, ()) = r?;
+            let session = String::from_utf8_lossy(&session);
+            if let Some(t) = self.tree.get(session.as_ref())? {
+                if t.handoff == Handoff::WithAgent {
+                    out.push(t);
+                }
             }
         }
         Ok(out)
+    }
+
+    /// Entries in the handed-off index.
+    #[cfg(test)]
+    fn handed_off_indexed(&self) -> usize {
+        self.handed_off.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_handoff_index_follows_the_trackers() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = TrackerStore::open(&Store::open(dir.path()).unwrap()).unwrap();
+        for i in 0..50 {
+            store
+                .save(&Tracker::new(&format!("quiet{i}")))
+                .await
+                .unwrap();
+        }
+        let mut t = Tracker::new("needs-a-person");
+        t.handoff = Handoff::WithAgent;
+        store.save(&t).await.unwrap();
+        store.save(&t).await.unwrap();
+        let listed: Vec<String> = store
+            .handed_off()
+            .unwrap()
+            .into_iter()
+            .map(|t| t.session)
+            .collect();
+        assert_eq!(listed, ["needs-a-person"]);
+        assert_eq!(
+            store.handed_off_indexed(),
+            1,
+            "only handed-off sessions are indexed"
+        );
+        t.handoff = Handoff::None;
+        store.save(&t).await.unwrap();
+        assert!(store.handed_off().unwrap().is_empty());
+        assert_eq!(store.handed_off_indexed(), 0);
     }
 }
 

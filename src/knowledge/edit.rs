@@ -68,35 +68,11 @@ impl LiveGraph {
         })
     }
 
-    /// Deletes a product and every relation naming it.
+    /// Deletes a product and every relation naming it. The relations are written first: a
+    /// crash after that leaves the product without relations (valid), never relations to
+    /// a product that is gone (which `kefu kg check` and `kefu serve` refuse).
     pub fn delete_product(&self, id: &str) -> Result<(), EditError> {
-        self.edit(|sources| {
-            let text = sources.get(source::PRODUCTS).unwrap_or("").to_string();
-            let before = text.lines().count();
-            let kept: Vec<String> = text
-                .lines()
-                .filter(|l| line_id(l).as_deref() != Some(id))
-                .map(str::to_string)
-                .collect();
-            if kept.len() == before {
-                return Err(not_in_jsonl(sources, id));
-            }
-            sources.set(source::PRODUCTS, join_lines(kept));
-            let mut changed = vec![source::PRODUCTS];
-            if let Some(rel) = sources.get(source::RELATIONS).map(str::to_string) {
-                let kept: Vec<String> = rel
-                    .lines()
-                    .filter(|l| {
-                        let cols: Vec<&str> = l.split(',').map(str::trim).collect();
-                        !(cols.len() == 3 && (cols[1] == id || cols[2] == id))
-                    })
-                    .map(str::to_string)
-                    .collect();
-                sources.set(source::RELATIONS, join_lines(kept));
-                changed.push(source::RELATIONS);
-            }
-            Ok(changed)
-        })
+        self.edit(|sources| remove_product(sources, id))
     }
 
     /// Adds a relation line to relations.csv.
@@ -135,7 +111,10 @@ impl LiveGraph {
         })
     }
 
-    /// Applies `change` to the current file texts, validates, writes, swaps.
+    /// Applies `change` to the current file texts, validates, writes, swaps. `change`
+    /// names the files it changed in the order to write them: each prefix of that order
+    /// must leave valid knowledge, since a crash can stop the writing anywhere. Nothing is
+    /// acknowledged before every file and the directory are on disk.
     fn edit(
         &self,
         change: impl FnOnce(&mut SourceSet) -> Result<Vec<&'static str>, EditError>,
@@ -159,6 +138,36 @@ impl LiveGraph {
         self.swap(graph, report);
         Ok(())
     }
+}
+
+/// [`LiveGraph::delete_product`]'s change; the files it names come in a crash-safe order.
+fn remove_product(sources: &mut SourceSet, id: &str) -> Result<Vec<&'static str>, EditError> {
+    let text = sources.get(source::PRODUCTS).unwrap_or("").to_string();
+    let before = text.lines().count();
+    let kept: Vec<String> = text
+        .lines()
+        .filter(|l| line_id(l).as_deref() != Some(id))
+        .map(str::to_string)
+        .collect();
+    if kept.len() == before {
+        return Err(not_in_jsonl(sources, id));
+    }
+    sources.set(source::PRODUCTS, join_lines(kept));
+    let mut changed = Vec::new();
+    if let Some(rel) = sources.get(source::RELATIONS).map(str::to_string) {
+        let kept: Vec<String> = rel
+            .lines()
+            .filter(|l| {
+                let cols: Vec<&str> = l.split(',').map(str::trim).collect();
+                !(cols.len() == 3 && (cols[1] == id || cols[2] == id))
+            })
+            .map(str::to_string)
+            .collect();
+        sources.set(source::RELATIONS, join_lines(kept));
+        changed.push(source::RELATIONS);
+    }
+    changed.push(source::PRODUCTS);
+    Ok(changed)
 }
 
 /// A product missing from products.jsonl: unknown, or defined in products.csv (which the
@@ -194,13 +203,91 @@ fn join_lines(lines: Vec<String>) -> String {
 }
 
 /// Write to a temporary file beside the target, then rename over it: a reader (or the
-/// watcher) never sees half a file.
-fn write_atomic(path: &Path, text: &str) -> Result<(), KnowledgeError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+/// watcher) never sees half a file. The file keeps the permissions the shop gave it; its
+/// data is synced before the rename and the directory after it, so once this returns the
+/// new text survives a power cut.
+pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<(), KnowledgeError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| KnowledgeError::io(dir, e))?;
     std::io::Write::write_all(&mut tmp, text.as_bytes())
         .map_err(|e| KnowledgeError::io(path, e))?;
+    match std::fs::metadata(path) {
+        Ok(old) => tmp
+            .as_file()
+            .set_permissions(old.permissions())
+            .map_err(|e| KnowledgeError::io(path, e))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(KnowledgeError::io(path, e)),
+    }
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| KnowledgeError::io(path, e))?;
     tmp.persist(path)
         .map_err(|e| KnowledgeError::io(path, e.error))?;
+    sync_dir(dir)
+}
+
+/// Makes a rename in `dir` durable (the directory entry is data too).
+fn sync_dir(dir: &Path) -> Result<(), KnowledgeError> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| KnowledgeError::io(dir, e))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every prefix of a delete's writes, applied to the shop's own files, validates: a
+    /// crash between the two files leaves knowledge `kefu kg check` accepts.
+    #[test]
+    fn a_deletes_writes_are_valid_at_every_step() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge");
+        let before = SourceSet::read(&dir).unwrap();
+        let relations = before.get(source::RELATIONS).unwrap();
+        let id = relations
+            .lines()
+            .skip(1)
+            .find_map(|l| l.split(',').nth(1).map(|c| c.trim().to_string()))
+            .expect("a relation to delete with its product");
+        let mut after = before.clone();
+        let order = remove_product(&mut after, &id).unwrap();
+        assert_eq!(order.len(), 2, "{order:?}");
+        for written in 0..=order.len() {
+            let mut on_disk = before.clone();
+            for name in &order[..written] {
+                on_disk.set(name, after.get(name).unwrap().to_string());
+            }
+            if let Err(e) = KnowledgeBase::load_sources(&on_disk, None) {
+                panic!(
+                    "after writing {:?} the files are invalid: {e}",
+                    &order[..written]
+                );
+            }
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rewritten_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("products.jsonl");
+        std::fs::write(&path, "old\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_atomic(&path, "new\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new\n");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o644,
+            "tempfile's 0600 must not replace the shop's mode"
+        );
+        // A new file is written too (tempfile's own mode then).
+        write_atomic(&dir.path().join("new.csv"), "x\n").unwrap();
+    }
 }

@@ -3,7 +3,7 @@ use std::path::Path;
 use super::StoreError;
 
 /// The layout this build writes. Bump it and add a [`Migration`] when a stored type changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Upgrades a data directory from `from` to `from + 1`.
 pub struct Migration {
@@ -11,8 +11,64 @@ pub struct Migration {
     pub run: fn(&sled::Db) -> Result<(), String>,
 }
 
-/// Migrations in order. Empty while schema 1 is the only one there has been.
-pub(crate) const MIGRATIONS: &[Migration] = &[];
+/// Migrations in order.
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    run: two::migrate,
+}];
+
+/// Schema 2: session log keys carry the session id's length; handed-off sessions have an
+/// index. The trees are named here, not imported: a migration is a fixed step on bytes,
+/// and the modules that own the trees may change after it.
+mod two {
+    const SESSION_LOG: &str = "transport.session_log";
+    const TRACKERS: &str = "dialogue.trackers";
+    const HANDOFFS: &str = "dialogue.handoffs";
+
+    pub(super) fn migrate(db: &sled::Db) -> Result<(), String> {
+        session_log_keys(db).map_err(|e| format!("{SESSION_LOG}: {e}"))?;
+        handoff_index(db).map_err(|e| format!("{HANDOFFS}: {e}"))?;
+        db.flush().map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    /// `session ‖ 0 ‖ seq(8)` becomes `len(session) as u16 ‖ session ‖ seq(8)`. The old
+    /// key is read from its end (the seq and the 0 before it are fixed), so an id holding
+    /// NUL bytes is still split where it was written. The whole rewrite is one batch.
+    fn session_log_keys(db: &sled::Db) -> Result<(), String> {
+        let tree = db.open_tree(SESSION_LOG).map_err(|e| e.to_string())?;
+        let mut batch = sled::Batch::default();
+        for entry in tree.iter() {
+            let (key, value) = entry.map_err(|e| e.to_string())?;
+            let Some(split) = key.len().checked_sub(9).filter(|i| key[*i] == 0) else {
+                return Err(format!("a key of {} bytes is not session‖0‖seq", key.len()));
+            };
+            let (session, seq) = (&key[..split], &key[split + 1..]);
+            let len = u16::try_from(session.len()).map_err(|_| "a session id over 64 KiB")?;
+            let mut new = len.to_be_bytes().to_vec();
+            new.extend_from_slice(session);
+            new.extend_from_slice(seq);
+            batch.remove(key);
+            batch.insert(new, value);
+        }
+        tree.apply_batch(batch).map_err(|e| e.to_string())
+    }
+
+    /// Sessions whose tracker says a person has them, indexed by session id.
+    fn handoff_index(db: &sled::Db) -> Result<(), String> {
+        let trackers = db.open_tree(TRACKERS).map_err(|e| e.to_string())?;
+        let index = db.open_tree(HANDOFFS).map_err(|e| e.to_string())?;
+        for entry in trackers.iter() {
+            let (key, value) = entry.map_err(|e| e.to_string())?;
+            let tracker: serde_json::Value =
+                serde_json::from_slice(&value).map_err(|e| e.to_string())?;
+            if tracker.get("handoff").and_then(|h| h.as_str()) == Some("with_agent") {
+                index.insert(key, b"null").map_err(|e| e.to_string())?;
+            }
+        }
+        Ok(())
+    }
+}
 
 const MARKER: &str = "SCHEMA";
 const META_TREE: &str = "__meta";
@@ -127,6 +183,59 @@ mod tests {
         assert_eq!(read_marker(dir.path()).unwrap(), Some(2));
         let t = store.db.open_tree("things").unwrap();
         assert_eq!(t.get("migrated").unwrap().as_deref(), Some(&b"yes"[..]));
+    }
+
+    /// A schema-1 directory with two sessions, one of whose id extends the other's with a
+    /// NUL, and a handed-off tracker: after opening, each session's frames are its own and
+    /// the handoff is indexed.
+    #[test]
+    fn schema_one_session_logs_and_handoffs_are_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open_configured(dir.path(), 1, &[], false).unwrap();
+            let log = store.db.open_tree("transport.session_log").unwrap();
+            let old_key = |session: &[u8], seq: u64| {
+                let mut k = session.to_vec();
+                k.push(0);
+                k.extend_from_slice(&seq.to_be_bytes());
+                k
+            };
+            log.insert(old_key(b"S", 1), &b"{\"a\":1}"[..]).unwrap();
+            log.insert(old_key(b"S\0x", 2), &b"{\"b\":2}"[..]).unwrap();
+            log.insert(old_key(b"S", 3), &b"{\"c\":3}"[..]).unwrap();
+            let trackers = store.db.open_tree("dialogue.trackers").unwrap();
+            trackers
+                .insert(
+                    "waiting",
+                    &br#"{"session":"waiting","handoff":"with_agent"}"#[..],
+                )
+                .unwrap();
+            trackers
+                .insert("calm", &br#"{"session":"calm","handoff":"none"}"#[..])
+                .unwrap();
+            store.flush().unwrap();
+        }
+        let store = Store::open_configured(dir.path(), 2, MIGRATIONS, false).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 2);
+        let log = store.db.open_tree("transport.session_log").unwrap();
+        let keys: Vec<Vec<u8>> = log.iter().keys().map(|k| k.unwrap().to_vec()).collect();
+        let new_key = |session: &[u8], seq: u64| {
+            let mut k = (session.len() as u16).to_be_bytes().to_vec();
+            k.extend_from_slice(session);
+            k.extend_from_slice(&seq.to_be_bytes());
+            k
+        };
+        assert_eq!(
+            keys,
+            vec![new_key(b"S", 1), new_key(b"S", 3), new_key(b"S\0x", 2)]
+        );
+        assert_eq!(
+            log.get(new_key(b"S\0x", 2)).unwrap().unwrap(),
+            &b"{\"b\":2}"[..]
+        );
+        let index = store.db.open_tree("dialogue.handoffs").unwrap();
+        let indexed: Vec<Vec<u8>> = index.iter().keys().map(|k| k.unwrap().to_vec()).collect();
+        assert_eq!(indexed, vec![b"waiting".to_vec()]);
     }
 
     #[test]

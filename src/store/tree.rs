@@ -105,6 +105,21 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
         })
     }
 
+    /// Entries with keys in `[from, to)`, last first.
+    pub fn range_rev(
+        &self,
+        from: impl AsRef<[u8]>,
+        to: impl AsRef<[u8]>,
+    ) -> impl Iterator<Item = Result<(Vec<u8>, V), StoreError>> + '_ {
+        self.inner
+            .range(from.as_ref().to_vec()..to.as_ref().to_vec())
+            .rev()
+            .map(move |r| {
+                let (k, v) = r?;
+                Ok((k.to_vec(), self.decode(&v)?))
+            })
+    }
+
     pub fn clear(&self) -> Result<(), StoreError> {
         Ok(self.inner.clear()?)
     }

@@ -1,7 +1,7 @@
 //! The agent side of a handoff, behind the admin token: list handed-off conversations,
 //! answer in one, and give it back to the assistant.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -61,7 +61,8 @@ pub struct HandoffView {
     pub state: &'static str,
     #[serde(flatten)]
     pub summary: HandoffSummary,
-    /// The session's logged frames (what the shopper said and every answer).
+    /// The session's latest logged frames (what the shopper said and every answer);
+    /// `GET /admin/sessions/{id}/history?before=SEQ` pages further back.
     pub history: Vec<LoggedFrame>,
 }
 
@@ -75,7 +76,11 @@ pub async fn list(
     for summary in chat(&state)?.handoffs().map_err(dialogue_error)? {
         let history = state
             .session_log
-            .history(summary.session.as_str())
+            .history_page(
+                summary.session.as_str(),
+                None,
+                state.config.server.history_page,
+            )
             .map_err(|e| {
                 ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
             })?;
@@ -102,14 +107,28 @@ pub struct Delivered {
     pub delivered_live: usize,
 }
 
-/// `POST /admin/sessions/{id}/reply` — an agent's message into the conversation.
+/// A session id from the path, checked as the socket checks it.
+fn path_session(session: &str) -> Result<(), ApiError> {
+    super::protocol::check_session_id(session)
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, e.code, e.message))
+}
+
+/// `POST /admin/sessions/{id}/reply` — an agent's message into the conversation. The token
+/// is checked before the body is read: a caller without one learns nothing about the body's
+/// expected shape.
 pub async fn reply(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(session): Path<String>,
-    Json(body): Json<AgentReply>,
+    body: axum::body::Bytes,
 ) -> Result<Json<Delivered>, ApiError> {
     require_admin(&state, &headers)?;
+    path_session(&session)?;
+    super::guard::require_json(&axum::http::Method::POST, &headers)?;
+    let body: AgentReply = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::new(StatusCode::BAD_REQUEST, "bad_json", e.to_string())
+            .with_hint(r#"send {"text": "…"}"#)
+    })?;
     let text = body.text.trim().to_string();
     if text.is_empty() {
         return Err(ApiError::new(
@@ -173,16 +192,34 @@ pub async fn release(
     ))
 }
 
-/// `GET /admin/sessions/{id}/history` — the whole conversation, for the agent console.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryQuery {
+    /// Entries before this seq (the page before the one shown); the latest page if absent.
+    pub before: Option<u64>,
+    /// Entries per page; `server.history_page` if absent, never more than 10 times it.
+    pub limit: Option<usize>,
+}
+
+/// `GET /admin/sessions/{id}/history` — the conversation a page at a time (latest first
+/// page, oldest entry first within it), for the agent console.
 pub async fn history(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(session): Path<String>,
+    uri: axum::http::Uri,
 ) -> Result<Json<Vec<LoggedFrame>>, ApiError> {
     require_admin(&state, &headers)?;
+    path_session(&session)?;
+    let Query(page) = Query::<HistoryQuery>::try_from_uri(&uri).map_err(|e| {
+        ApiError::new(StatusCode::BAD_REQUEST, "bad_query", e.body_text())
+            .with_hint("?before=SEQ&limit=N, both optional")
+    })?;
+    let default = state.config.server.history_page;
+    let limit = page.limit.unwrap_or(default).clamp(1, default * 10);
     state
         .session_log
-        .history(&session)
+        .history_page(&session, page.before, limit)
         .map(Json)
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))
 }

@@ -120,6 +120,20 @@ pub(crate) async fn claim(
     })
 }
 
+/// `server.max_text_chars`: a chat message (or button payload) longer than this is refused
+/// before it reaches the NLU or the logs.
+pub(crate) fn check_text_length(state: &AppState, text: &str) -> Result<(), FrameError> {
+    let limit = state.config.server.max_text_chars;
+    let chars = text.chars().count();
+    if chars > limit {
+        return Err(FrameError {
+            code: "text_too_long",
+            message: format!("the message has {chars} characters; at most {limit} are read"),
+        });
+    }
+    Ok(())
+}
+
 fn store_error(e: crate::store::StoreError) -> FrameError {
     tracing::error!("session log: {e}");
     FrameError {
@@ -150,7 +164,21 @@ pub struct ChatResponse {
 pub async fn rest_chat(
     State(state): State<AppState>,
     body: axum::body::Bytes,
-) -> Result<Json<ChatResponse>, ApiError> {
+) -> Result<Json<ChatResponse>, axum::response::Response> {
+    use axum::response::IntoResponse;
+    let (session, req, user) =
+        checked_chat(&state, &body).map_err(IntoResponse::into_response)?;
+    state.guards.check_session(&session).map_err(|r| *r)?;
+    rest_turn(state, session, req, user)
+        .await
+        .map_err(IntoResponse::into_response)
+}
+
+/// The body, read and checked: the session it names (or a new one) and the request.
+fn checked_chat(
+    state: &AppState,
+    body: &axum::body::Bytes,
+) -> Result<(String, ChatRequest, Option<UserId>), ApiError> {
     let limit = state.config.server.max_frame_bytes;
     if body.len() > limit {
         return Err(ApiError::new(
@@ -159,7 +187,7 @@ pub async fn rest_chat(
             format!("body of {} bytes is over the limit of {limit}", body.len()),
         ));
     }
-    let req: ChatRequest = serde_json::from_slice(&body).map_err(|e| {
+    let req: ChatRequest = serde_json::from_slice(body).map_err(|e| {
         ApiError::new(StatusCode::BAD_REQUEST, "bad_json", e.to_string())
             .with_hint(r#"send {"text": "…", "session_id"?: "…", "identity"?: "…"}"#)
     })?;
@@ -181,10 +209,27 @@ pub async fn rest_chat(
             "`text` is empty",
         ));
     }
-    let session = req
-        .session_id
-        .filter(|s| !s.trim().is_empty() && s.len() <= 128)
-        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    check_text_length(state, &req.text)
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, e.code, e.message))?;
+    let session = match &req.session_id {
+        Some(s) => {
+            super::protocol::check_session_id(s).map_err(|e| {
+                ApiError::new(StatusCode::BAD_REQUEST, e.code, e.message)
+                    .with_hint("omit session_id to start a new session")
+            })?;
+            s.clone()
+        }
+        None => uuid::Uuid::new_v4().to_string(),
+    };
+    Ok((session, req, user))
+}
+
+async fn rest_turn(
+    state: AppState,
+    session: String,
+    req: ChatRequest,
+    user: Option<UserId>,
+) -> Result<Json<ChatResponse>, ApiError> {
     claim(&state, &SessionId::new(&session), user.as_ref())
         .await
         .map_err(|e| {

@@ -41,6 +41,30 @@ pub struct ServerConfig {
     /// of old conversations into a demo install. Off in production: the server's clock
     /// dates every turn.
     pub accept_client_time: bool,
+    /// Reverse proxies (IPs or CIDRs) whose `X-Forwarded-For` is believed: the client is
+    /// the rightmost address in it that is not one of them. Empty: the peer is the client.
+    pub trusted_proxies: Vec<String>,
+    /// Browser origins (`https://shop.example`) allowed on `/ws`, `/api/*` and `/admin/*`;
+    /// a request whose `Origin` is not listed is refused (403). Requests without `Origin`
+    /// (non-browser clients) pass. Empty while bound to loopback: the server's own
+    /// `http://127.0.0.1:PORT`, `http://localhost:PORT` and `http://[::1]:PORT`. `"*"`: any.
+    pub allowed_origins: Vec<String>,
+    /// Sustained REST requests per second per client address (bursts up to `rest_burst`);
+    /// past it, 429 with `Retry-After`.
+    pub rest_requests_per_second: f64,
+    pub rest_burst: usize,
+    /// Sustained REST chat turns per second per session (bursts up to `session_burst`).
+    pub session_turns_per_second: f64,
+    pub session_burst: usize,
+    /// Longest `?q=` search, in characters.
+    pub max_query_chars: usize,
+    /// Longest chat message (socket `message`/`action`, REST `text`), in characters.
+    pub max_text_chars: usize,
+    /// History entries sent in `welcome` (and per page of the agent's history view).
+    pub history_page: usize,
+    /// tokio-tungstenite's per-socket read and write buffers, in bytes: what an idle socket
+    /// costs is mostly these.
+    pub socket_buffer_bytes: usize,
 }
 
 impl Default for ServerConfig {
@@ -59,6 +83,16 @@ impl Default for ServerConfig {
             identity_secret: None,
             demo_user: None,
             accept_client_time: false,
+            trusted_proxies: Vec::new(),
+            allowed_origins: Vec::new(),
+            rest_requests_per_second: 10.0,
+            rest_burst: 30,
+            session_turns_per_second: 1.0,
+            session_burst: 10,
+            max_query_chars: 256,
+            max_text_chars: 2000,
+            history_page: 50,
+            socket_buffer_bytes: 4096,
         }
     }
 }
@@ -88,12 +122,36 @@ impl ServerConfig {
             "server.ping_interval_secs",
             self.ping_interval_secs as usize,
         )?;
-        if !(self.messages_per_second > 0.0 && self.messages_per_second.is_finite()) {
-            return Err(ConfigError::invalid(
-                "server.messages_per_second",
-                self.messages_per_second,
-                "a number above 0",
-            ));
+        positive("server.rest_burst", self.rest_burst)?;
+        positive("server.session_burst", self.session_burst)?;
+        positive("server.max_query_chars", self.max_query_chars)?;
+        positive("server.max_text_chars", self.max_text_chars)?;
+        positive("server.history_page", self.history_page)?;
+        positive("server.socket_buffer_bytes", self.socket_buffer_bytes)?;
+        for (key, rate) in [
+            ("server.messages_per_second", self.messages_per_second),
+            (
+                "server.rest_requests_per_second",
+                self.rest_requests_per_second,
+            ),
+            (
+                "server.session_turns_per_second",
+                self.session_turns_per_second,
+            ),
+        ] {
+            if !(rate > 0.0 && rate.is_finite()) {
+                return Err(ConfigError::invalid(key, rate, "a number above 0"));
+            }
+        }
+        super::client_ip::TrustedProxies::parse(&self.trusted_proxies)?;
+        for origin in &self.allowed_origins {
+            if origin != "*" && !super::origin::is_origin(origin) {
+                return Err(ConfigError::invalid(
+                    "server.allowed_origins",
+                    origin,
+                    "origins such as https://shop.example or http://localhost:3000 (scheme, host, optional port; no path), or \"*\"",
+                ));
+            }
         }
         if self.events_token.as_ref().is_some_and(|t| t.len() < 16) {
             return Err(ConfigError::invalid(

@@ -1,4 +1,5 @@
 use axum::http::header;
+use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -10,6 +11,7 @@ use crate::dialogue::ChatService;
 use crate::knowledge::LiveGraph;
 use crate::store::{Store, StoreError};
 
+use super::guard::{check_request, json_only, Guards};
 use super::hub::Hub;
 use super::identity::Identities;
 use super::limits::ConnectionLimits;
@@ -31,6 +33,8 @@ pub struct AppState {
     pub(crate) hub: Arc<Hub>,
     /// Checks shoppers' identity tokens (and signs the loopback demo's).
     pub(crate) identities: Arc<Identities>,
+    /// Origin, client address and REST rate checks (`server.*` limits).
+    pub(crate) guards: Arc<Guards>,
     /// The shopper event log behind `POST /api/events`; `None` answers 503.
     pub events: Option<super::events::EventsApi>,
 }
@@ -43,6 +47,7 @@ impl AppState {
     ) -> Result<Self, StoreError> {
         Ok(Self {
             identities: Arc::new(Identities::from_config(&config.server)),
+            guards: Arc::new(Guards::new(&config)),
             config,
             session_log: SessionLog::open(&store)?,
             store,
@@ -93,7 +98,11 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/openapi.yaml", get(openapi))
         .route("/ws", get(super::ws::upgrade))
-        .route("/api/chat", post(super::chat::rest_chat))
+        .route(
+            "/api/chat",
+            post(super::chat::rest_chat)
+                .layer(middleware::from_fn_with_state(state.clone(), json_only)),
+        )
         .route("/api/demo/identity", get(super::identity::demo))
         .route("/api/products", get(super::products::list))
         .route("/api/products/{id}", get(super::products::one))
@@ -103,8 +112,13 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/sessions/{id}/reply", post(super::agent::reply))
         .route("/admin/sessions/{id}/release", post(super::agent::release))
         .route("/admin/sessions/{id}/history", get(super::agent::history))
-        .route("/api/events", post(super::events::post_events))
+        .route(
+            "/api/events",
+            post(super::events::post_events)
+                .layer(middleware::from_fn_with_state(state.clone(), json_only)),
+        )
         .fallback_service(web)
+        .layer(middleware::from_fn_with_state(state.clone(), check_request))
         .with_state(state)
 }
 
@@ -115,7 +129,23 @@ async fn healthz() -> Json<serde_json::Value> {
 async fn metrics(axum::extract::State(state): axum::extract::State<AppState>) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        state.metrics.render() + &knowledge_metrics(&state),
+        state.metrics.render() + &bound_metrics(&state) + &knowledge_metrics(&state),
+    )
+}
+
+/// The sizes of the tables that grow with traffic, so a leak shows as a rising line.
+fn bound_metrics(state: &AppState) -> String {
+    format!(
+        "# HELP kefu_hub_sessions Sessions with an open socket subscribed to pushed frames.\n# TYPE kefu_hub_sessions gauge\n\
+         kefu_hub_sessions {}\n\
+         # HELP kefu_dialogue_busy_sessions Sessions with a turn running or waiting (per-session locks held).\n# TYPE kefu_dialogue_busy_sessions gauge\n\
+         kefu_dialogue_busy_sessions {}\n\
+         # HELP kefu_rate_limit_keys Client addresses and sessions whose REST rate is being tracked.\n# TYPE kefu_rate_limit_keys gauge\n\
+         kefu_rate_limit_keys{{scope=\"address\"}} {}\nkefu_rate_limit_keys{{scope=\"session\"}} {}\n",
+        state.hub.sessions(),
+        state.chat.as_ref().map_or(0, |c| c.busy_sessions()),
+        state.guards.per_ip.len(),
+        state.guards.per_session.len(),
     )
 }
 

@@ -1,11 +1,12 @@
-//! Connection caps (total and per client address) and a per-connection message rate.
+//! Connection caps (total and per client address), a per-connection message rate, and
+//! request rates keyed by client address or session for the REST routes.
 
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 #[derive(Default)]
 pub struct ConnectionLimits {
@@ -86,16 +87,73 @@ impl RateLimiter {
     }
 
     pub fn allow(&mut self) -> bool {
-        let now = Instant::now();
-        self.tokens =
-            (self.tokens + now.duration_since(self.last).as_secs_f64() * self.rate).min(self.burst);
-        self.last = now;
+        self.take(Instant::now()).is_ok()
+    }
+
+    /// Takes one token, or says how long until one is there.
+    fn take(&mut self, now: Instant) -> Result<(), Duration> {
+        self.refill(now);
         if self.tokens >= 1.0 {
             self.tokens -= 1.0;
-            true
+            Ok(())
         } else {
-            false
+            Err(Duration::from_secs_f64((1.0 - self.tokens) / self.rate))
         }
+    }
+
+    fn refill(&mut self, now: Instant) {
+        self.tokens = (self.tokens
+            + now.saturating_duration_since(self.last).as_secs_f64() * self.rate)
+            .min(self.burst);
+        self.last = now;
+    }
+
+    /// A full bucket holds nothing a fresh one would not: it can be forgotten.
+    fn is_full(&mut self, now: Instant) -> bool {
+        self.refill(now);
+        self.tokens >= self.burst
+    }
+}
+
+/// Token buckets by key (a client address, a session), for the REST routes. The table is
+/// bounded: full buckets are forgotten when it fills, and while it is still full of
+/// active keys, new keys are refused rather than let it grow.
+pub struct KeyedLimiter<K> {
+    rate: f64,
+    burst: f64,
+    max_keys: usize,
+    buckets: Mutex<HashMap<K, RateLimiter>>,
+}
+
+impl<K: std::hash::Hash + Eq + Clone> KeyedLimiter<K> {
+    pub fn new(rate: f64, burst: usize, max_keys: usize) -> Self {
+        Self {
+            rate,
+            burst: burst as f64,
+            max_keys,
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// `Err(wait)`: over the rate; try again after `wait`.
+    pub fn check(&self, key: &K) -> Result<(), Duration> {
+        let now = Instant::now();
+        let mut buckets = self.buckets.lock();
+        if !buckets.contains_key(key) && buckets.len() >= self.max_keys {
+            buckets.retain(|_, b| !b.is_full(now));
+            if buckets.len() >= self.max_keys {
+                return Err(Duration::from_secs(1));
+            }
+        }
+        buckets
+            .entry(key.clone())
+            .or_insert_with(|| RateLimiter::new(self.rate, self.burst))
+            .take(now)
+    }
+
+    /// Keys tracked now (for tests and metrics).
+    pub fn len(&self) -> usize {
+        self.buckets.lock().len()
     }
 }
 
@@ -119,6 +177,40 @@ mod tests {
         drop(a);
         assert_eq!(limits.open(), 2);
         assert!(limits.try_acquire(ip, 3, 2).is_ok());
+    }
+
+    #[test]
+    fn keyed_buckets_are_separate_and_say_when_to_retry() {
+        let limiter = KeyedLimiter::new(0.5, 2, 100);
+        assert!(limiter.check(&"a").is_ok() && limiter.check(&"a").is_ok());
+        let wait = limiter.check(&"a").unwrap_err();
+        assert!(
+            wait > Duration::ZERO && wait <= Duration::from_secs(2),
+            "{wait:?}"
+        );
+        assert!(
+            limiter.check(&"b").is_ok(),
+            "another key has its own bucket"
+        );
+    }
+
+    #[test]
+    fn the_key_table_is_bounded() {
+        let limiter = KeyedLimiter::new(1e9, 1, 3);
+        for k in 0..3 {
+            limiter.check(&k).unwrap();
+        }
+        // Those buckets refill at once (huge rate), so they are forgotten to make room.
+        limiter.check(&99).unwrap();
+        assert!(limiter.len() <= 3);
+        let slow = KeyedLimiter::new(1e-9, 1, 2);
+        slow.check(&1).unwrap();
+        slow.check(&2).unwrap();
+        assert!(
+            slow.check(&3).is_err(),
+            "a table full of active keys refuses new ones"
+        );
+        assert_eq!(slow.len(), 2);
     }
 
     #[test]

@@ -44,8 +44,16 @@ impl Metrics {
         *self.errors.lock().entry(code.to_string()).or_default() += 1;
     }
 
+    /// Counts a turn under its intent: one the dialogue acts on, the NLU's fallback, or
+    /// "other" (so no client-written name becomes a label).
     pub fn count_intent(&self, intent: &str) {
-        *self.intents.lock().entry(intent.to_string()).or_default() += 1;
+        let label =
+            if crate::dialogue::INTENTS.contains(&intent) || intent == crate::types::NLU_FALLBACK {
+                intent
+            } else {
+                "other"
+            };
+        *self.intents.lock().entry(label.to_string()).or_default() += 1;
         if intent == crate::types::NLU_FALLBACK {
             self.fallbacks.fetch_add(1, Ordering::Relaxed);
         }
@@ -121,4 +129,30 @@ fn escape(label: &str) -> String {
         .replace('\\', "\\\\")
         .replace('"', "\\\"")
         .replace('\n', "\\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intent_labels_come_only_from_the_known_intents() {
+        let m = Metrics::default();
+        m.count_intent("greet");
+        for i in 0..100 {
+            m.count_intent(&format!("made_up_{i}"));
+        }
+        m.count_intent(crate::types::NLU_FALLBACK);
+        let text = m.render();
+        assert!(
+            text.contains("kefu_intents_total{intent=\"greet\"} 1"),
+            "{text}"
+        );
+        assert!(
+            text.contains("kefu_intents_total{intent=\"other\"} 100"),
+            "{text}"
+        );
+        assert!(!text.contains("made_up"));
+        assert_eq!(m.intents.lock().len(), 3);
+    }
 }

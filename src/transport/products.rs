@@ -86,12 +86,38 @@ pub(crate) fn graph(state: &AppState) -> Result<std::sync::Arc<Graph>, ApiError>
     })
 }
 
-/// `GET /api/products`
+/// `GET /api/products`. The fuzzy name search is CPU work that grows with the query, so
+/// the whole listing runs on the blocking pool, never on an async worker.
 pub async fn list(
     State(state): State<AppState>,
     Query(q): Query<ListQuery>,
 ) -> Result<Json<ProductList>, ApiError> {
+    if let Some(words) = &q.q {
+        check_query(&state, words)?;
+    }
     let g = graph(&state)?;
+    tokio::task::spawn_blocking(move || list_blocking(&state, &g, &q))
+        .await
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?
+        .map(Json)
+}
+
+/// `server.max_query_chars`: a longer `?q=` is refused before any search runs.
+pub(crate) fn check_query(state: &AppState, q: &str) -> Result<(), ApiError> {
+    let limit = state.config.server.max_query_chars;
+    let chars = q.chars().count();
+    if chars > limit {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "query_too_long",
+            format!("the query has {chars} characters; at most {limit} are searched"),
+        )
+        .with_hint("search with fewer words"));
+    }
+    Ok(())
+}
+
+fn list_blocking(state: &AppState, g: &Graph, q: &ListQuery) -> Result<ProductList, ApiError> {
     let mut hits: Vec<&Product> = match &q.q {
         Some(words) if !words.trim().is_empty() => g
             .search_name(words, MAX_LIMIT)
@@ -122,9 +148,9 @@ pub async fn list(
         .into_iter()
         .skip(q.offset.unwrap_or(0))
         .take(limit)
-        .map(|p| ProductView::new(&g, p, &state.config.server.web_dir))
+        .map(|p| ProductView::new(g, p, &state.config.server.web_dir))
         .collect();
-    Ok(Json(ProductList { total, products }))
+    Ok(ProductList { total, products })
 }
 
 #[derive(Debug, Serialize)]

@@ -148,6 +148,30 @@ impl From<FrameError> for ServerFrame {
     }
 }
 
+/// Longest session id accepted.
+pub const MAX_SESSION_ID_CHARS: usize = 128;
+
+/// Session ids are what the server made (a UUID) or what a client kept from it: letters,
+/// digits and `-_.:`, 1 to 128 of them. Anything else (NUL, `/`, spaces, control
+/// characters) is refused rather than stored, logged or echoed.
+pub fn check_session_id(id: &str) -> Result<(), FrameError> {
+    let ok = !id.is_empty()
+        && id.len() <= MAX_SESSION_ID_CHARS
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'));
+    if ok {
+        Ok(())
+    } else {
+        Err(FrameError::new(
+            "bad_session_id",
+            format!(
+                "a session id is 1 to {MAX_SESSION_ID_CHARS} letters, digits or -_.: (omit it to get a new one)"
+            ),
+        ))
+    }
+}
+
 /// Parses one text frame, naming what is wrong in terms a client author can act on.
 pub fn parse_client_frame(text: &str) -> Result<ClientFrame, FrameError> {
     let value: serde_json::Value = serde_json::from_str(text)
@@ -188,6 +212,26 @@ pub fn parse_client_frame(text: &str) -> Result<ClientFrame, FrameError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn session_ids_have_a_strict_charset_and_length() {
+        for good in [
+            "3f2b8c1e-6a7d-4f00-9a51-0c2d5e8f1a2b",
+            "shop:42",
+            "a",
+            "A_b.c-d",
+        ] {
+            assert!(check_session_id(good).is_ok(), "{good}");
+        }
+        let long = "x".repeat(MAX_SESSION_ID_CHARS + 1);
+        for bad in ["", "S\0x", "a b", "a/b", "é", "a\nb", long.as_str()] {
+            assert_eq!(
+                check_session_id(bad).unwrap_err().code,
+                "bad_session_id",
+                "{bad:?}"
+            );
+        }
+    }
 
     #[test]
     fn every_kind_of_bad_frame_has_its_code() {

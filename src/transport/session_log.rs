@@ -1,5 +1,9 @@
 //! Every session's history in sled: what the shopper said and every server frame that
 //! carries a `seq`. A reconnecting client names the last seq it saw and gets the rest.
+//!
+//! Keys are `len(session) as u16 BE ‖ session ‖ seq as u64 BE` (schema 2): the length
+//! prefix makes one session's keys never a prefix of another's, whatever bytes the ids
+//! hold (schema 1 used `session ‖ 0 ‖ seq`, so `S\0x`'s frames were in `S`'s range).
 
 use crate::store::{Store, StoreError, Tree};
 
@@ -11,17 +15,22 @@ pub struct SessionLog {
     frames: Tree<LoggedFrame>,
 }
 
+/// The tree's name; the store's schema migration rewrites its keys by name.
+pub(crate) const TREE: &str = "transport.session_log";
+
 fn key(session: &str, seq: u64) -> Vec<u8> {
-    let mut k = Vec::with_capacity(session.len() + 9);
-    k.extend_from_slice(session.as_bytes());
-    k.push(0);
+    let mut k = prefix(session);
     k.extend_from_slice(&seq.to_be_bytes());
     k
 }
 
+/// Session ids are at most 128 bytes (checked where they come in); longer ones are cut
+/// here only so the length always fits its two bytes.
 fn prefix(session: &str) -> Vec<u8> {
-    let mut k = session.as_bytes().to_vec();
-    k.push(0);
+    let id = &session.as_bytes()[..session.len().min(u16::MAX as usize)];
+    let mut k = Vec::with_capacity(id.len() + 10);
+    k.extend_from_slice(&(id.len() as u16).to_be_bytes());
+    k.extend_from_slice(id);
     k
 }
 
@@ -29,7 +38,7 @@ impl SessionLog {
     pub fn open(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
             store: store.clone(),
-            frames: store.tree("transport.session_log")?,
+            frames: store.tree(TREE)?,
         })
     }
 
@@ -76,12 +85,27 @@ impl SessionLog {
         Ok(self.store.next_id()? + 1)
     }
 
-    /// The whole history of a session, oldest first.
-    pub fn history(&self, session: &str) -> Result<Vec<LoggedFrame>, StoreError> {
-        self.frames
-            .scan_prefix(prefix(session))
+    /// One page of a session's history, oldest first: the latest `limit` entries before
+    /// seq `before` (the latest of all when `None`).
+    pub fn history_page(
+        &self,
+        session: &str,
+        before: Option<u64>,
+        limit: usize,
+    ) -> Result<Vec<LoggedFrame>, StoreError> {
+        let start = prefix(session);
+        let end = match before {
+            Some(seq) => key(session, seq),
+            None => key(session, u64::MAX),
+        };
+        let mut page = self
+            .frames
+            .range_rev(start, end)
+            .take(limit)
             .map(|r| r.map(|(_, v)| v))
-            .collect()
+            .collect::<Result<Vec<_>, _>>()?;
+        page.reverse();
+        Ok(page)
     }
 
     /// Server frames after `last_seen`, oldest first.
@@ -103,5 +127,50 @@ impl SessionLog {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seqs(frames: &[LoggedFrame]) -> Vec<u64> {
+        frames.iter().map(LoggedFrame::seq).collect()
+    }
+
+    #[tokio::test]
+    async fn a_session_whose_id_extends_another_never_shows_in_its_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = SessionLog::open(&Store::open(dir.path()).unwrap()).unwrap();
+        log.record_user("S", None, "mine").unwrap();
+        log.record_user("S\0x", None, "not mine").unwrap();
+        log.record_user("S\0", None, "not mine either").unwrap();
+        log.record_server("S\0x", |seq| ServerFrame::AgentMessage {
+            seq,
+            text: "x".into(),
+        })
+        .await
+        .unwrap();
+        let history = log.history_page("S", None, 100).unwrap();
+        assert_eq!(history.len(), 1, "{history:?}");
+        assert!(log.server_frames_after("S", 0).unwrap().is_empty());
+    }
+
+    #[test]
+    fn histories_come_a_page_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = SessionLog::open(&Store::open(dir.path()).unwrap()).unwrap();
+        for i in 0..7 {
+            log.record_user("s", None, &format!("m{i}")).unwrap();
+        }
+        log.record_user("t", None, "other session").unwrap();
+        let all = seqs(&log.history_page("s", None, 100).unwrap());
+        assert_eq!(all.len(), 7);
+        let last = seqs(&log.history_page("s", None, 3).unwrap());
+        assert_eq!(last, all[4..]);
+        let before = seqs(&log.history_page("s", Some(last[0]), 3).unwrap());
+        assert_eq!(before, all[1..4]);
+        let first = seqs(&log.history_page("s", Some(before[0]), 3).unwrap());
+        assert_eq!(first, all[..1]);
     }
 }

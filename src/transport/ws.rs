@@ -4,6 +4,7 @@
 
 use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::extract::{ConnectInfo, State};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
@@ -13,8 +14,11 @@ use crate::dialogue::{Turn, TurnInput};
 use crate::types::{SessionId, UserId};
 
 use super::http::AppState;
+use super::hub::Subscription;
 use super::limits::{RateLimiter, Refused};
-use super::protocol::{parse_client_frame, ClientFrame, ServerFrame, PROTOCOL_VERSION};
+use super::protocol::{
+    check_session_id, parse_client_frame, ClientFrame, ServerFrame, PROTOCOL_VERSION,
+};
 
 /// Frames past this size are dropped by the socket layer itself (the connection closes);
 /// below it, `server.max_frame_bytes` is enforced with an error frame.
@@ -23,22 +27,31 @@ const HARD_FRAME_CAP: usize = 1 << 20;
 pub async fn upgrade(
     ws: WebSocketUpgrade,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     State(state): State<AppState>,
 ) -> Response {
-    let cap = HARD_FRAME_CAP.max(state.config.server.max_frame_bytes * 2);
+    // The Origin was checked by the request guard before this handler ran.
+    let client = state.guards.client(peer, &headers);
+    let cfg = &state.config.server;
+    let cap = HARD_FRAME_CAP.max(cfg.max_frame_bytes * 2);
+    // tungstenite reserves its read buffer up front (128 KiB by default) and lets the write
+    // buffer grow to its default before flushing: most of what an idle socket costs.
     ws.max_message_size(cap)
         .max_frame_size(cap)
+        .read_buffer_size(cfg.socket_buffer_bytes)
+        .write_buffer_size(0)
         .on_upgrade(move |socket| async move {
             let cfg = &state.config.server;
-            match state.limits.try_acquire(
-                peer.ip(),
-                cfg.max_connections,
-                cfg.max_connections_per_ip,
-            ) {
-                Ok(_slot) => {
+            match state
+                .limits
+                .try_acquire(client, cfg.max_connections, cfg.max_connections_per_ip)
+            {
+                Ok(slot) => {
                     state.metrics.open_sockets.fetch_add(1, Ordering::Relaxed);
                     Connection::new(state.clone(), socket).run().await;
-                    state.metrics.open_sockets.fetch_sub(1, Ordering::Relaxed);
+                    drop(slot);
+                    let open = state.metrics.open_sockets.fetch_sub(1, Ordering::Relaxed) - 1;
+                    super::memory::MEMORY_RETURN.socket_closed(open);
                 }
                 Err(refused) => refuse(state, socket, refused).await,
             }
@@ -74,14 +87,12 @@ struct Connection {
     /// The client's time for the turn being answered (simulations only).
     at: Option<chrono::DateTime<chrono::Utc>>,
     /// Frames pushed to this session from elsewhere (an agent's message).
-    pushed: Option<tokio::sync::mpsc::UnboundedReceiver<ServerFrame>>,
+    pushed: Option<Subscription>,
 }
 
-async fn next_pushed(
-    rx: &mut Option<tokio::sync::mpsc::UnboundedReceiver<ServerFrame>>,
-) -> Option<ServerFrame> {
-    match rx {
-        Some(rx) => rx.recv().await,
+async fn next_pushed(sub: &mut Option<Subscription>) -> Option<ServerFrame> {
+    match sub {
+        Some(sub) => sub.recv().await,
         None => std::future::pending().await,
     }
 }
@@ -118,7 +129,11 @@ impl Connection {
             tokio::select! {
                 msg = self.socket.recv() => {
                     let Some(Ok(msg)) = msg else { return };
-                    last_heard = Instant::now();
+                    // Only the client's own frames keep it open: pongs answer our pings
+                    // (any idle browser tab sends them), and pings cost a client nothing.
+                    if matches!(msg, Message::Text(_) | Message::Binary(_)) {
+                        last_heard = Instant::now();
+                    }
                     if let Flow::Close = self.on_message(msg).await {
                         return;
                     }
@@ -226,6 +241,9 @@ impl Connection {
                         .reply_error("empty_message", "the message has no text")
                         .await;
                 }
+                if let Err(e) = super::chat::check_text_length(&self.state, &text) {
+                    return self.reply_error(e.code, e.message).await;
+                }
                 if at.is_some() && !self.state.config.server.accept_client_time {
                     return self
                         .reply_error(
@@ -240,6 +258,9 @@ impl Connection {
                 flow
             }
             ClientFrame::Action { payload, client_id } => {
+                if let Err(e) = super::chat::check_text_length(&self.state, &payload) {
+                    return self.reply_error(e.code, e.message).await;
+                }
                 self.turn(client_id, TurnInput::Action { payload }).await
             }
             ClientFrame::Event { event } => {
@@ -288,8 +309,13 @@ impl Connection {
         last_seen: Option<u64>,
     ) -> Flow {
         let session = match session_id {
-            Some(s) if !s.trim().is_empty() && s.len() <= 128 => s,
-            _ => uuid::Uuid::new_v4().to_string(),
+            Some(s) => {
+                if let Err(e) = check_session_id(&s) {
+                    return self.reply_error(e.code, e.message).await;
+                }
+                s
+            }
+            None => uuid::Uuid::new_v4().to_string(),
         };
         if let Err(e) =
             super::chat::claim(&self.state, &SessionId::new(&session), user.as_ref()).await
@@ -297,9 +323,11 @@ impl Connection {
             return self.reply_error(e.code, e.message).await;
         }
         let log = &self.state.session_log;
-        // Replay instead of full history when the client says what it already has.
+        // Replay instead of history when the client says what it already has; a history
+        // is the latest page only (the admin history route pages further back).
         let history = if last_seen.is_none() {
-            log.history(&session).unwrap_or_default()
+            log.history_page(&session, None, self.state.config.server.history_page)
+                .unwrap_or_default()
         } else {
             Vec::new()
         };

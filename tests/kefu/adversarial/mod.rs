@@ -1,3 +1,4 @@
 //! The real server driven as an attacker would drive it (issue 30), one module per part.
 
 mod identity;
+mod limits;
