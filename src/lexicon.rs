@@ -376,6 +376,11 @@ pub const ADD_CUES: &[&str] = &["add", "put", "throw in", "i'll take", "ill take
 pub const REMOVE_CUES: &[&str] = &[
     "remove",
     "take out",
+    "take it out",
+    "take that out",
+    "take this out",
+    "take them out",
+    "take those out",
     "take off",
     "delete",
     "drop",
@@ -386,13 +391,16 @@ pub const REMOVE_CUES: &[&str] = &[
     "changed my mind about",
 ];
 
-/// Words that ask to empty the whole cart.
+/// Words that ask to empty the whole cart ("how much is everything in my cart" does not).
 pub const EMPTY_CUES: &[&str] = &[
     "empty",
     "clear",
-    "everything",
-    "all items",
-    "all of it",
+    "remove everything",
+    "remove all",
+    "delete everything",
+    "delete all",
+    "take everything out",
+    "get rid of everything",
     "start over",
     "reset",
 ];
@@ -568,6 +576,10 @@ mod tests {
         assert!(!names_cart("show me bags under 50"));
         assert!(asks_to_remove("take out the mug"));
         assert!(asks_to_empty("empty my cart"));
+        assert!(!asks_to_empty(
+            "how much is everything in my cart together?"
+        ));
+        assert!(asks_to_remove("hmm no, take it out again"));
         assert!(asks_to_recount("make it 3"));
         assert!(asks_to_add("add it to my cart") && !asks_to_remove("add it to my cart"));
     }

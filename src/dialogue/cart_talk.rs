@@ -43,6 +43,11 @@ pub fn intent_in(ctx: &Ctx<'_>) -> Option<&'static str> {
     if lexicon::asks_to_recount(text) && quantity(ctx).is_some() && (names_cart || in_cart) {
         return Some(UPDATE_CART);
     }
+    // "actually I need 3 of the brick box" about a line already in the cart: a new count,
+    // not three more (adding says so: "add", "put", "another").
+    if in_cart && !lexicon::asks_to_add(text) && quantity(ctx).is_some() && !names_cart {
+        return Some(UPDATE_CART);
+    }
     names_cart.then_some(VIEW_CART)
 }
 
@@ -100,6 +105,7 @@ fn line_named(ctx: &Ctx<'_>) -> Option<usize> {
     }
 }
 
+/// The cart's lines and total ("what's in my basket", "how much is my cart").
 pub fn view(ctx: &mut Ctx<'_>) -> Outcome {
     ctx.tracker.failures = 0;
     let view = cart::view(&ctx.tracker.cart, &ctx.graph);
@@ -143,7 +149,7 @@ pub fn remove(ctx: &mut Ctx<'_>) -> Outcome {
     let line = ctx.tracker.cart.remove(i);
     ctx.tracker.failures = 0;
     let text = ctx.t("cart_removed", &[("name", line_name(ctx, &line))]);
-    Outcome::say(REMOVE_FROM_CART, text)
+    Outcome::say(REMOVE_FROM_CART, with_cart_now(ctx, text))
 }
 
 pub fn update(ctx: &mut Ctx<'_>) -> Outcome {
@@ -165,7 +171,7 @@ pub fn update(ctx: &mut Ctx<'_>) -> Outcome {
     if quantity == 0 {
         let line = ctx.tracker.cart.remove(i);
         let text = ctx.t("cart_removed", &[("name", line_name(ctx, &line))]);
-        return Outcome::say(REMOVE_FROM_CART, text);
+        return Outcome::say(REMOVE_FROM_CART, with_cart_now(ctx, text));
     }
     ctx.tracker.cart[i].quantity = quantity;
     let line = ctx.tracker.cart[i].clone();
@@ -176,7 +182,28 @@ pub fn update(ctx: &mut Ctx<'_>) -> Outcome {
             ("name", line_name(ctx, &line)),
         ],
     );
-    Outcome::say(UPDATE_CART, text)
+    Outcome::say(UPDATE_CART, with_cart_now(ctx, text))
+}
+
+/// A change, then what the cart holds now (or that it is empty).
+fn with_cart_now(ctx: &Ctx<'_>, done: String) -> String {
+    let view = cart::view(&ctx.tracker.cart, &ctx.graph);
+    if view.lines.is_empty() {
+        return format!("{done} {}", ctx.t("cart_view_empty", &[]));
+    }
+    let lines: Vec<String> = view
+        .lines
+        .iter()
+        .map(|l| format!("{} × {}", l.quantity, l.name))
+        .collect();
+    let now = ctx.t(
+        "cart_now",
+        &[
+            ("lines", lines.join(", ")),
+            ("total", ctx.price(view.total, &view.currency)),
+        ],
+    );
+    format!("{done} {now}")
 }
 
 pub fn empty(ctx: &mut Ctx<'_>) -> Outcome {

@@ -147,7 +147,25 @@ fn named_order(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
         .or_else(|| ctx.tracker.order_focus.clone());
     let Some(raw) = raw else {
         ctx.tracker.pending = Some(Pending::AskOrderId { then: then.into() });
-        return Err(Outcome::say("ask_order_id", ctx.t("order_ask_id", &[])));
+        // A signed-in shopper picks from their own latest orders.
+        let quick = match ctx.tracker.user.clone() {
+            Some(user) => ctx
+                .graph
+                .orders_of(&user)
+                .into_iter()
+                .take(4)
+                .map(|o| {
+                    super::outcome::plain_quick(
+                        &format!("{} ({})", o.id, date(Some(o.placed_at))),
+                        intent_payload(then, &[("order_id", o.id.as_str())]),
+                    )
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        return Err(
+            Outcome::say("ask_order_id", ctx.t("order_ask_id", &[])).with_quick_replies(quick)
+        );
     };
     let Some(order) = find_order(ctx, &raw) else {
         ctx.tracker.failures += 1;

@@ -166,8 +166,7 @@ pub async fn rest_chat(
     body: axum::body::Bytes,
 ) -> Result<Json<ChatResponse>, axum::response::Response> {
     use axum::response::IntoResponse;
-    let (session, req, user) =
-        checked_chat(&state, &body).map_err(IntoResponse::into_response)?;
+    let (session, req, user) = checked_chat(&state, &body).map_err(IntoResponse::into_response)?;
     state.guards.check_session(&session).map_err(|r| *r)?;
     rest_turn(state, session, req, user)
         .await
