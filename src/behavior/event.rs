@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{BehaviorError, ProductDirectory};
+use super::{BehaviorError, Bounds, ProductDirectory};
 use crate::types::{ProductId, SessionId, UserId};
 
 /// One event as a client sends it. Every kind shares this flat shape; which fields a kind
@@ -89,6 +89,24 @@ pub enum Action {
 pub const KINDS: &str =
     "view, click, add_to_cart, remove_from_cart, purchase, rating, review, thumb";
 
+/// The kinds a shopper's own page may report over the socket. Purchases, ratings and
+/// reviews change revenue and what others are shown, so only the shop's backend (with the
+/// events token) may report them.
+pub const SOCKET_KINDS: &[&str] = &["view", "click", "add_to_cart", "remove_from_cart", "thumb"];
+
+/// Who reported an event. Each source has its own id namespace, so a page visitor can
+/// never claim an id the shop's backend will send later.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// `POST /api/events` with the events token (and every event stored before sources
+    /// were told apart).
+    #[default]
+    Backend,
+    /// A shopper's socket: session, user and time come from the connection, not the frame.
+    Socket,
+}
+
 /// Longest review text accepted.
 const MAX_TEXT: usize = 10_000;
 
@@ -134,17 +152,45 @@ pub struct Event {
     pub user: Option<UserId>,
     pub at: DateTime<Utc>,
     pub received: DateTime<Utc>,
+    #[serde(default)]
+    pub source: Source,
     #[serde(flatten)]
     pub action: Action,
 }
 
+impl Event {
+    /// The key of this event's id in the idempotency index.
+    pub fn id_key(&self) -> Vec<u8> {
+        id_key(self.source, self.session.as_ref(), &self.id)
+    }
+}
+
+/// `b\0<id>` for the backend; `s\0<session>\0<id>` for a socket, so one session cannot
+/// claim another's ids either.
+pub(crate) fn id_key(source: Source, session: Option<&SessionId>, id: &str) -> Vec<u8> {
+    let mut k = Vec::with_capacity(id.len() + 40);
+    match source {
+        Source::Backend => k.extend_from_slice(b"b\0"),
+        Source::Socket => {
+            k.extend_from_slice(b"s\0");
+            k.extend_from_slice(session.map(|s| s.as_str()).unwrap_or("").as_bytes());
+            k.push(0);
+        }
+    }
+    k.extend_from_slice(id.as_bytes());
+    k
+}
+
 impl EventInput {
-    /// Checks the fields this kind needs and that its product exists; `products` is `None`
-    /// only where no catalogue is at hand (offline evaluation of a foreign log).
+    /// Checks the fields this kind needs, that its product exists, that quantities and
+    /// prices are within `bounds` and that a rating names an order of this user holding
+    /// the product; `products` is `None` only where no catalogue is at hand (offline
+    /// evaluation of a foreign log: no product or order checks then).
     pub fn validate(
         &self,
         index: usize,
         products: Option<&dyn ProductDirectory>,
+        bounds: &Bounds,
     ) -> Result<Action, BehaviorError> {
         let fail = |message: String, hint: &str| BehaviorError::Invalid {
             index,
@@ -189,6 +235,13 @@ impl EventInput {
                     "`quantity` must be at least 1".into(),
                     "send a whole number of items, 1 or more",
                 )),
+                Some(q) if q > bounds.max_quantity => Err(fail(
+                    format!(
+                        "`quantity` {q} is over the limit of {}",
+                        bounds.max_quantity
+                    ),
+                    "send the real number of items (the limit is behavior.max_quantity)",
+                )),
                 Some(q) => Ok(q),
                 None => Err(need("quantity")),
             }
@@ -228,6 +281,12 @@ impl EventInput {
                         "send the unit price paid",
                     ));
                 }
+                if price > bounds.max_price {
+                    return Err(fail(
+                        format!("`price` {price} is over the limit of {}", bounds.max_price),
+                        "send the unit price paid (the limit is behavior.max_price)",
+                    ));
+                }
                 Action::Purchase {
                     product,
                     order_id,
@@ -243,6 +302,10 @@ impl EventInput {
                         format!("`rating` must be 1 to 5 stars, got {rating}"),
                         "send a whole number of stars from 1 to 5",
                     ));
+                }
+                if let Some(dir) = products {
+                    self.prove_order(&product, dir)
+                        .map_err(|m| fail(m, "a rating names the order (`order_id`) in which this `user` bought the product"))?;
                 }
                 Action::Rating { product, rating }
             }
@@ -280,5 +343,26 @@ impl EventInput {
             }
         };
         Ok(action)
+    }
+
+    /// A rating counts only from someone who bought the product: the order exists, is
+    /// this user's, and holds it.
+    fn prove_order(&self, product: &ProductId, dir: &dyn ProductDirectory) -> Result<(), String> {
+        let Some(order_id) = self.order_id.as_deref().filter(|o| !o.trim().is_empty()) else {
+            return Err("a `rating` event needs `order_id`".into());
+        };
+        let Some(user) = &self.user else {
+            return Err("a `rating` event needs `user` (the order's owner)".into());
+        };
+        let Some(order) = dir.order(order_id) else {
+            return Err(format!("no order `{order_id}` in the order book"));
+        };
+        if order.user.as_str() != user.as_str() {
+            return Err(format!("order `{order_id}` is not user `{user}`'s"));
+        }
+        if !order.products.contains(product) {
+            return Err(format!("order `{order_id}` does not hold product `{product}`"));
+        }
+        Ok(())
     }
 }

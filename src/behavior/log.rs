@@ -1,12 +1,17 @@
 //! The append-only event log in sled, its idempotency index, session → user links and the
-//! profiles derived from it.
+//! profiles derived from it. A batch is checked whole first, then written in one sled
+//! transaction: after an error or a crash none of it is stored.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use parking_lot::Mutex;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
-use super::{BehaviorConfig, BehaviorError, Event, EventInput, ProductDirectory, Profile};
-use crate::store::{Store, Tree};
+use super::event::id_key;
+use super::{
+    Action, BehaviorConfig, BehaviorError, Event, EventInput, ProductDirectory, Profile, Source,
+};
+use crate::store::{time_seq_key, AgeIndex, Store, Tree, WriteSet};
 use crate::types::{SessionId, UserId};
 
 /// What the log answers for each event of a batch, in order.
@@ -34,35 +39,70 @@ impl Subject {
     }
 }
 
+/// One checked event waiting to be written.
+pub(super) struct Pending {
+    pub id: String,
+    pub source: Source,
+    pub session: Option<SessionId>,
+    pub user: Option<UserId>,
+    pub at: DateTime<Utc>,
+    pub action: Action,
+}
+
+/// Tree names; the schema 2 migration (store/migrate_v2.rs) builds the indexes of older
+/// directories under the same names.
+pub(super) const EVENTS: &str = "behavior.events";
+pub(super) const EVENT_IDS: &str = "behavior.event_ids";
+pub(super) const EVENTS_BY_TIME: &str = "behavior.events_by_time";
+pub(super) const EVENTS_BY_REPLY: &str = "behavior.events_by_reply";
+pub(super) const TURNS: &str = "behavior.turns";
+pub(super) const TURNS_BY_TIME: &str = "behavior.turns_by_time";
+pub(super) const PROFILES: &str = "behavior.profiles";
+
 pub struct EventLog {
     pub(super) store: Store,
     config: BehaviorConfig,
     /// seq (big-endian) → event.
-    events: Tree<Event>,
-    /// client event id → seq.
-    ids: Tree<u64>,
+    pub(super) events: Tree<Event>,
+    /// source-namespaced client event id → seq.
+    pub(super) ids: Tree<u64>,
+    /// (at, seq) → nothing: the events of a time range, and the oldest first.
+    pub(super) events_by_time: Tree<()>,
+    /// reply id ++ 0 ++ seq → nothing: the clicks and thumbs on one reply.
+    pub(super) events_by_reply: Tree<()>,
     /// session id → user id, once the session logged in.
     links: Tree<UserId>,
     /// subject key → profile.
-    profiles: Tree<Profile>,
+    pub(super) profiles: Tree<Profile>,
+    /// When each profile last changed (retention).
+    pub(super) profile_ages: AgeIndex,
     /// seq (big-endian) → one answered chat turn (the conversation log).
     pub(super) turns: Tree<super::TurnFact>,
+    /// (at, seq) → nothing, for the conversation log.
+    pub(super) turns_by_time: Tree<()>,
     /// turn seq → a person's review decision.
     pub(super) reviews: Tree<super::ReviewDecision>,
     /// One writer at a time, so "is this id new?" and "store it" cannot interleave.
-    write: Mutex<()>,
+    pub(super) write: Mutex<()>,
 }
+
+/// Profiles read and changed while planning one batch (`None`: removed).
+type ProfileCache = HashMap<String, Option<Profile>>;
 
 impl EventLog {
     pub fn open(store: &Store, config: BehaviorConfig) -> Result<Self, BehaviorError> {
         Ok(Self {
             store: store.clone(),
             config,
-            events: store.tree("behavior.events")?,
-            ids: store.tree("behavior.event_ids")?,
+            events: store.tree(EVENTS)?,
+            ids: store.tree(EVENT_IDS)?,
+            events_by_time: store.tree(EVENTS_BY_TIME)?,
+            events_by_reply: store.tree(EVENTS_BY_REPLY)?,
             links: store.tree("behavior.links")?,
-            profiles: store.tree("behavior.profiles")?,
-            turns: store.tree("behavior.turns")?,
+            profiles: store.tree(PROFILES)?,
+            profile_ages: AgeIndex::open(store, PROFILES)?,
+            turns: store.tree(TURNS)?,
+            turns_by_time: store.tree(TURNS_BY_TIME)?,
             reviews: store.tree("behavior.reviews")?,
             write: Mutex::new(()),
         })
@@ -72,9 +112,11 @@ impl EventLog {
         &self.config
     }
 
-    /// Checks every event of the batch, then stores the new ones, updates profiles and
-    /// makes all of it durable before returning. One bad event rejects the whole batch
-    /// and nothing is stored.
+    /// The shop's backend reports a batch (`POST /api/events`): every event is checked
+    /// first (fields, bounds, products, order proof for ratings, no far-future date), then
+    /// the new ones are stored, profiles updated, and all of it made durable in one
+    /// transaction before returning. One bad event rejects the whole batch and nothing is
+    /// stored.
     pub fn append(
         &self,
         batch: &[EventInput],
@@ -89,31 +131,66 @@ impl EventLog {
                 max: self.config.max_batch,
             });
         }
-        let actions = batch
-            .iter()
-            .enumerate()
-            .map(|(i, e)| e.validate(i, Some(products)))
-            .collect::<Result<Vec<_>, _>>()?;
+        let received = Utc::now();
+        let latest = received + self.config.max_skew();
+        let bounds = self.config.bounds();
+        let mut pending = Vec::with_capacity(batch.len());
         // The same id twice inside one batch is a client bug, not a retry.
         let mut seen = std::collections::HashSet::new();
         for (i, e) in batch.iter().enumerate() {
-            if !seen.insert(e.id.as_str()) {
-                return Err(BehaviorError::Invalid {
-                    index: i,
-                    id: e.id.clone(),
-                    message: "this id appears twice in the batch".into(),
-                    hint: "give every event its own id".into(),
-                });
+            let action = e.validate(i, Some(products), &bounds)?;
+            let invalid = |message: String, hint: &str| BehaviorError::Invalid {
+                index: i,
+                id: e.id.clone(),
+                message,
+                hint: hint.into(),
+            };
+            if e.at.is_some_and(|at| at > latest) {
+                return Err(invalid(
+                    format!(
+                        "`at` ({}) is more than {} s ahead of the server's clock ({received})",
+                        e.at.expect("checked"),
+                        self.config.max_clock_skew_secs
+                    ),
+                    "send when it happened, not a future date (or omit `at`: the server dates it)",
+                ));
             }
+            if !seen.insert(e.id.as_str()) {
+                return Err(invalid(
+                    "this id appears twice in the batch".into(),
+                    "give every event its own id",
+                ));
+            }
+            pending.push(Pending {
+                id: e.id.clone(),
+                source: Source::Backend,
+                session: e.session.clone(),
+                user: e.user.clone(),
+                at: e.at.unwrap_or(received),
+                action,
+            });
         }
+        self.store_batch(pending, products, received)
+    }
 
+    /// Writes checked events: ids already stored (per source) are answered as duplicates;
+    /// everything else goes in one transaction, flushed before returning.
+    pub(super) fn store_batch(
+        &self,
+        pending: Vec<Pending>,
+        products: &dyn ProductDirectory,
+        received: DateTime<Utc>,
+    ) -> Result<Vec<Ack>, BehaviorError> {
         let _guard = self.write.lock();
-        let received = Utc::now();
-        let mut acks = Vec::with_capacity(batch.len());
-        for (input, action) in batch.iter().zip(actions) {
-            if let Some(seq) = self.ids.get(input.id.as_bytes())? {
+        let mut set = WriteSet::new();
+        let mut links: HashMap<SessionId, UserId> = HashMap::new();
+        let mut profiles = ProfileCache::new();
+        let mut acks = Vec::with_capacity(pending.len());
+        for p in pending {
+            let key = id_key(p.source, p.session.as_ref(), &p.id);
+            if let Some(seq) = self.ids.get(&key)? {
                 acks.push(Ack {
-                    id: input.id.clone(),
+                    id: p.id,
                     seq,
                     duplicate: true,
                 });
@@ -122,28 +199,59 @@ impl EventLog {
             let seq = self.store.next_id()?;
             let event = Event {
                 seq,
-                id: input.id.clone(),
-                session: input.session.clone(),
-                user: input.user.clone(),
-                at: input.at.unwrap_or(received),
+                id: p.id,
+                session: p.session,
+                user: p.user,
+                at: p.at,
                 received,
-                action,
+                source: p.source,
+                action: p.action,
             };
-            self.events.insert(seq.to_be_bytes(), &event)?;
-            self.ids.insert(input.id.as_bytes(), &seq)?;
-            if let (Some(session), Some(user)) = (&event.session, &event.user) {
-                self.link_locked(session, user, products)?;
+            set.insert(&self.events, seq.to_be_bytes(), &event)?;
+            set.insert(&self.ids, &key, &seq)?;
+            set.insert(&self.events_by_time, time_seq_key(event.at, seq), &())?;
+            if let Some(reply) = reply_of(&event.action) {
+                set.insert(&self.events_by_reply, reply_key(reply, seq), &())?;
             }
-            self.apply_to_profile(&event, products)?;
+            if let (Some(session), Some(user)) = (&event.session, &event.user) {
+                self.plan_link(session, user, &mut links, &mut profiles)?;
+            }
+            self.plan_profile(&event, products, &links, &mut profiles)?;
             acks.push(Ack {
-                id: input.id.clone(),
+                id: event.id,
                 seq,
                 duplicate: false,
             });
         }
+        self.finish(set, links, profiles)?;
+        Ok(acks)
+    }
+
+    /// Commits a planned batch, indexes the profiles' ages and flushes.
+    fn finish(
+        &self,
+        mut set: WriteSet,
+        links: HashMap<SessionId, UserId>,
+        profiles: ProfileCache,
+    ) -> Result<(), BehaviorError> {
+        for (session, user) in &links {
+            set.insert(&self.links, session.as_str(), user)?;
+        }
+        for (key, profile) in &profiles {
+            match profile {
+                Some(p) => set.insert(&self.profiles, key, p)?,
+                None => set.remove(&self.profiles, key),
+            }
+        }
+        self.store.commit(set)?;
+        for (key, profile) in &profiles {
+            if let Some(p) = profile {
+                self.profile_ages.touch(key.as_bytes(), p.as_of)?;
+            }
+        }
         // Durable before acknowledged: sled's flush covers every tree of the database.
         self.events.flush()?;
-        Ok(acks)
+        Ok(())
     }
 
     /// Ties an anonymous session to a user (log-in): the session's profile merges into the
@@ -152,21 +260,46 @@ impl EventLog {
         &self,
         session: &SessionId,
         user: &UserId,
-        products: &dyn ProductDirectory,
+        _products: &dyn ProductDirectory,
     ) -> Result<(), BehaviorError> {
         let _guard = self.write.lock();
-        self.link_locked(session, user, products)?;
-        self.links.flush()?;
-        Ok(())
+        let mut links = HashMap::new();
+        let mut profiles = ProfileCache::new();
+        self.plan_link(session, user, &mut links, &mut profiles)?;
+        self.finish(WriteSet::new(), links, profiles)
     }
 
-    fn link_locked(
+    fn linked_user(
+        &self,
+        session: &SessionId,
+        pending: &HashMap<SessionId, UserId>,
+    ) -> Result<Option<UserId>, BehaviorError> {
+        match pending.get(session) {
+            Some(u) => Ok(Some(u.clone())),
+            None => Ok(self.links.get(session.as_str())?),
+        }
+    }
+
+    fn cached<'c>(
+        &self,
+        cache: &'c mut ProfileCache,
+        key: &str,
+    ) -> Result<&'c mut Option<Profile>, BehaviorError> {
+        if !cache.contains_key(key) {
+            let stored = self.profiles.get(key)?;
+            cache.insert(key.to_string(), stored);
+        }
+        Ok(cache.get_mut(key).expect("just inserted"))
+    }
+
+    fn plan_link(
         &self,
         session: &SessionId,
         user: &UserId,
-        _products: &dyn ProductDirectory,
+        links: &mut HashMap<SessionId, UserId>,
+        profiles: &mut ProfileCache,
     ) -> Result<(), BehaviorError> {
-        match self.links.get(session.as_str())? {
+        match self.linked_user(session, links)? {
             Some(existing) if &existing == user => return Ok(()),
             Some(existing) => {
                 return Err(BehaviorError::AlreadyLinked {
@@ -176,56 +309,57 @@ impl EventLog {
             }
             None => {}
         }
-        self.links.insert(session.as_str(), user)?;
+        links.insert(session.clone(), user.clone());
         let session_key = Subject::Session(session.clone()).key();
-        if let Some(anon) = self.profiles.remove(&session_key)? {
+        if let Some(anon) = self.cached(profiles, &session_key)?.take() {
             let user_key = Subject::User(user.clone()).key();
-            let merged = match self.profiles.get(&user_key)? {
+            let (half_life, recent) = (self.config.half_life_secs(), self.config.recent_views);
+            let slot = self.cached(profiles, &user_key)?;
+            let merged = match slot.take() {
                 Some(mut p) => {
-                    p.merge(
-                        &anon,
-                        self.config.half_life_secs(),
-                        self.config.recent_views,
-                    );
+                    p.merge(&anon, half_life, recent);
                     p
                 }
                 None => anon,
             };
-            self.profiles.insert(&user_key, &merged)?;
+            *slot = Some(merged);
         }
         Ok(())
     }
 
-    /// The subject an event counts for, following session → user links.
-    pub fn subject_of(&self, event: &Event) -> Result<Subject, BehaviorError> {
+    fn subject_with(
+        &self,
+        event: &Event,
+        links: &HashMap<SessionId, UserId>,
+    ) -> Result<Subject, BehaviorError> {
         if let Some(u) = &event.user {
             return Ok(Subject::User(u.clone()));
         }
         let session = event.session.clone().expect("validated: session or user");
-        Ok(match self.links.get(session.as_str())? {
+        Ok(match self.linked_user(&session, links)? {
             Some(u) => Subject::User(u),
             None => Subject::Session(session),
         })
     }
 
-    fn apply_to_profile(
+    /// The subject an event counts for, following session → user links.
+    pub fn subject_of(&self, event: &Event) -> Result<Subject, BehaviorError> {
+        self.subject_with(event, &HashMap::new())
+    }
+
+    fn plan_profile(
         &self,
         event: &Event,
         products: &dyn ProductDirectory,
+        links: &HashMap<SessionId, UserId>,
+        profiles: &mut ProfileCache,
     ) -> Result<(), BehaviorError> {
-        let key = self.subject_of(event)?.key();
-        let mut profile = self
-            .profiles
-            .get(&key)?
-            .unwrap_or_else(|| Profile::new(event.at));
+        let key = self.subject_with(event, links)?.key();
         let facts = event.action.product().and_then(|p| products.facts(p));
-        profile.apply(
-            event,
-            facts.as_ref(),
-            self.config.half_life_secs(),
-            self.config.recent_views,
-        );
-        self.profiles.insert(&key, &profile)?;
+        let (half_life, recent) = (self.config.half_life_secs(), self.config.recent_views);
+        let slot = self.cached(profiles, &key)?;
+        let profile = slot.get_or_insert_with(|| Profile::new(event.at));
+        profile.apply(event, facts.as_ref(), half_life, recent);
         Ok(())
     }
 
@@ -245,14 +379,21 @@ impl EventLog {
     /// to check that the incremental updates agree with the log). Returns events replayed.
     pub fn rebuild_profiles(&self, products: &dyn ProductDirectory) -> Result<u64, BehaviorError> {
         let _guard = self.write.lock();
-        self.profiles.clear()?;
+        let mut profiles = ProfileCache::new();
+        let mut set = WriteSet::new();
+        for item in self.profiles.iter() {
+            let (key, _) = item?;
+            set.remove(&self.profiles, &key);
+            profiles.insert(String::from_utf8_lossy(&key).into_owned(), None);
+        }
         let mut n = 0;
+        let no_links = HashMap::new();
         for item in self.events.iter() {
             let (_, event) = item?;
-            self.apply_to_profile(&event, products)?;
+            self.plan_profile(&event, products, &no_links, &mut profiles)?;
             n += 1;
         }
-        self.profiles.flush()?;
+        self.finish(set, no_links, profiles)?;
         Ok(n)
     }
 
@@ -289,4 +430,26 @@ impl EventLog {
             })
             .collect())
     }
+}
+
+/// The reply a click or thumb is about.
+pub(super) fn reply_of(action: &Action) -> Option<&str> {
+    match action {
+        Action::Click { reply_id, .. } | Action::Thumb { reply_id, .. } => Some(reply_id),
+        _ => None,
+    }
+}
+
+/// `reply ++ 0 ++ seq`: a reply's events sit together under the `reply ++ 0` prefix.
+pub(super) fn reply_key(reply: &str, seq: u64) -> Vec<u8> {
+    let mut k = reply_prefix(reply);
+    k.extend_from_slice(&seq.to_be_bytes());
+    k
+}
+
+pub(super) fn reply_prefix(reply: &str) -> Vec<u8> {
+    let mut k = Vec::with_capacity(reply.len() + 9);
+    k.extend_from_slice(reply.as_bytes());
+    k.push(0);
+    k
 }

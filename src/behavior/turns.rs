@@ -1,12 +1,14 @@
 //! The conversation log: one fact per answered turn (what was understood, what kefu did,
 //! which products it showed and why), append-only in sled. The dialogue writes it; the
 //! analytics, the review queue and shopper profiles read it. Unlike the tracker it is
-//! never trimmed, so every number can be traced back to the conversations behind it.
+//! not trimmed by size, so every number can be traced back to the conversations behind
+//! it; retention (`retention.days`) deletes turns by age.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{BehaviorError, EventLog};
+use crate::store::{time_seq_key, WriteSet};
 use crate::types::{ProductId, Sentiment, SessionId, Slot, UserId};
 
 /// A product shown in a reply, and the one-line reason kefu gave for it.
@@ -73,7 +75,10 @@ impl EventLog {
     pub fn record_turn(&self, mut fact: TurnFact) -> Result<u64, BehaviorError> {
         let seq = self.store.next_id()?;
         fact.seq = seq;
-        self.turns.insert(seq.to_be_bytes(), &fact)?;
+        let mut set = WriteSet::new();
+        set.insert(&self.turns, seq.to_be_bytes(), &fact)?;
+        set.insert(&self.turns_by_time, time_seq_key(fact.at, seq), &())?;
+        self.store.commit(set)?;
         Ok(seq)
     }
 

@@ -3,7 +3,7 @@ use std::path::Path;
 use super::StoreError;
 
 /// The layout this build writes. Bump it and add a [`Migration`] when a stored type changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Upgrades a data directory from `from` to `from + 1`.
 pub struct Migration {
@@ -11,8 +11,11 @@ pub struct Migration {
     pub run: fn(&sled::Db) -> Result<(), String>,
 }
 
-/// Migrations in order. Empty while schema 1 is the only one there has been.
-pub(crate) const MIGRATIONS: &[Migration] = &[];
+/// Migrations in order.
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    run: super::migrate_v2::run,
+}];
 
 const MARKER: &str = "SCHEMA";
 const META_TREE: &str = "__meta";

@@ -53,7 +53,13 @@ fn internal(e: impl std::fmt::Display) -> ApiError {
     ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
 }
 
-/// Both logs, read once per request.
+/// What a range's numbers need, read through the time indexes (never the whole logs).
+fn read_window(log: &EventLog, range: Range) -> Result<(Vec<TurnFact>, Vec<Event>), ApiError> {
+    log.analytics_window(range, log.config().analytics_params().attribution_window)
+        .map_err(internal)
+}
+
+/// Both logs whole, for the one view that is not about a time range (a shopper's page).
 fn read_logs(log: &EventLog) -> Result<(Vec<TurnFact>, Vec<Event>), ApiError> {
     Ok((
         log.turn_facts().map_err(internal)?,
@@ -72,7 +78,7 @@ pub(crate) async fn report(
 ) -> Result<Json<Report>, ApiError> {
     let range = range_of(&q)?;
     let log = log(&state)?;
-    let (turns, events) = read_logs(log)?;
+    let (turns, events) = read_window(log, range)?;
     let a = Analytics::new(&turns, &events, log.config().analytics_params());
     Ok(Json(a.report(range)))
 }
@@ -116,7 +122,7 @@ pub(crate) async fn conversations(
         .with_hint(format!("measure is one of: {DRILL_MEASURES}")));
     }
     let log = log(&state)?;
-    let (turns, events) = read_logs(log)?;
+    let (turns, events) = read_window(log, range)?;
     let a = Analytics::new(&turns, &events, log.config().analytics_params());
     Ok(Json(
         a.conversations(range)
@@ -133,7 +139,7 @@ pub(crate) async fn review_queue(
 ) -> Result<Json<Vec<ReviewItem>>, ApiError> {
     let range = range_of(&q)?;
     let log = log(&state)?;
-    let (turns, events) = read_logs(log)?;
+    let (turns, events) = read_window(log, range)?;
     let decided = log.review_decisions().map_err(internal)?;
     let a = Analytics::new(&turns, &events, log.config().analytics_params());
     Ok(Json(a.review_queue(range, &decided)))

@@ -1,0 +1,106 @@
+//! Retention for the behaviour logs: events and turn facts dated before a cutoff are
+//! deleted through the time indexes (the oldest first, nothing else read), with their
+//! index entries, idempotency keys and review decisions; profiles not changed since the
+//! cutoff go too. Each chunk is one transaction, so a crash mid-sweep leaves no dangling
+//! index entry.
+
+use chrono::{DateTime, Utc};
+
+use super::log::{reply_key, reply_of};
+use super::{BehaviorError, EventLog};
+use crate::store::{seq_of, time_key, WriteSet};
+
+/// What one retention pass deleted.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Expired {
+    pub events: u64,
+    pub turns: u64,
+    pub profiles: u64,
+}
+
+/// Records deleted per transaction (and per hold of the write lock).
+const CHUNK: usize = 1000;
+
+impl EventLog {
+    /// Deletes what is older than `cutoff` and makes the deletion durable.
+    pub fn expire(&self, cutoff: DateTime<Utc>) -> Result<Expired, BehaviorError> {
+        let expired = Expired {
+            events: self.expire_events(cutoff)?,
+            turns: self.expire_turns(cutoff)?,
+            profiles: self.expire_profiles(cutoff)?,
+        };
+        self.store.flush()?;
+        Ok(expired)
+    }
+
+    /// The next chunk of keys in a time index dated before `cutoff`.
+    fn oldest(
+        index: &crate::store::Tree<()>,
+        cutoff: DateTime<Utc>,
+    ) -> Result<Vec<Vec<u8>>, BehaviorError> {
+        index
+            .range([], time_key(cutoff))
+            .take(CHUNK)
+            .map(|r| r.map(|(k, ())| k).map_err(BehaviorError::from))
+            .collect()
+    }
+
+    fn expire_events(&self, cutoff: DateTime<Utc>) -> Result<u64, BehaviorError> {
+        let mut n = 0;
+        loop {
+            let _guard = self.write.lock();
+            let keys = Self::oldest(&self.events_by_time, cutoff)?;
+            if keys.is_empty() {
+                return Ok(n);
+            }
+            let mut set = WriteSet::new();
+            for key in keys {
+                set.remove(&self.events_by_time, &key);
+                let Some(seq) = seq_of(&key) else { continue };
+                if let Some(e) = self.events.get(seq.to_be_bytes())? {
+                    set.remove(&self.events, seq.to_be_bytes());
+                    set.remove(&self.ids, e.id_key());
+                    if let Some(reply) = reply_of(&e.action) {
+                        set.remove(&self.events_by_reply, reply_key(reply, seq));
+                    }
+                    n += 1;
+                }
+            }
+            self.store.commit(set)?;
+        }
+    }
+
+    fn expire_turns(&self, cutoff: DateTime<Utc>) -> Result<u64, BehaviorError> {
+        let mut n = 0;
+        loop {
+            let keys = Self::oldest(&self.turns_by_time, cutoff)?;
+            if keys.is_empty() {
+                return Ok(n);
+            }
+            let mut set = WriteSet::new();
+            for key in keys {
+                set.remove(&self.turns_by_time, &key);
+                let Some(seq) = seq_of(&key) else { continue };
+                if self.turns.contains_key(seq.to_be_bytes())? {
+                    set.remove(&self.turns, seq.to_be_bytes());
+                    set.remove(&self.reviews, seq.to_be_bytes());
+                    n += 1;
+                }
+            }
+            self.store.commit(set)?;
+        }
+    }
+
+    fn expire_profiles(&self, cutoff: DateTime<Utc>) -> Result<u64, BehaviorError> {
+        Ok(self.profile_ages.sweep(cutoff, |key| {
+            let _guard = self.write.lock();
+            match self.profiles.get(key)? {
+                Some(p) if p.as_of < cutoff => {
+                    self.profiles.remove(key)?;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        })?)
+    }
+}
