@@ -656,10 +656,9 @@ pub fn parse_range(
                 At::Day(d) => *d,
                 At::Instant(t) => t.date_naive(),
             };
-            At::Day(
-                last.checked_sub_signed(Duration::days(6))
-                    .ok_or_else(|| format!("`to` ({last}) is before the first date kefu can count from"))?,
-            )
+            At::Day(last.checked_sub_signed(Duration::days(6)).ok_or_else(|| {
+                format!("`to` ({last}) is before the first date kefu can count from")
+            })?)
         }
     };
     let start = match from {
@@ -720,11 +719,15 @@ mod tests {
         // The widest range that can be counted still gives a report, without panicking.
         let before_max = (NaiveDate::MAX - Duration::days(1)).to_string();
         let r = parse_range(Some(min.as_str()), Some(before_max.as_str()), today).unwrap();
-        let a = Analytics::new(&[], &[], Params {
-            attribution_window: Duration::hours(24),
-            top: 10,
-            review_confidence: 0.5,
-        });
+        let a = Analytics::new(
+            &[],
+            &[],
+            Params {
+                attribution_window: Duration::hours(24),
+                top: 10,
+                review_confidence: 0.5,
+            },
+        );
         let report = a.report(r);
         assert_eq!(report.totals.turns, 0);
         assert_eq!(report.days.len(), 366);

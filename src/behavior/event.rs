@@ -361,7 +361,9 @@ impl EventInput {
             return Err(format!("order `{order_id}` is not user `{user}`'s"));
         }
         if !order.products.contains(product) {
-            return Err(format!("order `{order_id}` does not hold product `{product}`"));
+            return Err(format!(
+                "order `{order_id}` does not hold product `{product}`"
+            ));
         }
         Ok(())
     }

@@ -19,8 +19,8 @@ pub use config::{BehaviorConfig, Bounds};
 pub use event::{Action, Event, EventInput, Source, KINDS, SOCKET_KINDS};
 pub use expire::Expired;
 pub use log::{Ack, EventLog, Subject};
-pub use socket::Origin;
 pub use profile::{PriceBand, Profile, Purchased};
+pub use socket::Origin;
 pub use turns::{ReviewDecision, Shown, TurnFact};
 
 use thiserror::Error;

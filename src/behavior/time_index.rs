@@ -28,11 +28,12 @@ fn seqs_between(
 
 /// Moves an instant by `by`, staying inside chrono's range.
 fn shifted(t: DateTime<Utc>, by: Duration) -> DateTime<Utc> {
-    t.checked_add_signed(by).unwrap_or(if by < Duration::zero() {
-        DateTime::<Utc>::MIN_UTC
-    } else {
-        DateTime::<Utc>::MAX_UTC
-    })
+    t.checked_add_signed(by)
+        .unwrap_or(if by < Duration::zero() {
+            DateTime::<Utc>::MIN_UTC
+        } else {
+            DateTime::<Utc>::MAX_UTC
+        })
 }
 
 impl EventLog {

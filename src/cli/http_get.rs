@@ -1,9 +1,9 @@
-//! One HTTP/1.1 GET for the CLI's calls to a running kefu (`analytics --server`,
+//! One HTTP/1.1 GET or POST for the CLI's calls to a running kefu (`analytics --server`,
 //! `simulate`): plain http to the shop's own server, one request per connection, through
 //! hyper's client (already in the tree under axum).
 
 use anyhow::{bail, Context, Result};
-use http_body_util::{BodyExt, Empty};
+use http_body_util::{BodyExt, Empty, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 
@@ -27,6 +27,35 @@ pub async fn get_json(
     path: &str,
     token: Option<&str>,
 ) -> Result<serde_json::Value> {
+    let request = hyper::Request::get(path);
+    call(authority, path, token, request, Empty::<Bytes>::new()).await
+}
+
+/// POSTs `body` as JSON to `path`, like [`get_json`].
+pub async fn post_json(
+    authority: &str,
+    path: &str,
+    token: Option<&str>,
+    body: &serde_json::Value,
+) -> Result<serde_json::Value> {
+    let request = hyper::Request::post(path)
+        .header(hyper::header::CONTENT_TYPE, "application/json");
+    let body = Full::new(Bytes::from(serde_json::to_vec(body)?));
+    call(authority, path, token, request, body).await
+}
+
+async fn call<B>(
+    authority: &str,
+    path: &str,
+    token: Option<&str>,
+    mut request: hyper::http::request::Builder,
+    body: B,
+) -> Result<serde_json::Value>
+where
+    B: hyper::body::Body + Send + 'static,
+    B::Data: Send,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
     let stream = tokio::net::TcpStream::connect(authority)
         .await
         .with_context(|| format!("connecting to {authority} (hint: is `kefu serve` running?)"))?;
@@ -34,16 +63,20 @@ pub async fn get_json(
         .await
         .with_context(|| format!("{authority} does not speak HTTP/1.1"))?;
     let connection = tokio::spawn(connection);
-    let mut request = hyper::Request::get(path)
+    let method = request
+        .method_ref()
+        .map(|m| m.to_string())
+        .unwrap_or_default();
+    request = request
         .header(hyper::header::HOST, authority)
         .header(hyper::header::ACCEPT, "application/json");
     if let Some(t) = token {
         request = request.header(hyper::header::AUTHORIZATION, format!("Bearer {t}"));
     }
     let response = sender
-        .send_request(request.body(Empty::<Bytes>::new())?)
+        .send_request(request.body(body)?)
         .await
-        .with_context(|| format!("GET {path} on {authority}"))?;
+        .with_context(|| format!("{method} {path} on {authority}"))?;
     let status = response.status();
     let body = response.into_body().collect().await?.to_bytes();
     connection.abort();
@@ -54,7 +87,7 @@ pub async fn get_json(
             .as_str()
             .map(|h| format!(" (hint: {h})"))
             .unwrap_or_default();
-        bail!("GET {path}: HTTP {}: {msg}{hint}", status.as_u16());
+        bail!("{method} {path}: HTTP {}: {msg}{hint}", status.as_u16());
     }
     Ok(value)
 }

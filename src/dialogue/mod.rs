@@ -26,7 +26,7 @@ pub use config::DialogueConfig;
 pub use engine::{Dialogue, DialogueParts};
 pub use nlg::{format_price, Templates};
 pub use request::search_request;
-pub use tracker::{CartLine, Handoff, Pending, Tracker, TurnRecord};
+pub use tracker::{CartLine, Handoff, Pending, Tracker, TrackerStore, TurnRecord};
 
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};

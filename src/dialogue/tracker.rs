@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::store::{Store, StoreError, Tree};
+use crate::store::{AgeIndex, Store, StoreError, Tree};
 use crate::types::{Parse, ProductId};
 
 /// Turns kept in the tracker (older ones live on in the session log).
@@ -151,13 +151,27 @@ impl Tracker {
 #[derive(Clone)]
 pub struct TrackerStore {
     tree: Tree<Tracker>,
+    /// Each tracker's last day of activity (retention).
+    ages: AgeIndex,
 }
+
+const TRACKERS: &str = "dialogue.trackers";
 
 impl TrackerStore {
     pub fn open(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
-            tree: store.tree("dialogue.trackers")?,
+            tree: store.tree(TRACKERS)?,
+            ages: AgeIndex::open(store, TRACKERS)?,
         })
+    }
+
+    /// Deletes the trackers of sessions idle since before `cutoff`; returns how many.
+    pub fn expire(&self, cutoff: chrono::DateTime<chrono::Utc>) -> Result<u64, StoreError> {
+        let deleted = self.ages.sweep(cutoff, |session| {
+            Ok(u64::from(self.tree.remove(session)?.is_some()))
+        })?;
+        self.tree.flush()?;
+        Ok(deleted)
     }
 
     pub fn load(&self, session: &str) -> Result<Tracker, StoreError> {
@@ -170,6 +184,8 @@ impl TrackerStore {
     /// Saves and makes durable before the reply goes out.
     pub async fn save(&self, tracker: &Tracker) -> Result<(), StoreError> {
         self.tree.insert(&tracker.session, tracker)?;
+        self.ages
+            .touch(tracker.session.as_bytes(), chrono::Utc::now())?;
         self.tree.flush_async().await
     }
 

@@ -139,7 +139,10 @@ mod tests {
             .unwrap();
         db.open_tree("behavior.turns")
             .unwrap()
-            .insert(7u64.to_be_bytes(), br#"{"seq":7,"at":"2026-03-01T09:59:00Z"}"#.as_slice())
+            .insert(
+                7u64.to_be_bytes(),
+                br#"{"seq":7,"at":"2026-03-01T09:59:00Z"}"#.as_slice(),
+            )
             .unwrap();
         db.open_tree("behavior.profiles")
             .unwrap()
@@ -181,7 +184,10 @@ mod tests {
             .is_some());
         let turns = db.open_tree("behavior.turns_by_time").unwrap();
         let first = turns.iter().next().unwrap().unwrap().0;
-        assert_eq!(&first[..8], &time_key("2026-03-01T09:59:00Z".parse().unwrap())[..]);
+        assert_eq!(
+            &first[..8],
+            &time_key("2026-03-01T09:59:00Z".parse().unwrap())[..]
+        );
         assert!(AgeIndex::open(&store, "behavior.profiles")
             .unwrap()
             .last_day(b"s:s1")
@@ -189,7 +195,10 @@ mod tests {
             .is_some());
         for name in ["transport.session_log", "dialogue.trackers"] {
             let index = AgeIndex::open(&store, name).unwrap();
-            assert_eq!(index.last_day(b"s1").unwrap(), Some(crate::store::day_of(Utc::now())));
+            assert_eq!(
+                index.last_day(b"s1").unwrap(),
+                Some(crate::store::day_of(Utc::now()))
+            );
         }
     }
 }

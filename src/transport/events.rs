@@ -123,9 +123,11 @@ fn to_api_error(e: BehaviorError) -> ApiError {
             "batch_too_large",
             e.to_string(),
         ),
-        e @ BehaviorError::NotFromSocket { .. } => {
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_event", e.to_string())
-        }
+        e @ BehaviorError::NotFromSocket { .. } => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_event",
+            e.to_string(),
+        ),
         e @ BehaviorError::AlreadyLinked { .. } => {
             ApiError::new(StatusCode::CONFLICT, "already_linked", e.to_string())
         }

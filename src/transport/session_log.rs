@@ -1,7 +1,11 @@
 //! Every session's history in sled: what the shopper said and every server frame that
 //! carries a `seq`. A reconnecting client names the last seq it saw and gets the rest.
+//! Each session's last day of activity is indexed, so retention deletes idle sessions'
+//! logs without reading the others.
 
-use crate::store::{Store, StoreError, Tree};
+use chrono::{DateTime, Utc};
+
+use crate::store::{AgeIndex, Store, StoreError, Tree};
 
 use super::protocol::{LoggedFrame, ServerFrame};
 
@@ -9,7 +13,10 @@ use super::protocol::{LoggedFrame, ServerFrame};
 pub struct SessionLog {
     store: Store,
     frames: Tree<LoggedFrame>,
+    ages: AgeIndex,
 }
+
+const FRAMES: &str = "transport.session_log";
 
 fn key(session: &str, seq: u64) -> Vec<u8> {
     let mut k = Vec::with_capacity(session.len() + 9);
@@ -29,7 +36,8 @@ impl SessionLog {
     pub fn open(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
             store: store.clone(),
-            frames: store.tree("transport.session_log")?,
+            frames: store.tree(FRAMES)?,
+            ages: AgeIndex::open(store, FRAMES)?,
         })
     }
 
@@ -40,6 +48,7 @@ impl SessionLog {
         text: &str,
     ) -> Result<(), StoreError> {
         let seq = self.next_seq()?;
+        self.ages.touch(session.as_bytes(), Utc::now())?;
         self.frames.insert(
             key(session, seq),
             &LoggedFrame::User {
@@ -60,6 +69,7 @@ impl SessionLog {
     ) -> Result<ServerFrame, StoreError> {
         let seq = self.next_seq()?;
         let frame = make(seq);
+        self.ages.touch(session.as_bytes(), Utc::now())?;
         self.frames.insert(
             key(session, seq),
             &LoggedFrame::Server {
@@ -103,5 +113,21 @@ impl SessionLog {
             }
         }
         Ok(out)
+    }
+
+    /// Deletes the logs of sessions idle since before `cutoff`; returns frames deleted.
+    pub fn expire(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
+        let deleted = self.ages.sweep(cutoff, |session| {
+            let session = String::from_utf8_lossy(session);
+            let mut n = 0;
+            for item in self.frames.scan_prefix(prefix(&session)) {
+                let (k, _) = item?;
+                self.frames.remove(k)?;
+                n += 1;
+            }
+            Ok(n)
+        })?;
+        self.frames.flush()?;
+        Ok(deleted)
     }
 }
