@@ -368,3 +368,74 @@ impl EventInput {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_shop::{event, shop};
+    use super::*;
+
+    fn message(e: &EventInput) -> String {
+        e.validate(0, Some(&shop()), &Bounds::default())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn quantities_and_prices_are_bounded() {
+        let bounds = Bounds::default();
+        let cart = |q: u32| EventInput {
+            quantity: Some(q),
+            ..event("c", "add_to_cart", "kettle")
+        };
+        assert!(message(&cart(u32::MAX)).contains("over the limit of 1000"));
+        assert!(message(&cart(0)).contains("at least 1"));
+        assert!(cart(bounds.max_quantity)
+            .validate(0, Some(&shop()), &bounds)
+            .is_ok());
+        let buy = |price: f64| EventInput {
+            order_id: Some("o-9".into()),
+            price: Some(price),
+            quantity: Some(1),
+            ..event("b", "purchase", "kettle")
+        };
+        assert!(message(&buy(1e9)).contains("over the limit"));
+        assert!(message(&buy(f64::NAN)).contains("0 or more"));
+        assert!(message(&buy(-1.0)).contains("0 or more"));
+        assert!(buy(19.99).validate(0, Some(&shop()), &bounds).is_ok());
+    }
+
+    #[test]
+    fn a_rating_needs_an_order_of_its_author_that_holds_the_product() {
+        let rating = |user: Option<&str>, order: Option<&str>, product: &str| EventInput {
+            user: user.map(UserId::new),
+            order_id: order.map(String::from),
+            rating: Some(5),
+            ..event("r", "rating", product)
+        };
+        assert!(message(&rating(Some("ann"), None, "kettle")).contains("needs `order_id`"));
+        assert!(message(&rating(None, Some("o-1"), "kettle")).contains("needs `user`"));
+        assert!(message(&rating(Some("ann"), Some("o-2"), "kettle")).contains("no order"));
+        assert!(message(&rating(Some("bob"), Some("o-1"), "kettle")).contains("not user `bob`'s"));
+        assert!(message(&rating(Some("ann"), Some("o-1"), "toaster")).contains("does not hold"));
+        let ok = rating(Some("ann"), Some("o-1"), "kettle");
+        assert!(ok.validate(0, Some(&shop()), &Bounds::default()).is_ok());
+        // A directory without an order book proves nothing: ratings are refused.
+        let plain = std::collections::HashMap::<ProductId, super::super::ProductFacts>::from([(
+            ProductId::new("kettle"),
+            Default::default(),
+        )]);
+        assert!(ok.validate(0, Some(&plain), &Bounds::default()).is_err());
+    }
+
+    #[test]
+    fn ids_are_namespaced_by_source_and_session() {
+        let s1 = SessionId::new("s-1");
+        let s2 = SessionId::new("s-2");
+        let backend = id_key(Source::Backend, Some(&s1), "x");
+        let socket = id_key(Source::Socket, Some(&s1), "x");
+        assert_ne!(backend, socket);
+        assert_ne!(socket, id_key(Source::Socket, Some(&s2), "x"));
+        // The backend's namespace does not depend on the session.
+        assert_eq!(backend, id_key(Source::Backend, None, "x"));
+    }
+}

@@ -12,6 +12,8 @@ mod expire;
 mod log;
 mod profile;
 mod socket;
+#[cfg(test)]
+mod test_shop;
 mod time_index;
 mod turns;
 

@@ -38,8 +38,8 @@ pub async fn post_json(
     token: Option<&str>,
     body: &serde_json::Value,
 ) -> Result<serde_json::Value> {
-    let request = hyper::Request::post(path)
-        .header(hyper::header::CONTENT_TYPE, "application/json");
+    let request =
+        hyper::Request::post(path).header(hyper::header::CONTENT_TYPE, "application/json");
     let body = Full::new(Bytes::from(serde_json::to_vec(body)?));
     call(authority, path, token, request, body).await
 }

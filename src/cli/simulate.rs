@@ -343,7 +343,13 @@ async fn visit(
                         .map(|i| i.price)
                         .unwrap_or(1.0);
                     let purchase = json!({"id":format!("{session}-buy-{}", turn.load(Ordering::Relaxed)),"kind":"purchase","session":session,"user":user,"product":pick,"order_id":format!("{session}-o{}", turn.load(Ordering::Relaxed)),"price":price,"quantity":1,"at":now});
-                    super::http_get::post_json(&backend.authority, "/api/events", Some(&backend.token), &purchase).await?;
+                    super::http_get::post_json(
+                        &backend.authority,
+                        "/api/events",
+                        Some(&backend.token),
+                        &purchase,
+                    )
+                    .await?;
                     tally.purchases.fetch_add(1, Ordering::Relaxed);
                 }
             }
