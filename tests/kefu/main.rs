@@ -1,5 +1,6 @@
 //! kefu's integration tests: one binary, one module per area.
 
+mod adversarial;
 mod analytics;
 mod behavior;
 mod chat_cli;

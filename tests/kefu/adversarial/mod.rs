@@ -1,0 +1,4 @@
+//! The real server driven as an attacker would (docs/security.md).
+
+mod durability;
+mod events;
