@@ -37,7 +37,7 @@ fn turn(i: u64, at: chrono::DateTime<Utc>) -> TurnFact {
             product: ProductId::new(format!("p-{}", i % 50)),
             reason: None,
         }],
-        fallback: i % 9 == 0,
+        fallback: i.is_multiple_of(9),
         handoff: false,
         no_results: false,
         csat: None,
@@ -73,7 +73,7 @@ fn bench(c: &mut Criterion) {
         let product = Some(t.products[0].product.clone());
         let reply = t.reply_id.clone();
         log.record_turn(t).unwrap();
-        if i % 10 == 0 {
+        if i.is_multiple_of(10) {
             batch.push(EventInput {
                 id: format!("c-{i}"),
                 kind: "click".into(),
@@ -84,7 +84,7 @@ fn bench(c: &mut Criterion) {
                 ..EventInput::default()
             });
         }
-        if i % 20 == 0 {
+        if i.is_multiple_of(20) {
             batch.push(EventInput {
                 id: format!("a-{i}"),
                 kind: "add_to_cart".into(),

@@ -103,6 +103,11 @@ impl EventLog {
         Ok(fresh)
     }
 
+    /// The decision on one turn, if a person made one.
+    pub fn review_decision(&self, seq: u64) -> Result<Option<ReviewDecision>, BehaviorError> {
+        Ok(self.reviews.get(seq.to_be_bytes())?)
+    }
+
     pub fn review_decisions(&self) -> Result<Vec<ReviewDecision>, BehaviorError> {
         self.reviews
             .iter()

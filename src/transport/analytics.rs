@@ -140,7 +140,11 @@ pub(crate) async fn review_queue(
     let range = range_of(&q)?;
     let log = log(&state)?;
     let (turns, events) = read_window(log, range)?;
-    let decided = log.review_decisions().map_err(internal)?;
+    // Only the decisions on the turns read, by key.
+    let mut decided = Vec::new();
+    for t in &turns {
+        decided.extend(log.review_decision(t.seq).map_err(internal)?);
+    }
     let a = Analytics::new(&turns, &events, log.config().analytics_params());
     Ok(Json(a.review_queue(range, &decided)))
 }
@@ -203,12 +207,7 @@ pub(crate) async fn decide(
         return Err(ApiError::not_found(format!("no turn {seq}"))
             .with_hint("GET /admin/review lists the queued turns"));
     };
-    if log
-        .review_decisions()
-        .map_err(internal)?
-        .iter()
-        .any(|d| d.seq == seq)
-    {
+    if log.review_decision(seq).map_err(internal)?.is_some() {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "already_reviewed",
