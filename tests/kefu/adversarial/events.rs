@@ -155,6 +155,37 @@ async fn a_purchase_forged_on_the_socket_is_refused_and_counts_nowhere() {
 
     let after = s.totals().await;
     assert_eq!(s.log.len(), events + 1);
+
+    // Dates at the ends of the calendar are a bad range, not a crashed request.
+    // (`+` would read as a space in a query: encoded, the date itself reaches the parser.)
+    let max = chrono::NaiveDate::MAX.to_string().replace('+', "%2B");
+    let min = chrono::NaiveDate::MIN.to_string();
+    for query in [
+        format!("to={max}"),
+        format!("from=2026-01-01&to={max}"),
+        format!("from={max}&to={max}"),
+        format!("to={min}"),
+    ] {
+        let (status, r) = s
+            .call("GET", &format!("/admin/analytics?{query}"), ADMIN, None)
+            .await;
+        assert_eq!(
+            (status, r["error"]["code"].as_str()),
+            (400, Some("bad_range")),
+            "{query}: {r}"
+        );
+        let message = r["error"]["message"].as_str().unwrap();
+        assert!(message.contains("kefu can count"), "{query}: {r}");
+    }
+    let (status, r) = s
+        .call(
+            "GET",
+            &format!("/admin/analytics?from={min}&to=9999-12-31"),
+            ADMIN,
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{r}");
     for measure in [
         "attributed_purchases",
         "attributed_revenue",
