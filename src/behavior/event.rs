@@ -439,3 +439,103 @@ mod tests {
         assert_eq!(backend, id_key(Source::Backend, None, "x"));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::super::test_shop::shop;
+    use super::*;
+    use proptest::prelude::*;
+
+    fn kind() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(KINDS.split(", ").collect::<Vec<_>>()).prop_map(String::from),
+            ".{0,12}",
+        ]
+    }
+
+    fn input() -> impl Strategy<Value = EventInput> {
+        (
+            (
+                ".{0,8}",
+                kind(),
+                prop::option::of(".{0,6}"),
+                prop::option::of(".{0,6}"),
+            ),
+            (
+                prop::option::of(prop::sample::select(vec!["kettle", "toaster", "", "nope"])),
+                prop::option::of(".{0,6}"),
+                prop::option::of(prop::sample::select(vec!["o-1", "o-2", ""])),
+            ),
+            (
+                prop::option::of(any::<f64>()),
+                prop::option::of(any::<u32>()),
+                prop::option::of(any::<u8>()),
+                prop::option::of(".{0,6}"),
+                prop::option::of(prop::sample::select(vec!["up", "down", "sideways"])),
+            ),
+        )
+            .prop_map(
+                |(
+                    (id, kind, session, user),
+                    (product, reply_id, order_id),
+                    (price, quantity, rating, text, thumb),
+                )| {
+                    EventInput {
+                        id,
+                        kind,
+                        session: session.map(SessionId::new),
+                        user: user.map(UserId::new),
+                        product: product.map(ProductId::new),
+                        reply_id,
+                        order_id: order_id.map(String::from),
+                        price,
+                        quantity,
+                        rating,
+                        text,
+                        thumb: thumb.map(String::from),
+                        at: None,
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        /// Whatever arrives, the validator answers without panicking, and what it accepts
+        /// is within bounds and of a known kind.
+        #[test]
+        fn the_validator_takes_anything_and_accepts_only_bounded_events(e in input()) {
+            let bounds = Bounds::default();
+            match e.validate(3, Some(&shop()), &bounds) {
+                Ok(action) => {
+                    prop_assert!(KINDS.contains(action.kind()));
+                    match action {
+                        Action::AddToCart { quantity, .. } | Action::RemoveFromCart { quantity, .. } => {
+                            prop_assert!((1..=bounds.max_quantity).contains(&quantity));
+                        }
+                        Action::Purchase { price, quantity, .. } => {
+                            prop_assert!((1..=bounds.max_quantity).contains(&quantity));
+                            prop_assert!(price.is_finite() && (0.0..=bounds.max_price).contains(&price));
+                        }
+                        Action::Rating { rating, product } => {
+                            prop_assert!((1..=5).contains(&rating));
+                            prop_assert_eq!(product.as_str(), "kettle");
+                            prop_assert_eq!(e.user.as_ref().map(|u| u.as_str()), Some("ann"));
+                        }
+                        _ => {}
+                    }
+                }
+                Err(BehaviorError::Invalid { index, message, hint, .. }) => {
+                    prop_assert_eq!(index, 3);
+                    prop_assert!(!message.is_empty() && !hint.is_empty());
+                }
+                Err(other) => prop_assert!(false, "unexpected error {other}"),
+            }
+        }
+
+        /// Arbitrary JSON for an event never panics the parser.
+        #[test]
+        fn any_json_object_parses_or_fails_cleanly(body in "\\{.{0,40}\\}") {
+            let _ = serde_json::from_str::<EventInput>(&body);
+        }
+    }
+}
