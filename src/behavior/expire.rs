@@ -6,7 +6,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::log::{reply_key, reply_of};
+use super::log::{named_key, reply_of, shopper_names};
 use super::{BehaviorError, EventLog};
 use crate::store::{seq_of, time_key, WriteSet};
 
@@ -61,7 +61,10 @@ impl EventLog {
                     set.remove(&self.events, seq.to_be_bytes());
                     set.remove(&self.ids, e.id_key());
                     if let Some(reply) = reply_of(&e.action) {
-                        set.remove(&self.events_by_reply, reply_key(reply, seq));
+                        set.remove(&self.events_by_reply, named_key(reply, seq));
+                    }
+                    for name in shopper_names(e.session.as_ref(), e.user.as_ref()) {
+                        set.remove(&self.events_by_shopper, named_key(name, seq));
                     }
                     n += 1;
                 }
@@ -81,7 +84,10 @@ impl EventLog {
             for key in keys {
                 set.remove(&self.turns_by_time, &key);
                 let Some(seq) = seq_of(&key) else { continue };
-                if self.turns.contains_key(seq.to_be_bytes())? {
+                if let Some(t) = self.turns.get(seq.to_be_bytes())? {
+                    for name in shopper_names(Some(&t.session), t.user.as_ref()) {
+                        set.remove(&self.turns_by_shopper, named_key(name, seq));
+                    }
                     set.remove(&self.turns, seq.to_be_bytes());
                     set.remove(&self.reviews, seq.to_be_bytes());
                     n += 1;
@@ -180,6 +186,10 @@ mod tests {
             (1, 1, 1)
         );
         assert_eq!(log.turns_by_time.len(), 1);
+        assert_eq!(
+            (log.turns_by_shopper.len(), log.events_by_shopper.len()),
+            (1, 1)
+        );
         assert!(log
             .profile(&Subject::Session(SessionId::new("gone")))
             .unwrap()

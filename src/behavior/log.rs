@@ -57,6 +57,8 @@ pub(super) const EVENTS_BY_TIME: &str = "behavior.events_by_time";
 pub(super) const EVENTS_BY_REPLY: &str = "behavior.events_by_reply";
 pub(super) const TURNS: &str = "behavior.turns";
 pub(super) const TURNS_BY_TIME: &str = "behavior.turns_by_time";
+pub(super) const EVENTS_BY_SHOPPER: &str = "behavior.events_by_shopper";
+pub(super) const TURNS_BY_SHOPPER: &str = "behavior.turns_by_shopper";
 pub(super) const PROFILES: &str = "behavior.profiles";
 
 pub struct EventLog {
@@ -70,6 +72,8 @@ pub struct EventLog {
     pub(super) events_by_time: Tree<()>,
     /// reply id ++ 0 ++ seq → nothing: the clicks and thumbs on one reply.
     pub(super) events_by_reply: Tree<()>,
+    /// session or user id ++ 0 ++ seq → nothing: one shopper's events.
+    pub(super) events_by_shopper: Tree<()>,
     /// session id → user id, once the session logged in.
     links: Tree<UserId>,
     /// subject key → profile.
@@ -80,6 +84,8 @@ pub struct EventLog {
     pub(super) turns: Tree<super::TurnFact>,
     /// (at, seq) → nothing, for the conversation log.
     pub(super) turns_by_time: Tree<()>,
+    /// session or user id ++ 0 ++ seq → nothing: one shopper's turns.
+    pub(super) turns_by_shopper: Tree<()>,
     /// turn seq → a person's review decision.
     pub(super) reviews: Tree<super::ReviewDecision>,
     /// One writer at a time, so "is this id new?" and "store it" cannot interleave.
@@ -98,11 +104,13 @@ impl EventLog {
             ids: store.tree(EVENT_IDS)?,
             events_by_time: store.tree(EVENTS_BY_TIME)?,
             events_by_reply: store.tree(EVENTS_BY_REPLY)?,
+            events_by_shopper: store.tree(EVENTS_BY_SHOPPER)?,
             links: store.tree("behavior.links")?,
             profiles: store.tree(PROFILES)?,
             profile_ages: AgeIndex::open(store, PROFILES)?,
             turns: store.tree(TURNS)?,
             turns_by_time: store.tree(TURNS_BY_TIME)?,
+            turns_by_shopper: store.tree(TURNS_BY_SHOPPER)?,
             reviews: store.tree("behavior.reviews")?,
             write: Mutex::new(()),
         })
@@ -211,7 +219,10 @@ impl EventLog {
             set.insert(&self.ids, &key, &seq)?;
             set.insert(&self.events_by_time, time_seq_key(event.at, seq), &())?;
             if let Some(reply) = reply_of(&event.action) {
-                set.insert(&self.events_by_reply, reply_key(reply, seq), &())?;
+                set.insert(&self.events_by_reply, named_key(reply, seq), &())?;
+            }
+            for name in shopper_names(event.session.as_ref(), event.user.as_ref()) {
+                set.insert(&self.events_by_shopper, named_key(name, seq), &())?;
             }
             if let (Some(session), Some(user)) = (&event.session, &event.user) {
                 self.plan_link(session, user, &mut links, &mut profiles)?;
@@ -440,18 +451,34 @@ pub(super) fn reply_of(action: &Action) -> Option<&str> {
     }
 }
 
-/// `reply ++ 0 ++ seq`: a reply's events sit together under the `reply ++ 0` prefix.
-pub(super) fn reply_key(reply: &str, seq: u64) -> Vec<u8> {
-    let mut k = reply_prefix(reply);
+/// `name ++ 0 ++ seq`: the records of one reply (or one shopper) sit together under the
+/// `name ++ 0` prefix.
+pub(super) fn named_key(name: &str, seq: u64) -> Vec<u8> {
+    let mut k = name_prefix(name);
     k.extend_from_slice(&seq.to_be_bytes());
     k
 }
 
-pub(super) fn reply_prefix(reply: &str) -> Vec<u8> {
-    let mut k = Vec::with_capacity(reply.len() + 9);
-    k.extend_from_slice(reply.as_bytes());
+pub(super) fn name_prefix(name: &str) -> Vec<u8> {
+    let mut k = Vec::with_capacity(name.len() + 9);
+    k.extend_from_slice(name.as_bytes());
     k.push(0);
     k
+}
+
+/// The shopper ids a record is indexed under: its session and its user (one id space, as
+/// the admin's shopper page takes either).
+pub(super) fn shopper_names<'a>(
+    session: Option<&'a SessionId>,
+    user: Option<&'a UserId>,
+) -> Vec<&'a str> {
+    let mut names: Vec<&str> = session.map(|s| s.as_str()).into_iter().collect();
+    if let Some(u) = user {
+        if !names.contains(&u.as_str()) {
+            names.push(u.as_str());
+        }
+    }
+    names
 }
 
 #[cfg(test)]

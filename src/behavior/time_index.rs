@@ -1,12 +1,13 @@
 //! Reading the logs by time: the turns and events of a range through their time indexes,
-//! and the clicks and thumbs on given replies through the reply index. The analytics of a
-//! range read only these, never the whole logs.
+//! the clicks and thumbs on given replies through the reply index, and one shopper's
+//! records through the shopper indexes. The analytics read only these, never the whole
+//! logs.
 
 use chrono::{DateTime, Duration, Utc};
 use std::collections::BTreeMap;
 
 use super::analytics::Range;
-use super::log::reply_prefix;
+use super::log::name_prefix;
 use super::{BehaviorError, Event, EventLog, TurnFact};
 use crate::store::{seq_of, time_key, Tree};
 
@@ -21,6 +22,18 @@ fn seqs_between(
         let (key, ()) = item?;
         if let Some(seq) = seq_of(&key) {
             out.push(seq);
+        }
+    }
+    Ok(out)
+}
+
+/// The seqs a `name ++ 0 ++ seq` index holds for `name`, in seq order.
+fn seqs_named(index: &Tree<()>, name: &str) -> Result<Vec<u64>, BehaviorError> {
+    let mut out = Vec::new();
+    for item in index.scan_prefix(name_prefix(name)) {
+        let (key, ()) = item?;
+        if let Some(tail) = key.len().checked_sub(8).map(|n| &key[n..]) {
+            out.push(u64::from_be_bytes(tail.try_into().expect("8 bytes")));
         }
     }
     Ok(out)
@@ -71,12 +84,7 @@ impl EventLog {
     /// The clicks and thumbs on one reply, in arrival order.
     pub fn events_on_reply(&self, reply_id: &str) -> Result<Vec<Event>, BehaviorError> {
         let mut out = Vec::new();
-        for item in self.events_by_reply.scan_prefix(reply_prefix(reply_id)) {
-            let (key, ()) = item?;
-            let Some(tail) = key.len().checked_sub(8).map(|n| &key[n..]) else {
-                continue;
-            };
-            let seq = u64::from_be_bytes(tail.try_into().expect("8 bytes"));
+        for seq in seqs_named(&self.events_by_reply, reply_id)? {
             if let Some(e) = self.events.get(seq.to_be_bytes())? {
                 if super::log::reply_of(&e.action) == Some(reply_id) {
                     out.push(e);
@@ -84,6 +92,67 @@ impl EventLog {
             }
         }
         Ok(out)
+    }
+
+    /// The turns of a shopper (as session or as user), in log order.
+    pub fn turns_of(&self, shopper: &str) -> Result<Vec<TurnFact>, BehaviorError> {
+        let mut out = Vec::new();
+        for seq in seqs_named(&self.turns_by_shopper, shopper)? {
+            // The prefix could also match a longer id with a NUL in it: check.
+            out.extend(self.turns.get(seq.to_be_bytes())?.filter(|t| {
+                t.session.as_str() == shopper
+                    || t.user.as_ref().is_some_and(|u| u.as_str() == shopper)
+            }));
+        }
+        Ok(out)
+    }
+
+    /// The events of a shopper (as session or as user), in log order.
+    pub fn events_of(&self, shopper: &str) -> Result<Vec<Event>, BehaviorError> {
+        let mut out = Vec::new();
+        for seq in seqs_named(&self.events_by_shopper, shopper)? {
+            out.extend(self.events.get(seq.to_be_bytes())?.filter(|e| {
+                e.session.as_ref().is_some_and(|s| s.as_str() == shopper)
+                    || e.user.as_ref().is_some_and(|u| u.as_str() == shopper)
+            }));
+        }
+        Ok(out)
+    }
+
+    /// What a shopper's page needs, through the shopper index: the turns and events of the
+    /// shopper and of the sessions and users it shares them with (an event is attributed
+    /// to the latest showing to the same session or user), and the clicks and thumbs on
+    /// the shopper's replies.
+    pub fn shopper_window(
+        &self,
+        shopper: &str,
+    ) -> Result<(Vec<TurnFact>, Vec<Event>), BehaviorError> {
+        let own_turns = self.turns_of(shopper)?;
+        let own_events = self.events_of(shopper)?;
+        let mut names: std::collections::BTreeSet<String> = [shopper.to_string()].into();
+        for t in &own_turns {
+            names.insert(t.session.to_string());
+            names.extend(t.user.as_ref().map(|u| u.to_string()));
+        }
+        for e in &own_events {
+            names.extend(e.session.as_ref().map(|s| s.to_string()));
+            names.extend(e.user.as_ref().map(|u| u.to_string()));
+        }
+        let mut turns: BTreeMap<u64, TurnFact> = BTreeMap::new();
+        let mut events: BTreeMap<u64, Event> = BTreeMap::new();
+        for name in &names {
+            turns.extend(self.turns_of(name)?.into_iter().map(|t| (t.seq, t)));
+            events.extend(self.events_of(name)?.into_iter().map(|e| (e.seq, e)));
+        }
+        for t in &own_turns {
+            for e in self.events_on_reply(&t.reply_id)? {
+                events.entry(e.seq).or_insert(e);
+            }
+        }
+        Ok((
+            turns.into_values().collect(),
+            events.into_values().collect(),
+        ))
     }
 
     /// What the analytics of `range` need, and no more: the turns from `window` before it
@@ -212,6 +281,27 @@ mod tests {
             assert_eq!(
                 indexed.review_queue(range, &[]),
                 full.review_queue(range, &[])
+            );
+        }
+        // A shopper's page through the shopper index: the same conversations and
+        // recommendations as from the whole logs, and only that shopper's records read.
+        for shopper in ["s-0", "s-1", "s-2"] {
+            let (turns, events) = log.shopper_window(shopper).unwrap();
+            assert!(turns.len() < all_turns.len());
+            let indexed = Analytics::new(&turns, &events, params);
+            assert_eq!(
+                indexed.conversations_of(shopper),
+                full.conversations_of(shopper)
+            );
+            assert_eq!(
+                indexed.recommended_to(shopper, 50),
+                full.recommended_to(shopper, 50)
+            );
+            let own = log.events_of(shopper).unwrap();
+            assert_eq!(
+                own.len(),
+                12,
+                "{shopper}: 4 turns, each a cart, a thumb and a click"
             );
         }
         let whole = full.report(Range {

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::log::{named_key, shopper_names};
 use super::{BehaviorError, EventLog};
 use crate::store::{time_seq_key, WriteSet};
 use crate::types::{ProductId, Sentiment, SessionId, Slot, UserId};
@@ -78,6 +79,9 @@ impl EventLog {
         let mut set = WriteSet::new();
         set.insert(&self.turns, seq.to_be_bytes(), &fact)?;
         set.insert(&self.turns_by_time, time_seq_key(fact.at, seq), &())?;
+        for name in shopper_names(Some(&fact.session), fact.user.as_ref()) {
+            set.insert(&self.turns_by_shopper, named_key(name, seq), &())?;
+        }
         self.store.commit(set)?;
         Ok(seq)
     }

@@ -3,8 +3,9 @@
 //! - `behavior.event_ids`: ids get their source's namespace. Schema 1 did not tell the
 //!   shop's backend from the socket, so every stored id becomes a backend id (`b\0<id>`):
 //!   the backend's retries stay idempotent.
-//! - `behavior.events_by_time`, `behavior.turns_by_time` (at ++ seq) and
-//!   `behavior.events_by_reply` (reply ++ 0 ++ seq) are built from the logs.
+//! - `behavior.events_by_time`, `behavior.turns_by_time` (at ++ seq),
+//!   `behavior.events_by_reply` (reply ++ 0 ++ seq) and `behavior.events_by_shopper`,
+//!   `behavior.turns_by_shopper` (session or user ++ 0 ++ seq) are built from the logs.
 //! - Retention ages: profiles by their `as_of`; session logs and trackers, which hold no
 //!   dates of their own, count as active on the day of the upgrade.
 //!
@@ -32,6 +33,25 @@ fn instant(v: &Value, field: &str) -> Result<DateTime<Utc>, String> {
         .ok_or_else(|| format!("a stored record has no valid `{field}`"))
 }
 
+/// `name ++ 0 ++ seq` under the record's session and (if other) its user.
+fn index_by_shopper(index: &sled::Tree, record: &Value, seq: u64) -> Result<(), sled::Error> {
+    let mut names: Vec<&str> = Vec::new();
+    for field in ["session", "user"] {
+        if let Some(name) = record.get(field).and_then(Value::as_str) {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    for name in names {
+        let mut k = name.as_bytes().to_vec();
+        k.push(0);
+        k.extend_from_slice(&seq.to_be_bytes());
+        index.insert(k, NOTHING)?;
+    }
+    Ok(())
+}
+
 fn seq_from_key(key: &[u8]) -> Result<u64, String> {
     key.try_into()
         .map(u64::from_be_bytes)
@@ -57,6 +77,7 @@ fn step(db: &sled::Db) -> Result<Result<(), String>, sled::Error> {
 
     let by_time = db.open_tree("behavior.events_by_time")?;
     let by_reply = db.open_tree("behavior.events_by_reply")?;
+    let events_by_shopper = db.open_tree("behavior.events_by_shopper")?;
     for item in db.open_tree("behavior.events")?.iter() {
         let (key, value) = item?;
         let (seq, event) = match (seq_from_key(&key), json(&value)) {
@@ -68,6 +89,7 @@ fn step(db: &sled::Db) -> Result<Result<(), String>, sled::Error> {
             Err(m) => return Ok(Err(m)),
         };
         by_time.insert(time_seq_key(at, seq), NOTHING)?;
+        index_by_shopper(&events_by_shopper, &event, seq)?;
         let kind = event.get("kind").and_then(Value::as_str);
         if let (Some("click" | "thumb"), Some(reply)) =
             (kind, event.get("reply_id").and_then(Value::as_str))
@@ -80,12 +102,18 @@ fn step(db: &sled::Db) -> Result<Result<(), String>, sled::Error> {
     }
 
     let turns_by_time = db.open_tree("behavior.turns_by_time")?;
+    let turns_by_shopper = db.open_tree("behavior.turns_by_shopper")?;
     for item in db.open_tree("behavior.turns")?.iter() {
         let (key, value) = item?;
-        let parsed = seq_from_key(&key).and_then(|s| Ok((s, instant(&json(&value)?, "at")?)));
+        let parsed = seq_from_key(&key).and_then(|s| {
+            let turn = json(&value)?;
+            let at = instant(&turn, "at")?;
+            Ok((s, turn, at))
+        });
         match parsed {
-            Ok((seq, at)) => {
+            Ok((seq, turn, at)) => {
                 turns_by_time.insert(time_seq_key(at, seq), NOTHING)?;
+                index_by_shopper(&turns_by_shopper, &turn, seq)?;
             }
             Err(m) => return Ok(Err(m)),
         }
@@ -141,7 +169,7 @@ mod tests {
             .unwrap()
             .insert(
                 7u64.to_be_bytes(),
-                br#"{"seq":7,"at":"2026-03-01T09:59:00Z"}"#.as_slice(),
+                br#"{"seq":7,"session":"s1","user":"u1","at":"2026-03-01T09:59:00Z"}"#.as_slice(),
             )
             .unwrap();
         db.open_tree("behavior.profiles")
@@ -182,6 +210,15 @@ mod tests {
             .get(reply)
             .unwrap()
             .is_some());
+        let shopper = |tree: &str, name: &str, seq: u64| {
+            let mut k = name.as_bytes().to_vec();
+            k.push(0);
+            k.extend_from_slice(&seq.to_be_bytes());
+            db.open_tree(tree).unwrap().get(k).unwrap().is_some()
+        };
+        assert!(shopper("behavior.events_by_shopper", "s1", 5));
+        assert!(shopper("behavior.turns_by_shopper", "s1", 7));
+        assert!(shopper("behavior.turns_by_shopper", "u1", 7));
         let turns = db.open_tree("behavior.turns_by_time").unwrap();
         let first = turns.iter().next().unwrap().unwrap().0;
         assert_eq!(

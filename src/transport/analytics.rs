@@ -59,14 +59,6 @@ fn read_window(log: &EventLog, range: Range) -> Result<(Vec<TurnFact>, Vec<Event
         .map_err(internal)
 }
 
-/// Both logs whole, for the one view that is not about a time range (a shopper's page).
-fn read_logs(log: &EventLog) -> Result<(Vec<TurnFact>, Vec<Event>), ApiError> {
-    Ok((
-        log.turn_facts().map_err(internal)?,
-        log.all_events().map_err(internal)?,
-    ))
-}
-
 fn range_of(q: &RangeQuery) -> Result<Range, ApiError> {
     parse_range(q.from.as_deref(), q.to.as_deref(), Utc::now().date_naive()).map_err(bad_range)
 }
@@ -302,17 +294,10 @@ pub(crate) async fn shopper(
     Path(id): Path<String>,
 ) -> Result<Json<ShopperView>, ApiError> {
     let log = log(&state)?;
-    let (turns, events) = read_logs(log)?;
+    let (turns, events) = log.shopper_window(&id).map_err(internal)?;
     let a = Analytics::new(&turns, &events, log.config().analytics_params());
     let conversations = a.conversations_of(&id);
-    let mut own: Vec<Event> = events
-        .iter()
-        .filter(|e| {
-            e.user.as_ref().is_some_and(|u| u.as_str() == id)
-                || e.session.as_ref().is_some_and(|s| s.as_str() == id)
-        })
-        .cloned()
-        .collect();
+    let mut own: Vec<Event> = log.events_of(&id).map_err(internal)?;
     own.sort_by(|a, b| b.at.cmp(&a.at).then(b.seq.cmp(&a.seq)));
     own.truncate(200);
     let profile = match log
