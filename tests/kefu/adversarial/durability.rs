@@ -222,6 +222,19 @@ async fn everything_acknowledged_survives_kill_9() {
     let (status, got) = http(&addr, "GET", &path, ADMIN, None);
     assert_eq!(status, 200, "{got}");
     assert_eq!(got["product"]["name"], json!(name));
+    // The served binary runs retention and reports it.
+    let mut conn = std::net::TcpStream::connect(&addr).unwrap();
+    write!(
+        conn,
+        "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut metrics = String::new();
+    conn.read_to_string(&mut metrics).unwrap();
+    assert!(
+        metrics.contains("kefu_retention_deleted_total{kind=\"events\"} 0"),
+        "{metrics}"
+    );
 
     let mut child = server.child;
     child.kill().unwrap();
