@@ -1,5 +1,6 @@
 //! The shop-language word lists every layer reads a shopper's words with: negations,
-//! exclusions, currencies, price cues, sort wishes, and prices as written. One list of each, so the
+//! exclusions, currencies, price cues, sort wishes, prices as written, and the cues that
+//! tell a question about how something works from a request to do it. One list of each, so the
 //! NLU's decoding rules, the dialogue's reading of a request and the recommender agree on
 //! what "not", "$" or "cheapest" mean. Depends on nothing, like `types`.
 
@@ -294,6 +295,185 @@ pub fn sort_words(wish: SortWish) -> &'static str {
     }
 }
 
+/// Words that ask how something works here ("how do returns work", "what's your refund
+/// policy", "can I return sale items", "how long do refunds take") rather than ask for it
+/// to be done. Matched as whole words at the start of a phrase.
+pub const HOW_IT_WORKS_CUES: &[&str] = &[
+    "policy",
+    "policies",
+    "how do",
+    "how does",
+    "how long",
+    "how many days",
+    "how much time",
+    "how soon",
+    "how quickly",
+    "what is your",
+    "what's your",
+    "whats your",
+    "what are your",
+    "what's the",
+    "what is the",
+    "can i",
+    "can you",
+    "could i",
+    "do you",
+    "do i",
+    "is it possible",
+    "are returns",
+    "are refunds",
+    "is there",
+    "what if",
+    "what happens",
+    "who pays",
+    "when can i",
+    "when do i",
+    "until when",
+    "rules",
+    "conditions",
+];
+
+/// Words that ask for the action itself ("I want to return these boots", "please cancel
+/// it", "start a return"): they win over a question cue.
+pub const ACTION_REQUEST_CUES: &[&str] = &[
+    "i want to",
+    "i wanna",
+    "i'd like to",
+    "id like to",
+    "i would like to",
+    "i need to",
+    "please",
+    "pls",
+    "plz",
+    "start a",
+    "start the",
+    "help me",
+    "let me",
+    "go ahead",
+];
+
+/// Whether `text` asks how something works rather than asking for it to be done.
+pub fn asks_how_it_works(text: &str) -> bool {
+    has_cue(text, HOW_IT_WORKS_CUES) && !has_cue(text, ACTION_REQUEST_CUES)
+}
+
+/// Words that name the shopper's cart. A bare "bag" is a product type in many shops, so
+/// only "my bag" and "shopping bag" count.
+pub const CART_WORDS: &[&str] = &[
+    "cart",
+    "carts",
+    "basket",
+    "trolley",
+    "my bag",
+    "shopping bag",
+    "checkout",
+];
+
+/// Words that ask to put something in the cart.
+pub const ADD_CUES: &[&str] = &["add", "put", "throw in", "i'll take", "ill take", "buy"];
+
+/// Words that ask to take something out of the cart.
+pub const REMOVE_CUES: &[&str] = &[
+    "remove",
+    "take out",
+    "take off",
+    "delete",
+    "drop",
+    "get rid of",
+    "don't want",
+    "dont want",
+    "no longer want",
+    "changed my mind about",
+];
+
+/// Words that ask to empty the whole cart.
+pub const EMPTY_CUES: &[&str] = &[
+    "empty",
+    "clear",
+    "everything",
+    "all items",
+    "all of it",
+    "start over",
+    "reset",
+];
+
+/// Words that ask to change how many of something.
+pub const RECOUNT_CUES: &[&str] = &[
+    "make it",
+    "make that",
+    "change",
+    "set",
+    "only want",
+    "just want",
+    "only need",
+    "quantity",
+    "instead of",
+    "update",
+];
+
+fn has_cue(text: &str, cues: &[&str]) -> bool {
+    let words = word_string(text);
+    cues.iter().any(|c| words.contains(&format!(" {c} ")))
+}
+
+/// Whether `text` names the shopper's cart.
+pub fn names_cart(text: &str) -> bool {
+    has_cue(text, CART_WORDS)
+}
+
+pub fn asks_to_add(text: &str) -> bool {
+    has_cue(text, ADD_CUES)
+}
+
+pub fn asks_to_remove(text: &str) -> bool {
+    has_cue(text, REMOVE_CUES)
+}
+
+pub fn asks_to_empty(text: &str) -> bool {
+    has_cue(text, EMPTY_CUES)
+}
+
+pub fn asks_to_recount(text: &str) -> bool {
+    has_cue(text, RECOUNT_CUES)
+}
+
+/// "in my size", "my colour": a detail the shopper has in mind but has not said. The slot
+/// it stands for.
+pub fn my_detail(text: &str) -> Option<&'static str> {
+    if has_cue(
+        text,
+        &["my size", "my shoe size", "my sizes", "fits me", "fit me"],
+    ) {
+        Some("size")
+    } else if has_cue(
+        text,
+        &[
+            "my colour",
+            "my color",
+            "my favourite colour",
+            "my favorite color",
+        ],
+    ) {
+        Some("color")
+    } else {
+        None
+    }
+}
+
+/// The text's words, lower case, apostrophes kept, each between single spaces.
+fn word_string(text: &str) -> String {
+    let mut out = String::from(" ");
+    for w in text
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(&w.replace('’', "'"));
+        out.push(' ');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,5 +537,38 @@ mod tests {
         assert!(is_currency_sign('€'));
         assert!(is_currency_word("Dollars"));
         assert!(!is_currency_word("dolls"));
+    }
+
+    #[test]
+    fn a_question_about_how_it_works_is_not_a_request() {
+        for q in [
+            "how do returns work here?",
+            "what's your refund policy",
+            "Can I return sale items?",
+            "how long do refunds take",
+            "is it possible to cancel after it ships",
+        ] {
+            assert!(asks_how_it_works(q), "{q}");
+        }
+        for r in [
+            "I want to return my boots",
+            "please cancel my order",
+            "return order 1234",
+            "refund",
+            "can i please start a return",
+        ] {
+            assert!(!asks_how_it_works(r), "{r}");
+        }
+    }
+
+    #[test]
+    fn cart_words_are_told_from_a_bag_for_sale() {
+        assert!(names_cart("what's in my basket?"));
+        assert!(names_cart("show my bag"));
+        assert!(!names_cart("show me bags under 50"));
+        assert!(asks_to_remove("take out the mug"));
+        assert!(asks_to_empty("empty my cart"));
+        assert!(asks_to_recount("make it 3"));
+        assert!(asks_to_add("add it to my cart") && !asks_to_remove("add it to my cart"));
     }
 }

@@ -3,11 +3,12 @@
 //! Data flows down: transport → dialogue → {nlu, knowledge, recommend, behavior} → store;
 //! `retention` sweeps the stores of all of them.
 //! `types` is the shared vocabulary and `lexicon` the shared word lists; both depend on
-//! nothing below them.
+//! nothing below them. `identity` (the shop's signed shopper tokens) depends only on `types`.
 
 pub mod behavior;
 pub mod config;
 pub mod dialogue;
+pub mod identity;
 pub mod knowledge;
 pub mod lexicon;
 pub mod model;
@@ -16,6 +17,7 @@ pub mod recommend;
 pub mod retention;
 pub mod search;
 pub mod store;
+pub mod stories;
 pub mod transport;
 pub mod types;
 

@@ -3,7 +3,13 @@
  *
  *   <script src="/kefu-widget.js" data-server="https://shop.example" data-locale="en"
  *           data-greeting="Hi! Looking for something?" data-color="#0b7285"
- *           data-user="shopper-42"></script>
+ *           data-identity="<token the shop signed>"></script>
+ *
+ * Who the shopper is comes only from a token the shop signs (docs/security.md):
+ * `data-identity` (the token itself) or `data-identity-url` (a same-origin URL answering
+ * {"identity": "<token>"}, fetched before every connection so tokens can be short-lived).
+ * Without one the chat is anonymous. window.kefu.signIn(token) signs in mid-visit: the
+ * same conversation goes on as the shopper's.
  *
  * Every attribute is optional; the server defaults to the page's origin. No framework and
  * no build step: plain modern JS. It speaks kefu's chat protocol v1 (docs/protocol.md).
@@ -60,6 +66,7 @@
         empty_message: "Please type a message first.",
         too_many_connections: "The chat is very busy. We'll keep trying to connect.",
         idle_timeout: "The chat was paused while idle. Send a message to continue.",
+        identity: "We couldn't confirm your sign-in, so this chat goes on as a guest. Reload the page to try again.",
         _: "Sorry, something went wrong. Please try again.",
       },
     },
@@ -92,6 +99,7 @@
         dialogue_unavailable: "抱歉，助手暂时不可用，请稍后再试。",
         overloaded: "助手正忙，请稍后再试。",
         rate_limited: "您发送得太快了，请稍等。",
+        identity: "无法确认您的登录状态，本次聊天将以访客身份继续。刷新页面可重试。",
         frame_too_large: "消息太长，请缩短后再发。",
         empty_message: "请先输入消息。",
         too_many_connections: "聊天繁忙，我们会继续尝试连接。",
@@ -104,7 +112,9 @@
   const locale = attr("locale") || document.documentElement.lang || navigator.language || "en";
   const T = STRINGS[locale.toLowerCase().split("-")[0]] || STRINGS.en;
   const greeting = attr("greeting");
-  const userId = attr("user"); // the shop's id for a signed-in shopper, if it wants answers personalised
+  // A signed-in shopper's token, as the shop signed it; or where to fetch one.
+  const identityAttr = attr("identity");
+  const identityUrl = attr("identityUrl");
   const color = attr("color");
   let serverBase;
   try {
@@ -341,16 +351,9 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
         return this.retry();
       }
       this.ws = ws;
-      ws.onopen = () => {
-        const hello = { type: "hello", locale };
-        if (this.sessionId) hello.session_id = this.sessionId;
-        if (userId) hello.user_id = userId;
-        // After a welcome on this page, ask only for what we missed; otherwise (a fresh
-        // page) ask for the whole history to draw it again.
-        // (Before any logged frame, the whole history comes again and only its server
-        // frames are new: the shopper's own lines are on the page already.)
-        if (this.welcomed && this.sessionId && this.lastSeen >= 0) hello.last_seen = this.lastSeen;
-        ws.send(JSON.stringify(hello));
+      ws.onopen = async () => {
+        const identity = await this.identityToken();
+        if (ws.readyState === WebSocket.OPEN) this.hello(ws, identity);
       };
       ws.onmessage = (e) => {
         let frame;
@@ -364,6 +367,43 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
         if (this.wanted) this.retry();
       };
       ws.onerror = () => { /* onclose follows */ };
+    }
+
+    hello(ws, identity) {
+      const hello = { type: "hello", locale };
+      if (this.sessionId) hello.session_id = this.sessionId;
+      if (identity) hello.identity = identity;
+      // After a welcome on this page, ask only for what we missed; otherwise (a fresh
+      // page) ask for the whole history to draw it again.
+      // (Before any logged frame, the whole history comes again and only its server
+      // frames are new: the shopper's own lines are on the page already.)
+      if (this.welcomed && this.sessionId && this.lastSeen >= 0) hello.last_seen = this.lastSeen;
+      this.helloIdentity = identity || "";
+      ws.send(JSON.stringify(hello));
+    }
+
+    /** The token for this connection: set by signIn, the attribute, or fetched. */
+    async identityToken() {
+      if (this.identityRefused) return "";
+      if (this.identity) return this.identity;
+      if (identityAttr) return identityAttr;
+      if (!identityUrl) return "";
+      try {
+        const res = await fetch(new URL(identityUrl, location.href), { credentials: "same-origin", cache: "no-store" });
+        if (!res.ok) return "";
+        const body = await res.json();
+        return typeof body.identity === "string" ? body.identity : "";
+      } catch (_) {
+        return ""; // no token: the chat is a guest's
+      }
+    }
+
+    /** The shopper signed in on the page: the conversation goes on as theirs. */
+    signIn(token) {
+      this.identity = str(token);
+      this.identityRefused = false;
+      if (this.ws && this.ws.readyState === WebSocket.OPEN) this.hello(this.ws, this.identity);
+      else this.connect();
     }
 
     retry() {
@@ -444,7 +484,23 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
 
     onError(f) {
       this.showTyping(false);
-      const code = str(f.code);
+      let code = str(f.code);
+      const ws = this.ws;
+      // The stored conversation is another shopper's (signed out, or someone else signed
+      // in on this browser): start a fresh one, quietly.
+      if (code === "session_owned" && !this.ready && ws) {
+        this.sessionId = null;
+        this.welcomed = false;
+        this.lastSeen = -1;
+        save({});
+        return this.hello(ws, this.helloIdentity);
+      }
+      // A token the server refused: go on as a guest, and say so.
+      if (code.startsWith("identity_")) {
+        this.identityRefused = true;
+        if (!this.ready && ws) this.hello(ws, "");
+        code = "identity";
+      }
       // A full server refuses every retry: say so once, not once per attempt.
       if (code === "too_many_connections") {
         if (this.busyShown) return;
@@ -691,6 +747,7 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       send: (text) => { widget.open(false); if (str(text).trim()) widget.say(str(text).trim()); },
       cart: () => widget.cart(),
       addToCart: (productId, opts) => widget.addToCart(productId, opts),
+      signIn: (token) => widget.signIn(token),
     };
     window.addEventListener("online", () => { if (widget.wanted && !widget.ws) { clearTimeout(widget.retryTimer); widget.retryTimer = null; widget.connect(); } });
   }

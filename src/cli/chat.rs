@@ -34,9 +34,10 @@ pub struct ChatArgs {
     /// Locale sent to the server (the language of replies).
     #[arg(long, default_value = "en")]
     pub locale: String,
-    /// Shopper id, so answers can use what this shopper did before.
-    #[arg(long, value_name = "ID")]
-    pub user: Option<String>,
+    /// A signed-in shopper's identity token (`kefu identity sign USER` prints one), so
+    /// answers use what this shopper did before and their orders are theirs.
+    #[arg(long, value_name = "TOKEN")]
+    pub identity: Option<String>,
 }
 
 /// How long to wait for the answer to one line before letting the user type again.
@@ -70,7 +71,7 @@ enum Input {
 struct Chat {
     url: String,
     locale: String,
-    user: Option<String>,
+    identity: Option<String>,
     session: Option<String>,
     last_seen: Option<u64>,
     quick: Vec<QuickReply>,
@@ -88,7 +89,7 @@ impl Chat {
         Self {
             url: args.url.clone(),
             locale: args.locale.clone(),
-            user: args.user.clone(),
+            identity: args.identity.clone(),
             session: args.session.clone(),
             last_seen: None,
             quick: Vec::new(),
@@ -169,8 +170,8 @@ impl Chat {
         if let Some(s) = &self.session {
             hello["session_id"] = json!(s);
         }
-        if let Some(u) = &self.user {
-            hello["user_id"] = json!(u);
+        if let Some(token) = &self.identity {
+            hello["identity"] = json!(token);
         }
         if let Some(seq) = self.last_seen {
             hello["last_seen"] = json!(seq);

@@ -8,6 +8,7 @@ use kefu::config::{Config, Override};
 mod analytics;
 mod chat;
 mod http_get;
+mod identity;
 mod kg;
 mod kg_bench;
 mod kg_feed;
@@ -21,6 +22,7 @@ mod search_eval;
 mod search_judge;
 mod serve;
 mod simulate;
+mod stories_eval;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -75,6 +77,9 @@ pub enum Command {
     /// Drive a running server with simulated shoppers (browse, chat, click, buy, complain)
     /// so a fresh install's dashboard has something to show.
     Simulate(simulate::SimulateArgs),
+    /// Shopper identity tokens: `kefu identity sign USER` prints one signed with
+    /// `server.identity_secret`, for tests and demos (docs/security.md).
+    Identity(identity::IdentityArgs),
 }
 
 pub fn init_tracing() {
@@ -120,6 +125,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Bench(args) => nlu::bench(&cli, args),
         Command::Kg(args) => kg::run(&cli, args),
         Command::Analytics(args) => analytics::run(&cli, args),
-        Command::Simulate(args) => simulate::run(args),
+        Command::Simulate(args) => simulate::run(&cli, args),
+        Command::Identity(args) => identity::run(&cli, args),
     }
 }

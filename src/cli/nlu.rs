@@ -142,6 +142,9 @@ pub enum EvalTarget {
     /// Product search on a judged query set (eval/search/): the plain name box, lexical,
     /// semantic and fused side by side; P@5, nDCG@10, recall@50, right-list rate, latency.
     Search(super::search_eval::EvalSearchArgs),
+    /// The conversation stories (tests/stories/) against the real dialogue: the share of
+    /// conversations and of turns that pass, per catalogue and per failure kind.
+    Stories(super::stories_eval::EvalStoriesArgs),
 }
 
 #[derive(Debug, Args)]
@@ -493,6 +496,7 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         Some(EvalTarget::Oos(oos)) => return super::nlu_oos::eval(cli, oos),
         Some(EvalTarget::Bitext(bitext)) => return super::nlu_outside::eval(cli, bitext),
         Some(EvalTarget::Search(search)) => return super::search_eval::eval(cli, search),
+        Some(EvalTarget::Stories(stories)) => return super::stories_eval::eval(cli, stories),
         None => {}
     }
     let Some(data_path) = &args.data else {

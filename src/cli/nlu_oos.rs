@@ -34,6 +34,12 @@ pub struct EvalOosArgs {
     /// The largest share of shop messages the picked threshold may refuse (on each set).
     #[arg(long, default_value_t = 0.03)]
     pub max_refused: f64,
+    /// Generated keyboard mashes to measure the nonsense check on (0: none).
+    #[arg(long, default_value_t = 1000)]
+    pub mashes: usize,
+    /// Seed of the generated mashes.
+    #[arg(long, default_value_t = 7)]
+    pub mash_seed: u64,
     /// Also write the sweep as JSON here, and its picture as an SVG beside it.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
@@ -83,6 +89,8 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
         None => None,
     };
 
+    let mashes = kefu::nlu::nonsense::keyboard_mashes(args.mashes, args.mash_seed);
+    let mash_tops = top_intents(&model, &mashes, "keyboard mashes")?;
     let off = top_intents(&model, &off_topic, "off-topic")?;
     let inside = top_intents(&model, &shop, "shop")?;
     let thresholds = oos::default_thresholds();
@@ -158,6 +166,29 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
     } else {
         ""
     };
+    // What the nonsense check adds at the shipped threshold, on each set.
+    let (mash_with, mash_without) = refused_share(&mash_tops, shipped);
+    let (off_with, off_without) = refused_share(&off, shipped);
+    let (shop_with, shop_without) = refused_share(&inside, shipped);
+    println!(
+        "nonsense check at {:.2} (refused with it / without): {} keyboard mashes {:.2}% / {:.2}%, \
+         off-topic {:.2}% / {:.2}%, shop {:.2}% / {:.2}%{}",
+        shipped,
+        mash_tops.len(),
+        mash_with * 100.0,
+        mash_without * 100.0,
+        off_with * 100.0,
+        off_without * 100.0,
+        shop_with * 100.0,
+        shop_without * 100.0,
+        match &outside_tops {
+            Some(tops) => {
+                let (w, wo) = refused_share(tops, shipped);
+                format!(", Bitext {:.2}% / {:.2}%", w * 100.0, wo * 100.0)
+            }
+            None => String::new(),
+        }
+    );
     match picked {
         // with two sets the picked point's share refused is the larger of the two
         Some(p) => println!(
@@ -184,6 +215,9 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
             "bitext": args.bitext.as_ref().map(|p| p.display().to_string()),
             "bitext_sweep": outside_points,
             "bitext_shipped": outside_at_shipped,
+            "mashes": mash_tops.len(),
+            "mashes_refused": mash_with,
+            "mashes_refused_without_nonsense_check": mash_without,
         });
         std::fs::write(json, serde_json::to_string_pretty(&report)? + "\n")
             .with_context(|| format!("writing {}", json.display()))?;
@@ -203,10 +237,34 @@ pub fn eval(cli: &Cli, args: &EvalOosArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Each text's top intent, and whether the nonsense check refuses it.
 fn top_intents(model: &NluModel, texts: &[String], what: &str) -> Result<Vec<TopIntent>> {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    Ok(super::nlu::parse_all(model, &refs, what)?
+    let parses = super::nlu::parse_all(model, &refs, what)?;
+    let mut out = Vec::with_capacity(parses.len());
+    for (text, parse) in texts.iter().zip(&parses) {
+        if let Some(mut top) = TopIntent::of(parse) {
+            top.nonsense = model.fragmentation(text)?.is_nonsense(top.confidence);
+            out.push(top);
+        }
+    }
+    Ok(out)
+}
+
+/// Share of `tops` refused at `threshold`, with the nonsense check and without it.
+fn refused_share(tops: &[TopIntent], threshold: f32) -> (f64, f64) {
+    let n = tops.len().max(1) as f64;
+    let with = tops.iter().filter(|t| t.refused_at(threshold)).count() as f64 / n;
+    let without = tops
         .iter()
-        .filter_map(TopIntent::of)
-        .collect())
+        .filter(|t| {
+            TopIntent {
+                nonsense: false,
+                ..(*t).clone()
+            }
+            .refused_at(threshold)
+        })
+        .count() as f64
+        / n;
+    (with, without)
 }

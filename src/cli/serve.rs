@@ -22,6 +22,11 @@ pub struct ServeArgs {
     /// Address and port to listen on. Overrides `server.bind`.
     #[arg(long, value_name = "ADDR:PORT")]
     pub bind: Option<String>,
+    /// Loopback demos: sign every page in as this shopper (`GET /api/demo/identity`).
+    /// Overrides `server.demo_user`; refused with `server.identity_secret` set or a
+    /// non-loopback bind.
+    #[arg(long, value_name = "USER")]
+    pub demo_user: Option<String>,
     /// Print the effective configuration (secrets redacted) and exit.
     #[arg(long)]
     pub print_config: bool,
@@ -31,6 +36,9 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
     let mut extra = Vec::new();
     if let Some(b) = &args.bind {
         extra.push(Override::string("server.bind", b.clone()));
+    }
+    if let Some(u) = &args.demo_user {
+        extra.push(Override::string("server.demo_user", u.clone()));
     }
     let config = cli.load_config(&extra)?;
     if args.print_config {
@@ -56,6 +64,15 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
         tracing::warn!(
             "admin routes are off: set admin.token (or KEFU_ADMIN_TOKEN) to enable them"
         );
+    }
+    match (&config.server.identity_secret, &config.server.demo_user) {
+        (Some(_), _) => {}
+        (None, Some(user)) => tracing::warn!(
+            "demo identity on: every page opened on this machine is signed in as {user:?} (server.demo_user)"
+        ),
+        (None, None) => tracing::info!(
+            "server.identity_secret is not set: every chat session is anonymous (docs/security.md)"
+        ),
     }
     let running = start_dialogue(&config, &store)?;
     let state = AppState::new(Arc::new(config), store.clone(), Some(running.chat))?

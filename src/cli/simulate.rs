@@ -78,7 +78,13 @@ struct Tally {
     failed: AtomicU64,
 }
 
-pub fn run(args: &SimulateArgs) -> Result<ExitCode> {
+pub fn run(cli: &super::Cli, args: &SimulateArgs) -> Result<ExitCode> {
+    // Shoppers are signed in when this machine's config holds the server's identity
+    // secret (as `kefu identity sign` does); otherwise every visit is anonymous.
+    let signer = match &cli.load_config(&[])?.server.identity_secret {
+        Some(secret) => Some(kefu::identity::IdentityKey::new(secret)?),
+        None => None,
+    };
     if args.shoppers == 0 || args.days == 0 || args.days > 366 {
         bail!("--shoppers must be at least 1 and --days 1 to 366");
     }
@@ -132,6 +138,7 @@ pub fn run(args: &SimulateArgs) -> Result<ExitCode> {
                 ws_url.clone(),
                 backend.clone(),
             );
+            let signer = signer.clone();
             let seed = args.seed;
             let (days, visit_rate) = (args.days, args.visit_rate);
             tasks.spawn(async move {
@@ -148,8 +155,12 @@ pub fn run(args: &SimulateArgs) -> Result<ExitCode> {
                         let start = start.min(Utc::now() - Duration::minutes(30));
                         let session = format!("sim-{seed}-{shopper}-{d}");
                         let user = format!("shopper-{shopper}");
+                        let identity = match &signer {
+                            Some(key) => Some(key.sign(&user, Utc::now().timestamp() + 3600)?),
+                            None => None,
+                        };
                         let visited =
-                            visit(&ws_url, &session, &user, start, &persona, &items, &mut rng, &tally, backend.as_ref())
+                            visit(&ws_url, &session, &user, identity.as_deref(), start, &persona, &items, &mut rng, &tally, backend.as_ref())
                                 .await;
                         if let Err(e) = visited {
                             if e.to_string().contains("refuses simulated times") {
@@ -238,6 +249,7 @@ async fn visit(
     url: &str,
     session: &str,
     user: &str,
+    identity: Option<&str>,
     start: DateTime<Utc>,
     persona: &Persona,
     items: &[Item],
@@ -248,11 +260,11 @@ async fn visit(
     let (mut ws, _) = tokio_tungstenite::connect_async(url)
         .await
         .with_context(|| format!("connecting to {url}"))?;
-    send(
-        &mut ws,
-        json!({"type":"hello","session_id":session,"user_id":user,"locale":"en"}),
-    )
-    .await?;
+    let mut hello = json!({"type":"hello","session_id":session,"locale":"en"});
+    if let Some(token) = identity {
+        hello["identity"] = json!(token);
+    }
+    send(&mut ws, hello).await?;
     expect(&mut ws, "welcome").await?;
     tally.sessions.fetch_add(1, Ordering::Relaxed);
     let mut now = start;

@@ -33,6 +33,8 @@ pub struct Ctx<'a> {
     pub profile: Option<&'a crate::behavior::Profile>,
     /// Ask for a rating when the shopper says goodbye (`dialogue.csat`).
     pub csat: bool,
+    /// The turn is a button press (a payload naming an intent), not typed words.
+    pub pressed: bool,
 }
 
 impl Ctx<'_> {

@@ -20,7 +20,7 @@ use super::ctx::Ctx;
 use super::nlg::Templates;
 use super::orders::OrderChanges;
 use super::outcome::{parse_payload, Outcome};
-use super::tracker::{Handoff, Tracker, TrackerStore, TurnRecord};
+use super::tracker::{Claim, Handoff, Tracker, TrackerStore, TurnRecord};
 use super::{policy, ChatService, DialogueError, HandoffSummary, Turn, TurnInput, Understand};
 
 /// What the dialogue manager is built from.
@@ -203,6 +203,48 @@ impl Dialogue {
         Ok(true)
     }
 
+    /// Who a session belongs to, settled before its history is shown (a socket's `hello`);
+    /// turns check it again. See [`ChatService::claim`].
+    pub async fn claim(&self, session: &str, user: Option<&UserId>) -> Result<(), DialogueError> {
+        let lock = self.session_lock(session);
+        let _turn = lock.lock().await;
+        let mut tracker = self
+            .trackers
+            .load(session)
+            .map_err(|e| DialogueError::Internal(e.to_string()))?;
+        if self.apply_claim(&mut tracker, user)? {
+            self.save(&tracker).await?;
+        }
+        Ok(())
+    }
+
+    /// [`Tracker::claim`], and on sign-in the anonymous visitor's behaviour (profile, later
+    /// session events) moves to the user. `Ok(true)`: the tracker changed hands and must
+    /// be saved.
+    fn apply_claim(
+        &self,
+        tracker: &mut Tracker,
+        user: Option<&UserId>,
+    ) -> Result<bool, DialogueError> {
+        match tracker.claim(user.map(UserId::as_str)) {
+            Claim::Same => Ok(false),
+            Claim::Refused => Err(DialogueError::SessionOwned),
+            Claim::SignedIn => {
+                let user = user.expect("a sign-in names its user");
+                let graph = self.graph.graph();
+                self.events
+                    .link(&SessionId::new(&tracker.session), user, graph.as_ref())
+                    .map_err(|e| match e {
+                        crate::behavior::BehaviorError::AlreadyLinked { .. } => {
+                            DialogueError::SessionOwned
+                        }
+                        other => DialogueError::Internal(other.to_string()),
+                    })?;
+                Ok(true)
+            }
+        }
+    }
+
     fn session_lock(&self, session: &str) -> Arc<tokio::sync::Mutex<()>> {
         self.sessions
             .lock()
@@ -220,9 +262,7 @@ impl Dialogue {
             .trackers
             .load(&session)
             .map_err(|e| DialogueError::Internal(e.to_string()))?;
-        if let Some(u) = &turn.user {
-            tracker.user = Some(u.as_str().to_string());
-        }
+        self.apply_claim(&mut tracker, turn.user.as_ref())?;
         if turn.locale.is_some() {
             tracker.locale = turn.locale.clone();
         }
@@ -230,6 +270,9 @@ impl Dialogue {
             session: turn.session.clone(),
             user: turn.user.clone(),
         };
+        // A button's payload names its intent: the words of the turn before it are not
+        // read again for cues.
+        let pressed = matches!(&turn.input, TurnInput::Action { payload } if parse_payload(payload).is_some());
         let parse = match turn.input {
             TurnInput::Text { text } => {
                 let text = text.trim().to_string();
@@ -311,6 +354,7 @@ impl Dialogue {
                 recommender: recommender.as_ref(),
                 profile: profile.as_ref(),
                 csat: self.csat,
+                pressed,
             };
             policy::act(&mut ctx, &parse, now)?
         };
@@ -424,5 +468,13 @@ impl ChatService for Dialogue {
 
     fn cart(&self, session: &SessionId) -> Result<Option<CartView>, DialogueError> {
         Dialogue::cart(self, session.as_str()).map(Some)
+    }
+
+    fn claim<'a>(
+        &'a self,
+        session: &'a SessionId,
+        user: Option<&'a UserId>,
+    ) -> BoxFuture<'a, Result<(), DialogueError>> {
+        Box::pin(Dialogue::claim(self, session.as_str(), user))
     }
 }

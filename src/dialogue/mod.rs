@@ -6,6 +6,7 @@
 //! - [`Understand`] is what the dialogue needs from the NLU.
 
 mod cart;
+mod cart_talk;
 mod config;
 mod ctx;
 mod engine;
@@ -14,9 +15,10 @@ mod nlg;
 mod orders;
 mod outcome;
 mod policy;
+mod product;
 mod reasons;
 mod request;
-mod shop;
+mod search;
 mod slots;
 mod talk;
 mod tracker;
@@ -26,7 +28,7 @@ pub use config::DialogueConfig;
 pub use engine::{Dialogue, DialogueParts};
 pub use nlg::{format_price, Templates};
 pub use request::search_request;
-pub use tracker::{CartLine, Handoff, Pending, Tracker, TrackerStore, TurnRecord};
+pub use tracker::{CartLine, Claim, Handoff, Pending, Tracker, TrackerStore, TurnRecord};
 
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
@@ -38,6 +40,9 @@ use crate::types::{CartView, Parse, Reply, SessionId, UserId};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Turn {
     pub session: SessionId,
+    /// The shopper as the shop signed them (a checked identity token), never a client's
+    /// word; `None` is an anonymous shopper. A session owned by a user takes turns only
+    /// from that user ([`DialogueError::SessionOwned`]).
     pub user: Option<UserId>,
     pub locale: Option<String>,
     pub input: TurnInput,
@@ -69,6 +74,8 @@ pub enum DialogueError {
     Overloaded,
     #[error("{0}")]
     BadInput(String),
+    #[error("this conversation belongs to a signed-in shopper; start a new one (hello without session_id)")]
+    SessionOwned,
     #[error("dialogue configuration: {0}")]
     Config(String),
     #[error("internal error: {0}")]
@@ -98,6 +105,19 @@ pub trait ChatService: Send + Sync + 'static {
     fn release<'a>(&'a self, session: &'a SessionId) -> BoxFuture<'a, Result<bool, DialogueError>> {
         let _ = session;
         Box::pin(async { Ok(false) })
+    }
+
+    /// Who the session belongs to from now on, before a client sees its history: an
+    /// anonymous session becomes `user`'s when a signed-in shopper says hello on it
+    /// (its history, cart and behaviour stay); a session a user owns refuses anyone else,
+    /// anonymous or signed, with [`DialogueError::SessionOwned`].
+    fn claim<'a>(
+        &'a self,
+        session: &'a SessionId,
+        user: Option<&'a UserId>,
+    ) -> BoxFuture<'a, Result<(), DialogueError>> {
+        let _ = (session, user);
+        Box::pin(async { Ok(()) })
     }
 
     /// The session's cart, for a client that (re)connects; `None` for a service that

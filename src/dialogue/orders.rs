@@ -1,5 +1,6 @@
 //! Order actions against the shop's order book: status, cancel, return, refund. An order's
-//! details are shown only to its owner (the session's user) or after its email is given.
+//! details are shown only to its owner (the session's signed-in user) or after its email
+//! is given; changing an order (cancel, return) needs its owner, signed in.
 
 use chrono::{DateTime, Utc};
 
@@ -122,14 +123,18 @@ pub(crate) fn email_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-fn may_see(ctx: &Ctx<'_>, order: &Order) -> bool {
+/// The session's signed-in user is the order's.
+fn owns(ctx: &Ctx<'_>, order: &Order) -> bool {
     ctx.tracker.user.as_deref() == Some(order.user_id.as_str())
-        || ctx.tracker.verified_orders.contains(&order.id)
 }
 
-/// Resolves the order this turn is about, asking for what is missing. `Ok` carries an
-/// order the session may see.
-fn order_for(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
+fn may_see(ctx: &Ctx<'_>, order: &Order) -> bool {
+    owns(ctx, order) || ctx.tracker.verified_orders.contains(&order.id)
+}
+
+/// The order this turn names (a slot, the order an email question was about, or the one
+/// just shown), asking for the number when there is none. Not yet checked for who may see it.
+fn named_order(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
     let raw = ctx
         .slot("order_id")
         .map(str::to_string)
@@ -150,12 +155,20 @@ fn order_for(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
         let text = ctx.t("order_not_found", &[("order_id", clean_id(&raw))]);
         return Err(Outcome::say("order_not_found", text));
     };
+    Ok(order)
+}
+
+/// Resolves the order this turn is about, asking for what is missing (its number, then —
+/// for a shopper who does not own it — the email on it). `Ok` carries an order the
+/// session may see.
+fn order_for(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
+    let order = named_order(ctx, then)?;
     if may_see(ctx, &order) {
         ctx.tracker.order_focus = Some(order.id.clone());
         return Ok(order);
     }
     match email_in(&ctx.parse.text) {
-        Some(email) if email.eq_ignore_ascii_case(&order.email) => {
+        Some(email) if !order.email.is_empty() && email.eq_ignore_ascii_case(&order.email) => {
             ctx.tracker.verified_orders.push(order.id.clone());
             ctx.tracker.order_focus = Some(order.id.clone());
             Ok(order)
@@ -179,6 +192,29 @@ fn order_for(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
             ))
         }
     }
+}
+
+/// Resolves an order to cancel or return: only its owner, signed in by the shop, may. An
+/// email proves who may *see* an order, not who may change it.
+fn order_to_change(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
+    if ctx.tracker.user.is_none() {
+        ctx.tracker.pending = None;
+        return Err(Outcome::say(
+            "order_change_sign_in",
+            ctx.t("order_change_sign_in", &[]),
+        ));
+    }
+    let order = named_order(ctx, then)?;
+    if !owns(ctx, &order) {
+        ctx.tracker.pending = None;
+        ctx.tracker.failures += 1;
+        return Err(Outcome::say(
+            "order_change_not_owner",
+            ctx.t("order_change_not_owner", &[("order_id", order.id.clone())]),
+        ));
+    }
+    ctx.tracker.order_focus = Some(order.id.clone());
+    Ok(order)
 }
 
 pub fn status(ctx: &mut Ctx<'_>) -> Outcome {
@@ -215,7 +251,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Outcome {
 }
 
 pub fn cancel(ctx: &mut Ctx<'_>) -> Outcome {
-    let order = match order_for(ctx, "cancel_order") {
+    let order = match order_to_change(ctx, "cancel_order") {
         Ok(o) => o,
         Err(out) => return out,
     };
@@ -271,7 +307,7 @@ fn return_window(ctx: &Ctx<'_>) -> f64 {
 }
 
 pub fn return_item(ctx: &mut Ctx<'_>, now: DateTime<Utc>) -> Outcome {
-    let order = match order_for(ctx, "return_item") {
+    let order = match order_to_change(ctx, "return_item") {
         Ok(o) => o,
         Err(out) => return out,
     };
@@ -368,6 +404,13 @@ pub fn confirm(
         ),
         _ => return Ok(Outcome::say("affirm", ctx.t("nothing_pending", &[]))),
     };
+    // The question was only asked of the owner; asked again so no stored state can skip it.
+    if !find_order(ctx, &order_id).is_some_and(|o| owns(ctx, &o)) {
+        return Ok(Outcome::say(
+            "order_change_not_owner",
+            ctx.t("order_change_not_owner", &[("order_id", order_id)]),
+        ));
+    }
     ctx.order_changes.record(
         &order_id,
         &OrderChange {

@@ -10,7 +10,7 @@ use super::ctx::Ctx;
 use super::orders::{self, email_in};
 use super::outcome::Outcome;
 use super::tracker::Pending;
-use super::{shop, talk, DialogueError};
+use super::{cart, cart_talk, product, search, talk, DialogueError};
 
 pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outcome, DialogueError> {
     if let Some(pending) = ctx.tracker.pending.clone() {
@@ -18,10 +18,14 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
             return Ok(out);
         }
     }
+    if let Some(intent) = cart_talk::intent_in(ctx) {
+        ctx.tracker.fallbacks = 0;
+        return Ok(run_intent(ctx, intent, now));
+    }
     if parse.intent == NLU_FALLBACK {
         // "which is the cheapest?" about the list on screen: the model is unsure of the
         // intent, but the words pick one product of the list.
-        if let Some(out) = shop::pick_from_list(ctx) {
+        if let Some(out) = product::pick_from_list(ctx) {
             ctx.tracker.fallbacks = 0;
             return Ok(out);
         }
@@ -29,7 +33,7 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
     }
     ctx.tracker.fallbacks = 0;
     if asks_which_of_the_list(parse) {
-        if let Some(out) = shop::pick_from_list(ctx) {
+        if let Some(out) = product::pick_from_list(ctx) {
             return Ok(out);
         }
     }
@@ -137,14 +141,23 @@ fn run_intent(ctx: &mut Ctx<'_>, intent: &str, now: DateTime<Utc>) -> Outcome {
         "out_of_scope" => talk::small_talk(ctx, "out_of_scope"),
         "affirm" => Outcome::say("affirm", ctx.t("nothing_pending", &[])),
         "deny" => Outcome::say("deny", ctx.t("deny_ok", &[])),
-        "search_product" => shop::search(ctx),
-        "refine_search" => shop::refine(ctx),
-        "recommend" => shop::recommend(ctx),
-        "product_info" => shop::product_info(ctx),
-        "compare_products" => shop::compare(ctx),
-        "check_price" => shop::check_price(ctx),
-        "check_stock" => shop::check_stock(ctx),
-        "add_to_cart" => shop::add_to_cart(ctx),
+        "search_product" => search::search(ctx),
+        "refine_search" => search::refine(ctx),
+        "recommend" => search::recommend(ctx),
+        "product_info" => product::product_info(ctx),
+        "compare_products" => product::compare(ctx),
+        "check_price" => product::check_price(ctx),
+        "check_stock" => product::check_stock(ctx),
+        "add_to_cart" => cart::add_to_cart(ctx),
+        cart_talk::VIEW_CART => cart_talk::view(ctx),
+        cart_talk::REMOVE_FROM_CART => cart_talk::remove(ctx),
+        cart_talk::UPDATE_CART => cart_talk::update(ctx),
+        cart_talk::EMPTY_CART => cart_talk::empty(ctx),
+        "cancel_order" | "return_item" | "refund_status"
+            if !ctx.pressed && asks_how_it_works(ctx.parse) =>
+        {
+            how_it_works(ctx, intent)
+        }
         "order_status" => orders::status(ctx),
         "cancel_order" => orders::cancel(ctx),
         "return_item" => orders::return_item(ctx, now),
@@ -160,6 +173,28 @@ fn run_intent(ctx: &mut Ctx<'_>, intent: &str, now: DateTime<Utc>) -> Outcome {
             talk::fallback(ctx, ctx.parse)
         }
     }
+}
+
+/// "How do returns work here?" asks about the policy, not for a return: a question with no
+/// order number in it. The action is started only when the shopper asks for it.
+fn asks_how_it_works(parse: &Parse) -> bool {
+    parse.slot("order_id").is_none() && crate::lexicon::asks_how_it_works(&parse.text)
+}
+
+/// The returns policy (or the FAQ answer that fits the question), with a button that
+/// starts the action the question was about.
+fn how_it_works(ctx: &mut Ctx<'_>, intent: &str) -> Outcome {
+    let intent: &'static str = match intent {
+        "cancel_order" => "cancel_order",
+        "refund_status" => "refund_status",
+        _ => "return_item",
+    };
+    let mut out = talk::policy(ctx, intent, PolicyKind::Returns);
+    out.quick_replies = vec![ctx.quick(
+        &format!("label_{intent}"),
+        super::outcome::intent_payload(intent, &[]),
+    )];
+    out
 }
 
 /// Adds the rating question to a goodbye, once a session, when `dialogue.csat` is on.

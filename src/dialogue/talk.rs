@@ -13,6 +13,13 @@ const FAQ_MIN_SCORE: f32 = 0.55;
 const ANGRY: f32 = -0.6;
 /// Fallbacks or failed turns in a row after which kefu offers a person.
 const MAX_FAILURES: u32 = 2;
+/// What kefu offers to do when it has nothing better to suggest.
+const MENU: [&str; 4] = [
+    "search_product",
+    "order_status",
+    "shipping_info",
+    "return_item",
+];
 
 pub fn small_talk(ctx: &mut Ctx<'_>, intent: &'static str) -> Outcome {
     if intent == "goodbye" || intent == "thanks" || intent == "greet" {
@@ -20,15 +27,10 @@ pub fn small_talk(ctx: &mut Ctx<'_>, intent: &'static str) -> Outcome {
     }
     let mut out = Outcome::say(intent, ctx.t(intent, &[]));
     if intent == "greet" || intent == "out_of_scope" {
-        out.quick_replies = [
-            "search_product",
-            "order_status",
-            "shipping_info",
-            "return_item",
-        ]
-        .iter()
-        .map(|i| ctx.quick(&format!("label_{i}"), intent_payload(i, &[])))
-        .collect();
+        out.quick_replies = MENU
+            .iter()
+            .map(|i| ctx.quick(&format!("label_{i}"), intent_payload(i, &[])))
+            .collect();
     }
     out
 }
@@ -159,12 +161,20 @@ pub fn fallback(ctx: &mut Ctx<'_>, parse: &Parse) -> Outcome {
     let mut out = if ctx.tracker.fallbacks >= MAX_FAILURES {
         offer_person(ctx)
     } else {
-        let quick = parse
+        let mut guesses: Vec<&str> = parse
             .ranking
             .iter()
-            .filter(|(i, _)| i != crate::types::NLU_FALLBACK)
+            .map(|(i, _)| i.as_str())
+            .filter(|i| *i != crate::types::NLU_FALLBACK)
             .take(2)
-            .map(|(intent, _)| ctx.quick(&format!("label_{intent}"), intent_payload(intent, &[])))
+            .collect();
+        if guesses.is_empty() {
+            // Nothing to guess from (a keyboard mash): what kefu can do.
+            guesses = MENU.to_vec();
+        }
+        let quick = guesses
+            .iter()
+            .map(|intent| ctx.quick(&format!("label_{intent}"), intent_payload(intent, &[])))
             .collect();
         Outcome::say("fallback", ctx.t("fallback", &[])).with_quick_replies(quick)
     };

@@ -54,6 +54,17 @@ pub struct Tracker {
     pub order_focus: Option<String>,
 }
 
+/// What [`Tracker::claim`] made of a turn's (or hello's) signed user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// Nothing changed: anonymous stays anonymous, the owner speaks.
+    Same,
+    /// The anonymous session is now the signed-in user's.
+    SignedIn,
+    /// The session is another user's (or the speaker is anonymous on a user's session).
+    Refused,
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Handoff {
@@ -114,6 +125,20 @@ impl Tracker {
         Tracker {
             session: session.to_string(),
             ..Tracker::default()
+        }
+    }
+
+    /// Applies who is speaking to the session: an anonymous session becomes `user`'s
+    /// when a signed-in shopper speaks; a session a user owns is only ever that user's.
+    pub fn claim(&mut self, user: Option<&str>) -> Claim {
+        match (self.user.as_deref(), user) {
+            (None, None) => Claim::Same,
+            (None, Some(u)) => {
+                self.user = Some(u.to_string());
+                Claim::SignedIn
+            }
+            (Some(owner), Some(u)) if owner == u => Claim::Same,
+            (Some(_), _) => Claim::Refused,
         }
     }
 
@@ -203,5 +228,22 @@ impl TrackerStore {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_is_signed_in_once_and_then_only_its_owners() {
+        let mut t = Tracker::new("s1");
+        assert_eq!(t.claim(None), Claim::Same);
+        assert_eq!(t.claim(Some("u-1")), Claim::SignedIn);
+        assert_eq!(t.user.as_deref(), Some("u-1"));
+        assert_eq!(t.claim(Some("u-1")), Claim::Same);
+        assert_eq!(t.claim(Some("u-2")), Claim::Refused);
+        assert_eq!(t.claim(None), Claim::Refused);
+        assert_eq!(t.user.as_deref(), Some("u-1"), "a refusal changes nothing");
     }
 }

@@ -350,7 +350,11 @@ impl NluModel {
             ranking.truncate(self.ranking_size.max(1));
             let (best, confidence) = ranking[0].clone();
             let allowed = self.labels.allowed_tags(&best);
-            let intent = if in_scope < self.threshold {
+            // Refusing is on when a threshold is set (evaluations run at 0.0 and see the
+            // model's own reading); a mash is refused however sure the model is of it.
+            let nonsense = self.threshold > 0.0
+                && super::nonsense::Fragmentation::of(text, &encs[i]).is_nonsense(in_scope);
+            let intent = if in_scope < self.threshold || nonsense {
                 NLU_FALLBACK.to_string()
             } else {
                 best
@@ -359,6 +363,12 @@ impl NluModel {
             let mut slots = self.labels.decode_spans(text, &encs[i], &word_tags);
             price_direction::orient_prices(text, &mut slots);
             span_shape::tidy(text, &mut slots);
+            if nonsense {
+                // A mash tagged as an order number or a brand is no answer to anything,
+                // and its intent ranking suggests nothing worth offering.
+                slots.clear();
+                ranking.clear();
+            }
             let best_sent = (0..3).max_by(|&a, &b| sp[a].total_cmp(&sp[b])).unwrap_or(1);
             let mut parse = Parse {
                 text: text.to_string(),
@@ -373,6 +383,12 @@ impl NluModel {
             out.push(parse);
         }
         Ok(out)
+    }
+
+    /// How the vocabulary cuts `text` (for measuring the nonsense check).
+    pub fn fragmentation(&self, text: &str) -> Result<super::nonsense::Fragmentation, NluError> {
+        let enc = self.tokenizer.encode_all(&[text])?;
+        Ok(super::nonsense::Fragmentation::of(text, &enc[0]))
     }
 
     pub fn parse(&self, text: &str) -> Result<Parse, NluError> {

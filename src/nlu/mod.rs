@@ -26,6 +26,7 @@ mod heads;
 mod labels;
 mod metrics;
 mod name_noise;
+pub mod nonsense;
 pub mod oos;
 mod optim;
 pub mod outside;

@@ -40,6 +40,9 @@ pub fn scope_confidence(ranking: &[(String, f32)]) -> f32 {
 pub struct TopIntent {
     pub intent: String,
     pub confidence: f32,
+    /// Whether the nonsense check (`nonsense.rs`) refuses the message, whatever the
+    /// threshold.
+    pub nonsense: bool,
 }
 
 impl TopIntent {
@@ -49,11 +52,12 @@ impl TopIntent {
         parse.ranking.first().map(|(top, _)| Self {
             intent: top.clone(),
             confidence: scope_confidence(&parse.ranking),
+            nonsense: false,
         })
     }
 
     pub fn refused_at(&self, threshold: f32) -> bool {
-        self.intent == OUT_OF_SCOPE || self.confidence < threshold
+        self.nonsense || self.intent == OUT_OF_SCOPE || self.confidence < threshold
     }
 }
 
@@ -212,6 +216,7 @@ mod tests {
 
     fn top(intent: &str, confidence: f32) -> TopIntent {
         TopIntent {
+            nonsense: false,
             intent: intent.into(),
             confidence,
         }

@@ -41,6 +41,10 @@ pub(crate) async fn answer(
             code: "bad_input",
             message: m,
         },
+        DialogueError::SessionOwned => FrameError {
+            code: "session_owned",
+            message: e.to_string(),
+        },
         DialogueError::Internal(m) | DialogueError::Config(m) => {
             tracing::error!(session = %session, "dialogue failed: {m}");
             FrameError {
@@ -91,6 +95,31 @@ pub(crate) async fn answer(
     Ok(frames)
 }
 
+/// Settles who owns `session` before anything of this client's is written to it or read
+/// from it (see `ChatService::claim`): `session_owned` when it is someone else's.
+pub(crate) async fn claim(
+    state: &AppState,
+    session: &SessionId,
+    user: Option<&UserId>,
+) -> Result<(), FrameError> {
+    let Some(chat) = &state.chat else {
+        return Ok(());
+    };
+    chat.claim(session, user).await.map_err(|e| match e {
+        DialogueError::SessionOwned => FrameError {
+            code: "session_owned",
+            message: e.to_string(),
+        },
+        other => {
+            tracing::error!(session = %session, "claiming the session: {other}");
+            FrameError {
+                code: "internal",
+                message: "something went wrong on our side; please try again".into(),
+            }
+        }
+    })
+}
+
 fn store_error(e: crate::store::StoreError) -> FrameError {
     tracing::error!("session log: {e}");
     FrameError {
@@ -103,6 +132,9 @@ fn store_error(e: crate::store::StoreError) -> FrameError {
 #[serde(deny_unknown_fields)]
 pub struct ChatRequest {
     pub session_id: Option<String>,
+    /// The shop-signed identity token of a signed-in shopper (docs/security.md).
+    pub identity: Option<String>,
+    /// Refused (`unsigned_user`); read only to say so.
     pub user_id: Option<String>,
     pub locale: Option<String>,
     pub text: String,
@@ -129,8 +161,19 @@ pub async fn rest_chat(
     }
     let req: ChatRequest = serde_json::from_slice(&body).map_err(|e| {
         ApiError::new(StatusCode::BAD_REQUEST, "bad_json", e.to_string())
-            .with_hint(r#"send {"text": "…", "session_id"?: "…", "user_id"?: "…"}"#)
+            .with_hint(r#"send {"text": "…", "session_id"?: "…", "identity"?: "…"}"#)
     })?;
+    if req.user_id.is_some() {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            super::identity::UNSIGNED_USER,
+            super::identity::UNSIGNED_USER_MESSAGE,
+        ));
+    }
+    let user = state
+        .identities
+        .user(req.identity.as_deref())
+        .map_err(|e| ApiError::new(StatusCode::UNAUTHORIZED, e.code(), e.to_string()))?;
     if req.text.trim().is_empty() {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -142,13 +185,22 @@ pub async fn rest_chat(
         .session_id
         .filter(|s| !s.trim().is_empty() && s.len() <= 128)
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    claim(&state, &SessionId::new(&session), user.as_ref())
+        .await
+        .map_err(|e| {
+            let status = match e.code {
+                "session_owned" => StatusCode::FORBIDDEN,
+                _ => StatusCode::INTERNAL_SERVER_ERROR,
+            };
+            ApiError::new(status, e.code, e.message)
+        })?;
     state
         .session_log
         .record_user(&session, None, &req.text)
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;
     let turn = Turn {
         session: SessionId::new(&session),
-        user: req.user_id.map(UserId::new),
+        user,
         locale: req.locale,
         input: TurnInput::Text { text: req.text },
         at: None,
@@ -157,6 +209,7 @@ pub async fn rest_chat(
         let status = match e.code {
             "overloaded" | "dialogue_unavailable" => StatusCode::SERVICE_UNAVAILABLE,
             "bad_input" => StatusCode::BAD_REQUEST,
+            "session_owned" => StatusCode::FORBIDDEN,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         state.metrics.count_error(e.code);

@@ -28,6 +28,15 @@ pub struct ServerConfig {
     /// it is unset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub events_token: Option<String>,
+    /// Secret the shop signs shopper identity tokens with (docs/security.md); at least 16
+    /// characters. Unset: every chat session is anonymous.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_secret: Option<String>,
+    /// Loopback demos only: `GET /api/demo/identity` hands every page a token for this
+    /// user, signed with a key made at start. Refused with `identity_secret` set or a
+    /// non-loopback `bind`, so a real install never signs visitors in as anyone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demo_user: Option<String>,
     /// Let a `message` frame say when it was sent (`at`), for `kefu simulate` and replays
     /// of old conversations into a demo install. Off in production: the server's clock
     /// dates every turn.
@@ -47,6 +56,8 @@ impl Default for ServerConfig {
             idle_timeout_secs: 600,
             ping_interval_secs: 25,
             events_token: None,
+            identity_secret: None,
+            demo_user: None,
             accept_client_time: false,
         }
     }
@@ -91,6 +102,50 @@ impl ServerConfig {
                 "a secret of at least 16 characters",
             ));
         }
+        if let Some(secret) = &self.identity_secret {
+            crate::identity::IdentityKey::new(secret).map_err(|_| {
+                ConfigError::invalid(
+                    "server.identity_secret",
+                    "<redacted>",
+                    "a secret of at least 16 characters",
+                )
+            })?;
+        }
+        if let Some(user) = &self.demo_user {
+            self.validate_demo(user)?;
+        }
+        Ok(())
+    }
+
+    /// The demo identity is for a server only this machine can reach, with no real secret.
+    fn validate_demo(&self, user: &str) -> Result<(), ConfigError> {
+        if user.is_empty()
+            || user.len() > crate::identity::MAX_USER_BYTES
+            || user.chars().any(char::is_control)
+        {
+            return Err(ConfigError::invalid(
+                "server.demo_user",
+                user,
+                "a user id of 1 to 128 bytes without control characters",
+            ));
+        }
+        if self.identity_secret.is_some() {
+            return Err(ConfigError::invalid(
+                "server.demo_user",
+                user,
+                "unset while server.identity_secret is set (a real install signs its shoppers itself)",
+            ));
+        }
+        if !self.socket_addr().ip().is_loopback() {
+            return Err(ConfigError::invalid(
+                "server.demo_user",
+                user,
+                format!(
+                    "unset unless server.bind is a loopback address (it is {})",
+                    self.bind
+                ),
+            ));
+        }
         Ok(())
     }
 
@@ -101,6 +156,9 @@ impl ServerConfig {
     pub(crate) fn redact(&mut self) {
         if self.events_token.is_some() {
             self.events_token = Some("<redacted>".into());
+        }
+        if self.identity_secret.is_some() {
+            self.identity_secret = Some("<redacted>".into());
         }
     }
 }

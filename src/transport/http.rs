@@ -11,6 +11,7 @@ use crate::knowledge::LiveGraph;
 use crate::store::{Store, StoreError};
 
 use super::hub::Hub;
+use super::identity::Identities;
 use super::limits::ConnectionLimits;
 use super::metrics::Metrics;
 use super::session_log::SessionLog;
@@ -28,6 +29,8 @@ pub struct AppState {
     pub(crate) session_log: SessionLog,
     pub(crate) limits: Arc<ConnectionLimits>,
     pub(crate) hub: Arc<Hub>,
+    /// Checks shoppers' identity tokens (and signs the loopback demo's).
+    pub(crate) identities: Arc<Identities>,
     /// The shopper event log behind `POST /api/events`; `None` answers 503.
     pub events: Option<super::events::EventsApi>,
 }
@@ -39,6 +42,7 @@ impl AppState {
         chat: Option<Arc<dyn ChatService>>,
     ) -> Result<Self, StoreError> {
         Ok(Self {
+            identities: Arc::new(Identities::from_config(&config.server)),
             config,
             session_log: SessionLog::open(&store)?,
             store,
@@ -90,6 +94,7 @@ pub fn app(state: AppState) -> Router {
         .route("/openapi.yaml", get(openapi))
         .route("/ws", get(super::ws::upgrade))
         .route("/api/chat", post(super::chat::rest_chat))
+        .route("/api/demo/identity", get(super::identity::demo))
         .route("/api/products", get(super::products::list))
         .route("/api/products/{id}", get(super::products::one))
         .route("/products/{id}", get(super::product_page::page))

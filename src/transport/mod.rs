@@ -12,6 +12,7 @@ mod error;
 mod events;
 mod http;
 mod hub;
+mod identity;
 mod limits;
 mod metrics;
 mod product_links;

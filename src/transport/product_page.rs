@@ -70,7 +70,7 @@ fn layout(title: &str, main: &str) -> String {
   </header>
 {main}
   <script src="/shop.js"></script>
-  <script src="/kefu-widget.js" data-locale="{LOCALE}"></script>
+  <script src="/kefu-widget.js" data-locale="{LOCALE}" data-identity-url="/api/demo/identity"></script>
 </body>
 </html>
 "#,

@@ -12,6 +12,9 @@ pub const PROTOCOL_VERSION: u32 = 1;
 pub enum ClientFrame {
     Hello {
         session_id: Option<String>,
+        /// The shop-signed identity token of a signed-in shopper (docs/security.md).
+        identity: Option<String>,
+        /// Refused (`unsigned_user`): a client's word is not who it is. Read only to say so.
         user_id: Option<String>,
         locale: Option<String>,
         /// The `seq` of the last server frame this client saw; later ones are replayed.

@@ -196,10 +196,25 @@ impl Connection {
         match frame {
             ClientFrame::Hello {
                 session_id,
+                identity,
                 user_id,
                 locale,
                 last_seen,
-            } => self.hello(session_id, user_id, locale, last_seen).await,
+            } => {
+                if user_id.is_some() {
+                    return self
+                        .reply_error(
+                            super::identity::UNSIGNED_USER,
+                            super::identity::UNSIGNED_USER_MESSAGE,
+                        )
+                        .await;
+                }
+                let user = match self.state.identities.user(identity.as_deref()) {
+                    Ok(user) => user,
+                    Err(e) => return self.reply_error(e.code(), e.to_string()).await,
+                };
+                self.hello(session_id, user, locale, last_seen).await
+            }
             ClientFrame::Ping => self.send_or_close(&ServerFrame::Pong).await,
             ClientFrame::Message {
                 client_id,
@@ -283,18 +298,26 @@ impl Connection {
         }
     }
 
+    /// Opens (or resumes) a session for a checked `user` (`None`: anonymous). A session
+    /// someone else owns is refused before any of its history is read; the connection
+    /// keeps whatever session it had.
     async fn hello(
         &mut self,
         session_id: Option<String>,
-        user_id: Option<String>,
+        user: Option<UserId>,
         locale: Option<String>,
         last_seen: Option<u64>,
     ) -> Flow {
-        let log = &self.state.session_log;
         let session = match session_id {
             Some(s) if !s.trim().is_empty() && s.len() <= 128 => s,
             _ => uuid::Uuid::new_v4().to_string(),
         };
+        if let Err(e) =
+            super::chat::claim(&self.state, &SessionId::new(&session), user.as_ref()).await
+        {
+            return self.reply_error(e.code, e.message).await;
+        }
+        let log = &self.state.session_log;
         // Replay instead of full history when the client says what it already has.
         let history = if last_seen.is_none() {
             log.history(&session).unwrap_or_default()
@@ -307,7 +330,7 @@ impl Connection {
         };
         self.pushed = Some(self.state.hub.subscribe(&session));
         self.session = Some(SessionId::new(&session));
-        self.user = user_id.map(UserId::new);
+        self.user = user;
         self.locale = locale;
         let cart = self.state.chat.as_ref().and_then(|chat| {
             chat.cart(&SessionId::new(&session))
@@ -357,6 +380,15 @@ impl Connection {
             return Flow::Close;
         };
         if let TurnInput::Text { text } = &input {
+            // Another socket may have signed this session in since our hello: nothing of
+            // ours goes into its log then.
+            if let Err(e) = super::chat::claim(&self.state, &session, self.user.as_ref()).await {
+                let mut frame = ServerFrame::error(e.code, e.message);
+                if let ServerFrame::Error { in_reply_to, .. } = &mut frame {
+                    *in_reply_to = client_id;
+                }
+                return self.send_or_close(&frame).await;
+            }
             let _ = self
                 .state
                 .session_log

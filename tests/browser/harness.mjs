@@ -14,11 +14,12 @@ const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
 /**
  * Starts `kefu serve` on a free port with a fresh data directory (or the one given, to
- * restart on the same data) and resolves once its log says where it listens.
+ * restart on the same data), with any further `args` (e.g. `--demo-user`), and resolves
+ * once its log says where it listens.
  */
-export async function startServer({ dataDir, bind = "127.0.0.1:0" } = {}) {
+export async function startServer({ dataDir, bind = "127.0.0.1:0", args = [] } = {}) {
   const dir = dataDir || fs.mkdtempSync(path.join(os.tmpdir(), "kefu-browser-data-"));
-  const child = spawn(KEFU, ["serve", "--bind", bind, "--data-dir", dir], {
+  const child = spawn(KEFU, ["serve", "--bind", bind, "--data-dir", dir, ...args], {
     cwd: ROOT,
     env: { ...process.env, KEFU_LOG: process.env.KEFU_LOG || "info", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,8 @@
 // The demo shop as a newcomer sees it, in a real browser against the real server and its
 // dialogue engine: product pictures in the widget and on the page, a card's View link to
 // kefu's product page, and one cart — filled from the chat or from the page, shown in the
-// page's header, kept by the server across a reload. Saves docs/widget.png for the README.
+// page's header, kept by the server across a reload — for the demo shopper the page signs
+// in (`kefu serve --demo-user`). Saves docs/widget.png for the README.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -13,9 +14,12 @@ let server;
 let browser;
 const sent = [];
 const received = [];
+// A shopper of the demo order book (knowledge/orders.jsonl) and one of their orders.
+const DEMO_USER = "u-1001";
+const DEMO_ORDER = "KF-20261003";
 
 before(async () => {
-  server = await startServer();
+  server = await startServer({ args: ["--demo-user", DEMO_USER] });
   browser = await launchBrowser({ width: 1100, height: 820 });
   browser.context.on("page", (p) => p.on("pageerror", (e) => browser.problems.push(`page error: ${e.message}`)));
   recordFrames(browser.page, sent, received);
@@ -152,4 +156,60 @@ test("an unknown product id answers a 404 page", async () => {
   const res = await fetch(server.url + "/products/no-such-product");
   assert.equal(res.status, 404);
   assert.match(await res.text(), /No such product/);
+});
+
+test("the demo page signs in its demo shopper: their order is shown without an email", async () => {
+  const { page, problems } = browser;
+  await page.goto(server.url + "/");
+  const w = widget(page);
+  if (!(await w.panel.isVisible())) await w.launcher.click();
+  await w.input.fill(`where is my order ${DEMO_ORDER}`);
+  await page.keyboard.press("Enter");
+  const asked = await until("the order question to go out", () =>
+    sent.find((f) => f.type === "message" && f.text.includes(DEMO_ORDER)));
+  const answer = await until("its answer", () =>
+    received.find((f) => f.type === "reply" && f.in_reply_to === asked.client_id));
+  assert.match(answer.text, new RegExp(`${DEMO_ORDER}.*placed`), "the owner sees the order's status");
+  // Every hello carried the token the server signed, never a user id of the page's own.
+  const hellos = sent.filter((f) => f.type === "hello");
+  assert.ok(hellos.length > 0);
+  for (const h of hellos) {
+    assert.equal(h.user_id, undefined);
+    assert.match(h.identity, /^[A-Za-z0-9_-]+\.\d+\.[A-Za-z0-9_-]{43}$/);
+  }
+  // The token endpoint answers this machine only; a request through a proxy is refused.
+  const proxied = await fetch(server.url + "/api/demo/identity", { headers: { "x-forwarded-for": "203.0.113.9" } });
+  assert.equal(proxied.status, 403);
+  assert.deepEqual(problems, []);
+});
+
+test("signed out, the widget cannot open the shopper's conversation and starts a fresh one; a bad token chats as a guest", async () => {
+  const { page, problems } = browser;
+  const owned = received.filter((f) => f.type === "welcome").at(-1).session_id;
+  // The shop's page stops handing out a token (the shopper signed out).
+  await page.route("**/api/demo/identity", (route) => route.fulfill({ status: 404, body: "" }));
+  const seen = received.length;
+  await page.goto(server.url + "/");
+  const refused = await until("the server to refuse the stored session", () =>
+    received.slice(seen).find((f) => f.type === "error" && f.code === "session_owned"));
+  assert.ok(refused);
+  const fresh = await until("a welcome for a fresh session", () =>
+    received.slice(seen).find((f) => f.type === "welcome"));
+  assert.notEqual(fresh.session_id, owned);
+  assert.equal(fresh.history, undefined, "nothing of the shopper's conversation is shown");
+  assert.equal(await widget(page).notices.count(), 0, "no error is shown for it");
+
+  // A token the server refuses: the widget says so and goes on as a guest.
+  await page.unroute("**/api/demo/identity");
+  await page.route("**/api/demo/identity", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ identity: "dS0xMDAx.1.AAAA" }) }));
+  const mark = received.length;
+  await page.goto(server.url + "/");
+  await until("the refusal", () => received.slice(mark).find((f) => f.type === "error" && f.code === "identity_malformed"));
+  await until("a guest's welcome", () => received.slice(mark).find((f) => f.type === "welcome"));
+  const w = widget(page);
+  if (!(await w.panel.isVisible())) await w.launcher.click();
+  await until("the notice", async () => (await page.locator('#kefu-widget .notice[data-code="identity"]').count()) === 1);
+  await page.unroute("**/api/demo/identity");
+  assert.deepEqual(problems, []);
 });

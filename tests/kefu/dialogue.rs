@@ -1,103 +1,24 @@
-//! Conversation stories (tests/stories/*.yaml) against the real parts: the shipped NLU
-//! model, the base encoder, the demo shop in knowledge/, sled. Each step says what the
-//! shopper types (or which button they press) and what must then be true.
+//! Conversation stories (tests/stories/, run by `kefu::stories`) against the real parts:
+//! the shipped NLU model, the base encoder, the demo shop in knowledge/ (or a fixture
+//! catalogue), sled. Each step says what the shopper types (or which button they press)
+//! and what must then be true; docs/stories.md has the format.
 
 use chrono::{DateTime, Utc};
-use futures::FutureExt;
-use kefu::behavior::{BehaviorConfig, EventLog};
+use kefu::behavior::BehaviorConfig;
 use kefu::config::Config;
-use kefu::dialogue::{ChatService, Dialogue, DialogueParts, Templates, Turn, TurnInput};
-use kefu::knowledge::{Graph, LiveGraph};
+use kefu::dialogue::ChatService;
 use kefu::nlu::Nlu;
 use kefu::store::Store;
-use kefu::types::{Embed, Reply, SessionId, UserId};
-use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use kefu::stories::{run_sets, story_sets, StoryParts};
+use kefu::types::Embed;
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use crate::support::{next_frame, serve, Ws};
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Story {
-    story: String,
-    #[serde(default)]
-    user: Option<String>,
-    #[serde(default)]
-    locale: Option<String>,
-    steps: Vec<Step>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-struct Step {
-    /// What the shopper types.
-    say: Option<String>,
-    /// A button: its payload, or `"#N"` for the Nth quick reply of the last reply.
-    press: Option<String>,
-    /// Restart kefu (same data directory) before this step's input.
-    restart: bool,
-    intent: Option<String>,
-    /// Any of these intents is right (for genuinely ambiguous wording).
-    intent_any: Vec<String>,
-    action: Option<String>,
-    reply_contains: Vec<String>,
-    reply_not_contains: Vec<String>,
-    handoff: Option<bool>,
-    quick_replies_min: Option<usize>,
-    products: Option<ProductCheck>,
-    /// Slots in force after the turn (value must contain the given text, case-insensitive).
-    slots: BTreeMap<String, String>,
-    /// Slots that must not be in force after the turn.
-    slots_absent: Vec<String>,
-    /// The focus product's id after the turn.
-    focus: Option<String>,
-    /// The focus after the turn is the cheapest product of the last list shown.
-    focus_cheapest_shown: bool,
-    /// The focus after the turn states the smallest value of this numeric attribute among
-    /// the products of the last list shown that state it.
-    focus_least_shown: Option<String>,
-    cart_size: Option<usize>,
-    /// No reply at all (a person has the conversation).
-    silent: bool,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-struct ProductCheck {
-    min: Option<usize>,
-    max: Option<usize>,
-    /// Every product is in this category or below it.
-    category: Option<String>,
-    brand: Option<String>,
-    not_brand: Option<String>,
-    price_max: Option<f64>,
-    price_min: Option<f64>,
-    /// Every product has a variant of this colour in stock.
-    colour: Option<String>,
-    /// Every product has a variant of this size in stock (as the shop reads sizes: "44"
-    /// is a European shoe size).
-    size: Option<String>,
-    /// Every product has this yes/no feature, as the graph answers it.
-    feature: Option<String>,
-    /// More than half of the products mention one of these words in their name,
-    /// description or category (the shopper's interest was heard).
-    most_mention: Vec<String>,
-    /// Every product's name says one of these words (a list holds only what was asked).
-    all_mention: Vec<String>,
-    /// Prices do not go up down the list.
-    cheapest_first: bool,
-    /// The product ids, in order.
-    ids: Vec<String>,
-    /// None of these ids (e.g. what the previous turn showed).
-    not_ids_of_previous: bool,
-    every_has_reason: bool,
-}
-
 /// A fixed "now" for the order book's return windows.
 pub(crate) fn story_clock() -> DateTime<Utc> {
-    "2026-11-28T12:00:00Z".parse().unwrap()
+    kefu::stories::story_clock()
 }
 
 pub(crate) struct Shared {
@@ -118,11 +39,21 @@ pub(crate) fn shared() -> &'static Shared {
     })
 }
 
-pub(crate) struct Kefu {
-    pub(crate) dialogue: Dialogue,
-    pub(crate) graph: Arc<LiveGraph>,
-    pub(crate) events: Arc<EventLog>,
+/// What every kefu of the tests shares: the shipped NLU, the encoder, the demo shop's
+/// replies and default settings.
+fn parts() -> StoryParts {
+    let s = shared();
+    let config = Config::default();
+    StoryParts {
+        nlu: Arc::new(s.nlu.clone()),
+        embed: s.embed.clone(),
+        responses: Path::new("knowledge/responses").to_path_buf(),
+        recommend: config.recommend.clone(),
+        behavior: BehaviorConfig::default(),
+    }
 }
+
+pub(crate) type Kefu = kefu::stories::StoryKefu;
 
 pub(crate) fn start(data: &Path) -> Kefu {
     start_on(data, Path::new("knowledge"))
@@ -130,409 +61,84 @@ pub(crate) fn start(data: &Path) -> Kefu {
 
 /// kefu on the catalogue in `knowledge` (the demo shop's replies and NLU either way).
 pub(crate) fn start_on(data: &Path, knowledge: &Path) -> Kefu {
-    let config = Config::default();
-    let store = Store::open(data).unwrap();
-    let graph = LiveGraph::open(knowledge, Some(store.clone()))
-        .unwrap_or_else(|e| panic!("{} loads: {e}", knowledge.display()));
-    let events = Arc::new(EventLog::open(&store, BehaviorConfig::default()).unwrap());
-    let templates = Templates::load(Path::new("knowledge/responses"), "en").unwrap();
-    let s = shared();
-    let dialogue = Dialogue::new(DialogueParts {
-        nlu: Arc::new(s.nlu.clone()),
-        graph: graph.clone(),
-        embed: s.embed.clone(),
-        store,
-        templates,
-        events: events.clone(),
-        recommend: config.recommend.clone(),
-        behavior: config.behavior.clone(),
-        search_dir: Some(data.join("search")),
-        clock: Some(story_clock()),
-    })
-    .unwrap();
-    Kefu {
-        dialogue,
-        graph,
-        events,
-    }
+    kefu::stories::start(&parts(), data, knowledge)
+        .unwrap_or_else(|e| panic!("kefu starts on {}: {e}", knowledge.display()))
 }
 
-fn check_products(g: &Graph, c: &ProductCheck, reply: &Reply, previous: &[String]) -> Vec<String> {
-    let mut errs = Vec::new();
-    let n = reply.products.len();
-    if c.min.is_some_and(|m| n < m) {
-        errs.push(format!(
-            "expected at least {} products, got {n}",
-            c.min.unwrap()
-        ));
-    }
-    if c.max.is_some_and(|m| n > m) {
-        errs.push(format!(
-            "expected at most {} products, got {n}",
-            c.max.unwrap()
-        ));
-    }
-    if !c.ids.is_empty() {
-        let got: Vec<&str> = reply.products.iter().map(|p| p.id.as_str()).collect();
-        if got != c.ids.iter().map(String::as_str).collect::<Vec<_>>() {
-            errs.push(format!("expected products {:?}, got {got:?}", c.ids));
-        }
-    }
-    let mut last_price = f64::MIN;
-    for card in &reply.products {
-        let p = g
-            .product(card.id.as_str())
-            .expect("cards name real products");
-        if let Some(cat) = &c.category {
-            let ok = g
-                .category_ancestors(&p.category)
-                .iter()
-                .any(|a| &a.id == cat);
-            if !ok {
-                errs.push(format!("{} is in {}, not under {cat}", p.id, p.category));
-            }
-        }
-        if c.brand
-            .as_ref()
-            .is_some_and(|b| !p.brand.eq_ignore_ascii_case(b))
-        {
-            errs.push(format!("{} is by {}, not {:?}", p.id, p.brand, c.brand));
-        }
-        if c.not_brand
-            .as_ref()
-            .is_some_and(|b| p.brand.eq_ignore_ascii_case(b))
-        {
-            errs.push(format!("{} is by the excluded brand {}", p.id, p.brand));
-        }
-        if c.price_max.is_some_and(|m| p.price > m) {
-            errs.push(format!("{} costs {} > {:?}", p.id, p.price, c.price_max));
-        }
-        if c.price_min.is_some_and(|m| p.price < m) {
-            errs.push(format!("{} costs {} < {:?}", p.id, p.price, c.price_min));
-        }
-        if let Some(col) = &c.colour {
-            if p.variants_in_stock(None, Some(col)).next().is_none() {
-                errs.push(format!("{} has no {col} variant in stock", p.id));
-            }
-        }
-        if let Some(size) = &c.size {
-            if p.variants_in_stock(Some(size), None).next().is_none() {
-                errs.push(format!("{} has no size {size} in stock", p.id));
-            }
-        }
-        if let Some(f) = &c.feature {
-            let yes = g
-                .attribute_answer(p.id.as_str(), f)
-                .is_some_and(|a| a.verdict == kefu::knowledge::Verdict::Yes);
-            if !yes {
-                errs.push(format!("{} does not have {f}", p.id));
-            }
-        }
-        if c.cheapest_first && p.price < last_price {
-            errs.push(format!("{} breaks cheapest-first order", p.id));
-        }
-        last_price = p.price;
-        if c.not_ids_of_previous && previous.contains(&p.id.0) {
-            errs.push(format!("{} was already shown", p.id));
-        }
-        if c.every_has_reason && card.reason.as_deref().is_none_or(str::is_empty) {
-            errs.push(format!("{} has no reason", p.id));
-        }
-    }
-    for card in &reply.products {
-        let name = card.name.to_lowercase();
-        if !c.all_mention.is_empty() && !c.all_mention.iter().any(|w| name.contains(w.as_str())) {
-            errs.push(format!("{} names none of {:?}", card.name, c.all_mention));
-        }
-    }
-    if !c.most_mention.is_empty() {
-        let mentioning = reply
-            .products
-            .iter()
-            .filter_map(|card| g.product(card.id.as_str()))
-            .filter(|p| {
-                let text = format!("{} {} {}", p.name, p.description, p.category).to_lowercase();
-                c.most_mention
-                    .iter()
-                    .any(|w| text.contains(&w.to_lowercase()))
-            })
-            .count();
-        if mentioning * 2 <= n {
-            let names: Vec<&str> = reply.products.iter().map(|p| p.name.as_str()).collect();
-            errs.push(format!(
-                "only {mentioning} of {n} products mention any of {:?}: {names:?}",
-                c.most_mention
-            ));
-        }
-    }
-    errs
-}
+// The floors are today's counts without ../shared (the Google Merchandise Store's stories
+// are skipped then), so no story goes missing or is marked open unnoticed: raise them when
+// stories are added or an open one passes.
+/// Stories that run here, open ones included (issue 29 asks for at least 80).
+const AT_LEAST_STORIES: usize = 117;
+/// Of them, on a catalogue other than the demo shop.
+const AT_LEAST_ON_OTHER_CATALOGUES: usize = 27;
+/// Stories required to pass (not marked `open`).
+const AT_LEAST_REQUIRED: usize = 77;
 
-/// Runs one story on the shared kefu (sessions keep stories apart; each story names its
-/// own orders). A `restart` step drops kefu and starts it again on the same data.
-async fn run_story(
-    path: &Path,
-    story: &Story,
-    (data, knowledge): (&Path, &Path),
-    kefu: &mut Option<Kefu>,
-) -> Vec<String> {
-    let session = format!("story-{}", uuid::Uuid::new_v4());
-    let mut failures = Vec::new();
-    let mut last: Option<Reply> = None;
-    let mut previous_ids: Vec<String> = Vec::new();
-    for (i, step) in story.steps.iter().enumerate() {
-        let at = format!("{}: story {:?} step {}", path.display(), story.story, i + 1);
-        if step.restart {
-            drop(kefu.take());
-            *kefu = Some(start_on(data, knowledge));
-        }
-        let k = kefu.as_ref().unwrap();
-        let input = match (&step.say, &step.press) {
-            (Some(text), None) => TurnInput::Text { text: text.clone() },
-            (None, Some(p)) => {
-                let payload = match p.strip_prefix('#') {
-                    Some(n) => {
-                        let n: usize = n.parse().expect("#N");
-                        match last.as_ref().and_then(|r| r.quick_replies.get(n - 1)) {
-                            Some(q) => q.payload.clone(),
-                            None => {
-                                failures.push(format!("{at}: no quick reply #{n} to press"));
-                                break;
-                            }
-                        }
-                    }
-                    None => p.clone(),
-                };
-                TurnInput::Action { payload }
-            }
-            _ => panic!("{at}: a step has exactly one of `say` or `press`"),
-        };
-        let turn = Turn {
-            session: SessionId::new(&session),
-            user: story.user.as_deref().map(UserId::new),
-            locale: story.locale.clone(),
-            input,
-            at: None,
-        };
-        let replies = match k.dialogue.turn(turn).await {
-            Ok(r) => r,
-            Err(e) => {
-                failures.push(format!("{at}: turn failed: {e}"));
-                break;
-            }
-        };
-        let tracker = k.dialogue.tracker(&session).unwrap().unwrap_or_default();
-        if std::env::var_os("KEFU_STORY_DEBUG").is_some() {
-            // Set to see every turn's parse and tracker when writing a story.
-            eprintln!(
-                "{at}: parse {:?}\n  slots {:?} excluded {:?}",
-                tracker.last_parse, tracker.slots, tracker.excluded_brands
-            );
-        }
-        let said = step
-            .say
-            .clone()
-            .unwrap_or_else(|| format!("[{}]", step.press.clone().unwrap()));
-        let mut errs = Vec::new();
-        if step.silent {
-            if !replies.is_empty() {
-                errs.push(format!("expected no reply, got {:?}", replies[0].text));
-            }
-            failures.extend(errs.into_iter().map(|e| format!("{at} ({said:?}): {e}")));
-            continue;
-        }
-        let Some(reply) = replies.into_iter().next() else {
-            failures.push(format!("{at} ({said:?}): no reply"));
-            continue;
-        };
-        let intent = reply.intent.clone().unwrap_or_default();
-        if let Some(want) = &step.intent {
-            if &intent != want {
-                errs.push(format!(
-                    "intent {intent:?} (conf {:?}), expected {want:?}",
-                    reply.confidence
-                ));
-            }
-        }
-        if !step.intent_any.is_empty() && !step.intent_any.contains(&intent) {
-            errs.push(format!(
-                "intent {intent:?}, expected one of {:?}",
-                step.intent_any
-            ));
-        }
-        let action = tracker
-            .turns
-            .last()
-            .map(|t| t.action.clone())
-            .unwrap_or_default();
-        if let Some(want) = &step.action {
-            if &action != want {
-                errs.push(format!("action {action:?}, expected {want:?}"));
-            }
-        }
-        let text = reply.text.to_lowercase();
-        for w in &step.reply_contains {
-            if !text.contains(&w.to_lowercase()) {
-                errs.push(format!("reply {:?} lacks {w:?}", reply.text));
-            }
-        }
-        for w in &step.reply_not_contains {
-            if text.contains(&w.to_lowercase()) {
-                errs.push(format!("reply {:?} contains {w:?}", reply.text));
-            }
-        }
-        if step.handoff.is_some_and(|h| h != reply.handoff) {
-            errs.push(format!(
-                "handoff {} expected {:?}",
-                reply.handoff, step.handoff
-            ));
-        }
-        if step
-            .quick_replies_min
-            .is_some_and(|m| reply.quick_replies.len() < m)
-        {
-            errs.push(format!(
-                "{} quick replies, expected at least {:?}",
-                reply.quick_replies.len(),
-                step.quick_replies_min
-            ));
-        }
-        if let Some(c) = &step.products {
-            errs.extend(check_products(&k.graph.graph(), c, &reply, &previous_ids));
-        }
-        for (slot, want) in &step.slots {
-            match tracker.slots.get(slot) {
-                Some(v) if v.to_lowercase().contains(&want.to_lowercase()) => {}
-                other => errs.push(format!("slot {slot} = {other:?}, expected {want:?}")),
-            }
-        }
-        for slot in &step.slots_absent {
-            if let Some(v) = tracker.slots.get(slot) {
-                errs.push(format!("slot {slot} still {v:?}"));
-            }
-        }
-        if let Some(f) = &step.focus {
-            if tracker.focus.as_ref().map(|x| x.as_str()) != Some(f.as_str()) {
-                errs.push(format!("focus {:?}, expected {f}", tracker.focus));
-            }
-        }
-        if step.focus_cheapest_shown {
-            let graph = k.graph.graph();
-            let cheapest = previous_ids
-                .iter()
-                .filter_map(|id| graph.product(id))
-                .min_by(|a, b| a.price.total_cmp(&b.price))
-                .map(|p| p.id.clone());
-            if cheapest.is_none() || tracker.focus != cheapest {
-                errs.push(format!(
-                    "focus {:?}, expected the cheapest shown, {cheapest:?}",
-                    tracker.focus
-                ));
-            }
-        }
-        if let Some(attr) = &step.focus_least_shown {
-            let graph = k.graph.graph();
-            let least = previous_ids
-                .iter()
-                .filter_map(|id| graph.number(id, attr).map(|n| (id.clone(), n)))
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(id, _)| id);
-            let focus = tracker.focus.as_ref().map(|f| f.0.clone());
-            if least.is_none() || focus != least {
-                errs.push(format!(
-                    "focus {focus:?}, expected the least {attr} shown, {least:?}"
-                ));
-            }
-        }
-        if step.cart_size.is_some_and(|n| tracker.cart.len() != n) {
-            errs.push(format!(
-                "cart has {} lines, expected {:?}",
-                tracker.cart.len(),
-                step.cart_size
-            ));
-        }
-        failures.extend(errs.into_iter().map(|e| format!("{at} ({said:?}): {e}")));
-        if !reply.products.is_empty() {
-            previous_ids = reply.products.iter().map(|p| p.id.0.clone()).collect();
-        }
-        last = Some(reply);
-    }
-    failures
-}
-
-/// The story files of a folder, and the catalogue they run on: tests/stories/*.yaml on
-/// the demo shop, tests/stories/<name>/*.yaml on tests/fixtures/<name>.
-fn story_sets() -> Vec<(PathBuf, Vec<PathBuf>)> {
-    let yaml_in = |dir: &Path| -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-            .collect();
-        files.sort();
-        files
-    };
-    let mut sets = vec![(
-        PathBuf::from("knowledge"),
-        yaml_in(Path::new("tests/stories")),
-    )];
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir("tests/stories")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    for dir in dirs {
-        let name = dir.file_name().unwrap().to_owned();
-        sets.push((Path::new("tests/fixtures").join(name), yaml_in(&dir)));
-    }
-    sets
-}
-
+/// Every story not marked `open` passes. Open stories (known failing when written) are
+/// counted but not played here; `kefu eval stories` plays them all.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stories() {
-    let mut failures = Vec::new();
-    let mut count = 0;
-    let mut on_other_catalogues = 0;
-    for (knowledge, files) in story_sets() {
-        let data = tempfile::tempdir().unwrap();
-        let at = (data.path(), knowledge.as_path());
-        let mut kefu = Some(start_on(data.path(), &knowledge));
-        for file in files {
-            let text = std::fs::read_to_string(&file).unwrap();
-            let stories: Vec<Story> =
-                serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-            for story in &stories {
-                count += 1;
-                if knowledge != Path::new("knowledge") {
-                    on_other_catalogues += 1;
+    let mut sets = story_sets(
+        Path::new("tests/stories"),
+        Path::new("knowledge"),
+        Path::new("tests/fixtures"),
+    )
+    .expect("the story files load");
+    let runnable: Vec<_> = sets.iter().filter(|s| s.unavailable.is_none()).collect();
+    let count: usize = runnable.iter().map(|s| s.stories()).sum();
+    let on_other_catalogues: usize = runnable
+        .iter()
+        .filter(|s| s.name != "knowledge")
+        .map(|s| s.stories())
+        .sum();
+    let mut required = 0;
+    for set in &mut sets {
+        for file in &mut set.files {
+            for story in &file.stories {
+                if let Some(why) = &story.open {
+                    assert!(
+                        why.trim().len() >= 10,
+                        "{}: story {:?} is open without saying why",
+                        file.path.display(),
+                        story.story
+                    );
                 }
-                let res = std::panic::AssertUnwindSafe(run_story(&file, story, at, &mut kefu))
-                    .catch_unwind()
-                    .await;
-                match res {
-                    Ok(f) => failures.extend(f),
-                    Err(_) => {
-                        failures.push(format!(
-                            "{}: story {:?} panicked",
-                            file.display(),
-                            story.story
-                        ));
-                        kefu = Some(start_on(data.path(), &knowledge));
-                    }
-                }
+            }
+            file.stories.retain(|s| s.open.is_none());
+            if set.unavailable.is_none() {
+                required += file.stories.len();
             }
         }
     }
-    assert!(count >= 30, "at least 30 stories, found {count}");
     assert!(
-        on_other_catalogues >= 8,
-        "at least 8 stories on a catalogue other than the demo shop, found {on_other_catalogues}"
+        count >= AT_LEAST_STORIES,
+        "at least {AT_LEAST_STORIES} stories, found {count}"
     );
     assert!(
-        failures.is_empty(),
-        "{} of {count} stories' steps failed:\n{}",
-        failures.len(),
+        on_other_catalogues >= AT_LEAST_ON_OTHER_CATALOGUES,
+        "at least {AT_LEAST_ON_OTHER_CATALOGUES} stories on a catalogue other than the demo shop, found {on_other_catalogues}"
+    );
+    assert!(
+        required >= AT_LEAST_REQUIRED,
+        "at least {AT_LEAST_REQUIRED} stories required to pass, found {required}"
+    );
+    let report = run_sets(&parts(), &sets, Path::new("knowledge"), &mut |_| {})
+        .await
+        .expect("the stories run");
+    assert_eq!(
+        report.all.stories, required,
+        "every required story was played"
+    );
+    let failures: Vec<String> = report
+        .results
+        .iter()
+        .flat_map(|r| r.failure_lines())
+        .collect();
+    assert!(
+        report.regressions.is_empty(),
+        "{} of {required} required stories failed:\n{}",
+        report.regressions.len(),
         failures.join("\n")
     );
 }
@@ -667,7 +273,7 @@ async fn handoff_to_an_agent_and_back_over_the_real_server() {
     assert!(!back["products"].as_array().unwrap().is_empty(), "{back}");
 }
 
-/// A shopper's whole visit over the real socket: hello → search → refine → ordinal → add
+/// A signed-in shopper's whole visit over the real socket: hello → search → refine → ordinal → add
 /// to cart (a size is asked, a quick reply answers) → order status.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_conversation_over_the_real_socket() {
@@ -680,9 +286,16 @@ async fn a_full_conversation_over_the_real_socket() {
     let store = Store::open(data.path().join("transport")).unwrap();
     let graph = parts.graph.clone();
     let chat: Arc<dyn ChatService> = Arc::new(parts.dialogue);
-    let state = kefu::AppState::new(Arc::new(Config::default()), store, Some(chat)).unwrap();
+    let mut config = Config::default();
+    config.server.identity_secret = Some("dialogue-test-identity-secret".into());
+    let state = kefu::AppState::new(Arc::new(config), store, Some(chat)).unwrap();
     state.metrics.watch_nlu(shared().nlu.stats());
     let metrics = state.metrics.clone();
+    // The shop signs its shopper in (docs/security.md).
+    let identity = kefu::identity::IdentityKey::new("dialogue-test-identity-secret")
+        .unwrap()
+        .sign("u-1002", Utc::now().timestamp() + 600)
+        .unwrap();
     let addr = serve(state).await;
     async fn say(ws: &mut Ws, id: &str, text: &str) -> Value {
         ws.send(Message::Text(
@@ -701,7 +314,7 @@ async fn a_full_conversation_over_the_real_socket() {
         .await
         .unwrap();
     ws.send(Message::Text(
-        json!({"type":"hello","user_id":"u-1002","locale":"en"})
+        json!({"type":"hello","identity":identity,"locale":"en"})
             .to_string()
             .into(),
     ))

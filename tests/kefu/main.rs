@@ -12,6 +12,7 @@ mod http;
 mod knowledge;
 mod nlu;
 mod nlu_engine;
+mod properties;
 mod recommend;
 mod search;
 mod shipped_model;

@@ -1,4 +1,5 @@
-//! The real server driven as an attacker would (docs/security.md).
+//! The real server driven as an attacker would drive it (issue 30), one module per part.
 
 mod durability;
 mod events;
+mod identity;

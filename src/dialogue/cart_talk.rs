@@ -1,0 +1,219 @@
+//! The cart in the conversation: showing it, taking a line out, changing a quantity,
+//! emptying it.
+//!
+//! These are dialogue intents (`view_cart`, `remove_from_cart`, `update_cart`,
+//! `empty_cart`) that buttons name directly. Typed words reach them through [`intent_in`],
+//! which reads the cart words of `lexicon` — the shipped NLU model was trained before they
+//! existed (docs/dialogue.md "The cart"), and a message about the cart is recognisable
+//! by its words whatever intent the model gives it.
+
+use crate::lexicon;
+use crate::types::ProductId;
+
+use super::cart;
+use super::ctx::Ctx;
+use super::outcome::{intent_payload, plain_quick, Outcome};
+use super::slots::parse_quantity;
+use super::tracker::CartLine;
+
+pub const VIEW_CART: &str = "view_cart";
+pub const REMOVE_FROM_CART: &str = "remove_from_cart";
+pub const UPDATE_CART: &str = "update_cart";
+pub const EMPTY_CART: &str = "empty_cart";
+
+/// The cart intent a typed message asks for, if it is about the cart: it names the cart
+/// ("what's in my basket"), or it takes out or re-counts something that is in it ("remove
+/// the mug", "make it 2 of those"). Adding stays `add_to_cart`'s.
+pub fn intent_in(ctx: &Ctx<'_>) -> Option<&'static str> {
+    if ctx.pressed {
+        return None;
+    }
+    let text = &ctx.parse.text;
+    let names_cart = lexicon::names_cart(text);
+    if lexicon::asks_to_add(text) && !lexicon::asks_to_remove(text) {
+        return None;
+    }
+    if names_cart && lexicon::asks_to_empty(text) {
+        return Some(EMPTY_CART);
+    }
+    let in_cart = !ctx.tracker.cart.is_empty() && line_named(ctx).is_some();
+    if lexicon::asks_to_remove(text) && (names_cart || in_cart) {
+        return Some(REMOVE_FROM_CART);
+    }
+    if lexicon::asks_to_recount(text) && quantity(ctx).is_some() && (names_cart || in_cart) {
+        return Some(UPDATE_CART);
+    }
+    names_cart.then_some(VIEW_CART)
+}
+
+/// The new count a message gives ("make it 3", "just one").
+fn quantity(ctx: &Ctx<'_>) -> Option<u32> {
+    ctx.slot("quantity")
+        .and_then(parse_quantity)
+        .or_else(|| parse_quantity(&ctx.parse.text))
+}
+
+/// The cart line the message points at: a product id from a button, a product the words
+/// name or point to ("the mug", "it", "the second one"), or the only line there is.
+fn line_named(ctx: &Ctx<'_>) -> Option<usize> {
+    let cart = &ctx.tracker.cart;
+    if let Some(id) = ctx.slot("product_id") {
+        return cart.iter().position(|l| l.product.as_str() == id);
+    }
+    for p in ctx.referenced_products() {
+        if let Some(i) = cart.iter().position(|l| l.product == p.id) {
+            return Some(i);
+        }
+    }
+    // Words of a line's product name ("the mug", "the nike ones"), from the parse's slots.
+    let named: Vec<String> = ctx
+        .parse
+        .slots
+        .iter()
+        .filter(|s| s.slot != "quantity" && s.slot != "ordinal")
+        .map(|s| s.value.to_lowercase())
+        .collect();
+    let matches: Vec<usize> = cart
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            ctx.graph.product(l.product.as_str()).is_some_and(|p| {
+                let hay = format!(
+                    "{} {}",
+                    p.name.to_lowercase(),
+                    ctx.graph
+                        .category_ancestors(&p.category)
+                        .iter()
+                        .map(|c| c.name.to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+                named.iter().any(|w| hay.contains(w.trim_end_matches('s')))
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match (matches.as_slice(), cart.len()) {
+        ([one], _) => Some(*one),
+        ([], 1) => Some(0),
+        _ => None,
+    }
+}
+
+pub fn view(ctx: &mut Ctx<'_>) -> Outcome {
+    ctx.tracker.failures = 0;
+    let view = cart::view(&ctx.tracker.cart, &ctx.graph);
+    if view.lines.is_empty() {
+        return Outcome::say(VIEW_CART, ctx.t("cart_view_empty", &[]));
+    }
+    let lines: Vec<String> = view
+        .lines
+        .iter()
+        .map(|l| {
+            let variant = match (&l.size, &l.colour) {
+                (Some(s), Some(c)) => format!(" ({c}, size {s})"),
+                (Some(s), None) => format!(" (size {s})"),
+                (None, Some(c)) => format!(" ({c})"),
+                (None, None) => String::new(),
+            };
+            format!(
+                "{} × {}{variant} — {}",
+                l.quantity,
+                l.name,
+                ctx.price(l.price * f64::from(l.quantity), &l.currency)
+            )
+        })
+        .collect();
+    let text = ctx.t(
+        "cart_view",
+        &[
+            ("count", view.count.to_string()),
+            ("lines", lines.join("\n")),
+            ("total", ctx.price(view.total, &view.currency)),
+        ],
+    );
+    let quick = vec![ctx.quick("label_empty_cart", intent_payload(EMPTY_CART, &[]))];
+    Outcome::say(VIEW_CART, text).with_quick_replies(quick)
+}
+
+pub fn remove(ctx: &mut Ctx<'_>) -> Outcome {
+    let Some(i) = line_named(ctx) else {
+        return ask_which_line(ctx, REMOVE_FROM_CART);
+    };
+    let line = ctx.tracker.cart.remove(i);
+    ctx.tracker.failures = 0;
+    let text = ctx.t("cart_removed", &[("name", line_name(ctx, &line))]);
+    Outcome::say(REMOVE_FROM_CART, text)
+}
+
+pub fn update(ctx: &mut Ctx<'_>) -> Outcome {
+    let Some(i) = line_named(ctx) else {
+        return ask_which_line(ctx, UPDATE_CART);
+    };
+    let Some(quantity) = quantity(ctx) else {
+        ctx.tracker.pending = Some(super::tracker::Pending::AskSlot {
+            slot: "quantity".into(),
+            then: UPDATE_CART.into(),
+        });
+        let name = line_name(ctx, &ctx.tracker.cart[i].clone());
+        return Outcome::say(
+            "ask_quantity",
+            ctx.t("cart_ask_quantity", &[("name", name)]),
+        );
+    };
+    ctx.tracker.failures = 0;
+    if quantity == 0 {
+        let line = ctx.tracker.cart.remove(i);
+        let text = ctx.t("cart_removed", &[("name", line_name(ctx, &line))]);
+        return Outcome::say(REMOVE_FROM_CART, text);
+    }
+    ctx.tracker.cart[i].quantity = quantity;
+    let line = ctx.tracker.cart[i].clone();
+    let text = ctx.t(
+        "cart_quantity_set",
+        &[
+            ("count", quantity.to_string()),
+            ("name", line_name(ctx, &line)),
+        ],
+    );
+    Outcome::say(UPDATE_CART, text)
+}
+
+pub fn empty(ctx: &mut Ctx<'_>) -> Outcome {
+    ctx.tracker.failures = 0;
+    let key = if ctx.tracker.cart.is_empty() {
+        "cart_view_empty"
+    } else {
+        "cart_emptied"
+    };
+    ctx.tracker.cart.clear();
+    Outcome::say(EMPTY_CART, ctx.t(key, &[]))
+}
+
+/// "Which one?", with a button per line, or "your cart is empty".
+fn ask_which_line(ctx: &mut Ctx<'_>, intent: &'static str) -> Outcome {
+    if ctx.tracker.cart.is_empty() {
+        return Outcome::say(intent, ctx.t("cart_view_empty", &[]));
+    }
+    let count = quantity(ctx).map(|q| q.to_string());
+    let lines = ctx.tracker.cart.clone();
+    let quick = lines
+        .iter()
+        .map(|l| {
+            let mut slots = vec![("product_id", l.product.as_str())];
+            if let Some(q) = &count {
+                slots.push(("quantity", q.as_str()));
+            }
+            plain_quick(&line_name(ctx, l), intent_payload(intent, &slots))
+        })
+        .collect();
+    Outcome::say("ask_cart_line", ctx.t("cart_which_line", &[])).with_quick_replies(quick)
+}
+
+fn line_name(ctx: &Ctx<'_>, line: &CartLine) -> String {
+    let id: &ProductId = &line.product;
+    ctx.graph
+        .product(id.as_str())
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| id.as_str().to_string())
+}

@@ -1,0 +1,421 @@
+//! Questions about products: what one is, whether it has a feature, its price and stock,
+//! two side by side, and which of a list the words pick.
+
+use crate::knowledge::{size_in_name, Product, Verdict};
+
+use super::ctx::{Ctx, Picked};
+use super::outcome::Outcome;
+use super::slots::Pick;
+
+/// "Which is the cheapest?", "the best rated one?": the product of the last list the
+/// words pick, with what picks it.
+pub fn pick_from_list(ctx: &mut Ctx<'_>) -> Option<Outcome> {
+    let Picked {
+        pick,
+        product: p,
+        fact,
+    } = ctx.picked_from_last_list()?;
+    ctx.focus_on(&p.id);
+    ctx.tracker.failures = 0;
+    let (key, superlative) = match pick {
+        Pick::Cheapest => ("pick_cheapest", ""),
+        Pick::Dearest => ("pick_dearest", ""),
+        Pick::BestRated => ("pick_best_rated", ""),
+        Pick::Extreme(sup) => ("pick_extreme", sup.words),
+    };
+    let value = fact
+        .map(|f| {
+            let unit = f.unit.map(|u| format!(" {u}")).unwrap_or_default();
+            format!("{}{unit}", f.value)
+        })
+        .unwrap_or_default();
+    let text = ctx.t(
+        key,
+        &[
+            ("superlative", superlative.to_string()),
+            ("value", value),
+            ("name", p.name.clone()),
+            ("price", ctx.price(p.price, &p.currency)),
+            (
+                "rating",
+                p.rating.map(|r| format!("{r:.1}")).unwrap_or_default(),
+            ),
+            ("reviews", p.review_count.to_string()),
+        ],
+    );
+    let card = ctx.card(&p, None);
+    Some(Outcome::say("pick_from_list", text).with_products(vec![card]))
+}
+
+pub(super) fn need_product(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
+    ctx.tracker.failures += 1;
+    if let Some(name) = ctx.slot("product") {
+        let text = ctx.t("product_not_found", &[("name", name.to_string())]);
+        return Outcome::say(action, text);
+    }
+    Outcome::say(action, ctx.t("which_product", &[]))
+}
+
+pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
+    let Some(p) = ctx.referenced_products().into_iter().next() else {
+        return need_product(ctx, "product_info");
+    };
+    ctx.focus_on(&p.id);
+    ctx.tracker.failures = 0;
+    let card = ctx.card(&p, None);
+    let feature = ctx
+        .slot("feature")
+        .map(str::to_string)
+        .or_else(|| attribute_in_text(ctx, &p))
+        .or_else(|| open_question(ctx));
+    let Some(feature) = feature else {
+        let text = ctx.t(
+            "product_describe",
+            &[
+                ("name", p.name.clone()),
+                ("brand", ctx.brand_name(&p)),
+                ("price", ctx.price(p.price, &p.currency)),
+                ("description", p.description.clone()),
+            ],
+        );
+        return Outcome::say("product_info", text).with_products(vec![card]);
+    };
+    let answer = ctx.graph.attribute_answer(p.id.as_str(), &feature);
+    let text = match answer {
+        Some(a) if a.verdict != Verdict::Unknown => {
+            let fact = a.evidence.clone().unwrap_or_default();
+            let key = if a.verdict == Verdict::Yes {
+                "attr_yes"
+            } else {
+                "attr_no"
+            };
+            let value = a
+                .value
+                .as_ref()
+                .map(|v| {
+                    format!(
+                        "{v}{}",
+                        a.unit
+                            .as_deref()
+                            .map(|u| format!(" {u}"))
+                            .unwrap_or_default()
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "{} ({})",
+                ctx.t(
+                    key,
+                    &[
+                        ("name", p.name.clone()),
+                        ("fact", format!("has {feature}: {value}"))
+                    ]
+                ),
+                fact
+            )
+        }
+        _ => ctx.t(
+            "attr_unknown",
+            &[("name", p.name.clone()), ("attribute", feature)],
+        ),
+    };
+    Outcome::say("product_info", text).with_products(vec![card])
+}
+
+pub fn compare(ctx: &mut Ctx<'_>) -> Outcome {
+    let mut products = ctx.referenced_products();
+    if products.len() < 2 {
+        // "compare them": the first two of the last list.
+        let graph = ctx.graph.clone();
+        for id in ctx.tracker.last_products.iter().take(2) {
+            if let Some(p) = graph.product(id.as_str()) {
+                if !products.iter().any(|x| x.id == p.id) {
+                    products.push(p.clone());
+                }
+            }
+        }
+    }
+    if products.len() < 2 {
+        return Outcome::say("compare_products", ctx.t("compare_need_two", &[]));
+    }
+    let (a, b) = (&products[0], &products[1]);
+    let facts = |p: &Product| -> std::collections::BTreeMap<String, String> {
+        ctx.graph
+            .facts(p.id.as_str())
+            .iter()
+            .map(|f| {
+                let unit = f
+                    .unit
+                    .as_deref()
+                    .map(|u| format!(" {u}"))
+                    .unwrap_or_default();
+                (f.attribute.replace('_', " "), format!("{}{unit}", f.value))
+            })
+            .collect()
+    };
+    let (fa, fb) = (facts(a), facts(b));
+    let mut rows = vec![format!(
+        "price: {} | {}",
+        ctx.price(a.price, &a.currency),
+        ctx.price(b.price, &b.currency)
+    )];
+    if a.rating != b.rating {
+        rows.push(format!(
+            "rating: {} | {}",
+            a.rating.map_or("–".into(), |r| format!("{r:.1}")),
+            b.rating.map_or("–".into(), |r| format!("{r:.1}"))
+        ));
+    }
+    let keys: std::collections::BTreeSet<&String> = fa.keys().chain(fb.keys()).collect();
+    for k in keys {
+        let (va, vb) = (fa.get(k), fb.get(k));
+        if va != vb {
+            rows.push(format!(
+                "{k}: {} | {}",
+                va.map_or("–", |s| s.as_str()),
+                vb.map_or("–", |s| s.as_str())
+            ));
+        }
+    }
+    let intro = ctx.t(
+        "compare_intro",
+        &[("a", a.name.clone()), ("b", b.name.clone())],
+    );
+    let cards = vec![ctx.card(a, None), ctx.card(b, None)];
+    ctx.tracker.show(&[a.id.clone(), b.id.clone()]);
+    ctx.tracker.failures = 0;
+    Outcome::say("compare_products", format!("{intro}\n{}", rows.join("\n"))).with_products(cards)
+}
+
+pub fn check_price(ctx: &mut Ctx<'_>) -> Outcome {
+    let Some(p) = ctx.referenced_products().into_iter().next() else {
+        return need_product(ctx, "check_price");
+    };
+    ctx.focus_on(&p.id);
+    ctx.tracker.failures = 0;
+    let text = ctx.t(
+        "price_is",
+        &[
+            ("name", p.name.clone()),
+            ("price", ctx.price(p.price, &p.currency)),
+        ],
+    );
+    let card = ctx.card(&p, None);
+    Outcome::say("check_price", text).with_products(vec![card])
+}
+
+pub(super) fn variant_words(size: Option<&str>, colour: Option<&str>) -> String {
+    match (size, colour) {
+        (Some(s), Some(c)) => format!("{c}, size {s}"),
+        (Some(s), None) => format!("size {s}"),
+        (None, Some(c)) => c.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
+    let Some(p) = ctx.referenced_products().into_iter().next() else {
+        // "do you have hiking boots in size uk 8" asks about a category, not one product:
+        // the answer is what is in stock in it, which is the search (the recommender lists
+        // only products with a matching variant in stock).
+        let asks_category = ctx.parse.slot("product").is_none()
+            && (ctx.parse.slot("product_type").is_some() || ctx.parse.slot("brand").is_some());
+        if asks_category {
+            return super::search::search(ctx);
+        }
+        return need_product(ctx, "check_stock");
+    };
+    ctx.focus_on(&p.id);
+    ctx.tracker.failures = 0;
+    let card = ctx.card(&p, None);
+    let colour = ctx.slot("color");
+    // "the trailhawk 2 42 mm … in 42mm": a size the product's name already states.
+    let size = ctx.slot("size").filter(|s| !names_size(&p, s));
+    if size.is_none() && colour.is_none() {
+        // "in my size", "in my colour": the answer depends on a detail not given yet.
+        if let Some(slot) = crate::lexicon::my_detail(&ctx.parse.text) {
+            if let Some(out) = ask_variant_detail(ctx, &p, slot, "check_stock") {
+                return out.with_products(vec![card]);
+            }
+        }
+        let key = if p.in_stock() {
+            "stock_yes"
+        } else {
+            "stock_no"
+        };
+        let text = ctx.t(key, &[("name", p.name.clone())]);
+        return Outcome::say("check_stock", text).with_products(vec![card]);
+    }
+    let variant = variant_words(size, colour);
+    let text = if p.variants_in_stock(size, colour).next().is_some() {
+        ctx.t(
+            "stock_variant_yes",
+            &[("name", p.name.clone()), ("variant", variant)],
+        )
+    } else {
+        let available: Vec<String> = p
+            .variants_in_stock(None, None)
+            .map(|v| variant_words(v.size.as_deref(), v.colour.as_deref()))
+            .collect();
+        if available.is_empty() {
+            ctx.t(
+                "stock_variant_none",
+                &[("name", p.name.clone()), ("variant", variant)],
+            )
+        } else {
+            ctx.t(
+                "stock_variant_no",
+                &[
+                    ("name", p.name.clone()),
+                    ("variant", variant),
+                    ("available", available.join("; ")),
+                ],
+            )
+        }
+    };
+    Outcome::say("check_stock", text).with_products(vec![card])
+}
+
+/// Asks which size (or colour) the shopper means, with the ones in stock as buttons;
+/// `None` when the product comes in one only.
+pub(super) fn ask_variant_detail(
+    ctx: &mut Ctx<'_>,
+    p: &Product,
+    slot: &'static str,
+    then: &'static str,
+) -> Option<Outcome> {
+    let mut options: Vec<String> = Vec::new();
+    for v in p.variants_in_stock(None, None) {
+        let value = if slot == "size" { &v.size } else { &v.colour };
+        if let Some(value) = value {
+            if !options.contains(value) {
+                options.push(value.clone());
+            }
+        }
+    }
+    if options.len() < 2 {
+        return None;
+    }
+    if slot == "size" {
+        options.sort_by(|a, b| crate::knowledge::compare_sizes(a, b));
+    }
+    ctx.tracker.pending = Some(super::tracker::Pending::AskSlot {
+        slot: slot.into(),
+        then: then.into(),
+    });
+    let quick = options
+        .iter()
+        .take(12)
+        .map(|o| {
+            super::outcome::plain_quick(
+                o,
+                super::outcome::intent_payload(then, &[(slot, o.as_str())]),
+            )
+        })
+        .collect();
+    let text = ctx.t(
+        "ask_which_variant",
+        &[
+            (
+                "slot",
+                if slot == "color" { "colour" } else { slot }.to_string(),
+            ),
+            ("name", p.name.clone()),
+            ("options", options.join(", ")),
+        ],
+    );
+    Some(Outcome::say("ask_variant", text).with_quick_replies(quick))
+}
+
+/// Whether a product without sized variants carries the size in its name ("42mm" of
+/// "Kestrel Trailhawk 2 42 mm").
+pub(super) fn names_size(p: &Product, size: &str) -> bool {
+    p.variants.iter().all(|v| v.size.is_none()) && size_in_name(&p.name, size)
+}
+
+/// An attribute the shop knows, named in the words of the question ("does it have nfc"),
+/// for when the NLU tagged no feature.
+fn attribute_in_text(ctx: &Ctx<'_>, p: &Product) -> Option<String> {
+    let name = p.name.to_lowercase();
+    let words: Vec<String> = ctx
+        .parse
+        .text
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty() && !name.contains(w))
+        .map(str::to_string)
+        .collect();
+    for n in (1..=3).rev() {
+        for gram in words.windows(n) {
+            let phrase = gram.join(" ");
+            if ctx.graph.resolve_attribute(&phrase).is_some() {
+                return Some(phrase);
+            }
+        }
+    }
+    None
+}
+
+/// Words that only ask for a description ("tell me about X", "what is X").
+const DESCRIBE_WORDS: &[&str] = &[
+    "tell",
+    "me",
+    "about",
+    "more",
+    "info",
+    "information",
+    "details",
+    "detail",
+    "the",
+    "a",
+    "an",
+    "what",
+    "whats",
+    "what's",
+    "is",
+    "are",
+    "show",
+    "describe",
+    "it",
+    "this",
+    "that",
+    "one",
+    "can",
+    "you",
+    "please",
+    "pls",
+    "specs",
+    "spec",
+    "on",
+    "of",
+    "for",
+    "i",
+    "want",
+    "to",
+    "know",
+    "how",
+    "about",
+    "product",
+    "like",
+    "its",
+    "give",
+    "some",
+    "any",
+    "do",
+    "does",
+    "have",
+];
+
+/// The rest of a specific question the graph has no attribute for ("good for swimming"),
+/// so the answer can say it doesn't know instead of describing the product.
+fn open_question(ctx: &Ctx<'_>) -> Option<String> {
+    let mut text = ctx.parse.text.to_lowercase();
+    for s in &ctx.parse.slots {
+        text = text.replace(&s.value.to_lowercase(), " ");
+    }
+    let rest: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty() && !DESCRIBE_WORDS.contains(w))
+        .collect();
+    (!rest.is_empty() && ctx.parse.slot("product").is_some()).then(|| rest.join(" "))
+}
