@@ -17,6 +17,7 @@ use crate::support::{next_frame, Ws};
 
 const ADMIN: &str = "adversarial-admin-token-0123";
 const EVENTS: &str = "adversarial-events-token-0123";
+const IDENTITY: &str = "adversarial-identity-secret-0123";
 
 struct Shop {
     state: AppState,
@@ -36,6 +37,7 @@ async fn shop() -> Shop {
     let mut config = Config::default();
     config.admin.token = Some(ADMIN.into());
     config.server.events_token = Some(EVENTS.into());
+    config.server.identity_secret = Some(IDENTITY.into());
     let store = kefu::store::Store::open(data.path().join("transport")).unwrap();
     let chat: Arc<dyn kefu::dialogue::ChatService> = Arc::new(parts.dialogue);
     let state = AppState::new(Arc::new(config), store, Some(chat))
@@ -62,6 +64,26 @@ impl Shop {
         )
         .await;
         assert_eq!(next_frame(&mut ws).await["type"], "welcome");
+        ws
+    }
+
+    /// A socket signed in as `user` with a token the shop signed.
+    async fn signed_socket(&self, session: &str, user: &str) -> Ws {
+        let expires = chrono::Utc::now().timestamp() + 600;
+        let token = kefu::identity::IdentityKey::new(IDENTITY)
+            .unwrap()
+            .sign(user, expires)
+            .unwrap();
+        let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{}/ws", self.addr))
+            .await
+            .unwrap();
+        send(
+            &mut ws,
+            json!({"type":"hello","session_id":session,"identity":token,"locale":"en"}),
+        )
+        .await;
+        let welcome = next_frame(&mut ws).await;
+        assert_eq!(welcome["type"], "welcome", "{welcome}");
         ws
     }
 
@@ -245,6 +267,24 @@ async fn dates_and_identities_come_from_the_server_not_the_frame() {
         .unwrap()
         .unwrap();
     assert!(own.as_of <= chrono::Utc::now(), "{}", own.as_of);
+
+    // A signed-in page naming someone else: stored under the signed user.
+    let mut signed = s.signed_socket("signed-page", "ann").await;
+    let answer = event(
+        &mut signed,
+        json!({"id":"x3","kind":"view","product":s.product,"user":"victim","session":"victim-session"}),
+    )
+    .await;
+    assert_eq!(answer["type"], "ack", "{answer}");
+    let stored = s.log.all_events().unwrap().pop().unwrap();
+    assert_eq!(
+        (stored.session, stored.user),
+        (
+            Some(SessionId::new("signed-page")),
+            Some(UserId::new("ann"))
+        )
+    );
+    assert_eq!(s.log.profile(&victim).unwrap().unwrap(), victim_before);
 
     // u32::MAX items: refused on both doors, nothing stored.
     let events = s.log.len();
