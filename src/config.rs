@@ -16,6 +16,7 @@ use crate::knowledge::KnowledgeConfig;
 use crate::model::ModelConfig;
 use crate::nlu::NluConfig;
 use crate::recommend::RecommendConfig;
+use crate::retention::RetentionConfig;
 use crate::transport::{AdminConfig, ServerConfig};
 
 /// Variables that start with `KEFU_` but are not config keys.
@@ -36,6 +37,7 @@ pub struct Config {
     pub recommend: RecommendConfig,
     pub behavior: BehaviorConfig,
     pub dialogue: DialogueConfig,
+    pub retention: RetentionConfig,
 }
 
 impl Default for Config {
@@ -51,6 +53,7 @@ impl Default for Config {
             recommend: RecommendConfig::default(),
             behavior: BehaviorConfig::default(),
             dialogue: DialogueConfig::default(),
+            retention: RetentionConfig::default(),
         }
     }
 }
@@ -164,6 +167,7 @@ impl Config {
         self.recommend.validate()?;
         self.behavior.validate()?;
         self.dialogue.validate()?;
+        self.retention.validate()?;
         Ok(())
     }
 

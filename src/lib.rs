@@ -1,6 +1,7 @@
 //! kefu (客服): a self-hosted shopping assistant. See README.md and docs/ for the map.
 //!
-//! Data flows down: transport → dialogue → {nlu, knowledge, recommend, behavior} → store.
+//! Data flows down: transport → dialogue → {nlu, knowledge, recommend, behavior} → store;
+//! `retention` sweeps the stores of all of them.
 //! `types` is the shared vocabulary and `lexicon` the shared word lists; both depend on
 //! nothing below them. `identity` (the shop's signed shopper tokens) depends only on `types`.
 
@@ -13,6 +14,7 @@ pub mod lexicon;
 pub mod model;
 pub mod nlu;
 pub mod recommend;
+pub mod retention;
 pub mod search;
 pub mod store;
 pub mod stories;

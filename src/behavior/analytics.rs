@@ -39,7 +39,9 @@ impl Range {
             return Err(format!("`to` ({to}) is before `from` ({from})"));
         }
         let start = from.and_hms_opt(0, 0, 0).expect("midnight").and_utc();
-        let end = (to + Duration::days(1))
+        let end = to
+            .checked_add_signed(Duration::days(1))
+            .ok_or_else(|| format!("`to` ({to}) is past the last date kefu can count to"))?
             .and_hms_opt(0, 0, 0)
             .expect("midnight")
             .and_utc();
@@ -436,7 +438,9 @@ impl<'a> Analytics<'a> {
         let mut day = range.from.date_naive();
         // At most a year of daily rows; longer ranges still get correct totals.
         while day.and_hms_opt(0, 0, 0).expect("midnight").and_utc() < range.to && days.len() < 366 {
-            let whole = Range::days(day, day).expect("one day");
+            let Ok(whole) = Range::days(day, day) else {
+                break;
+            };
             let part = Range {
                 from: whole.from.max(range.from),
                 to: whole.to.min(range.to),
@@ -445,7 +449,10 @@ impl<'a> Analytics<'a> {
                 day,
                 measures: self.measures(part),
             });
-            day += Duration::days(1);
+            match day.checked_add_signed(Duration::days(1)) {
+                Some(next) => day = next,
+                None => break,
+            }
         }
         let idx = self.turns_in(range);
         let ts: Vec<&TurnFact> = idx.iter().map(|&i| self.turns[i]).collect();
@@ -644,10 +651,15 @@ pub fn parse_range(
     };
     let from = match from {
         Some(s) => parse(s, "from")?,
-        None => At::Day(match &to {
-            At::Day(d) => *d - Duration::days(6),
-            At::Instant(t) => t.date_naive() - Duration::days(6),
-        }),
+        None => {
+            let last = match &to {
+                At::Day(d) => *d,
+                At::Instant(t) => t.date_naive(),
+            };
+            At::Day(last.checked_sub_signed(Duration::days(6)).ok_or_else(|| {
+                format!("`to` ({last}) is before the first date kefu can count from")
+            })?)
+        }
     };
     let start = match from {
         At::Day(d) => Range::days(d, d)?.from,
@@ -689,5 +701,35 @@ mod tests {
         assert_eq!(r.to - r.from, Duration::hours(1));
         assert!(parse_range(Some("2026-03-02"), Some("2026-03-01"), today).is_err());
         assert!(parse_range(Some("yesterday"), None, today).is_err());
+    }
+
+    #[test]
+    fn extreme_dates_are_errors_not_panics() {
+        let today: NaiveDate = "2026-03-10".parse().unwrap();
+        let max = NaiveDate::MAX.to_string();
+        let min = NaiveDate::MIN.to_string();
+        for (from, to) in [
+            (None, Some(max.as_str())),
+            (Some("2026-01-01"), Some(max.as_str())),
+            (None, Some(min.as_str())),
+            (Some(max.as_str()), Some(max.as_str())),
+        ] {
+            assert!(parse_range(from, to, today).is_err(), "{from:?} .. {to:?}");
+        }
+        // The widest range that can be counted still gives a report, without panicking.
+        let before_max = (NaiveDate::MAX - Duration::days(1)).to_string();
+        let r = parse_range(Some(min.as_str()), Some(before_max.as_str()), today).unwrap();
+        let a = Analytics::new(
+            &[],
+            &[],
+            Params {
+                attribution_window: Duration::hours(24),
+                top: 10,
+                review_confidence: 0.5,
+            },
+        );
+        let report = a.report(r);
+        assert_eq!(report.totals.turns, 0);
+        assert_eq!(report.days.len(), 366);
     }
 }

@@ -18,6 +18,26 @@ pub struct BehaviorConfig {
     pub review_confidence: f32,
     /// Entries in the analytics "top" lists (searched brands, unanswered questions …).
     pub analytics_top: usize,
+    /// Most items one cart or purchase event may carry.
+    pub max_quantity: u32,
+    /// Highest unit price a purchase event may report (in the shop's currency).
+    pub max_price: f64,
+    /// How far ahead of the server's clock a backend event's `at` may be (clocks drift);
+    /// later ones are refused, so no one can freeze a profile with a far-future date.
+    pub max_clock_skew_secs: u64,
+}
+
+/// The limits one event is checked against.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    pub max_quantity: u32,
+    pub max_price: f64,
+}
+
+impl Default for Bounds {
+    fn default() -> Self {
+        BehaviorConfig::default().bounds()
+    }
 }
 
 impl Default for BehaviorConfig {
@@ -29,6 +49,9 @@ impl Default for BehaviorConfig {
             attribution_window_hours: 24.0,
             review_confidence: 0.6,
             analytics_top: 10,
+            max_quantity: 1000,
+            max_price: 1_000_000.0,
+            max_clock_skew_secs: 300,
         }
     }
 }
@@ -80,7 +103,39 @@ impl BehaviorConfig {
                 "1 to 1000",
             ));
         }
+        if self.max_quantity == 0 || self.max_quantity > 1_000_000 {
+            return Err(ConfigError::invalid(
+                "behavior.max_quantity",
+                self.max_quantity,
+                "1 to 1000000",
+            ));
+        }
+        if !(self.max_price.is_finite() && self.max_price > 0.0 && self.max_price <= 1e12) {
+            return Err(ConfigError::invalid(
+                "behavior.max_price",
+                self.max_price,
+                "a positive price up to 1e12, e.g. 1000000",
+            ));
+        }
+        if self.max_clock_skew_secs > 86_400 {
+            return Err(ConfigError::invalid(
+                "behavior.max_clock_skew_secs",
+                self.max_clock_skew_secs,
+                "0 to 86400 seconds, e.g. 300",
+            ));
+        }
         Ok(())
+    }
+
+    pub fn bounds(&self) -> Bounds {
+        Bounds {
+            max_quantity: self.max_quantity,
+            max_price: self.max_price,
+        }
+    }
+
+    pub(crate) fn max_skew(&self) -> chrono::Duration {
+        chrono::Duration::seconds(self.max_clock_skew_secs as i64)
     }
 
     /// The analytics settings in force.

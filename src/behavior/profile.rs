@@ -137,7 +137,7 @@ impl Profile {
         half_life_secs: f64,
         recent_views: usize,
     ) {
-        self.events += 1;
+        self.events = self.events.saturating_add(1);
         let f = if event.at >= self.as_of {
             self.scale(decay(half_life_secs, self.as_of, event.at));
             self.as_of = event.at;
@@ -190,7 +190,7 @@ impl Profile {
                         quantity: 0,
                         consumable: facts.consumable,
                     });
-                entry.quantity += quantity;
+                entry.quantity = entry.quantity.saturating_add(*quantity);
                 entry.last = entry.last.max(event.at);
             }
             _ => {}
@@ -229,12 +229,12 @@ impl Profile {
             self.purchases
                 .entry(p.clone())
                 .and_modify(|mine| {
-                    mine.quantity += bought.quantity;
+                    mine.quantity = mine.quantity.saturating_add(bought.quantity);
                     mine.last = mine.last.max(bought.last);
                 })
                 .or_insert_with(|| bought.clone());
         }
-        self.events += theirs.events;
+        self.events = self.events.saturating_add(theirs.events);
     }
 
     /// Whether `product` was bought and is not the kind of thing one buys again.

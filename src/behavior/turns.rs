@@ -1,12 +1,15 @@
 //! The conversation log: one fact per answered turn (what was understood, what kefu did,
 //! which products it showed and why), append-only in sled. The dialogue writes it; the
 //! analytics, the review queue and shopper profiles read it. Unlike the tracker it is
-//! never trimmed, so every number can be traced back to the conversations behind it.
+//! not trimmed by size, so every number can be traced back to the conversations behind
+//! it; retention (`retention.days`) deletes turns by age.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::log::{named_key, shopper_names};
 use super::{BehaviorError, EventLog};
+use crate::store::{time_seq_key, WriteSet};
 use crate::types::{ProductId, Sentiment, SessionId, Slot, UserId};
 
 /// A product shown in a reply, and the one-line reason kefu gave for it.
@@ -73,7 +76,13 @@ impl EventLog {
     pub fn record_turn(&self, mut fact: TurnFact) -> Result<u64, BehaviorError> {
         let seq = self.store.next_id()?;
         fact.seq = seq;
-        self.turns.insert(seq.to_be_bytes(), &fact)?;
+        let mut set = WriteSet::new();
+        set.insert(&self.turns, seq.to_be_bytes(), &fact)?;
+        set.insert(&self.turns_by_time, time_seq_key(fact.at, seq), &())?;
+        for name in shopper_names(Some(&fact.session), fact.user.as_ref()) {
+            set.insert(&self.turns_by_shopper, named_key(name, seq), &())?;
+        }
+        self.store.commit(set)?;
         Ok(seq)
     }
 
@@ -96,6 +105,11 @@ impl EventLog {
             .insert_new(decision.seq.to_be_bytes(), decision)?;
         self.reviews.flush()?;
         Ok(fresh)
+    }
+
+    /// The decision on one turn, if a person made one.
+    pub fn review_decision(&self, seq: u64) -> Result<Option<ReviewDecision>, BehaviorError> {
+        Ok(self.reviews.get(seq.to_be_bytes())?)
     }
 
     pub fn review_decisions(&self) -> Result<Vec<ReviewDecision>, BehaviorError> {

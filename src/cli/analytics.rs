@@ -69,9 +69,9 @@ pub fn run(cli: &Cli, args: &AnalyticsArgs) -> Result<ExitCode> {
                 )
             })?;
             let log = EventLog::open(&store, config.behavior.clone())?;
-            let turns = log.turn_facts()?;
-            let events = log.all_events()?;
-            Analytics::new(&turns, &events, config.behavior.analytics_params()).report(range)
+            let params = config.behavior.analytics_params();
+            let (turns, events) = log.analytics_window(range, params.attribution_window)?;
+            Analytics::new(&turns, &events, params).report(range)
         }
     };
     if args.json {

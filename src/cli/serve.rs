@@ -9,6 +9,7 @@ use kefu::dialogue::{ChatService, Dialogue, DialogueParts, Templates};
 use kefu::knowledge::LiveGraph;
 use kefu::model::{self, Manifest};
 use kefu::nlu::{Nlu, SentenceEncoder};
+use kefu::retention::Sweeper;
 use kefu::search::ProductSearch;
 use kefu::store::Store;
 use kefu::types::Embed;
@@ -76,12 +77,19 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
     let running = start_dialogue(&config, &store)?;
     let state = AppState::new(Arc::new(config), store.clone(), Some(running.chat))?
         .with_knowledge(running.knowledge.clone())
-        .with_events(running.events, running.knowledge);
+        .with_events(running.events.clone(), running.knowledge);
     state.metrics.watch_nlu(running.nlu_stats);
     let _watch = running.watch;
+    let sweeper = Arc::new(Sweeper::for_server(
+        state.config.retention.clone(),
+        &store,
+        running.events.clone(),
+    )?);
+    state.metrics.watch_retention(sweeper.stats());
 
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async move {
+        let _retention = sweeper.spawn();
         let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
             format!("binding {addr} (hint: is another server on that port? use --bind)")
         })?;

@@ -3,6 +3,9 @@
 //! rate answers and complain — so a fresh install's dashboard has something to show.
 //! Seeded: the same seed sends the same conversations. Messages carry their simulated time
 //! (`at`), which the server honours only with `server.accept_client_time = true`.
+//! Purchases are reported as the shop's backend would, on `POST /api/events` with the
+//! events token (`--events-token`); without it the shoppers click and add to cart but buy
+//! nothing.
 
 use anyhow::{bail, Context, Result};
 use chrono::{DateTime, Duration, Utc};
@@ -37,6 +40,16 @@ pub struct SimulateArgs {
     /// Shoppers chatting at the same time.
     #[arg(long, default_value_t = 4)]
     pub concurrency: usize,
+    /// The server's `server.events_token`, to report purchases as the shop's backend does.
+    #[arg(long, env = "KEFU_SERVER_EVENTS_TOKEN", hide_env_values = true)]
+    pub events_token: Option<String>,
+}
+
+/// Where purchases go: the server's `POST /api/events`, with its token.
+#[derive(Clone)]
+struct Backend {
+    authority: String,
+    token: String,
 }
 
 /// How long to wait for an answer before giving up on it.
@@ -111,14 +124,19 @@ pub fn run(cli: &super::Cli, args: &SimulateArgs) -> Result<ExitCode> {
         let today = Utc::now().date_naive();
         let first_day = today - Duration::days(i64::from(args.days) - 1);
         let gate = Arc::new(tokio::sync::Semaphore::new(args.concurrency.max(1)));
+        let backend = args.events_token.clone().map(|token| Backend {
+            authority: authority.clone(),
+            token,
+        });
         let mut tasks = tokio::task::JoinSet::new();
         for shopper in 0..args.shoppers {
-            let (items, tally, bar, gate, ws_url) = (
+            let (items, tally, bar, gate, ws_url, backend) = (
                 items.clone(),
                 tally.clone(),
                 bar.clone(),
                 gate.clone(),
                 ws_url.clone(),
+                backend.clone(),
             );
             let signer = signer.clone();
             let seed = args.seed;
@@ -142,7 +160,7 @@ pub fn run(cli: &super::Cli, args: &SimulateArgs) -> Result<ExitCode> {
                             None => None,
                         };
                         let visited =
-                            visit(&ws_url, &session, identity.as_deref(), start, &persona, &items, &mut rng, &tally)
+                            visit(&ws_url, &session, &user, identity.as_deref(), start, &persona, &items, &mut rng, &tally, backend.as_ref())
                                 .await;
                         if let Err(e) = visited {
                             if e.to_string().contains("refuses simulated times") {
@@ -176,6 +194,9 @@ pub fn run(cli: &super::Cli, args: &SimulateArgs) -> Result<ExitCode> {
             n(&tally.thumbs),
             n(&tally.handoffs),
         );
+        if args.events_token.is_none() {
+            println!("no purchases: pass --events-token (the server's server.events_token) to report them");
+        }
         println!("see them at {}/admin/dashboard", args.server.trim_end_matches('/'));
         anyhow::Ok(())
     })?;
@@ -227,12 +248,14 @@ const COMPLAINTS: &[&str] = &[
 async fn visit(
     url: &str,
     session: &str,
+    user: &str,
     identity: Option<&str>,
     start: DateTime<Utc>,
     persona: &Persona,
     items: &[Item],
     rng: &mut StdRng,
     tally: &Tally,
+    backend: Option<&Backend>,
 ) -> Result<()> {
     let (mut ws, _) = tokio_tungstenite::connect_async(url)
         .await
@@ -324,14 +347,21 @@ async fn visit(
                 now += Duration::minutes(rng.gen_range(2..10));
                 event(&mut ws, json!({"id":format!("{session}-cart-{}", turn.load(Ordering::Relaxed)),"kind":"add_to_cart","product":pick,"quantity":1,"at":now})).await?;
                 tally.carts.fetch_add(1, Ordering::Relaxed);
-                if rng.gen_bool(0.5) {
+                if let Some(backend) = backend.filter(|_| rng.gen_bool(0.5)) {
                     now += Duration::minutes(rng.gen_range(5..60));
                     let price = items
                         .iter()
                         .find(|i| i.id == pick)
                         .map(|i| i.price)
                         .unwrap_or(1.0);
-                    event(&mut ws, json!({"id":format!("{session}-buy-{}", turn.load(Ordering::Relaxed)),"kind":"purchase","product":pick,"order_id":format!("{session}-o{}", turn.load(Ordering::Relaxed)),"price":price,"quantity":1,"at":now})).await?;
+                    let purchase = json!({"id":format!("{session}-buy-{}", turn.load(Ordering::Relaxed)),"kind":"purchase","session":session,"user":user,"product":pick,"order_id":format!("{session}-o{}", turn.load(Ordering::Relaxed)),"price":price,"quantity":1,"at":now});
+                    super::http_get::post_json(
+                        &backend.authority,
+                        "/api/events",
+                        Some(&backend.token),
+                        &purchase,
+                    )
+                    .await?;
                     tally.purchases.fetch_add(1, Ordering::Relaxed);
                 }
             }

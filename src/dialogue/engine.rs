@@ -8,7 +8,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use crate::behavior::{BehaviorConfig, EventInput, EventLog, Shown, Subject, TurnFact};
+use crate::behavior::{BehaviorConfig, EventInput, EventLog, Origin, Shown, Subject, TurnFact};
 use crate::knowledge::{Graph, LiveGraph};
 use crate::recommend::{RecommendConfig, Recommender};
 use crate::search::ProductSearch;
@@ -147,20 +147,18 @@ impl Dialogue {
         Ok(search)
     }
 
-    /// A behaviour event from the chat (widget clicks, cart buttons) or a thumb on a reply.
-    fn log_event(&self, tracker: &Tracker, mut input: EventInput) -> Result<(), DialogueError> {
-        if input.session.is_none() {
-            input.session = Some(SessionId::new(&tracker.session));
-        }
-        if input.user.is_none() {
-            input.user = tracker.user.as_deref().map(UserId::new);
-        }
-        if input.id.trim().is_empty() {
-            input.id = uuid::Uuid::new_v4().to_string();
-        }
+    /// A behaviour event from the shopper's page (widget clicks, cart buttons) or a thumb
+    /// on a reply: stored under this connection's session and user, whatever the frame
+    /// says, and only for the kinds a page may report.
+    fn log_event(
+        &self,
+        origin: &Origin,
+        at: Option<chrono::DateTime<Utc>>,
+        input: EventInput,
+    ) -> Result<(), DialogueError> {
         let graph = self.graph.graph();
         self.events
-            .append(std::slice::from_ref(&input), graph.as_ref())
+            .append_from_socket(&input, origin, at, graph.as_ref())
             .map_err(|e| match e {
                 crate::behavior::BehaviorError::Store(s) => DialogueError::Internal(s.to_string()),
                 other => DialogueError::BadInput(other.to_string()),
@@ -262,6 +260,10 @@ impl Dialogue {
         if turn.locale.is_some() {
             tracker.locale = turn.locale.clone();
         }
+        let origin = Origin {
+            session: turn.session.clone(),
+            user: turn.user.clone(),
+        };
         // A button's payload names its intent: the words of the turn before it are not
         // read again for cues.
         let pressed = matches!(&turn.input, TurnInput::Action { payload } if parse_payload(payload).is_some());
@@ -293,7 +295,7 @@ impl Dialogue {
             TurnInput::Event { event } => {
                 let input: EventInput = serde_json::from_value(event)
                     .map_err(|e| DialogueError::BadInput(format!("event: {e}")))?;
-                self.log_event(&tracker, input)?;
+                self.log_event(&origin, at, input)?;
                 self.save(&tracker).await?;
                 return Ok(vec![]);
             }
@@ -309,7 +311,7 @@ impl Dialogue {
                     text: comment,
                     ..EventInput::default()
                 };
-                self.log_event(&tracker, input)?;
+                self.log_event(&origin, at, input)?;
                 return Ok(vec![]);
             }
         };

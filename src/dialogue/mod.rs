@@ -30,7 +30,7 @@ pub use engine::{Dialogue, DialogueParts};
 pub use nlg::{format_price, Templates};
 pub use policy::INTENTS;
 pub use request::search_request;
-pub use tracker::{CartLine, Claim, Handoff, Pending, Tracker, TurnRecord};
+pub use tracker::{CartLine, Claim, Handoff, Pending, Tracker, TrackerStore, TurnRecord};
 
 use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::store::{Store, StoreError, Tree};
+use crate::store::{AgeIndex, Store, StoreError, Tree};
 use crate::types::{Parse, ProductId};
 
 /// Turns kept in the tracker (older ones live on in the session log).
@@ -178,15 +178,29 @@ impl Tracker {
 pub struct TrackerStore {
     tree: Tree<Tracker>,
     handed_off: Tree<()>,
+    /// Each tracker's last day of activity (retention).
+    ages: AgeIndex,
 }
+
+const TRACKERS: &str = "dialogue.trackers";
 
 impl TrackerStore {
     pub fn open(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
-            tree: store.tree("dialogue.trackers")?,
-            // Built from the trackers by the schema-2 migration for older directories.
+            tree: store.tree(TRACKERS)?,
+            // Built from the trackers by the schema-3 migration for older directories.
             handed_off: store.tree("dialogue.handoffs")?,
+            ages: AgeIndex::open(store, TRACKERS)?,
         })
+    }
+
+    /// Deletes the trackers of sessions idle since before `cutoff`; returns how many.
+    pub fn expire(&self, cutoff: chrono::DateTime<chrono::Utc>) -> Result<u64, StoreError> {
+        let deleted = self.ages.sweep(cutoff, |session| {
+            Ok(u64::from(self.tree.remove(session)?.is_some()))
+        })?;
+        self.tree.flush()?;
+        Ok(deleted)
     }
 
     pub fn load(&self, session: &str) -> Result<Tracker, StoreError> {
@@ -209,6 +223,8 @@ impl TrackerStore {
         if !with_agent && indexed {
             self.handed_off.remove(&tracker.session)?;
         }
+        self.ages
+            .touch(tracker.session.as_bytes(), chrono::Utc::now())?;
         self.tree.flush_async().await
     }
 
@@ -273,11 +289,6 @@ mod tests {
         assert!(store.handed_off().unwrap().is_empty());
         assert_eq!(store.handed_off_indexed(), 0);
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     #[test]
     fn a_session_is_signed_in_once_and_then_only_its_owners() {

@@ -1,7 +1,8 @@
 //! The knowledge graph as behaviour's product directory: events are checked against it
-//! and profiles learn categories, brands, attributes and prices from it.
+//! and profiles learn categories, brands, attributes and prices from it; its order book
+//! proves that a rating's author bought the product.
 
-use crate::behavior::{ProductDirectory, ProductFacts};
+use crate::behavior::{OrderFacts, ProductDirectory, ProductFacts};
 use crate::knowledge::{Graph, LiveGraph};
 use crate::types::ProductId;
 
@@ -35,11 +36,23 @@ impl ProductDirectory for Graph {
             consumable: p.consumable,
         })
     }
+
+    fn order(&self, order_id: &str) -> Option<OrderFacts> {
+        let o = Graph::order(self, order_id)?;
+        Some(OrderFacts {
+            user: crate::types::UserId::new(&o.user_id),
+            products: o.items.iter().map(|i| i.product.clone()).collect(),
+        })
+    }
 }
 
 /// The graph being served, whichever version is current when an event arrives.
 impl ProductDirectory for LiveGraph {
     fn facts(&self, product: &ProductId) -> Option<ProductFacts> {
         ProductDirectory::facts(self.graph().as_ref(), product)
+    }
+
+    fn order(&self, order_id: &str) -> Option<OrderFacts> {
+        ProductDirectory::order(self.graph().as_ref(), order_id)
     }
 }

@@ -1,13 +1,20 @@
 //! sled, typed: every tree holds one serde type, the data directory carries a schema
 //! version, and migrations run in order when an older directory is opened.
 
+mod age_index;
 mod error;
+mod migrate_v2;
 mod schema;
+mod time_key;
 mod tree;
+mod write_set;
 
+pub use age_index::{day_of, AgeIndex};
 pub use error::StoreError;
 pub use schema::{Migration, SCHEMA_VERSION};
+pub use time_key::{seq_of, time_key, time_seq_key};
 pub use tree::Tree;
+pub use write_set::WriteSet;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

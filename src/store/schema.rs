@@ -3,7 +3,7 @@ use std::path::Path;
 use super::StoreError;
 
 /// The layout this build writes. Bump it and add a [`Migration`] when a stored type changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Upgrades a data directory from `from` to `from + 1`.
 pub struct Migration {
@@ -14,13 +14,16 @@ pub struct Migration {
 /// Migrations in order.
 pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
     from: 1,
-    run: two::migrate,
+    run: super::migrate_v2::run,
+}, Migration {
+    from: 2,
+    run: three::migrate,
 }];
 
-/// Schema 2: session log keys carry the session id's length; handed-off sessions have an
+/// Schema 3: session log keys carry the session id's length; handed-off sessions have an
 /// index. The trees are named here, not imported: a migration is a fixed step on bytes,
 /// and the modules that own the trees may change after it.
-mod two {
+mod three {
     const SESSION_LOG: &str = "transport.session_log";
     const TRACKERS: &str = "dialogue.trackers";
     const HANDOFFS: &str = "dialogue.handoffs";

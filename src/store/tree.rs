@@ -28,7 +28,12 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
         }
     }
 
-    fn encode(value: &V) -> Result<Vec<u8>, StoreError> {
+    /// The untyped sled tree (for [`super::WriteSet`]).
+    pub(crate) fn raw(&self) -> &sled::Tree {
+        &self.inner
+    }
+
+    pub(crate) fn encode(value: &V) -> Result<Vec<u8>, StoreError> {
         serde_json::to_vec(value).map_err(|e| StoreError::Encode(e.to_string()))
     }
 
@@ -92,6 +97,20 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
             let (k, v) = r?;
             Ok((k.to_vec(), self.decode(&v)?))
         })
+    }
+
+    /// Entries with keys in `[from, to)`, in key order.
+    pub fn range(
+        &self,
+        from: impl AsRef<[u8]>,
+        to: impl AsRef<[u8]>,
+    ) -> impl Iterator<Item = Result<(Vec<u8>, V), StoreError>> + '_ {
+        self.inner
+            .range(from.as_ref().to_vec()..to.as_ref().to_vec())
+            .map(move |r| {
+                let (k, v) = r?;
+                Ok((k.to_vec(), self.decode(&v)?))
+            })
     }
 
     /// Entries with keys in `[from, ..)`, in key order.

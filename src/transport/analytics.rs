@@ -53,12 +53,10 @@ fn internal(e: impl std::fmt::Display) -> ApiError {
     ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string())
 }
 
-/// Both logs, read once per request.
-fn read_logs(log: &EventLog) -> Result<(Vec<TurnFact>, Vec<Event>), ApiError> {
-    Ok((
-        log.turn_facts().map_err(internal)?,
-        log.all_events().map_err(internal)?,
-    ))
+/// What a range's numbers need, read through the time indexes (never the whole logs).
+fn read_window(log: &EventLog, range: Range) -> Result<(Vec<TurnFact>, Vec<Event>), ApiError> {
+    log.analytics_window(range, log.config().analytics_params().attribution_window)
+        .map_err(internal)
 }
 
 fn range_of(q: &RangeQuery) -> Result<Range, ApiError> {
@@ -72,7 +70,7 @@ pub(crate) async fn report(
 ) -> Result<Json<Report>, ApiError> {
     let range = range_of(&q)?;
     let log = log(&state)?;
-    let (turns, events) = read_logs(log)?;
+    let (turns, events) = read_window(log, range)?;
     let a = Analytics::new(&turns, &events, log.config().analytics_params());
     Ok(Json(a.report(range)))
 }
@@ -116,7 +114,7 @@ pub(crate) async fn conversations(
         .with_hint(format!("measure is one of: {DRILL_MEASURES}")));
     }
     let log = log(&state)?;
-    let (turns, events) = read_logs(log)?;
+    let (turns, events) = read_window(log, range)?;
     let a = Analytics::new(&turns, &events, log.config().analytics_params());
     Ok(Json(
         a.conversations(range)
@@ -133,8 +131,12 @@ pub(crate) async fn review_queue(
 ) -> Result<Json<Vec<ReviewItem>>, ApiError> {
     let range = range_of(&q)?;
     let log = log(&state)?;
-    let (turns, events) = read_logs(log)?;
-    let decided = log.review_decisions().map_err(internal)?;
+    let (turns, events) = read_window(log, range)?;
+    // Only the decisions on the turns read, by key.
+    let mut decided = Vec::new();
+    for t in &turns {
+        decided.extend(log.review_decision(t.seq).map_err(internal)?);
+    }
     let a = Analytics::new(&turns, &events, log.config().analytics_params());
     Ok(Json(a.review_queue(range, &decided)))
 }
@@ -197,12 +199,7 @@ pub(crate) async fn decide(
         return Err(ApiError::not_found(format!("no turn {seq}"))
             .with_hint("GET /admin/review lists the queued turns"));
     };
-    if log
-        .review_decisions()
-        .map_err(internal)?
-        .iter()
-        .any(|d| d.seq == seq)
-    {
+    if log.review_decision(seq).map_err(internal)?.is_some() {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "already_reviewed",
@@ -297,17 +294,10 @@ pub(crate) async fn shopper(
     Path(id): Path<String>,
 ) -> Result<Json<ShopperView>, ApiError> {
     let log = log(&state)?;
-    let (turns, events) = read_logs(log)?;
+    let (turns, events) = log.shopper_window(&id).map_err(internal)?;
     let a = Analytics::new(&turns, &events, log.config().analytics_params());
     let conversations = a.conversations_of(&id);
-    let mut own: Vec<Event> = events
-        .iter()
-        .filter(|e| {
-            e.user.as_ref().is_some_and(|u| u.as_str() == id)
-                || e.session.as_ref().is_some_and(|s| s.as_str() == id)
-        })
-        .cloned()
-        .collect();
+    let mut own: Vec<Event> = log.events_of(&id).map_err(internal)?;
     own.sort_by(|a, b| b.at.cmp(&a.at).then(b.seq.cmp(&a.seq)));
     own.truncate(200);
     let profile = match log

@@ -1,6 +1,8 @@
 //! `POST /api/events`: a shop's backend reports what shoppers did. One event or a JSON
-//! array of them, behind `Authorization: Bearer <server.events_token>`. The answer comes
-//! only after the events are durable; a bad event rejects the batch and stores nothing.
+//! array of them, behind `Authorization: Bearer <server.events_token>`. The only way in
+//! for purchases, ratings (with order proof) and reviews; the backend's ids have their own
+//! namespace, which no socket event can claim. The answer comes only after the events are
+//! durable; a bad event rejects the batch and stores nothing.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -119,6 +121,11 @@ fn to_api_error(e: BehaviorError) -> ApiError {
         e @ BehaviorError::BatchTooLarge { .. } => ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "batch_too_large",
+            e.to_string(),
+        ),
+        e @ BehaviorError::NotFromSocket { .. } => ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_event",
             e.to_string(),
         ),
         e @ BehaviorError::AlreadyLinked { .. } => {

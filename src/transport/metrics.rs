@@ -20,12 +20,18 @@ pub struct Metrics {
     errors: Mutex<BTreeMap<String, u64>>,
     intents: Mutex<BTreeMap<String, u64>>,
     nlu: std::sync::OnceLock<std::sync::Arc<crate::nlu::NluStats>>,
+    retention: std::sync::OnceLock<std::sync::Arc<crate::retention::RetentionStats>>,
 }
 
 impl Metrics {
     /// Reports the NLU worker's queue depth and batch sizes too.
     pub fn watch_nlu(&self, stats: std::sync::Arc<crate::nlu::NluStats>) {
         let _ = self.nlu.set(stats);
+    }
+
+    /// Reports what the retention sweeps deleted too.
+    pub fn watch_retention(&self, stats: std::sync::Arc<crate::retention::RetentionStats>) {
+        let _ = self.retention.set(stats);
     }
 
     pub fn observe_turn(&self, seconds: f64) {
@@ -119,6 +125,9 @@ impl Metrics {
             let _ = writeln!(s, "kefu_nlu_batch_size_count {}", nlu.batches());
             let _ = writeln!(s, "# HELP kefu_nlu_cache_hits_total Parses answered from the cache.\n# TYPE kefu_nlu_cache_hits_total counter");
             let _ = writeln!(s, "kefu_nlu_cache_hits_total {}", nlu.cache_hits());
+        }
+        if let Some(retention) = self.retention.get() {
+            s.push_str(&retention.render());
         }
         s
     }

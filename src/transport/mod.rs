@@ -32,3 +32,4 @@ pub use error::ApiError;
 pub use events::EventsApi;
 pub use http::{app, AppState};
 pub use metrics::Metrics;
+pub use session_log::SessionLog;

@@ -1,11 +1,15 @@
 //! Every session's history in sled: what the shopper said and every server frame that
 //! carries a `seq`. A reconnecting client names the last seq it saw and gets the rest.
 //!
-//! Keys are `len(session) as u16 BE ‖ session ‖ seq as u64 BE` (schema 2): the length
+//! Keys are `len(session) as u16 BE ‖ session ‖ seq as u64 BE` (schema 3): the length
 //! prefix makes one session's keys never a prefix of another's, whatever bytes the ids
-//! hold (schema 1 used `session ‖ 0 ‖ seq`, so `S\0x`'s frames were in `S`'s range).
+//! hold (before, `session ‖ 0 ‖ seq` put `S\0x`'s frames in `S`'s range). Each session's
+//! last day of activity is indexed, so retention deletes idle sessions' logs without
+//! reading the others.
 
-use crate::store::{Store, StoreError, Tree};
+use chrono::{DateTime, Utc};
+
+use crate::store::{AgeIndex, Store, StoreError, Tree};
 
 use super::protocol::{LoggedFrame, ServerFrame};
 
@@ -13,6 +17,7 @@ use super::protocol::{LoggedFrame, ServerFrame};
 pub struct SessionLog {
     store: Store,
     frames: Tree<LoggedFrame>,
+    ages: AgeIndex,
 }
 
 /// The tree's name; the store's schema migration rewrites its keys by name.
@@ -39,6 +44,7 @@ impl SessionLog {
         Ok(Self {
             store: store.clone(),
             frames: store.tree(TREE)?,
+            ages: AgeIndex::open(store, TREE)?,
         })
     }
 
@@ -49,6 +55,7 @@ impl SessionLog {
         text: &str,
     ) -> Result<(), StoreError> {
         let seq = self.next_seq()?;
+        self.ages.touch(session.as_bytes(), Utc::now())?;
         self.frames.insert(
             key(session, seq),
             &LoggedFrame::User {
@@ -69,6 +76,7 @@ impl SessionLog {
     ) -> Result<ServerFrame, StoreError> {
         let seq = self.next_seq()?;
         let frame = make(seq);
+        self.ages.touch(session.as_bytes(), Utc::now())?;
         self.frames.insert(
             key(session, seq),
             &LoggedFrame::Server {
@@ -127,6 +135,22 @@ impl SessionLog {
             }
         }
         Ok(out)
+    }
+
+    /// Deletes the logs of sessions idle since before `cutoff`; returns frames deleted.
+    pub fn expire(&self, cutoff: DateTime<Utc>) -> Result<u64, StoreError> {
+        let deleted = self.ages.sweep(cutoff, |session| {
+            let session = String::from_utf8_lossy(session);
+            let mut n = 0;
+            for item in self.frames.scan_prefix(prefix(&session)) {
+                let (k, _) = item?;
+                self.frames.remove(k)?;
+                n += 1;
+            }
+            Ok(n)
+        })?;
+        self.frames.flush()?;
+        Ok(deleted)
     }
 }
 

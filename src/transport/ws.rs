@@ -269,7 +269,28 @@ impl Connection {
                     .and_then(|v| v.as_str())
                     .unwrap_or("event")
                     .to_string();
-                self.quiet_turn(TurnInput::Event { event }, of).await
+                let kind = event.get("kind").and_then(|v| v.as_str()).unwrap_or("");
+                if !crate::behavior::SOCKET_KINDS.contains(&kind) {
+                    return self
+                        .reply_error(
+                            "event_not_allowed",
+                            format!(
+                                "a {:?} event cannot come from the page; the socket takes {} (purchases, ratings and reviews come from the shop's backend on POST /api/events)",
+                                kind.chars().take(40).collect::<String>(),
+                                crate::behavior::SOCKET_KINDS.join(", ")
+                            ),
+                        )
+                        .await;
+                }
+                // The event's own `at` counts only in a simulation, as a message's does.
+                if self.state.config.server.accept_client_time {
+                    self.at = event
+                        .get("at")
+                        .and_then(|v| serde_json::from_value(v.clone()).ok());
+                }
+                let flow = self.quiet_turn(TurnInput::Event { event }, of).await;
+                self.at = None;
+                flow
             }
             ClientFrame::Feedback {
                 reply_id,

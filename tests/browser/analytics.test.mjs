@@ -18,6 +18,8 @@ process.env.KEFU_ADMIN_TOKEN = TOKEN;
 process.env.KEFU_SERVER_ACCEPT_CLIENT_TIME = "true";
 // `kefu simulate` signs its shoppers in with the server's identity secret.
 process.env.KEFU_SERVER_IDENTITY_SECRET = "browser-test-identity-secret-42";
+// Purchases reach the server as a shop backend sends them (`kefu simulate --events-token`).
+process.env.KEFU_SERVER_EVENTS_TOKEN = "browser-test-events-token-0123";
 // A copy of the shop's knowledge, so accepted reviews land in a temporary nlu/review.jsonl.
 const KNOWLEDGE = fs.mkdtempSync(path.join(os.tmpdir(), "kefu-knowledge-"));
 fs.cpSync(path.join(ROOT, "knowledge"), KNOWLEDGE, { recursive: true });

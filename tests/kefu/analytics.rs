@@ -703,6 +703,8 @@ async fn a_real_conversation_shows_up_in_the_numbers() {
     let log = parts.events.clone();
     let mut config = Config::default();
     config.admin.token = Some(TOKEN.into());
+    // The dialogue runs on the story's clock, so the widget's events are dated on it too.
+    config.server.accept_client_time = true;
     let store = Store::open(data.path().join("transport")).unwrap();
     let chat: Arc<dyn kefu::dialogue::ChatService> = Arc::new(parts.dialogue);
     let state = AppState::new(Arc::new(config), store, Some(chat))

@@ -135,7 +135,7 @@ pub fn read_interactions(path: &Path, format: LogFormat) -> Result<Interactions,
                     let input: EventInput = serde_json::from_value(value)
                         .map_err(|e| bad(*n, format!("not a kefu event: {e}")))?;
                     let action = input
-                        .validate(*n, None)
+                        .validate(*n, None, &crate::behavior::Bounds::default())
                         .map_err(|e| bad(*n, e.to_string()))?;
                     Event {
                         seq: *n as u64,
@@ -143,6 +143,7 @@ pub fn read_interactions(path: &Path, format: LogFormat) -> Result<Interactions,
                         session: input.session,
                         user: input.user,
                         at: input.at.unwrap_or_default(),
+                        source: crate::behavior::Source::Backend,
                         received: input.at.unwrap_or_default(),
                         action,
                     }
