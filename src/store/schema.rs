@@ -12,13 +12,16 @@ pub struct Migration {
 }
 
 /// Migrations in order.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    run: super::migrate_v2::run,
-}, Migration {
-    from: 2,
-    run: three::migrate,
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        run: super::migrate_v2::run,
+    },
+    Migration {
+        from: 2,
+        run: three::migrate,
+    },
+];
 
 /// Schema 3: session log keys carry the session id's length; handed-off sessions have an
 /// index. The trees are named here, not imported: a migration is a fixed step on bytes,

@@ -140,12 +140,22 @@ proptest! {
 fn catalogue_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coarse_shop");
-    for entry in std::fs::read_dir(src).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
-    std::fs::create_dir(dir.path().join("policies")).unwrap();
+    copy_tree(&src, dir.path());
+    std::fs::create_dir_all(dir.path().join("policies")).unwrap();
     dir
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
 
 const KNOWLEDGE_FILES: &[&str] = &[
