@@ -4,7 +4,7 @@
 //! These are dialogue intents (`view_cart`, `remove_from_cart`, `update_cart`,
 //! `empty_cart`) that buttons name directly. Typed words reach them through [`intent_in`],
 //! which reads the cart words of `lexicon` — the shipped NLU model was trained before they
-//! existed (docs/dialogue.md "The cart"), and a message about the cart is recognisable
+//! existed (README "The dialogue"), and a message about the cart is recognisable
 //! by its words whatever intent the model gives it.
 
 use crate::lexicon;
