@@ -182,6 +182,10 @@ const SORT_WORDS: &[(SortWish, &[&str])] = &[
             "price low",
             "low price",
             "by price",
+            "lowest first",
+            "low to high",
+            "lowest to highest",
+            "price ascending",
         ],
     ),
     (

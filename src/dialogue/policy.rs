@@ -50,14 +50,22 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
 }
 
 /// "not summit", "no, in black": a no that names what to search for, with no question
-/// pending and a search in force, refines the search rather than declining.
+/// pending and a search in force, refines the search rather than declining. So does a
+/// message that turns down a value of the search ("i don't want tidewater, had one and it
+/// broke"), however the model read its mood.
 fn refinement_said_as_no<'p>(ctx: &Ctx<'_>, parse: &'p Parse) -> &'p str {
     let searching = !ctx.tracker.slots.is_empty() || !ctx.tracker.last_products.is_empty();
-    let names_a_wish = parse
-        .slots
-        .iter()
-        .any(|s| super::request::SEARCH_SLOTS.contains(&s.slot.as_str()));
-    if parse.intent == "deny" && searching && names_a_wish {
+    let wishes = || {
+        parse
+            .slots
+            .iter()
+            .filter(|s| super::request::SEARCH_SLOTS.contains(&s.slot.as_str()))
+    };
+    let turns_one_down = wishes().any(|s| crate::lexicon::excluded_at(&parse.text, s.start));
+    let names_a_wish = wishes().next().is_some();
+    let reads_as_a_no = parse.intent == "deny"
+        || (turns_one_down && matches!(parse.intent.as_str(), "complaint" | "chitchat"));
+    if searching && names_a_wish && reads_as_a_no {
         "refine_search"
     } else {
         &parse.intent
@@ -223,7 +231,7 @@ fn how_it_works(ctx: &mut Ctx<'_>, intent: &str) -> Outcome {
         "refund_status" => "refund_status",
         _ => "return_item",
     };
-    let mut out = talk::policy(ctx, intent, PolicyKind::Returns);
+    let mut out = talk::policy_terms(ctx, intent, PolicyKind::Returns);
     out.quick_replies = vec![ctx.quick(
         &format!("label_{intent}"),
         super::outcome::intent_payload(intent, &[]),

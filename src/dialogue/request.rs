@@ -65,11 +65,19 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse) {
         }
         tracker.slots.insert(s.slot.clone(), s.value.clone());
     }
-    // "a laptop, not too expensive": a ranking wish in words the NLU tagged no sort in.
-    if parse.slot("sort").is_none() {
-        if let Some(wish) = sort_wish(&parse.text) {
+    // "a laptop, not too expensive": a ranking wish in words the NLU tagged no sort in, or
+    // tagged in part ("by price, lowest first" tagged "lowest first"); the slot keeps the
+    // wish's own words, so the request reads it.
+    let tagged = parse.slot("sort").and_then(|s| sort_wish(&s.value));
+    match tagged.or_else(|| sort_wish(&parse.text)) {
+        Some(wish) => {
             tracker.slots.insert("sort".into(), sort_words(wish).into());
         }
+        None if parse.slot("sort").is_some() => {
+            // A sort the shop can't do ("most popular first"): not a filter either.
+            tracker.slots.remove("sort");
+        }
+        None => {}
     }
     // The words a search starts with are what it ranks by for as long as it lasts
     // ("a gift for my dad, he likes hiking", "youtube sweatshirt"), so a refinement

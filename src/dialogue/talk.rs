@@ -79,6 +79,28 @@ pub fn policy(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outc
     }
 }
 
+/// "How do returns work here?": the policy's own terms (the window, the refund time), and
+/// the FAQ answer too when one fits the question well.
+pub fn policy_terms(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outcome {
+    let Some(summary) = ctx.graph.policy(kind).map(|p| p.summary.clone()) else {
+        return policy(ctx, intent, kind);
+    };
+    ctx.tracker.failures = 0;
+    let mut text = ctx.t("policy_answer", &[("summary", summary.clone())]);
+    let hits = ctx
+        .graph
+        .faq_lookup(&ctx.parse.text, ctx.embed, 1)
+        .unwrap_or_default();
+    if let Some(hit) = hits.into_iter().next() {
+        let fits = hit.score >= FAQ_MIN_SCORE && hit.entry.policy.is_none_or(|p| p == kind);
+        if fits && hit.entry.answer != summary {
+            text = format!("{}
+{text}", hit.entry.answer);
+        }
+    }
+    Outcome::say(intent, text)
+}
+
 /// "Do you ship to Austria?", answered from the shipping policy's destinations: yes with
 /// the terms, or no with where the shop does deliver. `None` when no country is named or
 /// the policy does not list its destinations.
