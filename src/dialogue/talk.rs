@@ -94,8 +94,11 @@ pub fn policy_terms(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -
     if let Some(hit) = hits.into_iter().next() {
         let fits = hit.score >= FAQ_MIN_SCORE && hit.entry.policy.is_none_or(|p| p == kind);
         if fits && hit.entry.answer != summary {
-            text = format!("{}
-{text}", hit.entry.answer);
+            text = format!(
+                "{}
+{text}",
+                hit.entry.answer
+            );
         }
     }
     Outcome::say(intent, text)

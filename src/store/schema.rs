@@ -192,7 +192,8 @@ mod tests {
     }
 
     /// A schema-1 directory with two sessions, one of whose id extends the other's with a
-    /// NUL, and a handed-off tracker: after opening, each session's frames are its own and
+    /// NUL, and a handed-off tracker: after opening (schema 2's indexes, then schema 3's
+    /// keys), each session's frames are its own and
     /// the handoff is indexed.
     #[test]
     fn schema_one_session_logs_and_handoffs_are_migrated() {
@@ -221,8 +222,8 @@ mod tests {
                 .unwrap();
             store.flush().unwrap();
         }
-        let store = Store::open_configured(dir.path(), 2, MIGRATIONS, false).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 2);
+        let store = Store::open_configured(dir.path(), SCHEMA_VERSION, MIGRATIONS, false).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
         let log = store.db.open_tree("transport.session_log").unwrap();
         let keys: Vec<Vec<u8>> = log.iter().keys().map(|k| k.unwrap().to_vec()).collect();
         let new_key = |session: &[u8], seq: u64| {
