@@ -58,6 +58,10 @@ pub(super) fn need_product(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
 
 pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
     let Some(p) = ctx.referenced_products().into_iter().next() else {
+        // "how long does the battery last?" with a list on screen: for each of them.
+        if let Some(out) = answer_for_each_shown(ctx) {
+            return out;
+        }
         return need_product(ctx, "product_info");
     };
     ctx.focus_on(&p.id);
@@ -124,6 +128,13 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
 
 pub fn compare(ctx: &mut Ctx<'_>) -> Outcome {
     let mut products = ctx.referenced_products();
+    // "which of these have noise cancelling?": the attribute asked, for each one shown,
+    // rather than every difference between the first two.
+    if products.is_empty() {
+        if let Some(out) = answer_for_each_shown(ctx) {
+            return out;
+        }
+    }
     if products.len() < 2 {
         // "compare them": the first two of the last list.
         let graph = ctx.graph.clone();
@@ -325,6 +336,83 @@ pub(super) fn ask_variant_detail(
         ],
     );
     Some(Outcome::say("ask_variant", text).with_quick_replies(quick))
+}
+
+/// A property asked about the list on screen ("how long does the battery last?", "which
+/// of these have noise cancelling?"), answered for each product shown from its attributes
+/// and description. `None` when no list is shown, the words name no attribute, or the
+/// shop knows it for none of them (the caller asks which product, or compares).
+fn answer_for_each_shown(ctx: &mut Ctx<'_>) -> Option<Outcome> {
+    let graph = ctx.graph.clone();
+    let shown: Vec<Product> = ctx
+        .tracker
+        .last_products
+        .iter()
+        .filter_map(|id| graph.product(id.as_str()).cloned())
+        .collect();
+    if shown.len() < 2 {
+        return None;
+    }
+    let feature = ctx
+        .slot("feature")
+        .map(str::to_string)
+        .filter(|f| graph.resolve_attribute(f).is_some())
+        .or_else(|| shown.iter().find_map(|p| attribute_in_text(ctx, p)))?;
+    let attribute = graph.resolve_attribute(&feature)?;
+    let attribute_name = graph
+        .attribute_name(&attribute)
+        .map_or(feature.clone(), str::to_string);
+    let mut known = 0;
+    let lines: Vec<String> = shown
+        .iter()
+        .map(|p| {
+            let said = graph
+                .attribute_answer(p.id.as_str(), &attribute)
+                .filter(|a| a.verdict != Verdict::Unknown)
+                .and_then(|a| a.value.map(|v| (v, a.unit)));
+            let value = match said {
+                Some((value, unit)) => {
+                    known += 1;
+                    stated(&value, unit.as_deref())
+                }
+                None => ctx.t("each_not_stated", &[]),
+            };
+            format!("- {}: {value}", p.name)
+        })
+        .collect();
+    if known == 0 {
+        return None;
+    }
+    ctx.tracker.failures = 0;
+    let text = ctx.t(
+        "each_answer",
+        &[("attribute", attribute_name), ("lines", lines.join("\n"))],
+    );
+    Some(Outcome::say("answer_each_shown", text))
+}
+
+/// A stated value in words: "yes", "30 hours", "merino wool".
+fn stated(value: &crate::knowledge::AttrValue, unit: Option<&str>) -> String {
+    use crate::knowledge::AttrValue;
+    match value {
+        AttrValue::Bool(true) => "yes".into(),
+        AttrValue::Bool(false) => "no".into(),
+        other => match unit {
+            Some(u) => format!("{other} {}", unit_words(u)),
+            None => other.to_string(),
+        },
+    }
+}
+
+/// Units as a reply says them: "30 hours", not "30 h".
+fn unit_words(unit: &str) -> &str {
+    match unit {
+        "h" | "hr" | "hrs" => "hours",
+        "min" => "minutes",
+        "d" => "days",
+        "y" | "yr" => "years",
+        other => other,
+    }
 }
 
 /// Whether a product without sized variants carries the size in its name ("42mm" of

@@ -743,6 +743,15 @@ impl Graph {
 
     /// "Does X have Y?": yes / no / unknown, with the sentence or field that proves it.
     /// `None` when the product is unknown.
+    /// The attribute's name as the shop writes it ("battery life" for `battery_life_h`).
+    pub fn attribute_name(&self, id: &str) -> Option<&str> {
+        self.catalog
+            .attributes
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.name.as_str())
+    }
+
     pub fn attribute_answer(&self, product: &str, attribute: &str) -> Option<Answer> {
         let p = self.product(product)?;
         let unknown = |attr: Option<String>| Answer {
