@@ -1,7 +1,8 @@
 //! kefu (客服): a self-hosted shopping assistant. See README.md and docs/ for the map.
 //!
 //! Data flows down: transport → dialogue → {nlu, knowledge, recommend, behavior} → store;
-//! `retention` sweeps the stores of all of them.
+//! `retention` sweeps the stores of all of them; `start` wires the dialogue for `serve`,
+//! the stories and the tests.
 //! `types` is the shared vocabulary and `lexicon` the shared word lists; both depend on
 //! nothing below them. `identity` (the shop's signed shopper tokens) depends only on `types`.
 
@@ -16,6 +17,7 @@ pub mod nlu;
 pub mod recommend;
 pub mod retention;
 pub mod search;
+pub mod start;
 pub mod store;
 pub mod stories;
 pub mod transport;

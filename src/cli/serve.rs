@@ -3,16 +3,11 @@ use clap::Args;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use kefu::behavior::EventLog;
-use kefu::config::{Config, Override};
-use kefu::dialogue::{ChatService, Dialogue, DialogueParts, Templates};
-use kefu::knowledge::LiveGraph;
+use kefu::config::Override;
+use kefu::dialogue::ChatService;
 use kefu::model::{self, Manifest};
-use kefu::nlu::{Nlu, SentenceEncoder};
 use kefu::retention::Sweeper;
-use kefu::search::ProductSearch;
 use kefu::store::Store;
-use kefu::types::Embed;
 use kefu::{app, AppState};
 
 use super::Cli;
@@ -74,11 +69,14 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
             "server.identity_secret is not set: every chat session is anonymous (docs/security.md)"
         ),
     }
-    let running = start_dialogue(&config, &store)?;
-    let state = AppState::new(Arc::new(config), store.clone(), Some(running.chat))?
+    let running = kefu::start::from_config(&config, &store)?;
+    let chat: Arc<dyn ChatService> = Arc::new(running.dialogue);
+    let state = AppState::new(Arc::new(config), store.clone(), Some(chat))?
         .with_knowledge(running.knowledge.clone())
         .with_events(running.events.clone(), running.knowledge);
-    state.metrics.watch_nlu(running.nlu_stats);
+    if let Some(stats) = running.nlu_stats {
+        state.metrics.watch_nlu(stats);
+    }
     let _watch = running.watch;
     let sweeper = Arc::new(Sweeper::for_server(
         state.config.retention.clone(),
@@ -123,78 +121,4 @@ async fn shutdown_signal() {
         _ = term => {},
     }
     tracing::info!("shutting down");
-}
-
-/// What `serve` runs: the dialogue and the parts the HTTP layer shares with it.
-pub struct Running {
-    pub chat: Arc<dyn ChatService>,
-    pub knowledge: Arc<LiveGraph>,
-    pub events: Arc<EventLog>,
-    pub nlu_stats: Arc<kefu::nlu::NluStats>,
-    /// Keeps the knowledge file watcher alive.
-    pub watch: Option<kefu::knowledge::WatchHandle>,
-}
-
-/// Loads what the dialogue stands on — the knowledge graph (from the sled snapshot when
-/// the files are unchanged; watched for edits), the NLU, the sentence encoder, the event
-/// log and the reply templates — and starts it. A broken catalogue stops the start, with
-/// every problem listed.
-pub fn start_dialogue(config: &Config, store: &Store) -> Result<Running> {
-    let graph = LiveGraph::open(&config.knowledge_dir, Some(store.clone()))
-        .with_context(|| format!("loading knowledge from {}", config.knowledge_dir.display()))?;
-    let watch = if config.knowledge.watch {
-        Some(graph.watch().context("watching the knowledge files")?)
-    } else {
-        None
-    };
-    let base = &config.model.base_dir;
-    match kefu::nlu::swap_candidate(&config.nlu)? {
-        kefu::nlu::SwapDecision::NoCandidate => {}
-        kefu::nlu::SwapDecision::Swapped { reason } => {
-            tracing::info!("NLU: the retrained model now serves ({reason})")
-        }
-        kefu::nlu::SwapDecision::Kept { reason } => tracing::warn!(
-            "NLU: the retrained model in {} stays unused ({reason})",
-            kefu::nlu::candidate_dir(&config.nlu.model_dir).display()
-        ),
-    }
-    let nlu = Nlu::load(&config.nlu, base).with_context(|| {
-        format!(
-            "loading the NLU model {} (hint: `kefu train` writes it)",
-            config.nlu.model_dir.display()
-        )
-    })?;
-    let embed: Arc<dyn Embed> = Arc::new(
-        SentenceEncoder::load(base)
-            .with_context(|| format!("loading the base encoder {}", base.display()))?,
-    );
-    // FAQ phrasings are embedded now, and again (only changed ones) for each reloaded graph.
-    graph
-        .set_embedder(embed.clone())
-        .context("embedding the FAQ")?;
-    let events = Arc::new(EventLog::open(store, config.behavior.clone())?);
-    let responses = config.knowledge_dir.join("responses");
-    let templates = Templates::load(&responses, &config.dialogue.default_locale)?;
-    let nlu_stats = nlu.stats();
-    let dialogue = Dialogue::new(DialogueParts {
-        nlu: Arc::new(nlu),
-        graph: graph.clone(),
-        embed,
-        store: store.clone(),
-        templates,
-        events: events.clone(),
-        recommend: config.recommend.clone(),
-        behavior: config.behavior.clone(),
-        search_dir: Some(ProductSearch::index_dir(&config.data_dir)),
-        clock: None,
-    })?
-    .with_csat(config.dialogue.csat);
-    tracing::info!("dialogue ready");
-    Ok(Running {
-        chat: Arc::new(dialogue),
-        knowledge: graph,
-        events,
-        nlu_stats,
-        watch,
-    })
 }

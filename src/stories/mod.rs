@@ -44,6 +44,8 @@ pub enum StoryError {
     Dialogue(#[from] crate::dialogue::DialogueError),
     #[error(transparent)]
     Events(#[from] crate::behavior::BehaviorError),
+    #[error(transparent)]
+    Start(#[from] crate::start::StartError),
 }
 
 impl StoryError {

@@ -10,11 +10,10 @@ use super::checks::{check_step, Failure, FailureKind, TurnView};
 use super::format::Story;
 use super::StoryError;
 use crate::behavior::{BehaviorConfig, EventLog};
-use crate::dialogue::{
-    ChatService, Dialogue, DialogueParts, Templates, Turn, TurnInput, Understand,
-};
+use crate::dialogue::{ChatService, Dialogue, Turn, TurnInput, Understand};
 use crate::knowledge::LiveGraph;
 use crate::recommend::RecommendConfig;
+use crate::start::{Models, Settings};
 use crate::store::Store;
 use crate::types::{Embed, Reply, SessionId, UserId};
 
@@ -43,28 +42,31 @@ pub struct StoryKefu {
     pub events: Arc<EventLog>,
 }
 
-/// Starts kefu on the catalogue in `knowledge` with its data in `data`.
+/// Starts kefu on the catalogue in `knowledge` with its data in `data`, through the same
+/// wiring `kefu serve` uses (`crate::start`), on the fixed clock.
 pub fn start(parts: &StoryParts, data: &Path, knowledge: &Path) -> Result<StoryKefu, StoryError> {
     let store = Store::open(data)?;
-    let graph = LiveGraph::open(knowledge, Some(store.clone()))?;
-    let events = Arc::new(EventLog::open(&store, parts.behavior.clone())?);
-    let templates = Templates::load(&parts.responses, "en")?;
-    let dialogue = Dialogue::new(DialogueParts {
+    let models = Models {
         nlu: parts.nlu.clone(),
-        graph: graph.clone(),
         embed: parts.embed.clone(),
-        store,
-        templates,
-        events: events.clone(),
+        nlu_stats: None,
+    };
+    let settings = Settings {
+        knowledge_dir: knowledge.to_path_buf(),
+        responses: parts.responses.clone(),
+        default_locale: "en".into(),
         recommend: parts.recommend.clone(),
         behavior: parts.behavior.clone(),
-        search_dir: Some(data.join("search")),
+        search_dir: data.join("search"),
+        watch: false,
+        csat: false,
         clock: Some(story_clock()),
-    })?;
+    };
+    let running = crate::start::dialogue(&models, &store, settings)?;
     Ok(StoryKefu {
-        dialogue,
-        graph,
-        events,
+        dialogue: running.dialogue,
+        graph: running.knowledge,
+        events: running.events,
     })
 }
 
