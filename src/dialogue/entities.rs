@@ -84,7 +84,55 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
             parse.slots.push(slot("color", &text, start, end));
         }
     }
+    drop_what_describes_another_kind(parse, graph, &words, &lower);
     parse.slots.sort_by_key(|s| s.start);
+}
+
+/// "I drink a lot of green tea, so I'd love a kettle": a colour or material right before
+/// another kind of product the shop knows ("tea") describes that one, not the kind wanted
+/// ("kettle"), so it is no filter on the search. Long messages that tell a story around the
+/// need are where this happens.
+fn drop_what_describes_another_kind(
+    parse: &mut Parse,
+    graph: &Graph,
+    words: &[(usize, usize)],
+    lower: &str,
+) {
+    let Some(wanted) = parse
+        .slots
+        .iter()
+        .find(|s| s.slot == "product_type")
+        .cloned()
+    else {
+        return;
+    };
+    let wanted_category = graph.category(wanted.value.trim()).map(|c| c.id.clone());
+    let chars: Vec<char> = lower.chars().collect();
+    let describes_another = |s: &Slot| {
+        if !matches!(s.slot.as_str(), "color" | "material") {
+            return false;
+        }
+        let Some(next) = words.iter().position(|&(start, _)| start >= s.end) else {
+            return false;
+        };
+        let (start, _) = words[next];
+        // right after it, nothing but spaces between
+        if chars[s.end..start].iter().any(|c| !c.is_whitespace())
+            || start >= wanted.start && start < wanted.end
+        {
+            return false;
+        }
+        (1..=2).any(|n| {
+            let Some(span) = words.get(next..next + n) else {
+                return false;
+            };
+            let phrase: String = chars[span[0].0..span[n - 1].1].iter().collect();
+            graph
+                .category(&phrase)
+                .is_some_and(|c| Some(&c.id) != wanted_category.as_ref())
+        })
+    };
+    parse.slots.retain(|s| !describes_another(s));
 }
 
 fn slot(name: &str, text: &str, start: usize, end: usize) -> Slot {
