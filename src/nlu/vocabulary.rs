@@ -48,12 +48,36 @@ impl Vocabulary {
         })
     }
 
-    /// [`Vocabulary::read`], or None when there is no file at `path` (a shop without one).
+    /// [`Vocabulary::read`], or None when there is no file at `path` (a shop without one)
+    /// or when the file is for another model: none of the slot types it names is one of
+    /// this model's (the shop's vocabulary and a SNIPS model), said in one line. A file
+    /// naming some of the model's slots is checked line by line, so a misspelt slot is
+    /// still an error.
     pub(crate) fn read_if_present(path: &Path, labels: &Labels) -> Result<Option<Self>, NluError> {
         if !path.exists() {
             return Ok(None);
         }
+        let text = std::fs::read_to_string(path).map_err(|e| NluError::io(path, e))?;
+        let named = Self::slot_types_in(&text);
+        if !named.is_empty() && !named.iter().any(|s| labels.slots.iter().any(|l| l == s)) {
+            tracing::warn!(
+                "the vocabulary {} is for another model (it names {}, this model has none of them): not applied",
+                path.display(),
+                named.iter().cloned().collect::<Vec<_>>().join(", ")
+            );
+            return Ok(None);
+        }
         Self::read(path, labels).map(Some)
+    }
+
+    /// The slot types a vocabulary file's lines name.
+    fn slot_types_in(text: &str) -> std::collections::BTreeSet<String> {
+        text.lines()
+            .map(|l| l.trim_end_matches('\r'))
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .filter_map(|l| l.split_once('\t').map(|(_, slot)| slot.trim().to_string()))
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 
     fn parse(text: &str, labels: &Labels) -> Result<Self, Vec<String>> {
@@ -238,5 +262,23 @@ mod tests {
             err[1]
         );
         assert!(err[2].starts_with("3: the value is empty"), "{}", err[2]);
+    }
+
+    #[test]
+    fn a_vocabulary_for_another_model_is_not_applied_but_a_misspelt_slot_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("other.tsv");
+        std::fs::write(&other, "bohemian rhapsody\ttrack\nqueen\tartist\n").unwrap();
+        assert!(Vocabulary::read_if_present(&other, &labels())
+            .unwrap()
+            .is_none());
+        let ours = dir.path().join("ours.tsv");
+        std::fs::write(&ours, "sonora\tbrand\nred\tcolr\n").unwrap();
+        assert!(Vocabulary::read_if_present(&ours, &labels()).is_err());
+        assert!(
+            Vocabulary::read_if_present(&dir.path().join("none.tsv"), &labels())
+                .unwrap()
+                .is_none()
+        );
     }
 }
