@@ -49,21 +49,26 @@ impl Vocabulary {
     }
 
     /// [`Vocabulary::read`], or None when there is no file at `path` (a shop without one)
-    /// or when the file is for another model: none of the slot types it names is one of
-    /// this model's (the shop's vocabulary and a SNIPS model), said in one line. A file
-    /// naming some of the model's slots is checked line by line, so a misspelt slot is
-    /// still an error.
+    /// or when the file is for another model: most of the slot types it names are not this
+    /// model's (the shop's vocabulary beside a SNIPS model, which shares only `sort`), said
+    /// in one line. A file naming mostly the model's slots is checked line by line, so a
+    /// misspelt slot is still an error.
     pub(crate) fn read_if_present(path: &Path, labels: &Labels) -> Result<Option<Self>, NluError> {
         if !path.exists() {
             return Ok(None);
         }
         let text = std::fs::read_to_string(path).map_err(|e| NluError::io(path, e))?;
         let named = Self::slot_types_in(&text);
-        if !named.is_empty() && !named.iter().any(|s| labels.slots.iter().any(|l| l == s)) {
+        let unknown: Vec<&String> = named
+            .iter()
+            .filter(|s| !labels.slots.iter().any(|l| l == *s))
+            .collect();
+        if unknown.len() * 2 > named.len() {
             tracing::warn!(
-                "the vocabulary {} is for another model (it names {}, this model has none of them): not applied",
+                "the vocabulary {} is for another model ({} of the {} slot types it names are not this model's): not applied",
                 path.display(),
-                named.iter().cloned().collect::<Vec<_>>().join(", ")
+                unknown.len(),
+                named.len()
             );
             return Ok(None);
         }
@@ -268,7 +273,11 @@ mod tests {
     fn a_vocabulary_for_another_model_is_not_applied_but_a_misspelt_slot_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let other = dir.path().join("other.tsv");
-        std::fs::write(&other, "bohemian rhapsody\ttrack\nqueen\tartist\n").unwrap();
+        std::fs::write(
+            &other,
+            "bohemian rhapsody\ttrack\nqueen\tartist\nnavy\tcolor\n",
+        )
+        .unwrap();
         assert!(Vocabulary::read_if_present(&other, &labels())
             .unwrap()
             .is_none());
