@@ -33,6 +33,9 @@ pub struct Vocabulary {
     slots_of: BTreeMap<String, Vec<String>>,
 }
 
+/// Slot types a well-formed file must name before it can be judged another model's.
+const ANOTHER_MODELS_MIN_TYPES: usize = 3;
+
 impl Vocabulary {
     /// Reads a `value<TAB>slot` file (`#` starts a comment line). Every problem is reported
     /// with its line; `labels` are the model's, so a slot it cannot tag is refused.
@@ -58,12 +61,14 @@ impl Vocabulary {
             return Ok(None);
         }
         let text = std::fs::read_to_string(path).map_err(|e| NluError::io(path, e))?;
-        let named = Self::slot_types_in(&text);
+        let (named, well_formed) = Self::slot_types_in(&text);
         let unknown: Vec<&String> = named
             .iter()
             .filter(|s| !labels.slots.iter().any(|l| l == *s))
             .collect();
-        if unknown.len() * 2 > named.len() {
+        // A broken or small file is checked, so its mistakes are shown, not waved away.
+        if well_formed && named.len() >= ANOTHER_MODELS_MIN_TYPES && unknown.len() * 2 > named.len()
+        {
             tracing::warn!(
                 "the vocabulary {} is for another model ({} of the {} slot types it names are not this model's): not applied",
                 path.display(),
@@ -75,14 +80,21 @@ impl Vocabulary {
         Self::read(path, labels).map(Some)
     }
 
-    /// The slot types a vocabulary file's lines name.
-    fn slot_types_in(text: &str) -> std::collections::BTreeSet<String> {
-        text.lines()
+    /// The slot types a vocabulary file's lines name, and whether every line is
+    /// `value<TAB>slot`.
+    fn slot_types_in(text: &str) -> (std::collections::BTreeSet<String>, bool) {
+        let lines: Vec<&str> = text
+            .lines()
             .map(|l| l.trim_end_matches('\r'))
             .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .collect();
+        let well_formed = lines.iter().all(|l| l.contains('\t'));
+        let named = lines
+            .iter()
             .filter_map(|l| l.split_once('\t').map(|(_, slot)| slot.trim().to_string()))
             .filter(|s| !s.is_empty())
-            .collect()
+            .collect();
+        (named, well_formed)
     }
 
     fn parse(text: &str, labels: &Labels) -> Result<Self, Vec<String>> {
@@ -275,7 +287,7 @@ mod tests {
         let other = dir.path().join("other.tsv");
         std::fs::write(
             &other,
-            "bohemian rhapsody\ttrack\nqueen\tartist\nnavy\tcolor\n",
+            "bohemian rhapsody\ttrack\nqueen\tartist\nnavy\tcolor\nparis\tcity\n",
         )
         .unwrap();
         assert!(Vocabulary::read_if_present(&other, &labels())
