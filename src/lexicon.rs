@@ -472,6 +472,17 @@ pub fn my_detail(text: &str) -> Option<&'static str> {
     }
 }
 
+/// Words that want more than one without saying how many ("several", "a few for the
+/// team"): a stock answer then needs the number.
+pub fn vague_quantity(text: &str) -> bool {
+    // "how many do you have?" asks for the number rather than leaving it out.
+    has_cue(text, VAGUE_QUANTITIES) && !has_cue(text, &["how many", "how much"])
+}
+
+const VAGUE_QUANTITIES: &[&str] = &[
+    "several", "a few", "a couple", "a bunch", "a lot of", "lots of", "many", "bulk", "enough",
+];
+
 /// The text's words, lower case, apostrophes kept, each between single spaces.
 fn word_string(text: &str) -> String {
     let mut out = String::from(" ");
@@ -586,5 +597,17 @@ mod tests {
         assert!(asks_to_remove("hmm no, take it out again"));
         assert!(asks_to_recount("make it 3"));
         assert!(asks_to_add("add it to my cart") && !asks_to_remove("add it to my cart"));
+    }
+
+    #[test]
+    fn a_quantity_left_out_is_told_from_one_asked_for() {
+        assert!(vague_quantity(
+            "i need several of the roll-on, do you have enough?"
+        ));
+        assert!(!vague_quantity("how many do you have in stock?"));
+        assert!(!vague_quantity("do you have it in stock"));
+        assert_eq!(my_detail("is it available in my colour?"), Some("color"));
+        assert_eq!(my_detail("do you have it in my size"), Some("size"));
+        assert_eq!(my_detail("do you have it in red"), None);
     }
 }

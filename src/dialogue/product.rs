@@ -249,6 +249,10 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
                 return out.with_products(vec![card]);
             }
         }
+        // "several of them, do you have enough?": how many decides the answer.
+        if let Some(out) = enough_for(ctx, &p) {
+            return out.with_products(vec![card]);
+        }
         let key = if p.in_stock() {
             "stock_yes"
         } else {
@@ -285,6 +289,55 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
         }
     };
     Outcome::say("check_stock", text).with_products(vec![card])
+}
+
+/// Whether the stock covers how many the shopper wants: asks how many when the words want
+/// several without a number, and answers against the stock when a number is given. `None`
+/// when the question is not about a quantity.
+fn enough_for(ctx: &mut Ctx<'_>, p: &Product) -> Option<Outcome> {
+    let stock = p.total_stock();
+    let wanted = ctx
+        .slot("quantity")
+        .and_then(super::slots::parse_quantity)
+        .filter(|n| *n > 1);
+    match wanted {
+        Some(n) => {
+            let key = if stock >= n {
+                "stock_enough"
+            } else {
+                "stock_not_enough"
+            };
+            let text = ctx.t(
+                key,
+                &[
+                    ("name", p.name.clone()),
+                    ("count", n.to_string()),
+                    ("stock", stock.to_string()),
+                ],
+            );
+            Some(Outcome::say("check_stock", text))
+        }
+        None if crate::lexicon::vague_quantity(&ctx.parse.text) && stock > 1 => {
+            ctx.tracker.pending = Some(super::tracker::Pending::AskSlot {
+                slot: "quantity".into(),
+                then: "check_stock".into(),
+            });
+            let quick = [2, 5, 10, 20]
+                .into_iter()
+                .filter(|n| *n <= stock)
+                .map(|n| {
+                    let count = n.to_string();
+                    super::outcome::plain_quick(
+                        &count,
+                        super::outcome::intent_payload("check_stock", &[("quantity", &count)]),
+                    )
+                })
+                .collect();
+            let text = ctx.t("ask_how_many", &[("name", p.name.clone())]);
+            Some(Outcome::say("ask_quantity", text).with_quick_replies(quick))
+        }
+        None => None,
+    }
 }
 
 /// Asks which size (or colour) the shopper means, with the ones in stock as buttons;

@@ -234,6 +234,17 @@ pub fn search(ctx: &mut Ctx<'_>) -> Outcome {
             .filter(|(_, s)| *s >= 0.35)
             .map(|(p, _)| (p.clone(), String::new()))
             .collect();
+        // "is the harbor tee available in my colour?": the one named, and which colour.
+        if let (Some(slot), Some((p, _))) =
+            (crate::lexicon::my_detail(&ctx.parse.text), hits.first())
+        {
+            let p = p.clone();
+            if let Some(out) = super::product::ask_variant_detail(ctx, &p, slot, "check_stock") {
+                ctx.focus_on(&p.id);
+                let card = ctx.card(&p, None);
+                return out.with_products(vec![card]);
+            }
+        }
         if !hits.is_empty() {
             return show_list(ctx, "search_product", "search_results", hits);
         }

@@ -73,7 +73,7 @@ const AT_LEAST_STORIES: usize = 117;
 /// Of them, on a catalogue other than the demo shop.
 const AT_LEAST_ON_OTHER_CATALOGUES: usize = 27;
 /// Stories required to pass (not marked `open`).
-const AT_LEAST_REQUIRED: usize = 112;
+const AT_LEAST_REQUIRED: usize = 113;
 
 /// Every story not marked `open` passes. Open stories (known failing when written) are
 /// counted but not played here; `kefu eval stories` plays them all.
