@@ -254,17 +254,11 @@ fn top_intents(model: &NluModel, texts: &[String], what: &str) -> Result<Vec<Top
 /// Share of `tops` refused at `threshold`, with the nonsense check and without it.
 fn refused_share(tops: &[TopIntent], threshold: f32) -> (f64, f64) {
     let n = tops.len().max(1) as f64;
-    let with = tops.iter().filter(|t| t.refused_at(threshold)).count() as f64 / n;
-    let without = tops
-        .iter()
-        .filter(|t| {
-            TopIntent {
-                nonsense: false,
-                ..(*t).clone()
-            }
-            .refused_at(threshold)
-        })
-        .count() as f64
-        / n;
-    (with, without)
+    let share = |refused: fn(&TopIntent, f32) -> bool| {
+        tops.iter().filter(|t| refused(t, threshold)).count() as f64 / n
+    };
+    (
+        share(TopIntent::refused_at),
+        share(TopIntent::refused_by_threshold),
+    )
 }

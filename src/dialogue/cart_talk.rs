@@ -13,6 +13,7 @@ use crate::types::ProductId;
 use super::cart;
 use super::ctx::Ctx;
 use super::outcome::{intent_payload, plain_quick, Outcome};
+use super::product::variant_words;
 use super::slots::parse_quantity;
 use super::tracker::CartLine;
 
@@ -116,11 +117,9 @@ pub fn view(ctx: &mut Ctx<'_>) -> Outcome {
         .lines
         .iter()
         .map(|l| {
-            let variant = match (&l.size, &l.colour) {
-                (Some(s), Some(c)) => format!(" ({c}, size {s})"),
-                (Some(s), None) => format!(" (size {s})"),
-                (None, Some(c)) => format!(" ({c})"),
-                (None, None) => String::new(),
+            let variant = match variant_words(l.size.as_deref(), l.colour.as_deref()) {
+                w if w.is_empty() => w,
+                w => format!(" ({w})"),
             };
             format!(
                 "{} × {}{variant} — {}",
@@ -182,7 +181,13 @@ pub fn update(ctx: &mut Ctx<'_>) -> Outcome {
             ("name", line_name(ctx, &line)),
         ],
     );
-    Outcome::say(UPDATE_CART, with_cart_now(ctx, text))
+    // With one line the new count is the whole cart; say the rest only when there is more.
+    let text = if ctx.tracker.cart.len() > 1 {
+        with_cart_now(ctx, text)
+    } else {
+        text
+    };
+    Outcome::say(UPDATE_CART, text)
 }
 
 /// A change, then what the cart holds now (or that it is empty).

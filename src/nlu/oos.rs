@@ -57,7 +57,12 @@ impl TopIntent {
     }
 
     pub fn refused_at(&self, threshold: f32) -> bool {
-        self.nonsense || self.intent == OUT_OF_SCOPE || self.confidence < threshold
+        self.nonsense || self.refused_by_threshold(threshold)
+    }
+
+    /// Refused by the model's reading alone, the nonsense check left out.
+    pub fn refused_by_threshold(&self, threshold: f32) -> bool {
+        self.intent == OUT_OF_SCOPE || self.confidence < threshold
     }
 }
 

@@ -37,6 +37,12 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
         serde_json::to_vec(value).map_err(|e| StoreError::Encode(e.to_string()))
     }
 
+    /// One stored entry as the iterators hand it out: the key, and the value decoded.
+    fn entry(&self, r: sled::Result<(sled::IVec, sled::IVec)>) -> Result<(Vec<u8>, V), StoreError> {
+        let (k, v) = r?;
+        Ok((k.to_vec(), self.decode(&v)?))
+    }
+
     fn decode(&self, bytes: &[u8]) -> Result<V, StoreError> {
         serde_json::from_slice(bytes).map_err(|e| StoreError::Decode {
             tree: String::from_utf8_lossy(&self.inner.name()).into_owned(),
@@ -82,10 +88,7 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
 
     /// All entries in key order.
     pub fn iter(&self) -> impl Iterator<Item = Result<(Vec<u8>, V), StoreError>> + '_ {
-        self.inner.iter().map(move |r| {
-            let (k, v) = r?;
-            Ok((k.to_vec(), self.decode(&v)?))
-        })
+        self.inner.iter().map(move |r| self.entry(r))
     }
 
     /// Entries whose key starts with `prefix`, in key order.
@@ -93,10 +96,7 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
         &self,
         prefix: impl AsRef<[u8]>,
     ) -> impl Iterator<Item = Result<(Vec<u8>, V), StoreError>> + '_ {
-        self.inner.scan_prefix(prefix).map(move |r| {
-            let (k, v) = r?;
-            Ok((k.to_vec(), self.decode(&v)?))
-        })
+        self.inner.scan_prefix(prefix).map(move |r| self.entry(r))
     }
 
     /// Entries with keys in `[from, to)`, in key order.
@@ -107,10 +107,7 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
     ) -> impl Iterator<Item = Result<(Vec<u8>, V), StoreError>> + '_ {
         self.inner
             .range(from.as_ref().to_vec()..to.as_ref().to_vec())
-            .map(move |r| {
-                let (k, v) = r?;
-                Ok((k.to_vec(), self.decode(&v)?))
-            })
+            .map(move |r| self.entry(r))
     }
 
     /// Entries with keys in `[from, ..)`, in key order.
@@ -118,10 +115,9 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
         &self,
         from: impl AsRef<[u8]>,
     ) -> impl Iterator<Item = Result<(Vec<u8>, V), StoreError>> + '_ {
-        self.inner.range(from.as_ref().to_vec()..).map(move |r| {
-            let (k, v) = r?;
-            Ok((k.to_vec(), self.decode(&v)?))
-        })
+        self.inner
+            .range(from.as_ref().to_vec()..)
+            .map(move |r| self.entry(r))
     }
 
     /// Entries with keys in `[from, to)`, last first.
@@ -133,10 +129,7 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
         self.inner
             .range(from.as_ref().to_vec()..to.as_ref().to_vec())
             .rev()
-            .map(move |r| {
-                let (k, v) = r?;
-                Ok((k.to_vec(), self.decode(&v)?))
-            })
+            .map(move |r| self.entry(r))
     }
 
     pub fn clear(&self) -> Result<(), StoreError> {
