@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use kefu::nlu::distil::Teacher;
 use kefu::nlu::warm_start::WarmStart;
 use kefu::nlu::{
     self, artifact, data, default_device, ensemble, evaluate, predict_all, report, warm_start,
@@ -87,6 +88,19 @@ pub struct TrainArgs {
     /// members can train side by side in separate processes and be packed with `kefu ensemble`.
     #[arg(long, value_name = "K", requires = "from")]
     pub from_member: Option<usize>,
+    /// Distil: train towards the parses of the model at DIR (an ensemble, typically) as
+    /// well as the gold labels, so one encoder pass learns what its members agree on.
+    /// Its intents and slot types must be the data's.
+    #[arg(long, value_name = "DIR")]
+    pub distil_from: Option<PathBuf>,
+    /// With --distil-from: the teacher's share of the loss (the gold labels get the rest).
+    #[arg(
+        long,
+        value_name = "W",
+        default_value_t = 0.5,
+        requires = "distil_from"
+    )]
+    pub distil_weight: f64,
 }
 
 #[derive(Debug, Args)]
@@ -432,6 +446,26 @@ fn train_member(
             &warm.from.data_sha256[..12.min(warm.from.data_sha256.len())]
         );
     }
+    let distilled_from = match &args.distil_from {
+        Some(dir) => {
+            let (teacher, meta) = artifact::load(dir, &base.dir, &default_device(), 0.0, 3)?;
+            let from = artifact::DistilledFrom {
+                model: dir.display().to_string(),
+                adapter_sha256: meta.adapter_sha256.clone(),
+                members: teacher.members(),
+                weight: args.distil_weight,
+            };
+            eprintln!(
+                "distilling from {} ({} member(s)), teacher's share of the loss {}",
+                dir.display(),
+                from.members,
+                from.weight
+            );
+            trainer.distil_from(Teacher::new(teacher, args.distil_weight)?)?;
+            Some(from)
+        }
+        None => None,
+    };
     let history = trainer.fit(&train, &dev, true)?;
     let train_seconds = started.elapsed().as_secs_f64();
     let dev_metrics = trainer.score(&dev)?;
@@ -443,7 +477,7 @@ fn train_member(
         }
         None => None,
     };
-    let meta = artifact::save(
+    let mut meta = artifact::save(
         &trainer,
         out,
         artifact::SaveInfo {
@@ -459,6 +493,10 @@ fn train_member(
             started_from: job.warm.as_ref().map(|w| w.from.clone()),
         },
     )?;
+    if distilled_from.is_some() {
+        meta.distilled_from = distilled_from;
+        meta.write(out)?;
+    }
     println!(
         "wrote {} ({} trainable parameters) in {:.1} s",
         out.display(),

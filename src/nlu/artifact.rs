@@ -54,6 +54,20 @@ pub struct ArtifactMeta {
     /// The weights this model continued from (`kefu train --from`); none when trained afresh.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_from: Option<StartedFrom>,
+    /// The model whose parses this one was trained towards (`kefu train --distil-from`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distilled_from: Option<DistilledFrom>,
+}
+
+/// Recorded in meta.json: the teacher of a distilled model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistilledFrom {
+    /// The teacher's folder as given, its first adapter's hash and how many members it averages.
+    pub model: String,
+    pub adapter_sha256: String,
+    pub members: usize,
+    /// The teacher's share of the loss.
+    pub weight: f64,
 }
 
 /// One further member of an ensemble: its adapter file in the artifact folder, and the
@@ -142,6 +156,7 @@ pub fn save(trainer: &Trainer, dir: &Path, info: SaveInfo<'_>) -> Result<Artifac
         created_at: chrono::Utc::now().to_rfc3339(),
         ensemble: Vec::new(),
         started_from: info.started_from,
+        distilled_from: None,
     };
     meta.write(dir)?;
     Ok(meta)

@@ -17,6 +17,7 @@ mod bert;
 mod config;
 pub mod data;
 mod decode;
+pub mod distil;
 mod dropout;
 mod encoder;
 pub mod ensemble;

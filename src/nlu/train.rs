@@ -11,6 +11,7 @@ use super::base::BaseModel;
 use super::batching;
 use super::bert::{Bert, LoraSpec, NewParams};
 use super::data::Example;
+use super::distil::{soft_cross_entropy, SoftTargets, Teacher};
 use super::heads::{Heads, Member, NluModel};
 use super::labels::Labels;
 use super::metrics::{evaluate, Summary};
@@ -45,6 +46,9 @@ pub struct TrainParams {
     /// Batches of sentences of similar length (`batching.rs`): about half the padded
     /// positions of random batches, so epochs run faster.
     pub group_by_length: bool,
+    /// The teacher's share of the loss when distilling (`kefu train --distil-from`); 0
+    /// when trained on the gold labels alone.
+    pub distil_weight: f64,
 }
 
 impl Default for TrainParams {
@@ -68,6 +72,7 @@ impl Default for TrainParams {
             dropout: 0.1,
             name_noise: 0.0,
             group_by_length: false,
+            distil_weight: 0.0,
         }
     }
 }
@@ -90,6 +95,8 @@ pub(crate) struct Item {
     tags: Vec<u32>,
     intent: u32,
     sentiment: Option<u32>,
+    /// What the teacher says about this text, when distilling.
+    soft: Option<SoftTargets>,
 }
 
 /// A model being trained: the encoder with fresh adapters, fresh heads, and their variables.
@@ -97,6 +104,7 @@ pub struct Trainer {
     pub model: NluModel,
     vars: Vec<(String, Var)>,
     params: TrainParams,
+    teacher: Option<Teacher>,
 }
 
 impl Trainer {
@@ -143,6 +151,7 @@ impl Trainer {
             },
             vars: new.vars,
             params,
+            teacher: None,
         })
     }
 
@@ -159,6 +168,15 @@ impl Trainer {
             var.set(&ck.get(name, var.dims())?)?;
         }
         ck.check_all_used()
+    }
+
+    /// Trains towards `teacher`'s parses as well as the gold labels (`distil.rs`). Its
+    /// labels must be the data's; its weight is recorded in the recipe.
+    pub fn distil_from(&mut self, teacher: Teacher) -> Result<(), NluError> {
+        teacher.check_labels(&self.model)?;
+        self.params.distil_weight = teacher.weight();
+        self.teacher = Some(teacher);
+        Ok(())
     }
 
     /// Current values of every trainable tensor, by name (adapters `lora.*`, heads `head.*`).
@@ -190,6 +208,18 @@ impl Trainer {
                 .map(|(e, enc)| labels.token_tags(enc, &e.slots))
                 .collect();
             let frozen = self.frozen_rows(&encs)?;
+            let mut soft: Vec<Option<SoftTargets>> = match &self.teacher {
+                Some(teacher) => {
+                    let texts: Vec<&str> = chunk.iter().map(|e| e.text.as_str()).collect();
+                    let tokens: Vec<usize> = encs.iter().map(|e| e.ids.len()).collect();
+                    teacher
+                        .targets(&texts, &tokens)?
+                        .into_iter()
+                        .map(Some)
+                        .collect()
+                }
+                None => vec![None; encs.len()],
+            };
             // Only the examples that carry a name get a noisy copy; one forward pass for them.
             let (which, noisy_encs): (Vec<usize>, Vec<Encoded>) = encs
                 .iter()
@@ -206,11 +236,12 @@ impl Trainer {
                     noisy[k] = Some(row);
                 }
             }
-            for (((e, enc), tags), (frozen, noisy)) in chunk
+            for ((((e, enc), tags), (frozen, noisy)), soft) in chunk
                 .iter()
                 .zip(encs)
                 .zip(tags)
                 .zip(frozen.into_iter().zip(noisy))
+                .zip(soft.drain(..))
             {
                 let intent = labels.intent_index(&e.intent).ok_or_else(|| {
                     NluError::Invalid(format!(
@@ -228,6 +259,7 @@ impl Trainer {
                     tags,
                     intent,
                     sentiment,
+                    soft,
                 });
             }
         }
@@ -291,6 +323,7 @@ impl Trainer {
         let logits = self.model.first().heads.forward(&hidden, &mask)?;
         let intents = Tensor::new(batch.iter().map(|i| i.intent).collect::<Vec<_>>(), &device)?;
         let mut loss = candle_nn::loss::cross_entropy(&logits.intent, &intents)?;
+        let soft: Option<Vec<&SoftTargets>> = batch.iter().map(|i| i.soft.as_ref()).collect();
 
         let (b, t, n_tags) = logits.slots.dims3()?;
         let mut tags = vec![0u32; b * t];
@@ -319,6 +352,50 @@ impl Trainer {
                 .collect();
             loss = (loss + masked_nll(&logits.sentiment, targets, weights, &device)?)?;
         }
+        match (soft, &self.teacher) {
+            (Some(soft), Some(teacher)) => {
+                let taught = self.teacher_loss(&logits, batch, &soft, &device)?;
+                let w = teacher.weight();
+                Ok(((loss * (1.0 - w))? + (taught * w)?)?)
+            }
+            _ => Ok(loss),
+        }
+    }
+
+    /// Cross-entropy against the teacher's distributions: intent and sentiment for every
+    /// row (the teacher has a view on the sentiment of rows the data leaves unlabelled),
+    /// slot tags on the tokens that start or continue a word, as the gold loss.
+    fn teacher_loss(
+        &self,
+        logits: &super::heads::Logits,
+        batch: &[&Item],
+        soft: &[&SoftTargets],
+        device: &Device,
+    ) -> Result<Tensor, NluError> {
+        let rows = vec![1f32; batch.len()];
+        let intent: Vec<&[f32]> = soft.iter().map(|s| s.intent.as_slice()).collect();
+        let sentiment: Vec<&[f32]> = soft.iter().map(|s| s.sentiment.as_slice()).collect();
+        let mut loss = (soft_cross_entropy(&logits.intent, &intent, &rows, device)?
+            + soft_cross_entropy(&logits.sentiment, &sentiment, &rows, device)?)?;
+        let (b, t, n_tags) = logits.slots.dims3()?;
+        let empty: &[f32] = &[];
+        let mut tags: Vec<&[f32]> = vec![empty; b * t];
+        let mut weights = vec![0f32; b * t];
+        for (r, (item, s)) in batch.iter().zip(soft).enumerate() {
+            for (k, (dist, word)) in s.slots.iter().zip(&item.enc.token_word).enumerate() {
+                tags[r * t + k] = dist;
+                if word.is_some() {
+                    weights[r * t + k] = 1.0;
+                }
+            }
+        }
+        loss = (loss
+            + soft_cross_entropy(
+                &logits.slots.reshape((b * t, n_tags))?,
+                &tags,
+                &weights,
+                device,
+            )?)?;
         Ok(loss)
     }
 

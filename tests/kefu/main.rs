@@ -5,6 +5,7 @@ mod analytics;
 mod behavior;
 mod chat_cli;
 mod dialogue;
+mod distil;
 mod ensemble;
 mod feeds;
 mod foundation;

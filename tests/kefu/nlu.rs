@@ -105,7 +105,7 @@ use std::collections::HashMap;
 const TINY_HIDDEN: usize = 32;
 
 /// Writes a 2-layer BERT checkpoint folder with seeded random weights.
-fn tiny_bert(dir: &std::path::Path, seed: u64, extra: Option<&str>, skip: Option<&str>) {
+pub(super) fn tiny_bert(dir: &std::path::Path, seed: u64, extra: Option<&str>, skip: Option<&str>) {
     use rand::{Rng, SeedableRng};
     std::fs::create_dir_all(dir).unwrap();
     let (h, i, layers) = (TINY_HIDDEN, 64, 2);
