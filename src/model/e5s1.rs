@@ -284,7 +284,7 @@ fn read_layout(data: &[u8]) -> Result<Layout, String> {
     if qk != QK {
         return Err(format!("block size {qk}, expected {QK}"));
     }
-    if hidden % QK != 0 || ff % QK != 0 || hidden % heads != 0 {
+    if !hidden.is_multiple_of(QK) || !ff.is_multiple_of(QK) || !hidden.is_multiple_of(heads) {
         return Err(format!(
             "hidden {hidden} and ff {ff} must be multiples of {QK}, hidden of the {heads} heads"
         ));
@@ -357,7 +357,7 @@ fn read_layout(data: &[u8]) -> Result<Layout, String> {
         let nbytes = c.u64("tensor byte length")? as usize;
         let expected = match dtype {
             DType::F32 => elements * 4,
-            DType::Q4_0 if elements % QK == 0 => elements / QK * BLOCK_BYTES,
+            DType::Q4_0 if elements.is_multiple_of(QK) => elements / QK * BLOCK_BYTES,
             DType::Q4_0 => return Err(format!("tensor {name}: {elements} is not whole blocks")),
         };
         if nbytes != expected {
