@@ -154,12 +154,31 @@ pub fn run(cli: &Cli, args: &ModelArgs) -> Result<ExitCode> {
                     );
                 }
             }
+            // A folder whose config.json is the converted multilingual encoder's is checked
+            // against that encoder's checksums instead of the default's.
+            let (manifest, name) = [VocabChoice::ZhEn, VocabChoice::Full]
+                .into_iter()
+                .map(|v| (model::e5_manifest(v), v))
+                .find(|(m, _)| {
+                    model::verify(dir, m).is_ok_and(|st| {
+                        st.iter()
+                            .any(|(f, s)| f == "config.json" && *s == FileStatus::Ok)
+                    })
+                })
+                .map_or((manifest, "the default encoder".to_string()), |(m, v)| {
+                    let vocab = if v == VocabChoice::Full {
+                        ", full vocabulary"
+                    } else {
+                        ""
+                    };
+                    (m, format!("{E5_BASE_NAME}{vocab}"))
+                });
             for (file, status) in model::verify(dir, &manifest)? {
                 let s = match status {
-                    FileStatus::Ok => "ok (matches the default encoder's checksum)".to_string(),
+                    FileStatus::Ok => format!("ok (matches {name}'s checksum)"),
                     FileStatus::Missing => "missing".to_string(),
                     FileStatus::Mismatch { actual } => {
-                        format!("differs from the default encoder (sha256 {actual})")
+                        format!("differs from {name} (sha256 {actual})")
                     }
                 };
                 println!("  {file:<26} {s}");

@@ -128,3 +128,24 @@ TEST["human_agent"] = """
 我要找人工
 别让机器人回了，要真人
 """
+
+TEST["check_price"] += """
+這雙[鞋](product_type)多少錢
+"""
+
+TEST["shipping_info"] += """
+請問發什麼快遞
+"""
+
+TEST["search_product"] += """
+[三千](price_max)以下的[洗碗机](product_type)有吗
+[Puma](brand)家的[拖鞋](product_type)你们卖吗
+"""
+
+TEST["greet"] += """
+亲～在不在呀
+"""
+
+TEST["order_status"] += """
+物流显示派送中好几天了
+"""

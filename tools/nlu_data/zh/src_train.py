@@ -263,3 +263,100 @@ TRAIN["human_agent"] = """
 能不能换个人工
 叫你们经理来
 """
+
+# Second pass of the first batch: traditional characters, more price cues, sizes and
+# English names inside Chinese, and 淘宝-style phrasing.
+TRAIN["greet"] += """
+老闆在嗎
+掌柜的在吗
+"""
+
+TRAIN["thanks"] += """
+謝謝你
++ 收到啦，谢谢老板，好评已给
+"""
+
+TRAIN["search_product"] += """
+有沒有[黑色](color)的[外套](product_type)
+[一千五](price_min)起的[扫地机器人](product_type)有哪些
+想买[小米](brand)的[充电宝](product_type)，[一百](price_max)以内
+有没有适合夏天穿的[亚麻](material)[衬衫](product_type)
+[Under Armour](brand)的[速干衣](product_type)有吗
+求推荐...不对，直接搜[无线](feature)[鼠标](product_type)
+有[36码](size)的[高跟鞋](product_type)吗
+[2000元](price_min)到[3000元](price_max)之间的[笔记本电脑](product_type)
+有没有[New Balance](brand)的[老爹鞋](product_type)
+要[藏青色](color)的[西装](product_type)，[175/92A](size)
+"""
+
+TRAIN["refine_search"] += """
+有[大码](size)吗
+按[价格从高到低](sort)
+换个[白色](color)的
+只看有货的
+按[好评](sort)排序
+"""
+
+TRAIN["product_info"] += """
+這件是什麼材質
+[Switch OLED](product)能连电视吗
+[保温杯](product_type)能保温几个小时
+这个宝贝是正品吗
+"""
+
+TRAIN["check_stock"] += """
+這款有現貨嗎
+[蓝色](color)的还有几件
+"""
+
+TRAIN["add_to_cart"] += """
+我要拍[三件](quantity)，帮我改下价
+[黑色](color)[44码](size)来[一双](quantity)
+"""
+
+TRAIN["order_status"] += """
+我的包裹到哪裡了
+订单号[20240915883](order_id)，查下物流
+显示已签收但我没收到
+"""
+
+TRAIN["return_item"] += """
+請問可以退貨嗎
+[裙子](product_type)尺码不对想换[S码](size)
+好评返现的能退吗
+"""
+
+TRAIN["shipping_info"] += """
+運費怎麼算
+能寄到[台湾](location)吗
+几点前下单当天发
+"""
+
+TRAIN["payment_info"] += """
+可以用微信支付吗
+好评返现怎么返
+"""
+
+TRAIN["complaint"] += """
+等了半个月才到，太慢了
+衣服有股怪味
+- 说好的赠品没有
+"""
+
+TRAIN["human_agent"] += """
+轉人工客服
+机器人听不懂，给我转人工
+"""
+
+TRAIN["cancel_order"] += """
+下错单了，帮我取消掉
+"""
+
+TRAIN["refund_status"] += """
+退款到哪了，查一下
+"""
+
+TRAIN["recommend"] += """
+[三十岁男生](recipient)送什么礼物好
+预算[五百](price_max)，推荐个[蓝牙音箱](product_type)
+"""
