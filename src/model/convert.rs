@@ -61,9 +61,12 @@ fn bert_names(layers: usize) -> Vec<(String, String)> {
 fn check_same_vocabulary(
     e5: &E5File,
     tok: &serde_json::Value,
-    tok_name: &str,
+    tok_path: &Path,
 ) -> Result<(), ModelError> {
-    let bad = |why: String| ModelError::Package(format!("{tok_name}: {why}"));
+    let bad = |reason: String| ModelError::BadModelFile {
+        path: tok_path.to_path_buf(),
+        reason,
+    };
     let vocab = tok
         .pointer("/model/vocab")
         .and_then(|v| v.as_array())
@@ -116,13 +119,16 @@ fn le_bytes(v: &[f32]) -> Vec<u8> {
 pub fn convert_e5(
     e5: &E5File,
     tokenizer_json: &str,
-    tok_name: &str,
+    tok_path: &Path,
     vocab: VocabChoice,
     out: &Path,
 ) -> Result<Converted, ModelError> {
-    let tok: serde_json::Value = serde_json::from_str(tokenizer_json)
-        .map_err(|e| ModelError::Package(format!("{tok_name}: not JSON ({e})")))?;
-    check_same_vocabulary(e5, &tok, tok_name)?;
+    let tok: serde_json::Value =
+        serde_json::from_str(tokenizer_json).map_err(|e| ModelError::BadModelFile {
+            path: tok_path.to_path_buf(),
+            reason: format!("not JSON ({e})"),
+        })?;
+    check_same_vocabulary(e5, &tok, tok_path)?;
     let h = &e5.header;
     // The full vocabulary keeps the file's padded row count; a cut one exactly its pieces.
     let kept: Vec<u32> = match vocab {
@@ -376,9 +382,15 @@ mod tests {
         let e5 = fixture_file(tmp.path());
         let other = fixture::tokenizer_json().replace("▁size", "▁sise");
         let out = tmp.path().join("out");
-        let err = convert_e5(&e5, &other, "other/tokenizer.json", VocabChoice::Full, &out)
-            .unwrap_err()
-            .to_string();
+        let err = convert_e5(
+            &e5,
+            &other,
+            Path::new("other/tokenizer.json"),
+            VocabChoice::Full,
+            &out,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(
             err.contains("other/tokenizer.json") && err.contains("piece 7"),
             "{err}"

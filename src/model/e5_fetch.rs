@@ -146,7 +146,7 @@ pub fn convert_files(
 ) -> Result<Converted, ModelError> {
     let e5 = E5File::open(weights)?;
     let text = std::fs::read_to_string(tokenizer).map_err(|e| ModelError::io(tokenizer, e))?;
-    convert_e5(&e5, &text, &tokenizer.display().to_string(), vocab, out)
+    convert_e5(&e5, &text, tokenizer, vocab, out)
 }
 
 /// Makes `dir` hold the converted multilingual encoder with verified checksums; downloads
