@@ -253,7 +253,7 @@ mod tests {
         let conv = convert_e5(
             &e5,
             &fixture::tokenizer_json(),
-            "tok",
+            Path::new("tok"),
             VocabChoice::Full,
             &out,
         )
@@ -302,7 +302,7 @@ mod tests {
         let conv = convert_e5(
             &e5,
             &fixture::tokenizer_json(),
-            "tok",
+            Path::new("tok"),
             VocabChoice::ZhEn,
             &out,
         )
@@ -335,7 +335,7 @@ mod tests {
         convert_e5(
             &e5,
             &fixture::tokenizer_json(),
-            "tok",
+            Path::new("tok"),
             VocabChoice::ZhEn,
             &out,
         )
