@@ -360,3 +360,84 @@ TRAIN["recommend"] += """
 [三十岁男生](recipient)送什么礼物好
 预算[五百](price_max)，推荐个[蓝牙音箱](product_type)
 """
+
+# Third pass: every intent to ten lines or more.
+TRAIN["warranty_info"] += """
+[扫地机器人](product_type)的电池保修吗
+保修要带发票吗
+[小米](brand)的[电饭煲](product_type)保几年
+屏幕碎了在保修范围内吗
+延保怎么买
+"""
+
+TRAIN["compare_products"] += """
+[亚马逊](brand)和[掌阅](brand)的[阅读器](product_type)选哪个
+[真皮](material)和[PU](material)的区别大吗
+[iPad Air](product)和[iPad Pro](product)值得多花钱吗
+这款和上一代比有什么升级
+"""
+
+TRAIN["cancel_order"] += """
+订单[66309](order_id)我不要了
+怎么取消订单啊
+刚付的款，能撤回吗
+多拍了一件，取消一件
+"""
+
+TRAIN["refund_status"] += """
+退货已经寄回去了，钱呢
+退款显示成功了但没收到
+订单[40517](order_id)退款到哪一步了
+退到花呗还是银行卡
+"""
+
+TRAIN["goodbye"] += """
+没别的事了，拜拜
+那我再看看，先走啦
+晚安
+"""
+
+TRAIN["chitchat"] += """
+你吃饭了吗
+你们公司在哪里
++ 你好可爱哈哈
+"""
+
+TRAIN["out_of_scope"] += """
+帮我翻译一句日语
+今天几号
+推荐一部电视剧
+"""
+
+TRAIN["check_price"] += """
+[Switch OLED](product)多少钱一台
+这个价格还能再少吗
+双十一会降价吗
+"""
+
+TRAIN["affirm"] += """
+嗯好的
+就这样吧
+"""
+
+TRAIN["deny"] += """
+不想要
+没有了
+"""
+
+TRAIN["human_agent"] += """
+有没有人工
+客服电话多少
+"""
+
+TRAIN["check_stock"] += """
+[粉色](color)的卖完了吗
+"""
+
+TRAIN["add_to_cart"] += """
+这件我要了
+"""
+
+TRAIN["payment_info"] += """
+能用京东白条吗
+"""
