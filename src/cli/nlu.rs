@@ -189,6 +189,10 @@ pub enum BenchTarget {
         /// the default, "fast-bf16").
         #[arg(long)]
         f32: bool,
+        /// Queries, one a line (default: benches/nlu_queries.txt; Chinese ones are in
+        /// benches/nlu_queries_zh.txt).
+        #[arg(long, value_name = "FILE")]
+        queries: Option<PathBuf>,
     },
     /// Resident memory of a running server holding N idle sockets, and after they close
     /// (scripts/socket_memory.sh starts a server for it).
@@ -825,7 +829,7 @@ impl OnnxSide {
         })
     }
 
-    fn run(&self, threads: usize) -> Result<(BenchRow, String)> {
+    fn run(&self, threads: usize, queries: &std::path::Path) -> Result<(BenchRow, String)> {
         let out = std::process::Command::new(&self.python)
             .arg("benches/onnx/bench.py")
             .arg("--model")
@@ -833,7 +837,7 @@ impl OnnxSide {
             .arg("--tokenizer")
             .arg(&self.tokenizer)
             .arg("--queries")
-            .arg(BENCH_QUERIES_PATH)
+            .arg(queries)
             .arg("--threads")
             .arg(threads.to_string())
             .output()
@@ -852,24 +856,34 @@ impl OnnxSide {
 }
 
 pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
-    let (model, json, rounds, reference, f32) = match &args.target {
+    let (model, json, rounds, reference, f32, queries_file) = match &args.target {
         BenchTarget::Nlu {
             model,
             json,
             rounds,
             reference,
             f32,
-        } => (model, json, rounds, reference, f32),
+            queries,
+        } => (model, json, rounds, reference, f32, queries),
         BenchTarget::Sockets(sockets) => return super::bench_sockets::run(sockets),
     };
     let config = cli.load_config(&[])?;
     let base_dir = config.model.base_dir.clone();
-    let queries: Vec<&str> = BENCH_QUERIES
+    let queries_path = queries_file
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(BENCH_QUERIES_PATH));
+    let queries_text = match queries_file {
+        Some(path) => {
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?
+        }
+        None => BENCH_QUERIES.to_string(),
+    };
+    let queries: Vec<&str> = queries_text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .collect();
     if queries.len() < 32 {
-        bail!("benches/nlu_queries.txt needs at least 32 queries");
+        bail!("{} needs at least 32 queries", queries_path.display());
     }
     let rounds = (*rounds).max(1);
     nlu::set_compute_threads(1);
@@ -916,7 +930,7 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
             let k = bench_kefu(&kefu_model, &queries)?;
             kefu = Some(kefu.map_or(k, |b| b.best(k)));
             if let Ok(side) = &onnx {
-                match side.run(threads) {
+                match side.run(threads, &queries_path) {
                     Ok((o, v)) => {
                         ort = Some(ort.map_or(o, |b| b.best(o)));
                         ort_version = v;
@@ -941,9 +955,10 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
     }
     bar.finish_and_clear();
     println!(
-        "kefu bench nlu: {} queries, model {}, base {}; best of {rounds} round(s); \
+        "kefu bench nlu: {} queries ({}), model {}, base {}; best of {rounds} round(s); \
          every number includes tokenization, the three heads and decoding",
         queries.len(),
+        queries_path.display(),
         model
             .as_ref()
             .map_or("(untrained heads)".to_string(), |m| m.display().to_string()),

@@ -32,6 +32,10 @@ pub enum ModelError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path}: not a usable model file: {reason}")]
+    BadModelFile { path: PathBuf, reason: String },
+    #[error("the reference engine: {0}")]
+    Reference(String),
     #[error(
         "model folder {dir} is missing {file} (hint: run `kefu model fetch`, or pass --model-dir)"
     )]

