@@ -20,16 +20,38 @@ pub fn same_item_key(p: &Product) -> String {
     format!("{}\u{1f}{}", p.brand.to_lowercase(), words.join(" "))
 }
 
-/// Ranked products → ranked hits, each item once, in the order of its best listing.
-pub(crate) fn collapse(ranked: Vec<Fused>, products: &[Product]) -> Vec<SearchHit> {
+/// Each product's item: products with the same [`same_item_key`] share a number (worked
+/// out once per catalogue, so collapsing a list hashes no strings).
+pub(crate) fn items(products: &[Product]) -> Vec<u32> {
+    let mut by_key: HashMap<String, u32> = HashMap::new();
+    products
+        .iter()
+        .map(|p| {
+            let next = by_key.len() as u32;
+            *by_key.entry(same_item_key(p)).or_insert(next)
+        })
+        .collect()
+}
+
+/// Ranked products → ranked hits, each item once, in the order of its best listing: at
+/// most `max_hits` of them (later listings of those still join their `also`). `item_of`
+/// is [`items`] of `products`.
+pub(crate) fn collapse(
+    ranked: Vec<Fused>,
+    products: &[Product],
+    item_of: &[u32],
+    max_hits: usize,
+) -> Vec<SearchHit> {
     let mut hits: Vec<SearchHit> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_item: HashMap<u32, usize> = HashMap::new();
     for f in ranked {
         let p = &products[f.ix as usize];
-        match by_key.get(&same_item_key(p)) {
+        let item = item_of[f.ix as usize];
+        match by_item.get(&item) {
             Some(&h) => hits[h].also.push(p.id.clone()),
+            None if hits.len() >= max_hits => {}
             None => {
-                by_key.insert(same_item_key(p), hits.len());
+                by_item.insert(item, hits.len());
                 hits.push(SearchHit {
                     product: p.id.clone(),
                     score: f.score,

@@ -19,7 +19,7 @@ use super::index::LexicalIndex;
 use super::vectors::dot;
 use super::SearchError;
 use crate::knowledge::{Graph, Product};
-use crate::types::{Embed, ProductId};
+use crate::types::Embed;
 
 /// Where the asked type's similarity to the shop's type names draws the lines (cosine of
 /// the encoder's vectors). docs/search.md has the sweep they were picked from.
@@ -84,6 +84,9 @@ pub(crate) struct TypeNames {
     names: Vec<String>,
     dim: usize,
     vectors: Vec<f32>,
+    /// Each category's id with the stem of its name's last word (stemmed once here,
+    /// not per request).
+    category_heads: Vec<(String, String)>,
 }
 
 impl TypeNames {
@@ -107,6 +110,14 @@ impl TypeNames {
                 }
             }
         }
+        let category_heads = graph
+            .categories()
+            .iter()
+            .filter_map(|c| {
+                let last = c.name.split_whitespace().last()?;
+                Some((c.id.clone(), index.stem(last)?))
+            })
+            .collect();
         let dim = embed.dim();
         let mut vectors = Vec::with_capacity(names.len() * dim);
         for chunk in names.chunks(64) {
@@ -119,6 +130,7 @@ impl TypeNames {
             names,
             dim,
             vectors,
+            category_heads,
         })
     }
 
@@ -191,13 +203,17 @@ pub(crate) struct TypeResolver<'a> {
     pub thresholds: TypeThresholds,
     pub graph: &'a Graph,
     pub index: &'a LexicalIndex,
-    /// Each product's position in the catalogue.
-    pub positions: &'a HashMap<ProductId, usize>,
     pub names: &'a TypeNames,
 }
 
-/// The products of a resolved type (positions in the catalogue).
-pub(crate) type OfType = HashSet<u32>;
+/// The products of a resolved type: positions in the catalogue, ascending, each once.
+pub(crate) type OfType = Vec<u32>;
+
+fn sorted(mut products: Vec<u32>) -> OfType {
+    products.sort_unstable();
+    products.dedup();
+    products
+}
 
 impl TypeResolver<'_> {
     /// The match status and, unless nothing was asked, the products of the asked type.
@@ -216,7 +232,7 @@ impl TypeResolver<'_> {
         tracing::debug!(asked, nearest = ?&nearest[..nearest.len().min(5)], "product type");
         let close = |from: f32| -> Result<(Vec<String>, OfType), SearchError> {
             let mut took = Vec::new();
-            let mut products = OfType::new();
+            let mut products = Vec::new();
             for (name, _) in nearest.iter().take_while(|(_, s)| *s >= from) {
                 let (_, of_name) = self.by_words(name, false)?;
                 if !of_name.is_empty() {
@@ -224,13 +240,14 @@ impl TypeResolver<'_> {
                     products.extend(of_name);
                 }
             }
-            Ok((took, products))
+            Ok((took, sorted(products)))
         };
         for typos in [false, true] {
             let (categories, mut products) = self.by_words(asked, typos)?;
             if !products.is_empty() {
                 let (took, of_close) = close(t.expand_from)?;
                 products.extend(of_close);
+                let products = sorted(products);
                 let m = TypeMatch::Found {
                     asked: asked.to_string(),
                     categories,
@@ -278,10 +295,9 @@ impl TypeResolver<'_> {
         };
         let categories = self.categories(asked, &head, typos);
         // The graph's category index, not a scan of every product's path.
-        let mut products: OfType = categories
+        let mut products: Vec<u32> = categories
             .iter()
-            .flat_map(|c| self.graph.products_in_category(c, true))
-            .filter_map(|p| self.positions.get(&p.id).map(|&i| i as u32))
+            .flat_map(|c| self.graph.product_positions_in_category(c, true))
             .collect();
         let mut named = self.index.named(&stems, typos)?;
         // The head word alone ("food" of "dog food") stands for the type only when no
@@ -290,7 +306,7 @@ impl TypeResolver<'_> {
             named = self.index.named(&[head], typos)?;
         }
         products.extend(named);
-        Ok((categories, products))
+        Ok((categories, sorted(products)))
     }
 
     /// Category ids for the asked words: by id, name or synonym (singular or plural), or
@@ -307,23 +323,17 @@ impl TypeResolver<'_> {
                 return vec![c.id.clone()];
             }
         }
-        self.graph
-            .categories()
+        self.names
+            .category_heads
             .iter()
-            .filter(|c| {
-                let Some(last) = c.name.split_whitespace().last() else {
-                    return false;
-                };
-                let Some(stem) = self.index.stem(last) else {
-                    return false;
-                };
+            .filter(|(_, stem)| {
                 if typos {
-                    stem.chars().count() >= 4 && strsim::levenshtein(&stem, head) == 1
+                    stem.chars().count() >= 4 && strsim::levenshtein(stem, head) == 1
                 } else {
                     stem == head
                 }
             })
-            .map(|c| c.id.clone())
+            .map(|(id, _)| id.clone())
             .collect()
     }
 }
