@@ -11,6 +11,7 @@ use super::collapse::{collapse, items};
 use super::filter::{Constraints, Stated};
 use super::fuse::{fuse, single, Fused, Fusion};
 use super::index::LexicalIndex;
+use super::narrow;
 use super::product_type::{TypeNames, TypeResolver, TypeThresholds};
 use super::semantic::{ProductVectors, SemanticRanking};
 use super::{sort, SearchError, SearchHit, SearchMode, SearchResults, TypeMatch};
@@ -70,7 +71,7 @@ impl ProductSearch {
     ) -> Result<Self, SearchError> {
         let index = LexicalIndex::open_or_build(&graph, index_dir)?;
         let vectors = ProductVectors::build(&graph, embed.as_ref(), store)?;
-        let types = TypeNames::build(&graph, &index, embed.as_ref())?;
+        let types = TypeNames::build(&graph, &index, embed.as_ref(), &vectors)?;
         Ok(Self {
             stated: Stated::of(&graph),
             item_of: items(graph.products()),
@@ -200,6 +201,19 @@ impl ProductSearch {
             None => admitted.retain(|&i| constraints.admits(&self.graph, &products[i as usize])),
         }
         admitted.sort_unstable();
+        if of_type.is_some() || !words.is_empty() {
+            let type_stems: Vec<String> = asked
+                .product_type
+                .as_deref()
+                .map(|t| self.index.words(t).into_iter().map(|w| w.stem).collect())
+                .unwrap_or_default();
+            let typed = of_type.is_some();
+            if let Some(narrowed) =
+                narrow::by_words(&self.index, &words, &type_stems, &admitted, typed)?
+            {
+                admitted = narrowed;
+            }
+        }
         let mut is_admitted = vec![false; products.len()];
         for &i in &admitted {
             is_admitted[i as usize] = true;

@@ -351,6 +351,28 @@ impl LexicalIndex {
         Ok(searcher.search(&BooleanQuery::new(clauses), &collector)?)
     }
 
+    /// Products the shop labels with this stem: in their name, brand, category, options
+    /// or attributes (not the description): positions in the catalogue, each once.
+    pub fn labelled(&self, stem: &str) -> Result<Vec<u32>, SearchError> {
+        let f = self.fields;
+        let clauses: Vec<(Occur, Box<dyn Query>)> =
+            [f.name, f.brand, f.category, f.options, f.attributes]
+                .into_iter()
+                .map(|field| {
+                    let term = Term::from_field_text(field, stem);
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect();
+        let collector = Positions {
+            doc_product: &self.doc_product,
+        };
+        Ok(self
+            .searcher()
+            .search(&BooleanQuery::new(clauses), &collector)?)
+    }
+
     fn top(&self, query: &dyn Query, k: usize) -> Result<Vec<(u32, f32)>, SearchError> {
         if k == 0 {
             return Ok(Vec::new());

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 use super::index::LexicalIndex;
+use super::semantic::ProductVectors;
 use super::vectors::dot;
 use super::SearchError;
 use crate::knowledge::{Graph, Product};
@@ -87,6 +88,8 @@ pub(crate) struct TypeNames {
     /// Each category's id with the stem of its name's last word (stemmed once here,
     /// not per request).
     category_heads: Vec<(String, String)>,
+    /// Each name's products' mean vector (unit length).
+    centroids: Vec<f32>,
 }
 
 impl TypeNames {
@@ -94,6 +97,7 @@ impl TypeNames {
         graph: &Graph,
         index: &LexicalIndex,
         embed: &dyn Embed,
+        products: &ProductVectors,
     ) -> Result<Self, SearchError> {
         let mut seen: HashSet<String> = HashSet::new();
         let mut names = Vec::new();
@@ -126,12 +130,58 @@ impl TypeNames {
                 vectors.extend_from_slice(&v);
             }
         }
+        // Each name's products, in the mean: what the shop means by it in context.
+        let not_heads = not_heads(graph);
+        let mut by_head: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, p) in graph.products().iter().enumerate() {
+            if let Some(h) = head_noun(p, &not_heads) {
+                by_head.entry(h).or_default().push(i as u32);
+            }
+        }
+        let mut centroids = vec![0f32; names.len() * dim];
+        for (i, name) in names.iter().enumerate() {
+            let mut of_name: Vec<u32> = graph
+                .categories()
+                .iter()
+                .filter(|c| &c.name == name)
+                .flat_map(|c| graph.product_positions_in_category(&c.id, true))
+                .collect();
+            if of_name.is_empty() {
+                of_name = by_head.get(name).cloned().unwrap_or_default();
+            }
+            let c = &mut centroids[i * dim..(i + 1) * dim];
+            for p in of_name {
+                for (a, x) in c.iter_mut().zip(products.get(p as usize)) {
+                    *a += x;
+                }
+            }
+            let norm = c.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                c.iter_mut().for_each(|x| *x /= norm);
+            }
+        }
         Ok(Self {
             names,
             dim,
             vectors,
             category_heads,
+            centroids,
         })
+    }
+
+    /// Type names by cosine similarity to their products' mean vector, best first.
+    fn nearest_in_context(&self, query: &[f32]) -> Vec<(&str, f32)> {
+        let mut out: Vec<(&str, f32)> = self
+            .names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let v = &self.centroids[i * self.dim..(i + 1) * self.dim];
+                (n.as_str(), dot(query, v))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out
     }
 
     /// Type names by cosine similarity to `query`, best first.
@@ -154,6 +204,21 @@ impl TypeNames {
 /// ("Google Men's Tee Black" → "tee"): English product names end with what the thing is.
 /// Most frequent first.
 fn head_nouns(graph: &Graph) -> Vec<String> {
+    let not_heads = not_heads(graph);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for p in graph.products() {
+        if let Some(h) = head_noun(p, &not_heads) {
+            *counts.entry(h).or_default() += 1;
+        }
+    }
+    let mut heads: Vec<(String, usize)> = counts.into_iter().collect();
+    heads.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    heads.truncate(MAX_HEADS);
+    heads.into_iter().map(|(h, _)| h).collect()
+}
+
+/// Words of options, colours and brands: never what a product is.
+fn not_heads(graph: &Graph) -> HashSet<String> {
     let mut not_heads: HashSet<String> = HashSet::new();
     for p in graph.products() {
         for v in &p.variants {
@@ -170,16 +235,7 @@ fn head_nouns(graph: &Graph) -> Vec<String> {
     for b in graph.brands() {
         not_heads.extend(words(&b.name));
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for p in graph.products() {
-        if let Some(h) = head_noun(p, &not_heads) {
-            *counts.entry(h).or_default() += 1;
-        }
-    }
-    let mut heads: Vec<(String, usize)> = counts.into_iter().collect();
-    heads.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    heads.truncate(MAX_HEADS);
-    heads.into_iter().map(|(h, _)| h).collect()
+    not_heads
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -230,6 +286,10 @@ impl TypeResolver<'_> {
         let query = embed(asked)?;
         let nearest = self.names.nearest(&query);
         tracing::debug!(asked, nearest = ?&nearest[..nearest.len().min(5)], "product type");
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            let context = self.names.nearest_in_context(&query);
+            tracing::debug!(asked, in_context = ?&context[..context.len().min(8)], "product type");
+        }
         let close = |from: f32| -> Result<(Vec<String>, OfType), SearchError> {
             let mut took = Vec::new();
             let mut products = Vec::new();
