@@ -85,9 +85,9 @@ pub(crate) struct TypeNames {
     names: Vec<String>,
     dim: usize,
     vectors: Vec<f32>,
-    /// Each category's id with the stem of its name's last word (stemmed once here,
-    /// not per request).
-    category_heads: Vec<(String, String)>,
+    /// Each category's id with the stems of its name, the last one its head (stemmed
+    /// once here, not per request).
+    category_stems: Vec<(String, Vec<String>)>,
     /// Each name's products' mean vector (unit length).
     centroids: Vec<f32>,
 }
@@ -114,13 +114,14 @@ impl TypeNames {
                 }
             }
         }
-        let category_heads = graph
+        let category_stems = graph
             .categories()
             .iter()
-            .filter_map(|c| {
-                let last = c.name.split_whitespace().last()?;
-                Some((c.id.clone(), index.stem(last)?))
+            .map(|c| {
+                let stems = index.words(&c.name).into_iter().map(|w| w.stem).collect();
+                (c.id.clone(), stems)
             })
+            .filter(|(_, stems): &(String, Vec<String>)| !stems.is_empty())
             .collect();
         let dim = embed.dim();
         let mut vectors = Vec::with_capacity(names.len() * dim);
@@ -164,7 +165,7 @@ impl TypeNames {
             names,
             dim,
             vectors,
-            category_heads,
+            category_stems,
             centroids,
         })
     }
@@ -354,11 +355,33 @@ impl TypeResolver<'_> {
             return Ok((Vec::new(), OfType::new()));
         };
         let categories = self.categories(asked, &head, typos);
+        // A category named by the head word alone is broader than a type with more words
+        // ("Bags" for "duffel bag"): of it, the products the shop labels with the other
+        // words (in name, options or attributes) are the type, when there are any.
+        let modifiers = &stems[..stems.len() - 1];
+        let mut labelled_all: Option<Vec<u32>> = None;
+        if !typos && !modifiers.is_empty() {
+            for m in modifiers {
+                let mut l = self.index.labelled(m)?;
+                l.sort_unstable();
+                labelled_all = Some(match labelled_all {
+                    None => l,
+                    Some(prev) => prev.into_iter().filter(|p| l.binary_search(p).is_ok()).collect(),
+                });
+            }
+        }
+        let labelled_all = labelled_all.filter(|l| !l.is_empty());
         // The graph's category index, not a scan of every product's path.
-        let mut products: Vec<u32> = categories
-            .iter()
-            .flat_map(|c| self.graph.product_positions_in_category(c, true))
-            .collect();
+        let mut products: Vec<u32> = Vec::new();
+        for c in &categories {
+            let of_c = self.graph.product_positions_in_category(c, true);
+            match &labelled_all {
+                Some(l) if self.broader(c, &stems) => {
+                    products.extend(of_c.into_iter().filter(|p| l.binary_search(p).is_ok()))
+                }
+                _ => products.extend(of_c),
+            }
+        }
         let mut named = self.index.named(&stems, typos)?;
         // The head word alone ("food" of "dog food") stands for the type only when no
         // category is called so: beside the dog-food category it would add cat food.
@@ -367,6 +390,16 @@ impl TypeResolver<'_> {
         }
         products.extend(named);
         Ok((categories, sorted(products)))
+    }
+
+    /// Whether the category's name leaves out some of the asked words (it names a kind
+    /// the asked type is one of).
+    fn broader(&self, category: &str, stems: &[String]) -> bool {
+        self.names
+            .category_stems
+            .iter()
+            .find(|(id, _)| id == category)
+            .is_some_and(|(_, own)| stems.iter().any(|s| !own.contains(s)))
     }
 
     /// Category ids for the asked words: by id, name or synonym (singular or plural), or
@@ -384,9 +417,12 @@ impl TypeResolver<'_> {
             }
         }
         self.names
-            .category_heads
+            .category_stems
             .iter()
-            .filter(|(_, stem)| {
+            .filter(|(_, stems)| {
+                let Some(stem) = stems.last() else {
+                    return false;
+                };
                 if typos {
                     stem.chars().count() >= 4 && strsim::levenshtein(stem, head) == 1
                 } else {
