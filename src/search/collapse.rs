@@ -64,3 +64,44 @@ pub(crate) fn collapse(
     }
     hits
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::ProductId;
+
+    fn product(id: &str, name: &str) -> Product {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": name, "brand": "b", "category": "c", "price": 1.0,
+            "currency": "USD", "stock": 1
+        }))
+        .unwrap()
+    }
+
+    fn ranked(ixs: &[u32]) -> Vec<Fused> {
+        ixs.iter()
+            .map(|&ix| Fused {
+                ix,
+                score: 1.0,
+                lexical: None,
+                semantic: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn listings_of_one_item_join_the_first_even_past_the_hits_asked_for() {
+        let products = vec![
+            product("a1", "Blue Mug"),
+            product("b", "Red Cup"),
+            product("c", "Green Jug"),
+            product("a2", "blue  mug!"),
+        ];
+        let item_of = items(&products);
+        assert_eq!(item_of[0], item_of[3]);
+        let hits = collapse(ranked(&[0, 1, 2, 3]), &products, &item_of, 2);
+        let ids: Vec<&str> = hits.iter().map(|h| h.product.as_str()).collect();
+        assert_eq!(ids, vec!["a1", "b"]);
+        assert_eq!(hits[0].also, vec![ProductId::from("a2")]);
+    }
+}
