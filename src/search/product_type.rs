@@ -366,7 +366,10 @@ impl TypeResolver<'_> {
                 l.sort_unstable();
                 labelled_all = Some(match labelled_all {
                     None => l,
-                    Some(prev) => prev.into_iter().filter(|p| l.binary_search(p).is_ok()).collect(),
+                    Some(prev) => prev
+                        .into_iter()
+                        .filter(|p| l.binary_search(p).is_ok())
+                        .collect(),
                 });
             }
         }
