@@ -546,6 +546,23 @@ impl Graph {
         out
     }
 
+    /// Like [`Self::products_in_category`], as positions in [`Self::products`] (for
+    /// callers that keep per-product arrays, like the search's vectors).
+    pub fn product_positions_in_category(&self, category: &str, include_sub: bool) -> Vec<u32> {
+        let Some(root) = self.category_index(category) else {
+            return Vec::new();
+        };
+        let mut out: Vec<u32> = self.category_products[root as usize].clone();
+        if include_sub {
+            let mut stack = self.children[root as usize].clone();
+            while let Some(c) = stack.pop() {
+                out.extend_from_slice(&self.category_products[c as usize]);
+                stack.extend(&self.children[c as usize]);
+            }
+        }
+        out
+    }
+
     pub fn brands(&self) -> &[Brand] {
         &self.catalog.brands
     }

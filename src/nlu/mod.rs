@@ -22,7 +22,7 @@ mod dropout;
 mod encoder;
 pub mod ensemble;
 mod error;
-mod fast;
+pub(crate) mod fast;
 mod heads;
 mod labels;
 mod metrics;

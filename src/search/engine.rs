@@ -3,17 +3,17 @@
 
 use lru::LruCache;
 use parking_lot::Mutex;
-use std::collections::HashSet;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::collapse::collapse;
+use super::collapse::{collapse, items};
 use super::filter::{Constraints, Stated};
 use super::fuse::{fuse, single, Fused, Fusion};
 use super::index::LexicalIndex;
+use super::narrow;
 use super::product_type::{TypeNames, TypeResolver, TypeThresholds};
-use super::semantic::ProductVectors;
+use super::semantic::{ProductVectors, SemanticRanking};
 use super::{sort, SearchError, SearchHit, SearchMode, SearchResults, TypeMatch};
 use crate::knowledge::Graph;
 use crate::store::Store;
@@ -26,6 +26,10 @@ const LEXICAL_DEPTH: usize = 300;
 /// the lexical matches and the products of the asked type (a brute-force pass over a
 /// very large catalogue costs more than a chat turn should).
 const SEMANTIC_ALL: usize = 20_000;
+/// How many products the semantic signal ranks at most (the fusion's candidates; more
+/// than a list shows with room for collapsing). The rest of a type's products follow,
+/// best reviewed first.
+const SEMANTIC_DEPTH: usize = 1000;
 /// Request texts whose vectors are kept (a shopper refining a search repeats words).
 const QUERY_CACHE: usize = 512;
 /// Without a product type, a hit by meaning alone stays only with at least this share of
@@ -46,6 +50,10 @@ pub struct ProductSearch {
     vectors: ProductVectors,
     types: TypeNames,
     stated: Stated,
+    /// Each product's item (listings of one item share it): see `collapse`.
+    item_of: Vec<u32>,
+    /// Each product's `in_stock()`, so a request asking nothing else reads no product.
+    in_stock: Vec<bool>,
     fusion: Fusion,
     thresholds: TypeThresholds,
     query_vectors: Mutex<LruCache<String, Arc<Vec<f32>>>>,
@@ -63,9 +71,11 @@ impl ProductSearch {
     ) -> Result<Self, SearchError> {
         let index = LexicalIndex::open_or_build(&graph, index_dir)?;
         let vectors = ProductVectors::build(&graph, embed.as_ref(), store)?;
-        let types = TypeNames::build(&graph, &index, embed.as_ref())?;
+        let types = TypeNames::build(&graph, &index, embed.as_ref(), &vectors)?;
         Ok(Self {
             stated: Stated::of(&graph),
+            item_of: items(graph.products()),
+            in_stock: graph.products().iter().map(|p| p.in_stock()).collect(),
             graph,
             embed,
             index,
@@ -142,7 +152,7 @@ impl ProductSearch {
         let products = self.graph.products();
         if mode == SearchMode::NameBm25 {
             let ranked = self.index.name_bm25(&text, limit.max(50))?;
-            let mut hits = collapse(single(&ranked, true), products);
+            let mut hits = collapse(single(&ranked, true), products, &self.item_of, limit);
             hits.truncate(limit);
             return Ok(SearchResults {
                 admitted: products.len(),
@@ -156,7 +166,6 @@ impl ProductSearch {
                     thresholds: self.thresholds,
                     graph: &self.graph,
                     index: &self.index,
-                    positions: self.vectors.positions(),
                     names: &self.types,
                 };
                 resolver.resolve(asked, |t| Ok(self.query_vector(t)?.to_vec()))?
@@ -182,35 +191,52 @@ impl ProductSearch {
             Vec::new()
         };
         let mut admitted: Vec<u32> = match &of_type {
-            Some(set) => set.iter().copied().collect(),
+            Some(of_type) => of_type.clone(),
             None if lexical_first => lexical.iter().map(|x| x.0).collect(),
             None => (0..products.len() as u32).collect(),
         };
-        admitted.retain(|&i| constraints.admits(&self.graph, &products[i as usize]));
+        match constraints.stock_only() {
+            Some(true) => admitted.retain(|&i| self.in_stock[i as usize]),
+            Some(false) => {}
+            None => admitted.retain(|&i| constraints.admits(&self.graph, &products[i as usize])),
+        }
         admitted.sort_unstable();
+        if of_type.is_some() || !words.is_empty() {
+            let type_stems: Vec<String> = asked
+                .product_type
+                .as_deref()
+                .map(|t| self.index.words(t).into_iter().map(|w| w.stem).collect())
+                .unwrap_or_default();
+            let typed = of_type.is_some();
+            if let Some(narrowed) =
+                narrow::by_words(&self.index, &words, &type_stems, &admitted, typed)?
+            {
+                admitted = narrowed;
+            }
+        }
         let mut is_admitted = vec![false; products.len()];
         for &i in &admitted {
             is_admitted[i as usize] = true;
         }
 
         lexical.retain(|(i, _)| is_admitted[*i as usize]);
-        let semantic: Vec<(u32, f32)> =
+        let semantic: SemanticRanking =
             if matches!(mode, SearchMode::Semantic | SearchMode::Fused) && !text.is_empty() {
                 let query = self.query_vector(&text)?;
-                let scored = if admitted.len() <= SEMANTIC_ALL || of_type.is_some() {
-                    admitted.clone()
+                if admitted.len() <= SEMANTIC_ALL || of_type.is_some() {
+                    self.vectors.rank(&query, &admitted, SEMANTIC_DEPTH)
                 } else {
-                    lexical.iter().map(|x| x.0).collect()
-                };
-                self.vectors.rank(&query, &scored)
+                    let scored: Vec<u32> = lexical.iter().map(|x| x.0).collect();
+                    self.vectors.rank(&query, &scored, SEMANTIC_DEPTH)
+                }
             } else {
-                Vec::new()
+                SemanticRanking::default()
             };
 
         let mut ranked: Vec<Fused> = match mode {
             SearchMode::Lexical => single(&lexical, true),
-            SearchMode::Semantic => single(&semantic, false),
-            _ => fuse(&lexical, &semantic, self.fusion),
+            SearchMode::Semantic => single(&semantic.top, false),
+            _ => fuse(&lexical, &semantic.top, semantic.lowest, self.fusion),
         };
         // Without a type to keep the list to, a hit the words did not match must be
         // nearly as close in meaning as the best one: a list holds what was asked for,
@@ -223,11 +249,14 @@ impl ProductSearch {
         // after the ones they did (best rated first); so does everything a request of
         // constraints alone admits.
         if of_type.is_some() || text.is_empty() {
-            let listed: HashSet<u32> = ranked.iter().map(|f| f.ix).collect();
+            let mut listed = is_admitted;
+            for f in &ranked {
+                listed[f.ix as usize] = false;
+            }
             let mut rest: Vec<u32> = admitted
                 .iter()
                 .copied()
-                .filter(|i| !listed.contains(i))
+                .filter(|&i| listed[i as usize])
                 .collect();
             let by_reviews = |a: &u32, b: &u32| {
                 let (a, b) = (&products[*a as usize], &products[*b as usize]);
@@ -250,9 +279,17 @@ impl ProductSearch {
             }));
         }
 
-        let mut hits: Vec<SearchHit> = collapse(ranked, products);
+        // Only the hits a list can show are made (a sort wish over a whole type needs
+        // them all).
+        let whole_type_sorted = req.sort.is_some() && (of_type.is_some() || text.is_empty());
+        let max_hits = match req.sort {
+            _ if whole_type_sorted => usize::MAX,
+            Some(_) => SORT_HEAD.max(limit),
+            None => limit,
+        };
+        let mut hits: Vec<SearchHit> = collapse(ranked, products, &self.item_of, max_hits);
         if let Some(wish) = req.sort {
-            let head = if of_type.is_some() || text.is_empty() {
+            let head = if whole_type_sorted {
                 hits.len()
             } else {
                 hits.len().min(SORT_HEAD.max(limit))

@@ -147,6 +147,23 @@ impl Constraints {
         (constraints, wishes)
     }
 
+    /// `Some(in stock wanted)` when stock is all these constraints ask about (most
+    /// requests): the search then answers from its own per-product table instead of
+    /// reading every product of a large type.
+    pub fn stock_only(&self) -> Option<bool> {
+        let only = self.brands.is_empty()
+            && self.not_brands.is_empty()
+            && self.colours.is_empty()
+            && self.not_colours.is_empty()
+            && self.sizes.is_empty()
+            && self.materials.is_empty()
+            && self.features.is_empty()
+            && self.price_min.is_none()
+            && self.price_max.is_none()
+            && self.exclude.is_empty();
+        only.then_some(self.in_stock)
+    }
+
     pub fn admits(&self, graph: &Graph, p: &Product) -> bool {
         if self.in_stock && !p.in_stock() {
             return false;
@@ -154,12 +171,16 @@ impl Constraints {
         if self.exclude.contains(&p.id) {
             return false;
         }
-        let brand = p.brand.to_lowercase();
-        if !self.brands.is_empty() && !self.brands.contains(&brand) {
-            return false;
-        }
-        if self.not_brands.contains(&brand) {
-            return false;
+        // Lowercased only when a brand is asked about: this runs on every product of a
+        // type, and most requests name no brand.
+        if !self.brands.is_empty() || !self.not_brands.is_empty() {
+            let brand = p.brand.to_lowercase();
+            if !self.brands.is_empty() && !self.brands.contains(&brand) {
+                return false;
+            }
+            if self.not_brands.contains(&brand) {
+                return false;
+            }
         }
         if self.price_min.is_some_and(|m| p.price < m)
             || self.price_max.is_some_and(|m| p.price > m)
@@ -175,6 +196,9 @@ impl Constraints {
     /// Size and colour must be in stock on one variant; a product without variants has
     /// its colour as an attribute, and its size in its name (or a capacity).
     fn fits_size_and_colour(&self, graph: &Graph, p: &Product) -> bool {
+        if self.sizes.is_empty() && self.colours.is_empty() {
+            return true;
+        }
         let colours: Vec<Option<&str>> = if self.colours.is_empty() {
             vec![None]
         } else {

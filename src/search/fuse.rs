@@ -61,7 +61,14 @@ pub(crate) fn single(ranked: &[(u32, f32)], lexical: bool) -> Vec<Fused> {
 }
 
 /// Both rankings (each best first) fused; ties keep the lexical order, then the semantic.
-pub(crate) fn fuse(lexical: &[(u32, f32)], semantic: &[(u32, f32)], how: Fusion) -> Vec<Fused> {
+/// `semantic_lowest` is the lowest cosine of every product the semantic signal scored
+/// (when `semantic` holds only the best of them); `None`: the lowest in `semantic`.
+pub(crate) fn fuse(
+    lexical: &[(u32, f32)],
+    semantic: &[(u32, f32)],
+    semantic_lowest: Option<f32>,
+    how: Fusion,
+) -> Vec<Fused> {
     let mut by_ix: HashMap<u32, Fused> = HashMap::new();
     let mut order: Vec<u32> = Vec::new();
     for (list, is_lexical) in [(lexical, true), (semantic, false)] {
@@ -85,7 +92,8 @@ pub(crate) fn fuse(lexical: &[(u32, f32)], semantic: &[(u32, f32)], how: Fusion)
     }
     let lex_max = lexical.iter().map(|x| x.1).fold(0.0f32, f32::max);
     let sem_max = semantic.iter().map(|x| x.1).fold(f32::MIN, f32::max);
-    let sem_min = semantic.iter().map(|x| x.1).fold(f32::MAX, f32::min);
+    let sem_min =
+        semantic_lowest.unwrap_or_else(|| semantic.iter().map(|x| x.1).fold(f32::MAX, f32::min));
     // The embeddings count as far as the encoder is sure of its best match: a misspelt
     // or unfamiliar word ("botle") gets low cosines everywhere, and rescaling those to
     // [0, 1] would let noise outvote the words' own match.
@@ -134,7 +142,7 @@ mod tests {
     fn rrf_prefers_products_both_signals_rank_high() {
         let lexical = [(1, 9.0), (2, 8.0)];
         let semantic = [(3, 0.9), (2, 0.8), (4, 0.5), (1, 0.1)];
-        let fused = fuse(&lexical, &semantic, Fusion::Rrf);
+        let fused = fuse(&lexical, &semantic, None, Fusion::Rrf);
         // 2: 1/62 + 1/62; 1: 1/61 + 1/64; 3: 1/61; 4: 1/63.
         assert_eq!(
             fused.iter().map(|f| f.ix).collect::<Vec<_>>(),
@@ -149,7 +157,7 @@ mod tests {
     fn weighted_scores_normalise_each_signal() {
         let lexical = [(1, 10.0), (2, 5.0)];
         let semantic = [(2, 0.9), (1, 0.5), (3, 0.1)];
-        let fused = fuse(&lexical, &semantic, Fusion::Weighted);
+        let fused = fuse(&lexical, &semantic, None, Fusion::Weighted);
         // 1: 0.5·1 + 0.5·0.5 = 0.75; 2: 0.5·0.5 + 0.5·1 = 0.75; 3: 0.
         assert_eq!(fused[2].ix, 3);
         assert!((fused[0].score - 0.75).abs() < 1e-6);

@@ -7,15 +7,15 @@
 //! Porter stemming). A second copy of the name without stemming (`name_plain`) serves the
 //! plain BM25 baseline.
 
-use std::collections::HashSet;
 use std::path::Path;
 
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur};
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter};
 use tantivy::tokenizer::{SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, TokenStream};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use super::SearchError;
@@ -272,6 +272,7 @@ impl LexicalIndex {
     /// best field (a little of the others counts too), typos and an unfinished last word
     /// forgiven in the short fields.
     pub fn lexical(&self, words: &[Word], k: usize) -> Result<Vec<(u32, f32)>, SearchError> {
+        let searcher = self.searcher();
         let mut per_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let last = i + 1 == words.len();
@@ -285,7 +286,9 @@ impl LexicalIndex {
                 if !inexact {
                     continue;
                 }
-                if w.typed.chars().count() >= FUZZY_FROM {
+                // A word the field has as such is no typo there: its near words would
+                // only add postings to score (and other products to the list).
+                if w.typed.chars().count() >= FUZZY_FROM && searcher.doc_freq(&term)? == 0 {
                     alternatives.push(Box::new(BoostQuery::new(
                         Box::new(FuzzyTermQuery::new(term.clone(), 1, true)),
                         boost * INEXACT,
@@ -324,10 +327,10 @@ impl LexicalIndex {
     }
 
     /// Products whose name holds every one of these stems (exactly, or within one edit
-    /// when `typos` and the word is long enough).
-    pub fn named(&self, stems: &[String], typos: bool) -> Result<HashSet<u32>, SearchError> {
+    /// when `typos` and the word is long enough): positions in the catalogue.
+    pub fn named(&self, stems: &[String], typos: bool) -> Result<Vec<u32>, SearchError> {
         if stems.is_empty() {
-            return Ok(HashSet::new());
+            return Ok(Vec::new());
         }
         let clauses: Vec<(Occur, Box<dyn Query>)> = stems
             .iter()
@@ -342,11 +345,32 @@ impl LexicalIndex {
             })
             .collect();
         let searcher = self.searcher();
-        let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
-        Ok(docs
-            .into_iter()
-            .filter_map(|a| self.product_of(a.segment_ord, a.doc_id))
-            .collect())
+        let collector = Positions {
+            doc_product: &self.doc_product,
+        };
+        Ok(searcher.search(&BooleanQuery::new(clauses), &collector)?)
+    }
+
+    /// Products the shop labels with this stem: in their name, brand, category, options
+    /// or attributes (not the description): positions in the catalogue, each once.
+    pub fn labelled(&self, stem: &str) -> Result<Vec<u32>, SearchError> {
+        let f = self.fields;
+        let clauses: Vec<(Occur, Box<dyn Query>)> =
+            [f.name, f.brand, f.category, f.options, f.attributes]
+                .into_iter()
+                .map(|field| {
+                    let term = Term::from_field_text(field, stem);
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect();
+        let collector = Positions {
+            doc_product: &self.doc_product,
+        };
+        Ok(self
+            .searcher()
+            .search(&BooleanQuery::new(clauses), &collector)?)
     }
 
     fn top(&self, query: &dyn Query, k: usize) -> Result<Vec<(u32, f32)>, SearchError> {
@@ -367,6 +391,63 @@ impl LexicalIndex {
             .get(doc as usize)
             .copied()
             .filter(|&p| p != u32::MAX)
+    }
+}
+
+/// Collects the matching products' positions in the catalogue (no scores, no set of
+/// document addresses to hash).
+struct Positions<'a> {
+    doc_product: &'a [Vec<u32>],
+}
+
+struct SegmentDocs {
+    segment: SegmentOrdinal,
+    docs: Vec<DocId>,
+}
+
+impl Collector for Positions<'_> {
+    type Fruit = Vec<u32>;
+    type Child = SegmentDocs;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentDocs> {
+        Ok(SegmentDocs {
+            segment,
+            docs: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<(SegmentOrdinal, Vec<DocId>)>) -> tantivy::Result<Vec<u32>> {
+        let mut out = Vec::new();
+        for (segment, docs) in fruits {
+            if let Some(products) = self.doc_product.get(segment as usize) {
+                out.extend(
+                    docs.iter()
+                        .filter_map(|&d| products.get(d as usize).copied())
+                        .filter(|&p| p != u32::MAX),
+                );
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for SegmentDocs {
+    type Fruit = (SegmentOrdinal, Vec<DocId>);
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        self.docs.push(doc);
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (self.segment, self.docs)
     }
 }
 

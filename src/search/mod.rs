@@ -16,6 +16,7 @@ mod error;
 mod filter;
 mod fuse;
 mod index;
+mod narrow;
 mod product_type;
 mod semantic;
 mod sort;

@@ -16,10 +16,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 use super::index::LexicalIndex;
+use super::semantic::ProductVectors;
 use super::vectors::dot;
 use super::SearchError;
 use crate::knowledge::{Graph, Product};
-use crate::types::{Embed, ProductId};
+use crate::types::Embed;
 
 /// Where the asked type's similarity to the shop's type names draws the lines (cosine of
 /// the encoder's vectors). docs/search.md has the sweep they were picked from.
@@ -84,6 +85,11 @@ pub(crate) struct TypeNames {
     names: Vec<String>,
     dim: usize,
     vectors: Vec<f32>,
+    /// Each category's id with the stems of its name, the last one its head (stemmed
+    /// once here, not per request).
+    category_stems: Vec<(String, Vec<String>)>,
+    /// Each name's products' mean vector (unit length).
+    centroids: Vec<f32>,
 }
 
 impl TypeNames {
@@ -91,6 +97,7 @@ impl TypeNames {
         graph: &Graph,
         index: &LexicalIndex,
         embed: &dyn Embed,
+        products: &ProductVectors,
     ) -> Result<Self, SearchError> {
         let mut seen: HashSet<String> = HashSet::new();
         let mut names = Vec::new();
@@ -107,6 +114,15 @@ impl TypeNames {
                 }
             }
         }
+        let category_stems = graph
+            .categories()
+            .iter()
+            .map(|c| {
+                let stems = index.words(&c.name).into_iter().map(|w| w.stem).collect();
+                (c.id.clone(), stems)
+            })
+            .filter(|(_, stems): &(String, Vec<String>)| !stems.is_empty())
+            .collect();
         let dim = embed.dim();
         let mut vectors = Vec::with_capacity(names.len() * dim);
         for chunk in names.chunks(64) {
@@ -115,11 +131,58 @@ impl TypeNames {
                 vectors.extend_from_slice(&v);
             }
         }
+        // Each name's products, in the mean: what the shop means by it in context.
+        let not_heads = not_heads(graph);
+        let mut by_head: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, p) in graph.products().iter().enumerate() {
+            if let Some(h) = head_noun(p, &not_heads) {
+                by_head.entry(h).or_default().push(i as u32);
+            }
+        }
+        let mut centroids = vec![0f32; names.len() * dim];
+        for (i, name) in names.iter().enumerate() {
+            let mut of_name: Vec<u32> = graph
+                .categories()
+                .iter()
+                .filter(|c| &c.name == name)
+                .flat_map(|c| graph.product_positions_in_category(&c.id, true))
+                .collect();
+            if of_name.is_empty() {
+                of_name = by_head.get(name).cloned().unwrap_or_default();
+            }
+            let c = &mut centroids[i * dim..(i + 1) * dim];
+            for p in of_name {
+                for (a, x) in c.iter_mut().zip(products.get(p as usize)) {
+                    *a += x;
+                }
+            }
+            let norm = c.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                c.iter_mut().for_each(|x| *x /= norm);
+            }
+        }
         Ok(Self {
             names,
             dim,
             vectors,
+            category_stems,
+            centroids,
         })
+    }
+
+    /// Type names by cosine similarity to their products' mean vector, best first.
+    fn nearest_in_context(&self, query: &[f32]) -> Vec<(&str, f32)> {
+        let mut out: Vec<(&str, f32)> = self
+            .names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let v = &self.centroids[i * self.dim..(i + 1) * self.dim];
+                (n.as_str(), dot(query, v))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out
     }
 
     /// Type names by cosine similarity to `query`, best first.
@@ -142,6 +205,21 @@ impl TypeNames {
 /// ("Google Men's Tee Black" → "tee"): English product names end with what the thing is.
 /// Most frequent first.
 fn head_nouns(graph: &Graph) -> Vec<String> {
+    let not_heads = not_heads(graph);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for p in graph.products() {
+        if let Some(h) = head_noun(p, &not_heads) {
+            *counts.entry(h).or_default() += 1;
+        }
+    }
+    let mut heads: Vec<(String, usize)> = counts.into_iter().collect();
+    heads.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    heads.truncate(MAX_HEADS);
+    heads.into_iter().map(|(h, _)| h).collect()
+}
+
+/// Words of options, colours and brands: never what a product is.
+fn not_heads(graph: &Graph) -> HashSet<String> {
     let mut not_heads: HashSet<String> = HashSet::new();
     for p in graph.products() {
         for v in &p.variants {
@@ -158,16 +236,7 @@ fn head_nouns(graph: &Graph) -> Vec<String> {
     for b in graph.brands() {
         not_heads.extend(words(&b.name));
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for p in graph.products() {
-        if let Some(h) = head_noun(p, &not_heads) {
-            *counts.entry(h).or_default() += 1;
-        }
-    }
-    let mut heads: Vec<(String, usize)> = counts.into_iter().collect();
-    heads.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    heads.truncate(MAX_HEADS);
-    heads.into_iter().map(|(h, _)| h).collect()
+    not_heads
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -191,13 +260,17 @@ pub(crate) struct TypeResolver<'a> {
     pub thresholds: TypeThresholds,
     pub graph: &'a Graph,
     pub index: &'a LexicalIndex,
-    /// Each product's position in the catalogue.
-    pub positions: &'a HashMap<ProductId, usize>,
     pub names: &'a TypeNames,
 }
 
-/// The products of a resolved type (positions in the catalogue).
-pub(crate) type OfType = HashSet<u32>;
+/// The products of a resolved type: positions in the catalogue, ascending, each once.
+pub(crate) type OfType = Vec<u32>;
+
+fn sorted(mut products: Vec<u32>) -> OfType {
+    products.sort_unstable();
+    products.dedup();
+    products
+}
 
 impl TypeResolver<'_> {
     /// The match status and, unless nothing was asked, the products of the asked type.
@@ -214,9 +287,13 @@ impl TypeResolver<'_> {
         let query = embed(asked)?;
         let nearest = self.names.nearest(&query);
         tracing::debug!(asked, nearest = ?&nearest[..nearest.len().min(5)], "product type");
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            let context = self.names.nearest_in_context(&query);
+            tracing::debug!(asked, in_context = ?&context[..context.len().min(8)], "product type");
+        }
         let close = |from: f32| -> Result<(Vec<String>, OfType), SearchError> {
             let mut took = Vec::new();
-            let mut products = OfType::new();
+            let mut products = Vec::new();
             for (name, _) in nearest.iter().take_while(|(_, s)| *s >= from) {
                 let (_, of_name) = self.by_words(name, false)?;
                 if !of_name.is_empty() {
@@ -224,13 +301,14 @@ impl TypeResolver<'_> {
                     products.extend(of_name);
                 }
             }
-            Ok((took, products))
+            Ok((took, sorted(products)))
         };
         for typos in [false, true] {
             let (categories, mut products) = self.by_words(asked, typos)?;
             if !products.is_empty() {
                 let (took, of_close) = close(t.expand_from)?;
                 products.extend(of_close);
+                let products = sorted(products);
                 let m = TypeMatch::Found {
                     asked: asked.to_string(),
                     categories,
@@ -277,12 +355,36 @@ impl TypeResolver<'_> {
             return Ok((Vec::new(), OfType::new()));
         };
         let categories = self.categories(asked, &head, typos);
+        // A category named by the head word alone is broader than a type with more words
+        // ("Bags" for "duffel bag"): of it, the products the shop labels with the other
+        // words (in name, options or attributes) are the type, when there are any.
+        let modifiers = &stems[..stems.len() - 1];
+        let mut labelled_all: Option<Vec<u32>> = None;
+        if !typos && !modifiers.is_empty() {
+            for m in modifiers {
+                let mut l = self.index.labelled(m)?;
+                l.sort_unstable();
+                labelled_all = Some(match labelled_all {
+                    None => l,
+                    Some(prev) => prev
+                        .into_iter()
+                        .filter(|p| l.binary_search(p).is_ok())
+                        .collect(),
+                });
+            }
+        }
+        let labelled_all = labelled_all.filter(|l| !l.is_empty());
         // The graph's category index, not a scan of every product's path.
-        let mut products: OfType = categories
-            .iter()
-            .flat_map(|c| self.graph.products_in_category(c, true))
-            .filter_map(|p| self.positions.get(&p.id).map(|&i| i as u32))
-            .collect();
+        let mut products: Vec<u32> = Vec::new();
+        for c in &categories {
+            let of_c = self.graph.product_positions_in_category(c, true);
+            match &labelled_all {
+                Some(l) if self.broader(c, &stems) => {
+                    products.extend(of_c.into_iter().filter(|p| l.binary_search(p).is_ok()))
+                }
+                _ => products.extend(of_c),
+            }
+        }
         let mut named = self.index.named(&stems, typos)?;
         // The head word alone ("food" of "dog food") stands for the type only when no
         // category is called so: beside the dog-food category it would add cat food.
@@ -290,7 +392,17 @@ impl TypeResolver<'_> {
             named = self.index.named(&[head], typos)?;
         }
         products.extend(named);
-        Ok((categories, products))
+        Ok((categories, sorted(products)))
+    }
+
+    /// Whether the category's name leaves out some of the asked words (it names a kind
+    /// the asked type is one of).
+    fn broader(&self, category: &str, stems: &[String]) -> bool {
+        self.names
+            .category_stems
+            .iter()
+            .find(|(id, _)| id == category)
+            .is_some_and(|(_, own)| stems.iter().any(|s| !own.contains(s)))
     }
 
     /// Category ids for the asked words: by id, name or synonym (singular or plural), or
@@ -307,23 +419,20 @@ impl TypeResolver<'_> {
                 return vec![c.id.clone()];
             }
         }
-        self.graph
-            .categories()
+        self.names
+            .category_stems
             .iter()
-            .filter(|c| {
-                let Some(last) = c.name.split_whitespace().last() else {
-                    return false;
-                };
-                let Some(stem) = self.index.stem(last) else {
+            .filter(|(_, stems)| {
+                let Some(stem) = stems.last() else {
                     return false;
                 };
                 if typos {
-                    stem.chars().count() >= 4 && strsim::levenshtein(&stem, head) == 1
+                    stem.chars().count() >= 4 && strsim::levenshtein(stem, head) == 1
                 } else {
                     stem == head
                 }
             })
-            .map(|c| c.id.clone())
+            .map(|(id, _)| id.clone())
             .collect()
     }
 }

@@ -99,6 +99,58 @@ fn a_coarse_category_is_a_type_too() {
     );
 }
 
+/// A typed request with more words than the type.
+fn typed_with(product_type: &str, text: &str) -> SearchRequest {
+    SearchRequest {
+        product_type: Some(product_type.into()),
+        text: text.into(),
+        ..SearchRequest::default()
+    }
+}
+
+#[test]
+fn the_shoppers_other_words_narrow_the_list_to_what_the_shop_calls_so() {
+    // Three hoodies; the shop calls one of them fleece, one Summit's.
+    let r = run(&typed_with("hoodie", "fleece hoodie"));
+    assert_eq!(ids(&r), vec!["cs-14"], "{:?}", names(&r));
+    let r = run(&typed_with("hoodie", "summit hoodie"));
+    assert_eq!(
+        ids(&r),
+        vec!["cs-08"],
+        "the brand is a label too: {:?}",
+        names(&r)
+    );
+    // A word the shop uses for none of them narrows nothing.
+    let r = run(&typed_with("hoodie", "cosy hoodie"));
+    assert_eq!(r.hits.len(), 3, "{:?}", names(&r));
+    // Without a type, every word must be the shop's, carried by the same products.
+    let r = run(&SearchRequest::text("harbor mug"));
+    assert_eq!(ids(&r), vec!["cs-01"], "{:?}", names(&r));
+    assert_eq!(r.hits[0].also, vec![ProductId::from("cs-02")]);
+    let r = run(&SearchRequest::text("warm harbor hoodie"));
+    assert!(
+        names(&r)
+            .iter()
+            .any(|n| n.contains("Hoodie") && !n.starts_with("Harbor")),
+        "'warm' is no word of the shop: the words rank, nothing narrows: {:?}",
+        names(&r)
+    );
+}
+
+#[test]
+fn a_category_named_by_the_head_word_gives_only_what_the_other_words_label() {
+    // "Bags" is broader than a duffel bag: the duffel, not every bag.
+    let r = run(&typed("duffel bag"));
+    assert_eq!(ids(&r), vec!["cs-17"], "{:?}", names(&r));
+    // "canvas" labels a tote in Bags and a cap elsewhere: only the tote is a canvas bag.
+    let r = run(&typed("canvas bag"));
+    assert_eq!(ids(&r), vec!["cs-16"], "{:?}", names(&r));
+    // A word the shop labels nothing with leaves the category whole.
+    let r = run(&typed("paper bag"));
+    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    assert_eq!(got, HashSet::from(["cs-15", "cs-16", "cs-17", "cs-18"]));
+}
+
 #[test]
 fn a_typo_in_the_type_or_the_words_is_forgiven() {
     let r = run(&typed("hoddie"));

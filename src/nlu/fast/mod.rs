@@ -9,7 +9,7 @@
 mod gemm;
 mod ops;
 mod pool;
-mod simd;
+pub(crate) mod simd;
 
 use super::bert::{Bert, BertWeights, Dense, HiddenAct};
 use super::NluError;
