@@ -20,6 +20,8 @@ fi
 echo "test.sh: NLU data matches its sources and passes the checker"
 python3 tools/nlu_data/generate.py --check
 python3 tools/nlu_data/check.py >/dev/null
+python3 tools/nlu_data/zh/generate.py --check
+python3 tools/nlu_data/zh/check.py >/dev/null
 echo "test.sh: the demo shop's category pictures match their script"
 python3 tools/demo_shop/draw_images.py --check
 
