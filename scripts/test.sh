@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 python3 -m pip --version >/dev/null 2>&1 || need_apt+=(python3-pip)
-# tools/responses/check_locale.py reads the reply templates with PyYAML.
+# tools/locale/check.py reads the reply templates and knowledge/zh with PyYAML.
 python3 -c 'import yaml' >/dev/null 2>&1 || need_apt+=(python3-yaml)
 # The browser test drives the system's Chromium (never a downloaded one) from Node.
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
@@ -24,8 +24,8 @@ python3 tools/nlu_data/generate.py --check
 python3 tools/nlu_data/check.py >/dev/null
 python3 tools/nlu_data/zh/generate.py --check
 python3 tools/nlu_data/zh/check.py >/dev/null
-echo "test.sh: the Chinese replies have every English key, variable and plural form"
-python3 tools/responses/check_locale.py zh >/dev/null
+echo "test.sh: the Chinese replies, FAQ, policies and catalogue names match English (keys, variables, ids, terms)"
+python3 tools/locale/check.py zh >/dev/null
 echo "test.sh: the demo shop's category pictures match their script"
 python3 tools/demo_shop/draw_images.py --check
 

@@ -11,7 +11,7 @@
   and `destinations` (the numbers the dialogue uses must not differ by language) and a
   title, summary and body.
 
-    python3 tools/responses/check_locale.py zh
+    python3 tools/locale/check.py zh
 """
 import os
 import re
@@ -133,12 +133,37 @@ def check_knowledge(locale):
             problems.append("policies/%s: not an en policy" % name)
         print("%s/policies: %d of %d en policies" % (
             locale, sum(os.path.exists(os.path.join(pol_dir, n)) for n in names), len(names)))
+    for kind in ("categories", "attributes"):
+        path = os.path.join(base, kind + ".yaml")
+        if not os.path.exists(path):
+            continue
+        en_text = open(os.path.join(ROOT, "knowledge", kind + ".yaml"), encoding="utf-8").read()
+        en_ids = re.findall(r"^- id: (\S+)", en_text, re.M)
+        entries = yaml.safe_load(open(path, encoding="utf-8"))
+        ids = [e.get("id") for e in entries]
+        for i in en_ids:
+            if i not in ids:
+                problems.append("%s %s: missing" % (kind, i))
+        owner = {}
+        for e in entries:
+            if e.get("id") not in en_ids:
+                problems.append("%s %s: not an en id" % (kind, e.get("id")))
+            if ids.count(e.get("id")) > 1:
+                problems.append("%s %s: listed twice" % (kind, e.get("id")))
+            if not isinstance(e.get("name"), str) or not e["name"].strip():
+                problems.append("%s %s: no name" % (kind, e.get("id")))
+                continue
+            for word in [e["name"]] + list(e.get("synonyms") or []):
+                w = str(word).lower()
+                if owner.setdefault(w, e["id"]) != e["id"]:
+                    problems.append("%s: %r names both %s and %s" % (kind, word, owner[w], e["id"]))
+        print("%s/%s.yaml: %d of %d en ids" % (locale, kind, sum(i in ids for i in en_ids), len(en_ids)))
     return problems
 
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
-        sys.exit("usage: check_locale.py LOCALE   (e.g. zh)")
+        sys.exit("usage: check.py LOCALE   (e.g. zh)")
     found = check(sys.argv[1]) + check_knowledge(sys.argv[1])
     for p in found:
         print("  " + p)
