@@ -36,6 +36,8 @@ SEED = 32
 # generated lines per intent: conversation intents need fewer (short, few ways to say them)
 CONVERSATION = {"greet", "goodbye", "thanks", "affirm", "deny", "chitchat", "out_of_scope"}
 TARGET = {"train": (70, 110), "test": (12, 22)}
+# the shopping intents carry most slot types (prices, sorts, features): more lines there
+TRAIN_MORE = {"search_product": 180, "refine_search": 130, "recommend": 130}
 HOLE = re.compile(r"\{(~?)([a-z_0-9]+)\}")
 
 
@@ -66,9 +68,8 @@ def fill(frame, values, fillers, rng):
     def one(m):
         if m.group(1):
             return rng.choice(fillers[m.group(2)])
-        pool = m.group(2)
-        choices = [v for v in values[pool.rstrip("2")] if v not in picked]
-        value = rng.choice(choices)
+        pool = m.group(2).rstrip("2")
+        value = rng.choice([v for v in values[pool] if v not in picked])
         picked.add(value)
         return "[%s](%s)" % (value, src_gen_values.ALIASES.get(pool, pool))
     return HOLE.sub(one, frame)
@@ -96,17 +97,23 @@ def amount(value):
 
 
 def sensible(ex):
-    """A drawn price range must run from low to high."""
+    """A drawn price range must run from low to high, and two values drawn side by side
+    must not run two Latin words together (JBL + polo衫)."""
+    text = ex["text"]
+    for sp in ex["slots"]:
+        a, b = text[sp["end"] - 1], text[sp["end"]:sp["end"] + 1]
+        if b and a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
+            return False
     low = [amount(s["value"]) for s in ex["slots"] if s["slot"] == "price_min"]
     high = [amount(s["value"]) for s in ex["slots"] if s["slot"] == "price_max"]
     return not (low and high and low[0] and high[0] and low[0] >= high[0])
 
 
-def vary(frames, values, fillers, target, taken_text, taken_skel, rng):
+def vary(frames, values, fillers, target, taken_text, taken_skel, rng, more=None):
     rows = []
     for intent in INTENTS:
         block = [f for f in lines(frames.get(intent, ""))]
-        want = target[0] if intent in CONVERSATION else target[1]
+        want = (more or {}).get(intent) or (target[0] if intent in CONVERSATION else target[1])
         made, tries = 0, 0
         while block and made < want and tries < want * 60:
             frame = block[tries % len(block)]
@@ -127,12 +134,14 @@ def build():
     # generated train keeps clear of the hand-written test lines and their templates
     seen = {r["text"] for r in train + test}
     train += vary(src_gen_train.TRAIN, src_gen_values.TRAIN, src_gen_train.FILL,
-                  TARGET["train"], seen, {skeleton(r) for r in test if r["slots"]}, rng)
+                  TARGET["train"], seen, {skeleton(r) for r in test if r["slots"]}, rng, TRAIN_MORE)
     train_text = {r["text"] for r in train}
     train_skel = {skeleton(r) for r in train if r["slots"]}
     taken = train_text | {r["text"] for r in test}
+    # test draws from its own generator: a change to the training sources moves no test line
+    # unless it takes that line's text or template
     test += vary(src_gen_test.TEST, src_gen_values.TEST, src_gen_test.FILL,
-                 TARGET["test"], taken, train_skel, rng)
+                 TARGET["test"], taken, train_skel, random.Random(SEED + 1))
     return {name: "".join(json.dumps(ex, ensure_ascii=False) + "\n" for ex in rows)
             for name, rows in (("train", train), ("test", test))}
 

@@ -45,6 +45,8 @@ TRAIN["thanks"] = """
 {~thx}，{~thx}
 收到，{~thx}
 + {~thx}，服务态度真好
++ {~thx}，下次还来你家买
++ 收到货了，{~thx}，质量很好
 知道了，{~thx}
 """
 
@@ -54,6 +56,7 @@ TRAIN["affirm"] = """
 {~yes}，就要这个
 {~yes}，帮我下单吧
 {~yes}，是这个
++ {~yes}，太好了
 """
 
 TRAIN["deny"] = """
@@ -102,30 +105,35 @@ TRAIN["search_product"] = """
 {~open}我想买{color}的{wear}
 想买一双{shoe_size}的{shoe}
 {~open}有{brand}的{shoe}吗{~q}
-{~open}有木有{material}的{wear}
-找一下{feature}的{gadget}
+{~open}有木有{wear_material}的{wear}
+找一下{gadget_feature}的{gadget}
 {brand}的{gadget}有哪些{~q}
 {~open}{price_min}以上的{gadget}有吗{~q}
 {price_min}到{price_max}之间的{shoe}
 不超过{price_max}的{brand}{gadget}
 有{wear_size}的{color}{wear}吗{~q}
 给我搜一下{brand}的{wear}
-我要找{feature}{shoe}，{shoe_size}
-有没有{color}的{material}{wear}
+我要找{shoe_feature}{shoe}，{shoe_size}
+有没有{color}的{wear_material}{wear}
 {~open}{price_max}左右的{gadget}推荐几款看看
-想要个{feature}的{gadget}，预算{price_max}
+想要个{gadget_feature}的{gadget}，预算{price_max}
 有啥{brand}的{shoe}，{price_max}以下的
-搜{material}{wear}
+搜{wear_material}{wear}
 帮我找找{color}{shoe}
 店里有{gadget}卖吗{~q}
 {~open}有沒有{brand}的{wear}
 {price_min}起的{gadget}有哪些
 要一件{wear_size}的{wear}，{color}
 {shoe}有{shoe_size}的吗{~q}
-你们家有{feature}的{wear}吗{~q}
+你们家有{wear_feature}的{wear}吗{~q}
 我在找{brand}{gadget}，{price_max}封顶
 {~open}{price_min}以上的{wear}有吗{~q}
 {price_min}到{price_max}的{brand}{shoe}
+{sort}的{gadget}有哪些{~q}
+{brand}的{shoe}按{sort}给我看看
+想买{wear}，{price_min}以上，要{wear_feature}的
+{~open}有没有{gadget_feature}的{gadget}，{price_min}到{price_max}
++ 你们家{wear}好好看，有{color}的吗{~q}
 """
 
 TRAIN["refine_search"] = """
@@ -151,6 +159,10 @@ TRAIN["refine_search"] = """
 有没有{material}的
 {price_min}到{price_max}之间的有吗{~q}
 按{sort}来
+只看{sort}的
+{sort}的排前面
+{price_min}以下的不要
+有{shoe_feature}的吗{~q}
 """
 
 TRAIN["recommend"] = """
@@ -161,7 +173,7 @@ TRAIN["recommend"] = """
 推荐几双{shoe}吧，{price_max}以内
 {recipient}过生日，送啥礼物好{~q}
 {~open}你们家{sort}的{gadget}是哪款{~q}
-有什么{feature}的{gadget}推荐{~q}
+有什么{gadget_feature}的{gadget}推荐{~q}
 想给{recipient}买双{shoe}，推荐一下
 预算{price_max}，推荐个{gadget}
 {recipient}喜欢{color}，推荐件{wear}
@@ -169,15 +181,19 @@ TRAIN["recommend"] = """
 {~open}哪款{gadget}{sort}{~q}
 帮{recipient}挑一个{gadget}吧
 有没有适合{recipient}的礼物，{price_max}以内
-推荐下{material}的{wear}
+推荐下{wear_material}的{wear}
 {price_min}到{price_max}的{gadget}推荐一个
++ 上次买的{gadget}很好用，再推荐个{gadget}给{recipient}
+送{recipient}的，{price_min}以上，推荐点{sort}的
+给{recipient}挑双{shoe_feature}的{shoe}
++ 想给{recipient}一个惊喜，有啥推荐{~q}
 """
 
 TRAIN["product_info"] = """
-{~open}这件{wear}是{material}的吗{~q}
-这款{gadget}有{feature}功能吗{~q}
+{~open}这件{wear}是{wear_material}的吗{~q}
+这款{gadget}有{gadget_feature}功能吗{~q}
 {product}是什么材质的{~q}
-{product}的{feature}怎么样{~q}
+{product}的{gadget_feature}怎么样{~q}
 {~open}这个{gadget}质量咋样{~q}
 {wear}会起球吗{~q}
 这双{shoe}偏大还是偏小{~q}
@@ -189,16 +205,18 @@ TRAIN["product_info"] = """
 {product}的尺寸是多少{~q}
 {shoe}的鞋底是什么材料{~q}
 这件{color}的显黑吗{~q}
-{product}支持{feature}吗{~q}
+{product}支持{gadget_feature}吗{~q}
 这個{gadget}怎麼用{~q}
 {product}参数发我看看
++ 这件{wear}太好看了，是{wear_material}的吗{~q}
++ {product}看着不错，{gadget_feature}效果好吗{~q}
 """
 
 TRAIN["compare_products"] = """
 {product}和{product2}哪个好{~q}
 {product}跟{product2}有啥区别{~q}
 {brand}和{brand2}的{shoe}哪个舒服{~q}
-{material}的和{material2}的差在哪{~q}
+{wear_material}的和{wear_material2}的差在哪{~q}
 {ordinal}个和{ordinal2}个哪个好{~q}
 {~open}{product}对比{product2}，哪个更值得买{~q}
 {brand}跟{brand2}的{gadget}选哪个{~q}
@@ -239,6 +257,7 @@ TRAIN["check_stock"] = """
 {ordinal}个还有货吗{~q}
 我要{quantity}，库存够吗{~q}
 {~open}{product}到货了吗{~q}
++ 好喜欢这个{color}，{wear_size}还有吗{~q}
 """
 
 TRAIN["add_to_cart"] = """

@@ -1,14 +1,16 @@
 """Slot values for the Chinese variation (issue 32), own writing. TRAIN values fill the
 training frames (src_gen_train.py), TEST values the test frames (src_gen_test.py); the two
 lists differ on purpose so that test measures values the model has not seen. A frame's
-placeholder names a pool here; ALIASES says which slot a pool's value is tagged as.
+placeholder names a pool here ({brand2}: a second, different value of the same pool);
+ALIASES says which slot a pool's value is tagged as (a pool not in it is a slot name).
+Pools split by what they go with (wear_feature vs gadget_feature) so that frames pair
+values that make sense together.
 """
 
 ALIASES = {
     "wear": "product_type", "shoe": "product_type", "gadget": "product_type",
-    "product2": "product", "brand2": "brand",
-    "material2": "material", "ordinal2": "ordinal", "color2": "color",
-    "shoe_size": "size", "wear_size": "size",
+    "shoe_size": "size", "wear_size": "size", "wear_material": "material",
+    "wear_feature": "feature", "shoe_feature": "feature", "gadget_feature": "feature",
 }
 
 TRAIN = {
@@ -38,6 +40,12 @@ TRAIN = {
                 "vivo X100", "大疆Mini 4"],
     "feature": ["防水", "降噪", "加绒", "无线", "快充", "速干", "防滑", "透气", "静音",
                 "大容量", "轻薄", "保暖", "防晒", "可折叠"],
+    "wear_material": ["纯棉", "羊毛", "羊绒", "亚麻", "涤纶", "蚕丝", "灯芯绒", "真丝", "牛仔布",
+                      "摇粒绒"],
+    "wear_feature": ["加绒", "速干", "透气", "保暖", "防晒", "防水", "弹力", "抗皱", "加厚"],
+    "shoe_feature": ["防滑", "透气", "防水", "加绒", "减震", "轻便", "耐磨"],
+    "gadget_feature": ["降噪", "无线", "快充", "静音", "大容量", "轻薄", "可折叠", "防水",
+                       "长续航", "触屏", "语音控制"],
     "order_id": ["85231", "60917", "KF-20931", "KF-58820", "20241103772", "77413",
                  "31908", "KF-11077", "20241201456", "49925", "E20240088"],
     "quantity": ["两件", "一双", "三个", "一件", "两双", "五个", "2件", "3双", "一台", "两盒",
@@ -68,6 +76,10 @@ TEST = {
     "product": ["iPhone 16 Pro", "荣耀Magic6", "Galaxy S24", "AirPods 4", "PS5",
                 "华为FreeBuds 5", "红米K70", "Apple Watch S9"],
     "feature": ["抗菌", "防风", "蓝牙", "超长续航", "护眼", "耐磨", "可水洗", "弹力"],
+    "wear_material": ["莫代尔", "羽绒", "竹纤维", "雪纺", "针织棉"],
+    "wear_feature": ["抗菌", "防风", "可水洗", "冰丝凉感", "吸汗"],
+    "shoe_feature": ["防臭", "增高", "软底"],
+    "gadget_feature": ["蓝牙", "护眼", "超长续航", "一键连接", "防蓝光", "自动关机"],
     "order_id": ["93350", "KF-77502", "20240521190", "56002", "KF-30015", "E20231177"],
     "quantity": ["六件", "一对", "两台", "4个", "十包", "三条"],
     "ordinal": ["第六", "第三", "第二", "第一", "第四"],
