@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # kefu's whole test suite from a clean clone on a fresh Debian machine with the Rust
-# toolchain and python3: installs what the tests need (python3-pip; chromium, nodejs and npm for
+# toolchain and python3: installs what the tests need (python3-pip, python3-yaml; chromium, nodejs and npm for
 # the browser test), then runs every test in release
 # (candle is many times slower unoptimised; one profile also shares the build with `serve`).
 set -euo pipefail
