@@ -80,10 +80,10 @@ pub(crate) fn catch_up_locked(live: &LiveGraph) -> Result<Option<Reloaded>, Know
     let Some(version) = versions.get("current")? else {
         return Ok(None);
     };
-    let mut sources = SourceSet::read(live.dir())?;
-    if sources.content_hash() == version.hash {
+    if live.graph().content_hash() == version.hash {
         return Ok(None);
     }
+    let mut sources = SourceSet::read(live.dir())?;
     for entry in files.iter() {
         let (name, text) = entry?;
         let name = String::from_utf8_lossy(&name).into_owned();
