@@ -23,6 +23,7 @@ pub use config::{BackendKind, StoreConfig};
 pub use copy::{copy_store, CopyProgress};
 pub use error::StoreError;
 pub use postgres::Lease;
+pub use raw::RawEntry;
 pub use schema::{Migration, SCHEMA_VERSION};
 pub use time_key::{seq_of, time_key, time_seq_key};
 pub use tree::Tree;
@@ -223,7 +224,7 @@ impl Store {
 
     /// One tree's entries as stored (key and value bytes), in key order: for inspecting a
     /// store and checking a copy, not for serving.
-    pub fn raw_entries(&self, tree: &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
+    pub fn raw_entries(&self, tree: &str) -> Result<Vec<RawEntry>, StoreError> {
         self.raw_tree(tree)?.range(&[], None, false).collect()
     }
 

@@ -6,7 +6,7 @@ use super::postgres::PgTree;
 use super::StoreError;
 
 /// Key and value as stored.
-pub(crate) type RawEntry = (Vec<u8>, Vec<u8>);
+pub type RawEntry = (Vec<u8>, Vec<u8>);
 pub(crate) type RawIter<'a> = Box<dyn Iterator<Item = Result<RawEntry, StoreError>> + 'a>;
 
 #[derive(Clone)]

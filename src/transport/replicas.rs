@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 use super::hub::Hub;
-use super::protocol::ServerFrame;
 use super::session_log::SessionLog;
 use crate::store::Store;
 

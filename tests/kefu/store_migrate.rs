@@ -7,7 +7,7 @@ use std::process::Command;
 
 use kefu::behavior::{BehaviorConfig, EventInput, EventLog, ProductFacts};
 use kefu::dialogue::{Tracker, TrackerStore};
-use kefu::store::Store;
+use kefu::store::{RawEntry, Store};
 use kefu::transport::protocol::ServerFrame;
 use kefu::transport::SessionLog;
 use kefu::types::{ProductId, SessionId};
@@ -22,7 +22,7 @@ fn migrate(from: &str, to: &str) -> std::process::Output {
 }
 
 /// Every tree's entries, as stored.
-fn contents(store: &Store) -> Vec<(String, Vec<(Vec<u8>, Vec<u8>)>)> {
+fn contents(store: &Store) -> Vec<(String, Vec<RawEntry>)> {
     let mut names = store.tree_names().unwrap();
     names.sort();
     names
