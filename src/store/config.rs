@@ -77,3 +77,35 @@ impl StoreConfig {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_postgres_store_needs_a_postgres_url_and_hides_its_password() {
+        let mut c = StoreConfig {
+            backend: BackendKind::Postgres,
+            ..StoreConfig::default()
+        };
+        let err = c.validate().unwrap_err().to_string();
+        assert!(
+            err.contains("store.url") && err.contains("KEFU_STORE_URL"),
+            "{err}"
+        );
+        c.url = Some("mysql://kefu:hunter2@db/kefu".into());
+        let err = c.validate().unwrap_err().to_string();
+        assert!(
+            err.contains("postgres://") && !err.contains("hunter2"),
+            "{err}"
+        );
+        c.url = Some("postgres://kefu:hunter2@db/kefu".into());
+        c.validate().unwrap();
+        c.redact();
+        assert_eq!(c.url.as_deref(), Some("postgres://kefu:…@db/kefu"));
+        assert!(
+            StoreConfig::default().validate().is_ok(),
+            "sled needs nothing"
+        );
+    }
+}
