@@ -118,3 +118,38 @@ fn hold_loop(url: &str, queue: &Receiver<Request>, idle: &AtomicUsize) {
         idle.fetch_add(1, Ordering::AcqRel);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::store::testing::TestStore;
+    use std::sync::{Arc, Mutex};
+
+    /// Two stores on one database are two replicas: while one holds a session's lease the
+    /// other's request waits in the database (seen in pg_locks), and gets it only after.
+    #[test]
+    fn a_lease_keeps_every_other_replica_out_until_dropped() {
+        let ts = TestStore::postgres();
+        let (a, b) = (ts.open(), ts.open());
+        let order = Arc::new(Mutex::new(Vec::new()));
+        let held = a.hold("session:s-1").unwrap().expect("postgres leases");
+        let waiter = {
+            let order = order.clone();
+            std::thread::spawn(move || {
+                let _lease = b.hold("session:s-1").unwrap();
+                order.lock().unwrap().push("b");
+            })
+        };
+        let waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted \
+                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+        // Waits for the condition itself: B's request queued behind A's lease.
+        while a.postgres().unwrap().count_for_test(waiting) == 0 {
+            std::thread::yield_now();
+        }
+        order.lock().unwrap().push("a");
+        drop(held);
+        waiter.join().unwrap();
+        assert_eq!(*order.lock().unwrap(), ["a", "b"]);
+        // Another name is never blocked by it.
+        let _other = a.hold("session:s-2").unwrap();
+    }
+}

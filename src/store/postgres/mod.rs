@@ -168,6 +168,12 @@ impl PgStore {
 
 #[cfg(test)]
 impl PgStore {
+    pub(crate) fn count_for_test(&self, sql: &'static str) -> i64 {
+        self.pool
+            .run(move |c| Ok(c.client.query_one(sql, &[])?.get(0)))
+            .unwrap()
+    }
+
     pub(crate) fn execute_for_test(&self, sql: String) {
         self.pool
             .run(move |c| c.client.batch_execute(&sql))
