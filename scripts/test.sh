@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # kefu's whole test suite from a clean clone on a fresh Debian machine with the Rust
-# toolchain and python3: installs what the tests need (python3-pip, python3-yaml; chromium, nodejs and npm for
-# the browser test), then runs every test in release
+# toolchain and python3: installs what the tests need (python3-pip, python3-yaml; chromium,
+# nodejs and npm for the browser test; postgresql for the shared-store tests), then runs every
+# test in release
 # (candle is many times slower unoptimised; one profile also shares the build with `serve`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,9 @@ python3 -c 'import yaml' >/dev/null 2>&1 || need_apt+=(python3-yaml)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+# The postgres store's tests start a real server (initdb + postgres) in a temporary directory.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 ||
+  need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]}"
   apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"

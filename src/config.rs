@@ -17,6 +17,7 @@ use crate::model::ModelConfig;
 use crate::nlu::NluConfig;
 use crate::recommend::RecommendConfig;
 use crate::retention::RetentionConfig;
+use crate::store::StoreConfig;
 use crate::transport::{AdminConfig, ServerConfig};
 
 /// Variables that start with `KEFU_` but are not config keys.
@@ -25,7 +26,8 @@ const NON_KEY_VARS: &[&str] = &["KEFU_LOG", "KEFU_CONFIG"];
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
-    /// Where sled keeps sessions, events, profiles and the graph snapshot.
+    /// Where sled keeps sessions, events, profiles and the graph snapshot (and, with the
+    /// postgres store, the files each replica keeps for itself: the search index).
     pub data_dir: PathBuf,
     /// The shop's editable knowledge files.
     pub knowledge_dir: PathBuf,
@@ -38,6 +40,7 @@ pub struct Config {
     pub behavior: BehaviorConfig,
     pub dialogue: DialogueConfig,
     pub retention: RetentionConfig,
+    pub store: StoreConfig,
 }
 
 impl Default for Config {
@@ -54,6 +57,7 @@ impl Default for Config {
             behavior: BehaviorConfig::default(),
             dialogue: DialogueConfig::default(),
             retention: RetentionConfig::default(),
+            store: StoreConfig::default(),
         }
     }
 }
@@ -168,6 +172,7 @@ impl Config {
         self.behavior.validate()?;
         self.dialogue.validate()?;
         self.retention.validate()?;
+        self.store.validate()?;
         Ok(())
     }
 
@@ -176,6 +181,7 @@ impl Config {
         let mut copy = self.clone();
         copy.admin.redact();
         copy.server.redact();
+        copy.store.redact();
         toml::to_string_pretty(&copy).expect("config serializes")
     }
 }

@@ -133,6 +133,9 @@ pub fn dialogue(models: &Models, store: &Store, settings: Settings) -> Result<Ru
     };
     let graph = LiveGraph::open(&settings.knowledge_dir, Some(store.clone()))
         .map_err(knowledge_error(&settings.knowledge_dir))?;
+    // With replicas: the edits other replicas made (before this one started, and later).
+    crate::knowledge::catch_up(&graph).map_err(knowledge_error(&settings.knowledge_dir))?;
+    crate::knowledge::follow(&graph);
     let watch = if settings.watch {
         Some(
             graph

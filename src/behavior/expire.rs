@@ -140,68 +140,68 @@ mod tests {
         }
     }
 
-    #[test]
-    fn what_is_older_than_the_cutoff_goes_with_its_index_entries() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_store, log) = open(dir.path());
-        let old = at("2025-01-10T10:00:00Z");
-        let new = at("2026-03-10T10:00:00Z");
-        let dated = |id: &str, session: &str, when| EventInput {
-            session: Some(SessionId::new(session)),
-            at: Some(when),
-            reply_id: Some("r-1".into()),
-            ..event(id, "click", "kettle")
-        };
-        log.append(
-            &[dated("e-old", "gone", old), dated("e-new", "kept", new)],
-            &shop(),
-        )
-        .unwrap();
-        log.record_turn(turn("gone", old)).unwrap();
-        log.record_turn(turn("kept", new)).unwrap();
+    crate::store_tests! {
+        fn what_is_older_than_the_cutoff_goes_with_its_index_entries(ts) {
+            let (_store, log) = open(&ts);
+            let old = at("2025-01-10T10:00:00Z");
+            let new = at("2026-03-10T10:00:00Z");
+            let dated = |id: &str, session: &str, when| EventInput {
+                session: Some(SessionId::new(session)),
+                at: Some(when),
+                reply_id: Some("r-1".into()),
+                ..event(id, "click", "kettle")
+            };
+            log.append(
+                &[dated("e-old", "gone", old), dated("e-new", "kept", new)],
+                &shop(),
+            )
+            .unwrap();
+            log.record_turn(turn("gone", old)).unwrap();
+            log.record_turn(turn("kept", new)).unwrap();
 
-        let expired = log.expire(at("2026-01-01T00:00:00Z")).unwrap();
-        assert_eq!(
-            expired,
-            Expired {
-                events: 1,
-                turns: 1,
-                profiles: 1
-            }
-        );
-        let ids: Vec<String> = log
-            .all_events()
-            .unwrap()
-            .into_iter()
-            .map(|e| e.id)
-            .collect();
-        assert_eq!(ids, ["e-new"]);
-        assert_eq!(log.turn_facts().unwrap().len(), 1);
-        assert_eq!(
-            (
-                log.events_by_time.len(),
-                log.events_by_reply.len(),
-                log.ids.len()
-            ),
-            (1, 1, 1)
-        );
-        assert_eq!(log.turns_by_time.len(), 1);
-        assert_eq!(
-            (log.turns_by_shopper.len(), log.events_by_shopper.len()),
-            (1, 1)
-        );
-        assert!(log
-            .profile(&Subject::Session(SessionId::new("gone")))
-            .unwrap()
-            .is_none());
-        assert!(log
-            .profile(&Subject::Session(SessionId::new("kept")))
-            .unwrap()
-            .is_some());
-        // A second pass finds nothing more.
-        assert_eq!(
-            log.expire(at("2026-01-01T00:00:00Z")).unwrap(),
-            Expired::default()
-        );
+            let expired = log.expire(at("2026-01-01T00:00:00Z")).unwrap();
+            assert_eq!(
+                expired,
+                Expired {
+                    events: 1,
+                    turns: 1,
+                    profiles: 1
+                }
+            );
+            let ids: Vec<String> = log
+                .all_events()
+                .unwrap()
+                .into_iter()
+                .map(|e| e.id)
+                .collect();
+            assert_eq!(ids, ["e-new"]);
+            assert_eq!(log.turn_facts().unwrap().len(), 1);
+            assert_eq!(
+                (
+                    log.events_by_time.len(),
+                    log.events_by_reply.len(),
+                    log.ids.len()
+                ),
+                (1, 1, 1)
+            );
+            assert_eq!(log.turns_by_time.len(), 1);
+            assert_eq!(
+                (log.turns_by_shopper.len(), log.events_by_shopper.len()),
+                (1, 1)
+            );
+            assert!(log
+                .profile(&Subject::Session(SessionId::new("gone")))
+                .unwrap()
+                .is_none());
+            assert!(log
+                .profile(&Subject::Session(SessionId::new("kept")))
+                .unwrap()
+                .is_some());
+            // A second pass finds nothing more.
+            assert_eq!(
+                log.expire(at("2026-01-01T00:00:00Z")).unwrap(),
+                Expired::default()
+            );
+        }
     }
 }

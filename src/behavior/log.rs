@@ -486,113 +486,109 @@ mod tests {
     use super::super::test_shop::{at, event, open, shop};
     use super::*;
 
-    #[test]
-    fn a_batch_whose_last_event_conflicts_stores_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_store, log) = open(dir.path());
-        let login = |id: &str, session: &str, user: &str| EventInput {
-            session: Some(SessionId::new(session)),
-            user: Some(UserId::new(user)),
-            ..event(id, "view", "kettle")
-        };
-        log.append(&[login("l0", "s-9", "ann")], &shop()).unwrap();
-        let (events, ids, profiles) = (log.len(), log.ids.len(), log.profiles.len());
-        let times = log.events_by_time.len();
+    crate::store_tests! {
+        fn a_batch_whose_last_event_conflicts_stores_nothing(ts) {
+            let (_store, log) = open(&ts);
+            let login = |id: &str, session: &str, user: &str| EventInput {
+                session: Some(SessionId::new(session)),
+                user: Some(UserId::new(user)),
+                ..event(id, "view", "kettle")
+            };
+            log.append(&[login("l0", "s-9", "ann")], &shop()).unwrap();
+            let (events, ids, profiles) = (log.len(), log.ids.len(), log.profiles.len());
+            let times = log.events_by_time.len();
 
-        // Two good events, a link of a new session, then s-9 claimed by someone else.
-        let batch = [
-            event("a1", "view", "kettle"),
-            EventInput {
-                quantity: Some(2),
-                ..event("a2", "add_to_cart", "toaster")
-            },
-            login("a3", "s-10", "bob"),
-            login("a4", "s-9", "eve"),
-        ];
-        let err = log.append(&batch, &shop()).unwrap_err();
-        assert!(matches!(err, BehaviorError::AlreadyLinked { .. }), "{err}");
-        assert_eq!(log.len(), events);
-        assert_eq!(log.ids.len(), ids);
-        assert_eq!(log.profiles.len(), profiles);
-        assert_eq!(log.events_by_time.len(), times);
-        assert_eq!(log.links.get("s-10").unwrap(), None);
-        assert!(log
-            .profile(&Subject::Session(SessionId::new("s-1")))
-            .unwrap()
-            .is_none());
-        // The good part alone goes in whole, once.
-        let acks = log.append(&batch[..3], &shop()).unwrap();
-        assert!(acks.iter().all(|a| !a.duplicate));
-        assert_eq!(log.len(), events + 3);
-        assert_eq!(log.links.get("s-10").unwrap(), Some(UserId::new("bob")));
-    }
+            // Two good events, a link of a new session, then s-9 claimed by someone else.
+            let batch = [
+                event("a1", "view", "kettle"),
+                EventInput {
+                    quantity: Some(2),
+                    ..event("a2", "add_to_cart", "toaster")
+                },
+                login("a3", "s-10", "bob"),
+                login("a4", "s-9", "eve"),
+            ];
+            let err = log.append(&batch, &shop()).unwrap_err();
+            assert!(matches!(err, BehaviorError::AlreadyLinked { .. }), "{err}");
+            assert_eq!(log.len(), events);
+            assert_eq!(log.ids.len(), ids);
+            assert_eq!(log.profiles.len(), profiles);
+            assert_eq!(log.events_by_time.len(), times);
+            assert_eq!(log.links.get("s-10").unwrap(), None);
+            assert!(log
+                .profile(&Subject::Session(SessionId::new("s-1")))
+                .unwrap()
+                .is_none());
+            // The good part alone goes in whole, once.
+            let acks = log.append(&batch[..3], &shop()).unwrap();
+            assert!(acks.iter().all(|a| !a.duplicate));
+            assert_eq!(log.len(), events + 3);
+            assert_eq!(log.links.get("s-10").unwrap(), Some(UserId::new("bob")));
+        }
 
-    #[test]
-    fn far_future_events_are_refused_and_change_no_profile() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_store, log) = open(dir.path());
-        log.append(&[event("v0", "view", "kettle")], &shop())
+        fn far_future_events_are_refused_and_change_no_profile(ts) {
+            let (_store, log) = open(&ts);
+            log.append(&[event("v0", "view", "kettle")], &shop())
+                .unwrap();
+            let subject = Subject::Session(SessionId::new("s-1"));
+            let before = log.profile(&subject).unwrap();
+            let future = EventInput {
+                at: Some(at("2999-01-01T00:00:00Z")),
+                ..event("v1", "view", "toaster")
+            };
+            let err = log.append(&[future], &shop()).unwrap_err().to_string();
+            assert!(err.contains("ahead of the server's clock"), "{err}");
+            assert_eq!(log.profile(&subject).unwrap(), before);
+            assert_eq!(log.len(), 1);
+            // Within the allowed skew a backend clock may run a little fast.
+            let soon = EventInput {
+                at: Some(Utc::now() + chrono::Duration::seconds(60)),
+                ..event("v2", "view", "toaster")
+            };
+            log.append(&[soon], &shop()).unwrap();
+            assert_eq!(log.len(), 2);
+        }
+
+        fn a_huge_quantity_is_refused_and_profile_sums_saturate(ts) {
+            let (_store, log) = open(&ts);
+            let buy = |id: &str, q: u32| EventInput {
+                order_id: Some("o-1".into()),
+                price: Some(40.0),
+                quantity: Some(q),
+                ..event(id, "purchase", "kettle")
+            };
+            let err = log.append(&[buy("b0", u32::MAX)], &shop()).unwrap_err();
+            assert!(err.to_string().contains("over the limit"), "{err}");
+            assert!(log.is_empty());
+            // Even a shop that allows the largest quantities cannot overflow a profile.
+            let store = crate::store::testing::TestStore::sled().open();
+            let wide = EventLog::open(
+                &store,
+                BehaviorConfig {
+                    max_quantity: 1_000_000,
+                    ..BehaviorConfig::default()
+                },
+            )
             .unwrap();
-        let subject = Subject::Session(SessionId::new("s-1"));
-        let before = log.profile(&subject).unwrap();
-        let future = EventInput {
-            at: Some(at("2999-01-01T00:00:00Z")),
-            ..event("v1", "view", "toaster")
-        };
-        let err = log.append(&[future], &shop()).unwrap_err().to_string();
-        assert!(err.contains("ahead of the server's clock"), "{err}");
-        assert_eq!(log.profile(&subject).unwrap(), before);
-        assert_eq!(log.len(), 1);
-        // Within the allowed skew a backend clock may run a little fast.
-        let soon = EventInput {
-            at: Some(Utc::now() + chrono::Duration::seconds(60)),
-            ..event("v2", "view", "toaster")
-        };
-        log.append(&[soon], &shop()).unwrap();
-        assert_eq!(log.len(), 2);
-    }
-
-    #[test]
-    fn a_huge_quantity_is_refused_and_profile_sums_saturate() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_store, log) = open(dir.path());
-        let buy = |id: &str, q: u32| EventInput {
-            order_id: Some("o-1".into()),
-            price: Some(40.0),
-            quantity: Some(q),
-            ..event(id, "purchase", "kettle")
-        };
-        let err = log.append(&[buy("b0", u32::MAX)], &shop()).unwrap_err();
-        assert!(err.to_string().contains("over the limit"), "{err}");
-        assert!(log.is_empty());
-        // Even a shop that allows the largest quantities cannot overflow a profile.
-        let store = Store::open(dir.path().join("wide")).unwrap();
-        let wide = EventLog::open(
-            &store,
-            BehaviorConfig {
-                max_quantity: 1_000_000,
-                ..BehaviorConfig::default()
-            },
-        )
-        .unwrap();
-        let mut profile = Profile::new(at("2026-01-01T00:00:00Z"));
-        profile.purchases.insert(
-            crate::types::ProductId::new("kettle"),
-            super::super::Purchased {
-                last: at("2026-01-01T00:00:00Z"),
-                quantity: u32::MAX - 5,
-                consumable: false,
-            },
-        );
-        wide.profiles.insert("s:s-1", &profile).unwrap();
-        wide.append(&[buy("b1", 1_000_000)], &shop()).unwrap();
-        let p = wide
-            .profile(&Subject::Session(SessionId::new("s-1")))
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            p.purchases[&crate::types::ProductId::new("kettle")].quantity,
-            u32::MAX
-        );
+            let mut profile = Profile::new(at("2026-01-01T00:00:00Z"));
+            profile.purchases.insert(
+                crate::types::ProductId::new("kettle"),
+                crate::behavior::Purchased {
+                    last: at("2026-01-01T00:00:00Z"),
+                    quantity: u32::MAX - 5,
+                    consumable: false,
+                },
+            );
+            wide.profiles.insert("s:s-1", &profile).unwrap();
+            wide.append(&[buy("b1", 1_000_000)], &shop()).unwrap();
+            let p = wide
+                .profile(&Subject::Session(SessionId::new("s-1")))
+                .unwrap()
+                .unwrap();
+            assert_eq!(
+                p.purchases[&crate::types::ProductId::new("kettle")].quantity,
+                u32::MAX
+            );
+        }
     }
 }

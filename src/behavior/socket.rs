@@ -69,108 +69,106 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_page_may_not_report_purchases_ratings_or_reviews() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_store, log) = open(dir.path());
-        for kind in ["purchase", "rating", "review", "teleport"] {
-            let e = EventInput {
-                order_id: Some("o-1".into()),
-                price: Some(1.0),
-                quantity: Some(1),
-                rating: Some(5),
-                text: Some("great".into()),
-                ..event("p", kind, "kettle")
-            };
-            let err = log
-                .append_from_socket(&e, &origin("s-1", Some("ann")), None, &shop())
-                .unwrap_err();
-            assert!(
-                matches!(err, BehaviorError::NotFromSocket { .. }),
-                "{kind}: {err}"
-            );
+    crate::store_tests! {
+        fn the_page_may_not_report_purchases_ratings_or_reviews(ts) {
+            let (_store, log) = open(&ts);
+            for kind in ["purchase", "rating", "review", "teleport"] {
+                let e = EventInput {
+                    order_id: Some("o-1".into()),
+                    price: Some(1.0),
+                    quantity: Some(1),
+                    rating: Some(5),
+                    text: Some("great".into()),
+                    ..event("p", kind, "kettle")
+                };
+                let err = log
+                    .append_from_socket(&e, &origin("s-1", Some("ann")), None, &shop())
+                    .unwrap_err();
+                assert!(
+                    matches!(err, BehaviorError::NotFromSocket { .. }),
+                    "{kind}: {err}"
+                );
+            }
+            assert!(log.is_empty());
         }
-        assert!(log.is_empty());
     }
 
-    #[test]
-    fn the_connection_says_who_and_when_not_the_frame() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_store, log) = open(dir.path());
-        let forged = EventInput {
-            session: Some(SessionId::new("victim-session")),
-            user: Some(UserId::new("victim")),
-            at: Some(at("2999-01-01T00:00:00Z")),
-            ..event("v1", "view", "kettle")
-        };
-        let before = Utc::now();
-        log.append_from_socket(&forged, &origin("mine", None), None, &shop())
+    crate::store_tests! {
+        fn the_connection_says_who_and_when_not_the_frame(ts) {
+            let (_store, log) = open(&ts);
+            let forged = EventInput {
+                session: Some(SessionId::new("victim-session")),
+                user: Some(UserId::new("victim")),
+                at: Some(at("2999-01-01T00:00:00Z")),
+                ..event("v1", "view", "kettle")
+            };
+            let before = Utc::now();
+            log.append_from_socket(&forged, &origin("mine", None), None, &shop())
+                .unwrap();
+            let stored = log.all_events().unwrap().pop().unwrap();
+            assert_eq!(stored.session, Some(SessionId::new("mine")));
+            assert_eq!(stored.user, None);
+            assert_eq!(stored.source, Source::Socket);
+            assert!(
+                stored.at >= before && stored.at <= Utc::now(),
+                "{}",
+                stored.at
+            );
+            assert!(log
+                .profile(&Subject::User(UserId::new("victim")))
+                .unwrap()
+                .is_none());
+            assert!(log
+                .profile(&Subject::Session(SessionId::new("victim-session")))
+                .unwrap()
+                .is_none());
+            // A simulation's time counts, but never beyond the allowed skew.
+            log.append_from_socket(
+                &event("v2", "view", "kettle"),
+                &origin("mine", None),
+                Some(at("2999-01-01T00:00:00Z")),
+                &shop(),
+            )
             .unwrap();
-        let stored = log.all_events().unwrap().pop().unwrap();
-        assert_eq!(stored.session, Some(SessionId::new("mine")));
-        assert_eq!(stored.user, None);
-        assert_eq!(stored.source, Source::Socket);
-        assert!(
-            stored.at >= before && stored.at <= Utc::now(),
-            "{}",
-            stored.at
-        );
-        assert!(log
-            .profile(&Subject::User(UserId::new("victim")))
-            .unwrap()
-            .is_none());
-        assert!(log
-            .profile(&Subject::Session(SessionId::new("victim-session")))
-            .unwrap()
-            .is_none());
-        // A simulation's time counts, but never beyond the allowed skew.
-        log.append_from_socket(
-            &event("v2", "view", "kettle"),
-            &origin("mine", None),
-            Some(at("2999-01-01T00:00:00Z")),
-            &shop(),
-        )
-        .unwrap();
-        assert!(log.all_events().unwrap().pop().unwrap().at <= Utc::now());
-    }
+            assert!(log.all_events().unwrap().pop().unwrap().at <= Utc::now());
+        }
 
-    #[test]
-    fn a_socket_cannot_claim_the_backends_ids_or_another_sessions() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_store, log) = open(dir.path());
-        let view = event("shared-id", "view", "kettle");
-        let first = log
-            .append_from_socket(&view, &origin("a", None), None, &shop())
-            .unwrap();
-        assert!(!first.duplicate);
-        // The same page resending is a duplicate; another session's same id is not.
-        assert!(
-            log.append_from_socket(&view, &origin("a", None), None, &shop())
+        fn a_socket_cannot_claim_the_backends_ids_or_another_sessions(ts) {
+            let (_store, log) = open(&ts);
+            let view = event("shared-id", "view", "kettle");
+            let first = log
+                .append_from_socket(&view, &origin("a", None), None, &shop())
+                .unwrap();
+            assert!(!first.duplicate);
+            // The same page resending is a duplicate; another session's same id is not.
+            assert!(
+                log.append_from_socket(&view, &origin("a", None), None, &shop())
+                    .unwrap()
+                    .duplicate
+            );
+            assert!(
+                !log.append_from_socket(&view, &origin("b", None), None, &shop())
+                    .unwrap()
+                    .duplicate
+            );
+            // The backend sending that id later is stored, and is idempotent in its own space.
+            let backend = EventInput {
+                order_id: Some("o-1".into()),
+                price: Some(40.0),
+                quantity: Some(1),
+                user: Some(UserId::new("ann")),
+                ..event("shared-id", "purchase", "kettle")
+            };
+            let acks = log.append(std::slice::from_ref(&backend), &shop()).unwrap();
+            assert!(!acks[0].duplicate);
+            assert!(log.append(&[backend], &shop()).unwrap()[0].duplicate);
+            let purchases = log
+                .all_events()
                 .unwrap()
-                .duplicate
-        );
-        assert!(
-            !log.append_from_socket(&view, &origin("b", None), None, &shop())
-                .unwrap()
-                .duplicate
-        );
-        // The backend sending that id later is stored, and is idempotent in its own space.
-        let backend = EventInput {
-            order_id: Some("o-1".into()),
-            price: Some(40.0),
-            quantity: Some(1),
-            user: Some(UserId::new("ann")),
-            ..event("shared-id", "purchase", "kettle")
-        };
-        let acks = log.append(std::slice::from_ref(&backend), &shop()).unwrap();
-        assert!(!acks[0].duplicate);
-        assert!(log.append(&[backend], &shop()).unwrap()[0].duplicate);
-        let purchases = log
-            .all_events()
-            .unwrap()
-            .into_iter()
-            .filter(|e| matches!(e.action, Action::Purchase { .. }))
-            .count();
-        assert_eq!((log.len(), purchases), (3, 1));
+                .into_iter()
+                .filter(|e| matches!(e.action, Action::Purchase { .. }))
+                .count();
+            assert_eq!((log.len(), purchases), (3, 1));
+        }
     }
 }

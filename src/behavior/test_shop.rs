@@ -36,8 +36,8 @@ pub(super) fn shop() -> Shop {
     ]))
 }
 
-pub(super) fn open(dir: &std::path::Path) -> (Store, EventLog) {
-    let store = Store::open(dir).unwrap();
+pub(super) fn open(at: &crate::store::testing::TestStore) -> (Store, EventLog) {
+    let store = at.open();
     let log = EventLog::open(&store, super::BehaviorConfig::default()).unwrap();
     (store, log)
 }

@@ -213,101 +213,101 @@ mod tests {
         }
     }
 
-    /// Four days of turns, carts and thumbs, some of them late (a thumb days after its
-    /// reply, a cart just inside the attribution window across a day boundary): every
-    /// range's numbers read through the indexes equal those of the whole logs.
-    #[test]
-    fn a_range_read_through_the_indexes_gives_the_full_scans_numbers() {
-        let dir = tempfile::tempdir().unwrap();
-        let (_store, log) = open(dir.path());
-        let t0 = at("2026-03-01T20:00:00Z");
-        let h = Duration::hours;
-        let mut batch = Vec::new();
-        for i in 0..12i64 {
-            let session = format!("s-{}", i % 3);
-            let when = t0 + h(i * 7);
-            let reply = format!("r-{i}");
-            let product = if i % 2 == 0 { "kettle" } else { "toaster" };
-            log.record_turn(turn(&session, when, &reply, product))
-                .unwrap();
-            let mine = |e: EventInput| EventInput {
-                session: Some(SessionId::new(&session)),
-                ..e
-            };
-            batch.push(mine(EventInput {
-                at: Some(when + h(23)),
-                quantity: Some(1),
-                ..event(&format!("cart-{i}"), "add_to_cart", product)
-            }));
-            batch.push(mine(EventInput {
-                at: Some(when + h(72)),
-                reply_id: Some(reply.clone()),
-                thumb: Some(if i % 3 == 0 { "down" } else { "up" }.into()),
-                kind: "thumb".into(),
-                product: None,
-                ..event(&format!("thumb-{i}"), "thumb", product)
-            }));
-            batch.push(mine(EventInput {
-                at: Some(when + h(1)),
-                reply_id: Some(reply),
-                ..event(&format!("click-{i}"), "click", product)
-            }));
-        }
-        log.append(&batch, &shop()).unwrap();
-        let params = log.config().analytics_params();
-        let all_turns = log.turn_facts().unwrap();
-        let all_events = log.all_events().unwrap();
-        let full = Analytics::new(&all_turns, &all_events, params);
-        for (from, to) in [
-            ("2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z"),
-            ("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z"),
-            ("2026-03-02T10:00:00Z", "2026-03-04T03:00:00Z"),
-            ("2026-02-01T00:00:00Z", "2026-04-01T00:00:00Z"),
-        ] {
-            let range = Range {
-                from: at(from),
-                to: at(to),
-            };
-            let (turns, events) = log
-                .analytics_window(range, params.attribution_window)
-                .unwrap();
-            if from.ends_with("T00:00:00Z") && from.starts_with("2026-03") {
-                // One day and its attribution margin: not the whole log.
-                assert!(turns.len() < all_turns.len(), "{from}: {}", turns.len());
+    crate::store_tests! {
+        /// Four days of turns, carts and thumbs, some of them late (a thumb days after its
+        /// reply, a cart just inside the attribution window across a day boundary): every
+        /// range's numbers read through the indexes equal those of the whole logs.
+        fn a_range_read_through_the_indexes_gives_the_full_scans_numbers(ts) {
+            let (_store, log) = open(&ts);
+            let t0 = at("2026-03-01T20:00:00Z");
+            let h = Duration::hours;
+            let mut batch = Vec::new();
+            for i in 0..12i64 {
+                let session = format!("s-{}", i % 3);
+                let when = t0 + h(i * 7);
+                let reply = format!("r-{i}");
+                let product = if i % 2 == 0 { "kettle" } else { "toaster" };
+                log.record_turn(turn(&session, when, &reply, product))
+                    .unwrap();
+                let mine = |e: EventInput| EventInput {
+                    session: Some(SessionId::new(&session)),
+                    ..e
+                };
+                batch.push(mine(EventInput {
+                    at: Some(when + h(23)),
+                    quantity: Some(1),
+                    ..event(&format!("cart-{i}"), "add_to_cart", product)
+                }));
+                batch.push(mine(EventInput {
+                    at: Some(when + h(72)),
+                    reply_id: Some(reply.clone()),
+                    thumb: Some(if i % 3 == 0 { "down" } else { "up" }.into()),
+                    kind: "thumb".into(),
+                    product: None,
+                    ..event(&format!("thumb-{i}"), "thumb", product)
+                }));
+                batch.push(mine(EventInput {
+                    at: Some(when + h(1)),
+                    reply_id: Some(reply),
+                    ..event(&format!("click-{i}"), "click", product)
+                }));
             }
-            let indexed = Analytics::new(&turns, &events, params);
-            assert_eq!(indexed.report(range), full.report(range), "{from} .. {to}");
-            assert_eq!(indexed.conversations(range), full.conversations(range));
-            assert_eq!(
-                indexed.review_queue(range, &[]),
-                full.review_queue(range, &[])
-            );
+            log.append(&batch, &shop()).unwrap();
+            let params = log.config().analytics_params();
+            let all_turns = log.turn_facts().unwrap();
+            let all_events = log.all_events().unwrap();
+            let full = Analytics::new(&all_turns, &all_events, params);
+            for (from, to) in [
+                ("2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z"),
+                ("2026-03-02T00:00:00Z", "2026-03-03T00:00:00Z"),
+                ("2026-03-02T10:00:00Z", "2026-03-04T03:00:00Z"),
+                ("2026-02-01T00:00:00Z", "2026-04-01T00:00:00Z"),
+            ] {
+                let range = Range {
+                    from: at(from),
+                    to: at(to),
+                };
+                let (turns, events) = log
+                    .analytics_window(range, params.attribution_window)
+                    .unwrap();
+                if from.ends_with("T00:00:00Z") && from.starts_with("2026-03") {
+                    // One day and its attribution margin: not the whole log.
+                    assert!(turns.len() < all_turns.len(), "{from}: {}", turns.len());
+                }
+                let indexed = Analytics::new(&turns, &events, params);
+                assert_eq!(indexed.report(range), full.report(range), "{from} .. {to}");
+                assert_eq!(indexed.conversations(range), full.conversations(range));
+                assert_eq!(
+                    indexed.review_queue(range, &[]),
+                    full.review_queue(range, &[])
+                );
+            }
+            // A shopper's page through the shopper index: the same conversations and
+            // recommendations as from the whole logs, and only that shopper's records read.
+            for shopper in ["s-0", "s-1", "s-2"] {
+                let (turns, events) = log.shopper_window(shopper).unwrap();
+                assert!(turns.len() < all_turns.len());
+                let indexed = Analytics::new(&turns, &events, params);
+                assert_eq!(
+                    indexed.conversations_of(shopper),
+                    full.conversations_of(shopper)
+                );
+                assert_eq!(
+                    indexed.recommended_to(shopper, 50),
+                    full.recommended_to(shopper, 50)
+                );
+                let own = log.events_of(shopper).unwrap();
+                assert_eq!(
+                    own.len(),
+                    12,
+                    "{shopper}: 4 turns, each a cart, a thumb and a click"
+                );
+            }
+            let whole = full.report(Range {
+                from: at("2026-02-01T00:00:00Z"),
+                to: at("2026-04-01T00:00:00Z"),
+            });
+            assert!(whole.totals.thumbs_down > 0 && whole.totals.attributed_add_to_cart > 0);
         }
-        // A shopper's page through the shopper index: the same conversations and
-        // recommendations as from the whole logs, and only that shopper's records read.
-        for shopper in ["s-0", "s-1", "s-2"] {
-            let (turns, events) = log.shopper_window(shopper).unwrap();
-            assert!(turns.len() < all_turns.len());
-            let indexed = Analytics::new(&turns, &events, params);
-            assert_eq!(
-                indexed.conversations_of(shopper),
-                full.conversations_of(shopper)
-            );
-            assert_eq!(
-                indexed.recommended_to(shopper, 50),
-                full.recommended_to(shopper, 50)
-            );
-            let own = log.events_of(shopper).unwrap();
-            assert_eq!(
-                own.len(),
-                12,
-                "{shopper}: 4 turns, each a cart, a thumb and a click"
-            );
-        }
-        let whole = full.report(Range {
-            from: at("2026-02-01T00:00:00Z"),
-            to: at("2026-04-01T00:00:00Z"),
-        });
-        assert!(whole.totals.thumbs_down > 0 && whole.totals.attributed_add_to_cart > 0);
     }
 }

@@ -62,10 +62,10 @@ pub fn run(cli: &Cli, args: &AnalyticsArgs) -> Result<ExitCode> {
                 Utc::now().date_naive(),
             )
             .map_err(|e| anyhow::anyhow!("{e} (hint: --from 2026-03-01 --to 2026-03-07)"))?;
-            let store = Store::open(&config.data_dir).with_context(|| {
+            let store = Store::from_config(&config.store, &config.data_dir).with_context(|| {
                 format!(
                     "opening {} (hint: a running server holds it; ask it with --server http://HOST:PORT)",
-                    config.data_dir.display()
+                    config.store.describe(&config.data_dir)
                 )
             })?;
             let log = EventLog::open(&store, config.behavior.clone())?;

@@ -96,8 +96,12 @@ pub fn run(cli: &Cli, args: &KgArgs) -> Result<ExitCode> {
         KgCommand::Check { json } => check(&dir, *json),
         KgCommand::ImportFeed(feed) => super::kg_feed::run(&dir, feed),
         KgCommand::Import => {
-            let store = Store::open(&config.data_dir)
-                .with_context(|| format!("opening data directory {}", config.data_dir.display()))?;
+            let store = Store::from_config(&config.store, &config.data_dir).with_context(|| {
+                format!(
+                    "opening the store: {}",
+                    config.store.describe(&config.data_dir)
+                )
+            })?;
             let (_, report) = load_or_report(&dir, Some(&store))?;
             println!("{report}");
             store.flush()?;

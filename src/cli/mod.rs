@@ -23,6 +23,7 @@ mod search_eval;
 mod search_judge;
 mod serve;
 mod simulate;
+mod store;
 mod stories_eval;
 
 #[derive(Debug, Parser)]
@@ -38,7 +39,7 @@ pub struct Cli {
     /// Config file (TOML); defaults to ./kefu.toml when present.
     #[arg(long, global = true, env = "KEFU_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Data directory (sled store). Overrides `data_dir`.
+    /// Data directory (the sled store, and each replica's own files). Overrides `data_dir`.
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Knowledge directory (catalogue, policies, FAQ, NLU data). Overrides `knowledge_dir`.
@@ -82,6 +83,9 @@ pub enum Command {
     /// Shopper identity tokens: `kefu identity sign USER` prints one signed with
     /// `server.identity_secret`, for tests and demos (docs/security.md).
     Identity(identity::IdentityArgs),
+    /// The store: `kefu store migrate --from sled:DIR --to postgres://…` copies an
+    /// install's embedded store into PostgreSQL for replicas (docs/scale-out.md).
+    Store(store::StoreArgs),
 }
 
 pub fn init_tracing() {
@@ -129,5 +133,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Analytics(args) => analytics::run(&cli, args),
         Command::Simulate(args) => simulate::run(&cli, args),
         Command::Identity(args) => identity::run(&cli, args),
+        Command::Store(args) => store::run(&cli, args),
     }
 }

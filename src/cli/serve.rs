@@ -52,8 +52,12 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
         )?;
     }
 
-    let store = Store::open(&config.data_dir)
-        .with_context(|| format!("opening data directory {}", config.data_dir.display()))?;
+    let store = Store::from_config(&config.store, &config.data_dir).with_context(|| {
+        format!(
+            "opening the store: {}",
+            config.store.describe(&config.data_dir)
+        )
+    })?;
     let addr = config.server.socket_addr();
     if config.admin.token.is_none() {
         tracing::warn!(

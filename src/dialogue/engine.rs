@@ -79,7 +79,7 @@ impl Dialogue {
             graph: parts.graph,
             embed: parts.embed,
             templates: parts.templates,
-            sessions: SessionLocks::default(),
+            sessions: SessionLocks::on(&parts.store),
             events: parts.events,
             store: parts.store,
             recommend: parts.recommend,
@@ -188,7 +188,7 @@ impl Dialogue {
 
     /// An agent hands the session back to the assistant.
     pub async fn release(&self, session: &str) -> Result<bool, DialogueError> {
-        let _turn = self.sessions.lock(session).await;
+        let _turn = self.sessions.lock(session).await.map_err(store_error)?;
         let Some(mut t) = self.tracker(session)? else {
             return Ok(false);
         };
@@ -205,7 +205,7 @@ impl Dialogue {
     /// Who a session belongs to, settled before its history is shown (a socket's `hello`);
     /// turns check it again. See [`ChatService::claim`].
     pub async fn claim(&self, session: &str, user: Option<&UserId>) -> Result<(), DialogueError> {
-        let _turn = self.sessions.lock(session).await;
+        let _turn = self.sessions.lock(session).await.map_err(store_error)?;
         let mut tracker = self
             .trackers
             .load(session)
@@ -251,7 +251,7 @@ impl Dialogue {
     async fn handle(&self, turn: Turn) -> Result<Vec<Reply>, DialogueError> {
         let session = turn.session.as_str().to_string();
         let at = turn.at;
-        let _turn = self.sessions.lock(&session).await;
+        let _turn = self.sessions.lock(&session).await.map_err(store_error)?;
         let mut tracker = self
             .trackers
             .load(&session)
@@ -504,4 +504,8 @@ impl ChatService for Dialogue {
     fn busy_sessions(&self) -> usize {
         Dialogue::busy_sessions(self)
     }
+}
+
+fn store_error(e: crate::store::StoreError) -> DialogueError {
+    DialogueError::Internal(e.to_string())
 }

@@ -258,36 +258,36 @@ impl TrackerStore {
 mod tests {
     use super::*;
 
-    #[tokio::test]
-    async fn the_handoff_index_follows_the_trackers() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = TrackerStore::open(&Store::open(dir.path()).unwrap()).unwrap();
-        for i in 0..50 {
-            store
-                .save(&Tracker::new(&format!("quiet{i}")))
-                .await
-                .unwrap();
+    crate::store_tests! {
+        async fn the_handoff_index_follows_the_trackers(ts) {
+            let store = TrackerStore::open(&ts.open()).unwrap();
+            for i in 0..50 {
+                store
+                    .save(&Tracker::new(&format!("quiet{i}")))
+                    .await
+                    .unwrap();
+            }
+            let mut t = Tracker::new("needs-a-person");
+            t.handoff = Handoff::WithAgent;
+            store.save(&t).await.unwrap();
+            store.save(&t).await.unwrap();
+            let listed: Vec<String> = store
+                .handed_off()
+                .unwrap()
+                .into_iter()
+                .map(|t| t.session)
+                .collect();
+            assert_eq!(listed, ["needs-a-person"]);
+            assert_eq!(
+                store.handed_off_indexed(),
+                1,
+                "only handed-off sessions are indexed"
+            );
+            t.handoff = Handoff::None;
+            store.save(&t).await.unwrap();
+            assert!(store.handed_off().unwrap().is_empty());
+            assert_eq!(store.handed_off_indexed(), 0);
         }
-        let mut t = Tracker::new("needs-a-person");
-        t.handoff = Handoff::WithAgent;
-        store.save(&t).await.unwrap();
-        store.save(&t).await.unwrap();
-        let listed: Vec<String> = store
-            .handed_off()
-            .unwrap()
-            .into_iter()
-            .map(|t| t.session)
-            .collect();
-        assert_eq!(listed, ["needs-a-person"]);
-        assert_eq!(
-            store.handed_off_indexed(),
-            1,
-            "only handed-off sessions are indexed"
-        );
-        t.handoff = Handoff::None;
-        store.save(&t).await.unwrap();
-        assert!(store.handed_off().unwrap().is_empty());
-        assert_eq!(store.handed_off_indexed(), 0);
     }
 
     #[test]

@@ -120,6 +120,9 @@ impl LiveGraph {
         change: impl FnOnce(&mut SourceSet) -> Result<Vec<&'static str>, EditError>,
     ) -> Result<(), EditError> {
         let _guard = self.write_lock.lock();
+        // With replicas: no other edits meanwhile, and this one starts from the latest.
+        let _lease = super::shared::lease(self)?;
+        super::shared::catch_up_locked(self)?;
         let mut sources = SourceSet::read(self.dir())?;
         let changed = change(&mut sources)?;
         let (graph, report) = match KnowledgeBase::load_sources(&sources, self.store()) {
@@ -131,9 +134,10 @@ impl LiveGraph {
             }
             Err(e) => return Err(e.into()),
         };
-        for name in changed {
+        for name in &changed {
             write_atomic(&self.dir().join(name), sources.get(name).unwrap_or(""))?;
         }
+        super::shared::publish(self, &sources, &changed)?;
         tracing::info!("knowledge edited through the admin API: {report}");
         self.swap(graph, report);
         Ok(())

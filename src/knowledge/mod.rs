@@ -36,6 +36,7 @@ mod parse;
 mod product_fields;
 mod schema;
 mod search;
+mod shared;
 mod sizes;
 mod snapshot;
 mod source;
@@ -61,6 +62,7 @@ pub use schema::{
     Order, OrderItem, OrderStatus, Policy, PolicyKind, Product, Relation, RelationKind, Tracking,
     Variant,
 };
+pub use shared::{catch_up, follow};
 pub use sizes::{compare_sizes, size_in_name};
 pub use source::SourceSet;
 pub use validate::Catalog;

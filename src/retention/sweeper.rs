@@ -170,54 +170,54 @@ mod tests {
     use crate::behavior::BehaviorConfig;
     use crate::dialogue::Tracker;
 
-    #[tokio::test]
-    async fn a_sweep_deletes_idle_sessions_everywhere_and_counts_it() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let events = Arc::new(EventLog::open(&store, BehaviorConfig::default()).unwrap());
-        let log = SessionLog::open(&store).unwrap();
-        let trackers = TrackerStore::open(&store).unwrap();
-        for session in ["a", "b"] {
-            log.record_user(session, None, "hello").unwrap();
-            log.record_user(session, None, "anyone there?").unwrap();
-            trackers.save(&Tracker::new(session)).await.unwrap();
+    crate::store_tests! {
+        async fn a_sweep_deletes_idle_sessions_everywhere_and_counts_it(ts) {
+            let store = ts.open();
+            let events = Arc::new(EventLog::open(&store, BehaviorConfig::default()).unwrap());
+            let log = SessionLog::open(&store).unwrap();
+            let trackers = TrackerStore::open(&store).unwrap();
+            for session in ["a", "b"] {
+                log.record_user(session, None, "hello").unwrap();
+                log.record_user(session, None, "anyone there?").unwrap();
+                trackers.save(&Tracker::new(session)).await.unwrap();
+            }
+            let sweeper = Sweeper::for_server(RetentionConfig::default(), &store, events).unwrap();
+            let stats = sweeper.stats();
+            assert!(stats
+                .render()
+                .contains("kefu_retention_deleted_total{kind=\"trackers\"} 0"));
+
+            // Active today: a year's retention keeps them.
+            let kept = sweeper.sweep(Utc::now()).unwrap().unwrap();
+            assert!(kept.values().all(|n| *n == 0), "{kept:?}");
+            assert_eq!(log.history_page("a", None, 100).unwrap().len(), 2);
+
+            // Seen from two days on with nothing new, they are past a zero-day cutoff.
+            let later = Utc::now() + chrono::Duration::days(2);
+            let gone = sweeper.sweep_before(later).unwrap();
+            assert_eq!(gone["session_log_frames"], 4);
+            assert_eq!(gone["trackers"], 2);
+            assert!(log.history_page("a", None, 100).unwrap().is_empty());
+            assert!(trackers.get("b").unwrap().is_none());
+            let text = stats.render();
+            assert!(
+                text.contains("kefu_retention_deleted_total{kind=\"session_log_frames\"} 4"),
+                "{text}"
+            );
+            assert!(
+                text.contains("kefu_retention_sweeps_total{result=\"ok\"} 2"),
+                "{text}"
+            );
+
+            // Off: nothing is swept, whatever the age.
+            let off = Sweeper::new(
+                RetentionConfig {
+                    days: 0,
+                    ..RetentionConfig::default()
+                },
+                vec![],
+            );
+            assert_eq!(off.sweep(later).unwrap(), None);
         }
-        let sweeper = Sweeper::for_server(RetentionConfig::default(), &store, events).unwrap();
-        let stats = sweeper.stats();
-        assert!(stats
-            .render()
-            .contains("kefu_retention_deleted_total{kind=\"trackers\"} 0"));
-
-        // Active today: a year's retention keeps them.
-        let kept = sweeper.sweep(Utc::now()).unwrap().unwrap();
-        assert!(kept.values().all(|n| *n == 0), "{kept:?}");
-        assert_eq!(log.history_page("a", None, 100).unwrap().len(), 2);
-
-        // Seen from two days on with nothing new, they are past a zero-day cutoff.
-        let later = Utc::now() + chrono::Duration::days(2);
-        let gone = sweeper.sweep_before(later).unwrap();
-        assert_eq!(gone["session_log_frames"], 4);
-        assert_eq!(gone["trackers"], 2);
-        assert!(log.history_page("a", None, 100).unwrap().is_empty());
-        assert!(trackers.get("b").unwrap().is_none());
-        let text = stats.render();
-        assert!(
-            text.contains("kefu_retention_deleted_total{kind=\"session_log_frames\"} 4"),
-            "{text}"
-        );
-        assert!(
-            text.contains("kefu_retention_sweeps_total{result=\"ok\"} 2"),
-            "{text}"
-        );
-
-        // Off: nothing is swept, whatever the age.
-        let off = Sweeper::new(
-            RetentionConfig {
-                days: 0,
-                ..RetentionConfig::default()
-            },
-            vec![],
-        );
-        assert_eq!(off.sweep(later).unwrap(), None);
     }
 }

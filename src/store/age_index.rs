@@ -7,12 +7,13 @@
 
 use chrono::{DateTime, Utc};
 
+use super::raw::RawTree;
 use super::{Store, StoreError};
 
 #[derive(Clone)]
 pub struct AgeIndex {
-    by_day: sled::Tree,
-    last: sled::Tree,
+    by_day: RawTree,
+    last: RawTree,
 }
 
 /// Days since the epoch, as the bucket key prefix (instants before 1970 count as day 0).
@@ -33,30 +34,30 @@ fn day_value(bytes: &[u8]) -> Option<u32> {
 
 impl AgeIndex {
     pub fn open(store: &Store, name: &str) -> Result<Self, StoreError> {
-        Ok(Self::from_db(&store.db, name)?)
+        Ok(Self {
+            by_day: store.raw_tree(&format!("{name}.age_by_day"))?,
+            last: store.raw_tree(&format!("{name}.age_last"))?,
+        })
     }
 
+    /// On a bare sled database (the migrations of old directories).
     pub(crate) fn from_db(db: &sled::Db, name: &str) -> Result<Self, sled::Error> {
         Ok(Self {
-            by_day: db.open_tree(format!("{name}.age_by_day"))?,
-            last: db.open_tree(format!("{name}.age_last"))?,
+            by_day: RawTree::Sled(db.open_tree(format!("{name}.age_by_day"))?),
+            last: RawTree::Sled(db.open_tree(format!("{name}.age_last"))?),
         })
     }
 
     /// Records activity of `key` at `at` (only a later day than the one on file counts).
     pub fn touch(&self, key: &[u8], at: DateTime<Utc>) -> Result<(), StoreError> {
-        Ok(self.touch_raw(key, at)?)
-    }
-
-    pub(crate) fn touch_raw(&self, key: &[u8], at: DateTime<Utc>) -> Result<(), sled::Error> {
         let day = day_of(at);
         if let Some(known) = self.last.get(key)?.and_then(|v| day_value(&v)) {
             if known >= day {
                 return Ok(());
             }
         }
-        self.by_day.insert(bucket_key(day, key), &[])?;
-        self.last.insert(key, &day.to_be_bytes())?;
+        self.by_day.insert(&bucket_key(day, key), Vec::new())?;
+        self.last.insert(key, day.to_be_bytes().to_vec())?;
         Ok(())
     }
 
@@ -75,7 +76,7 @@ impl AgeIndex {
     ) -> Result<u64, StoreError> {
         let end = day_of(cutoff).to_be_bytes();
         let mut deleted = 0;
-        for item in self.by_day.range(..end.as_slice()) {
+        for item in self.by_day.range(&[], Some(end.as_slice()), false) {
             let (bucket, _) = item?;
             let (day, key) = (day_value(&bucket).unwrap_or(0), &bucket[4..]);
             // Stale: the key was active again on a later day, whose bucket holds it.
@@ -90,11 +91,11 @@ impl AgeIndex {
     }
 
     pub fn len(&self) -> usize {
-        self.last.len()
+        self.last.len().unwrap_or(0)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.last.is_empty()
+        self.len() == 0
     }
 }
 
@@ -106,37 +107,37 @@ mod tests {
         s.parse().unwrap()
     }
 
-    #[test]
-    fn only_keys_idle_since_before_the_cutoff_are_swept() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let index = AgeIndex::open(&store, "things").unwrap();
-        index.touch(b"old", at("2026-01-01T10:00:00Z")).unwrap();
-        index.touch(b"revived", at("2026-01-01T10:00:00Z")).unwrap();
-        index.touch(b"revived", at("2026-03-01T10:00:00Z")).unwrap();
-        index.touch(b"new", at("2026-03-02T10:00:00Z")).unwrap();
-        // An older touch does not move a key back in time.
-        index.touch(b"new", at("2025-01-01T10:00:00Z")).unwrap();
+    crate::store_tests! {
+        fn only_keys_idle_since_before_the_cutoff_are_swept(ts) {
+            let store = ts.open();
+            let index = AgeIndex::open(&store, "things").unwrap();
+            index.touch(b"old", at("2026-01-01T10:00:00Z")).unwrap();
+            index.touch(b"revived", at("2026-01-01T10:00:00Z")).unwrap();
+            index.touch(b"revived", at("2026-03-01T10:00:00Z")).unwrap();
+            index.touch(b"new", at("2026-03-02T10:00:00Z")).unwrap();
+            // An older touch does not move a key back in time.
+            index.touch(b"new", at("2025-01-01T10:00:00Z")).unwrap();
 
-        let mut gone = Vec::new();
-        let n = index
-            .sweep(at("2026-02-01T00:00:00Z"), |k| {
-                gone.push(String::from_utf8_lossy(k).into_owned());
-                Ok(1)
-            })
-            .unwrap();
-        assert_eq!((n, gone.clone()), (1, vec!["old".to_string()]));
-        assert_eq!(index.len(), 2);
-        assert_eq!(index.last_day(b"old").unwrap(), None);
+            let mut gone = Vec::new();
+            let n = index
+                .sweep(at("2026-02-01T00:00:00Z"), |k| {
+                    gone.push(String::from_utf8_lossy(k).into_owned());
+                    Ok(1)
+                })
+                .unwrap();
+            assert_eq!((n, gone.clone()), (1, vec!["old".to_string()]));
+            assert_eq!(index.len(), 2);
+            assert_eq!(index.last_day(b"old").unwrap(), None);
 
-        gone.clear();
-        let n = index
-            .sweep(at("2026-03-02T00:00:00Z"), |k| {
-                gone.push(String::from_utf8_lossy(k).into_owned());
-                Ok(1)
-            })
-            .unwrap();
-        assert_eq!((n, gone), (1, vec!["revived".to_string()]));
-        assert_eq!(index.len(), 1);
+            gone.clear();
+            let n = index
+                .sweep(at("2026-03-02T00:00:00Z"), |k| {
+                    gone.push(String::from_utf8_lossy(k).into_owned());
+                    Ok(1)
+                })
+                .unwrap();
+            assert_eq!((n, gone), (1, vec!["revived".to_string()]));
+            assert_eq!(index.len(), 1);
+        }
     }
 }

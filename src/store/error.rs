@@ -4,11 +4,12 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error(
-        "data directory {dir} was written by a newer kefu (schema {found}; this build supports up to {supported}); \
-         nothing was changed — upgrade kefu or point --data-dir at another directory"
+        "{place} was written by a newer kefu (schema {found}; this build supports up to {supported}); \
+         nothing was changed — upgrade kefu or point it at another store (--data-dir, store.url)"
     )]
     SchemaTooNew {
-        dir: PathBuf,
+        /// "data directory …" or "database …".
+        place: String,
         found: u32,
         supported: u32,
     },
@@ -27,6 +28,16 @@ pub enum StoreError {
     Encode(String),
     #[error("storage error: {0}")]
     Sled(#[from] sled::Error),
+    #[error("database error: {0}")]
+    Postgres(#[from] postgres::Error),
+    #[error("the database cannot be reached: {0} (hint: check store.url / KEFU_STORE_URL and that PostgreSQL is running)")]
+    Unreachable(String),
+    #[error("store.backend is \"postgres\" but store.url is not set (hint: KEFU_STORE_URL=postgres://user@host/db)")]
+    NoUrl,
+    #[error("one write set mixed trees of a sled and a postgres store")]
+    MixedBackends,
+    #[error("{0}")]
+    Copy(String),
 }
 
 impl StoreError {

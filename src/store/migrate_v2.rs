@@ -123,7 +123,11 @@ fn step(db: &sled::Db) -> Result<Result<(), String>, sled::Error> {
     for item in db.open_tree("behavior.profiles")?.iter() {
         let (key, value) = item?;
         match json(&value).and_then(|p| instant(&p, "as_of")) {
-            Ok(as_of) => profiles.touch_raw(&key, as_of)?,
+            Ok(as_of) => {
+                if let Err(e) = profiles.touch(&key, as_of) {
+                    return Ok(Err(e.to_string()));
+                }
+            }
             Err(m) => return Ok(Err(m)),
         }
     }
@@ -134,13 +138,17 @@ fn step(db: &sled::Db) -> Result<Result<(), String>, sled::Error> {
         let (key, _) = item?;
         // session ++ 0 ++ seq (8 bytes)
         if let Some(end) = key.len().checked_sub(9) {
-            logs.touch_raw(&key[..end], now)?;
+            if let Err(e) = logs.touch(&key[..end], now) {
+                return Ok(Err(e.to_string()));
+            }
         }
     }
     let trackers = AgeIndex::from_db(db, "dialogue.trackers")?;
     for item in db.open_tree("dialogue.trackers")?.iter() {
         let (key, _) = item?;
-        trackers.touch_raw(&key, now)?;
+        if let Err(e) = trackers.touch(&key, now) {
+            return Ok(Err(e.to_string()));
+        }
     }
     Ok(Ok(()))
 }
@@ -153,7 +161,7 @@ mod tests {
     /// A schema 1 directory as kefu 0.1 left it: raw ids, no indexes.
     fn schema_one(dir: &std::path::Path) {
         let store = Store::open_configured(dir, 1, &[], false).unwrap();
-        let db = &store.db;
+        let db = store.sled_db().unwrap();
         let events = db.open_tree("behavior.events").unwrap();
         events
             .insert(
@@ -195,7 +203,7 @@ mod tests {
         schema_one(dir.path());
         let store = Store::open(dir.path()).unwrap();
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-        let db = &store.db;
+        let db = store.sled_db().unwrap();
         let ids = db.open_tree("behavior.event_ids").unwrap();
         assert!(ids.get("e-1").unwrap().is_none());
         assert_eq!(ids.get(b"b\0e-1").unwrap().as_deref(), Some(&b"5"[..]));

@@ -77,7 +77,7 @@ mod three {
 }
 
 const MARKER: &str = "SCHEMA";
-const META_TREE: &str = "__meta";
+pub(crate) const META_TREE: &str = "__meta";
 const VERSION_KEY: &[u8] = b"schema_version";
 
 pub(crate) fn read_marker(dir: &Path) -> Result<Option<u32>, StoreError> {
@@ -131,7 +131,7 @@ pub(crate) fn migrate(
     };
     if version > current {
         return Err(StoreError::SchemaTooNew {
-            dir: dir.to_path_buf(),
+            place: format!("data directory {}", dir.display()),
             found: version,
             supported: current,
         });
@@ -187,7 +187,7 @@ mod tests {
         let store = Store::open_with(dir.path(), 2, &migrations).unwrap();
         assert_eq!(store.schema_version().unwrap(), 2);
         assert_eq!(read_marker(dir.path()).unwrap(), Some(2));
-        let t = store.db.open_tree("things").unwrap();
+        let t = store.sled_db().unwrap().open_tree("things").unwrap();
         assert_eq!(t.get("migrated").unwrap().as_deref(), Some(&b"yes"[..]));
     }
 
@@ -200,7 +200,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         {
             let store = Store::open_configured(dir.path(), 1, &[], false).unwrap();
-            let log = store.db.open_tree("transport.session_log").unwrap();
+            let log = store
+                .sled_db()
+                .unwrap()
+                .open_tree("transport.session_log")
+                .unwrap();
             let old_key = |session: &[u8], seq: u64| {
                 let mut k = session.to_vec();
                 k.push(0);
@@ -210,7 +214,11 @@ mod tests {
             log.insert(old_key(b"S", 1), &b"{\"a\":1}"[..]).unwrap();
             log.insert(old_key(b"S\0x", 2), &b"{\"b\":2}"[..]).unwrap();
             log.insert(old_key(b"S", 3), &b"{\"c\":3}"[..]).unwrap();
-            let trackers = store.db.open_tree("dialogue.trackers").unwrap();
+            let trackers = store
+                .sled_db()
+                .unwrap()
+                .open_tree("dialogue.trackers")
+                .unwrap();
             trackers
                 .insert(
                     "waiting",
@@ -224,7 +232,11 @@ mod tests {
         }
         let store = Store::open_configured(dir.path(), SCHEMA_VERSION, MIGRATIONS, false).unwrap();
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
-        let log = store.db.open_tree("transport.session_log").unwrap();
+        let log = store
+            .sled_db()
+            .unwrap()
+            .open_tree("transport.session_log")
+            .unwrap();
         let keys: Vec<Vec<u8>> = log.iter().keys().map(|k| k.unwrap().to_vec()).collect();
         let new_key = |session: &[u8], seq: u64| {
             let mut k = (session.len() as u16).to_be_bytes().to_vec();
@@ -240,7 +252,11 @@ mod tests {
             log.get(new_key(b"S\0x", 2)).unwrap().unwrap(),
             &b"{\"b\":2}"[..]
         );
-        let index = store.db.open_tree("dialogue.handoffs").unwrap();
+        let index = store
+            .sled_db()
+            .unwrap()
+            .open_tree("dialogue.handoffs")
+            .unwrap();
         let indexed: Vec<Vec<u8>> = index.iter().keys().map(|k| k.unwrap().to_vec()).collect();
         assert_eq!(indexed, vec![b"waiting".to_vec()]);
     }

@@ -157,7 +157,7 @@ pub async fn reply(
         ServerFrame::AgentMessage { seq, .. } => *seq,
         _ => 0,
     };
-    let delivered_live = state.hub.push(&session, &frame);
+    let delivered_live = state.push_everywhere(&session, seq, &frame);
     Ok(Json(Delivered {
         seq,
         delivered_live,
@@ -186,7 +186,9 @@ pub async fn release(
         })
         .await
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()))?;
-    state.hub.push(&session, &frame);
+    if let ServerFrame::Handoff { seq, .. } = &frame {
+        state.push_everywhere(&session, *seq, &frame);
+    }
     Ok(Json(
         serde_json::json!({ "session": session, "state": "released" }),
     ))

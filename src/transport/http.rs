@@ -31,6 +31,8 @@ pub struct AppState {
     pub(crate) session_log: SessionLog,
     pub(crate) limits: Arc<ConnectionLimits>,
     pub(crate) hub: Arc<Hub>,
+    /// Other replicas on the shared store (`None` on sled).
+    pub(crate) replicas: Option<Arc<super::replicas::Replicas>>,
     /// Checks shoppers' identity tokens (and signs the loopback demo's).
     pub(crate) identities: Arc<Identities>,
     /// Origin, client address and REST rate checks (`server.*` limits).
@@ -45,17 +47,21 @@ impl AppState {
         store: Store,
         chat: Option<Arc<dyn ChatService>>,
     ) -> Result<Self, StoreError> {
+        let session_log = SessionLog::open(&store)?;
+        let hub = Arc::new(Hub::default());
+        let replicas = super::replicas::Replicas::start(&store, session_log.clone(), hub.clone());
         Ok(Self {
             identities: Arc::new(Identities::from_config(&config.server)),
             guards: Arc::new(Guards::new(&config)),
             config,
-            session_log: SessionLog::open(&store)?,
+            session_log,
             store,
             chat,
             metrics: Arc::new(Metrics::default()),
             knowledge: None,
             limits: Arc::new(ConnectionLimits::default()),
-            hub: Arc::new(Hub::default()),
+            hub,
+            replicas,
             events: None,
         })
     }
@@ -72,6 +78,21 @@ impl AppState {
 }
 
 impl AppState {
+    /// Pushes a logged frame to the session's sockets on this replica, and tells the other
+    /// replicas to push it to theirs. Returns the sockets reached here.
+    pub(crate) fn push_everywhere(
+        &self,
+        session: &str,
+        seq: u64,
+        frame: &super::protocol::ServerFrame,
+    ) -> usize {
+        let here = self.hub.push(session, frame);
+        if let Some(r) = &self.replicas {
+            r.announce(session, seq);
+        }
+        here
+    }
+
     /// Serves this knowledge graph (admin API, metrics).
     pub fn with_knowledge(mut self, live: Arc<LiveGraph>) -> Self {
         self.knowledge = Some(live);

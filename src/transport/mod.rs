@@ -23,6 +23,7 @@ mod product_links;
 mod product_page;
 mod products;
 pub mod protocol;
+mod replicas;
 mod session_log;
 mod ws;
 

@@ -162,39 +162,37 @@ mod tests {
         frames.iter().map(LoggedFrame::seq).collect()
     }
 
-    #[tokio::test]
-    async fn a_session_whose_id_extends_another_never_shows_in_its_history() {
-        let dir = tempfile::tempdir().unwrap();
-        let log = SessionLog::open(&Store::open(dir.path()).unwrap()).unwrap();
-        log.record_user("S", None, "mine").unwrap();
-        log.record_user("S\0x", None, "not mine").unwrap();
-        log.record_user("S\0", None, "not mine either").unwrap();
-        log.record_server("S\0x", |seq| ServerFrame::AgentMessage {
-            seq,
-            text: "x".into(),
-        })
-        .await
-        .unwrap();
-        let history = log.history_page("S", None, 100).unwrap();
-        assert_eq!(history.len(), 1, "{history:?}");
-        assert!(log.server_frames_after("S", 0).unwrap().is_empty());
-    }
-
-    #[test]
-    fn histories_come_a_page_at_a_time() {
-        let dir = tempfile::tempdir().unwrap();
-        let log = SessionLog::open(&Store::open(dir.path()).unwrap()).unwrap();
-        for i in 0..7 {
-            log.record_user("s", None, &format!("m{i}")).unwrap();
+    crate::store_tests! {
+        async fn a_session_whose_id_extends_another_never_shows_in_its_history(ts) {
+            let log = SessionLog::open(&ts.open()).unwrap();
+            log.record_user("S", None, "mine").unwrap();
+            log.record_user("S\0x", None, "not mine").unwrap();
+            log.record_user("S\0", None, "not mine either").unwrap();
+            log.record_server("S\0x", |seq| ServerFrame::AgentMessage {
+                seq,
+                text: "x".into(),
+            })
+            .await
+            .unwrap();
+            let history = log.history_page("S", None, 100).unwrap();
+            assert_eq!(history.len(), 1, "{history:?}");
+            assert!(log.server_frames_after("S", 0).unwrap().is_empty());
         }
-        log.record_user("t", None, "other session").unwrap();
-        let all = seqs(&log.history_page("s", None, 100).unwrap());
-        assert_eq!(all.len(), 7);
-        let last = seqs(&log.history_page("s", None, 3).unwrap());
-        assert_eq!(last, all[4..]);
-        let before = seqs(&log.history_page("s", Some(last[0]), 3).unwrap());
-        assert_eq!(before, all[1..4]);
-        let first = seqs(&log.history_page("s", Some(before[0]), 3).unwrap());
-        assert_eq!(first, all[..1]);
+
+        fn histories_come_a_page_at_a_time(ts) {
+            let log = SessionLog::open(&ts.open()).unwrap();
+            for i in 0..7 {
+                log.record_user("s", None, &format!("m{i}")).unwrap();
+            }
+            log.record_user("t", None, "other session").unwrap();
+            let all = seqs(&log.history_page("s", None, 100).unwrap());
+            assert_eq!(all.len(), 7);
+            let last = seqs(&log.history_page("s", None, 3).unwrap());
+            assert_eq!(last, all[4..]);
+            let before = seqs(&log.history_page("s", Some(last[0]), 3).unwrap());
+            assert_eq!(before, all[1..4]);
+            let first = seqs(&log.history_page("s", Some(before[0]), 3).unwrap());
+            assert_eq!(first, all[..1]);
+        }
     }
 }
