@@ -19,12 +19,17 @@ pub use write_set::WriteSet;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// A handle to the data directory. Cheap to clone (sled handles are reference counted).
 #[derive(Clone)]
 pub struct Store {
     db: sled::Db,
     dir: PathBuf,
+    /// Flushes made through this store and its trees (each one a disk sync): a chat turn
+    /// makes one, which the tests check.
+    flushes: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -75,6 +80,7 @@ impl Store {
         let store = Store {
             db,
             dir: dir.to_path_buf(),
+            flushes: Arc::default(),
         };
         schema::migrate(&store.db, dir, found, current, migrations)?;
         Ok(store)
@@ -82,7 +88,7 @@ impl Store {
 
     /// A typed tree; the name is the tree's identity on disk.
     pub fn tree<V: Serialize + DeserializeOwned>(&self, name: &str) -> Result<Tree<V>, StoreError> {
-        Ok(Tree::new(self.db.open_tree(name)?))
+        Ok(Tree::new(self.db.open_tree(name)?, self.flushes.clone()))
     }
 
     /// A fresh, strictly increasing number (for event sequence numbers and ids).
@@ -92,8 +98,25 @@ impl Store {
 
     /// Makes everything written so far durable.
     pub fn flush(&self) -> Result<(), StoreError> {
+        self.flushes.fetch_add(1, Ordering::Relaxed);
         self.db.flush()?;
         Ok(())
+    }
+
+    /// [`Self::flush`] off the async workers: everything written so far, in every tree, is
+    /// durable when it returns (sled syncs its one log; flushes that overlap share a sync).
+    pub async fn flush_async(&self) -> Result<(), StoreError> {
+        tree::flush_off_runtime(&self.db, &self.flushes).await
+    }
+
+    /// How many flushes this data directory has had since it was opened (all handles).
+    pub fn flushes(&self) -> u64 {
+        self.flushes.load(Ordering::Relaxed)
+    }
+
+    /// Whether both handles are of the same opened store (one flush covers both).
+    pub fn is_same(&self, other: &Store) -> bool {
+        Arc::ptr_eq(&self.flushes, &other.flushes)
     }
 
     pub fn dir(&self) -> &Path {

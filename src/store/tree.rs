@@ -1,6 +1,8 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::marker::PhantomData;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use super::StoreError;
 
@@ -8,6 +10,8 @@ use super::StoreError;
 /// of added optional fields).
 pub struct Tree<V> {
     inner: sled::Tree,
+    /// The store's flush count (a flush of any tree syncs the whole store).
+    flushes: Arc<AtomicU64>,
     _value: PhantomData<fn() -> V>,
 }
 
@@ -15,15 +19,36 @@ impl<V> Clone for Tree<V> {
     fn clone(&self) -> Self {
         Self {
             inner: self.inner.clone(),
+            flushes: self.flushes.clone(),
             _value: PhantomData,
         }
     }
 }
 
+/// sled 0.34's own `flush_async` can lose its wake-up when several flushes race (sled
+/// issues 1241 and 1308: concurrent chats then hang forever), so the blocking flush runs
+/// on tokio's blocking pool instead; outside a runtime it runs inline.
+pub(super) async fn flush_off_runtime(
+    tree: &sled::Tree,
+    flushes: &AtomicU64,
+) -> Result<(), StoreError> {
+    flushes.fetch_add(1, Ordering::Relaxed);
+    let tree = tree.clone();
+    match tokio::runtime::Handle::try_current() {
+        Ok(handle) => handle
+            .spawn_blocking(move || tree.flush())
+            .await
+            .map_err(|e| StoreError::Encode(format!("flush task failed: {e}")))??,
+        Err(_) => tree.flush()?,
+    };
+    Ok(())
+}
+
 impl<V: Serialize + DeserializeOwned> Tree<V> {
-    pub(crate) fn new(inner: sled::Tree) -> Self {
+    pub(crate) fn new(inner: sled::Tree, flushes: Arc<AtomicU64>) -> Self {
         Self {
             inner,
+            flushes,
             _value: PhantomData,
         }
     }
@@ -136,24 +161,15 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
         Ok(self.inner.clear()?)
     }
 
-    /// Makes this tree's writes durable before returning (use before acknowledging).
-    ///
-    /// sled 0.34's own `flush_async` can lose its wake-up when several flushes race (sled
-    /// issues 1241 and 1308: concurrent chats then hang forever), so the blocking flush runs
-    /// on tokio's blocking pool instead; outside a runtime it runs inline.
+    /// Makes this tree's writes (and every other tree's: sled has one log) durable before
+    /// returning (use before acknowledging), off the async workers (see
+    /// [`flush_off_runtime`]).
     pub async fn flush_async(&self) -> Result<(), StoreError> {
-        let tree = self.inner.clone();
-        match tokio::runtime::Handle::try_current() {
-            Ok(handle) => handle
-                .spawn_blocking(move || tree.flush())
-                .await
-                .map_err(|e| StoreError::Encode(format!("flush task failed: {e}")))??,
-            Err(_) => tree.flush()?,
-        };
-        Ok(())
+        flush_off_runtime(&self.inner, &self.flushes).await
     }
 
     pub fn flush(&self) -> Result<(), StoreError> {
+        self.flushes.fetch_add(1, Ordering::Relaxed);
         self.inner.flush()?;
         Ok(())
     }
