@@ -19,3 +19,4 @@ mod shipped_model;
 mod shop_site;
 mod support;
 mod transport;
+mod turn;
