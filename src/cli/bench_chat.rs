@@ -545,7 +545,7 @@ async fn session_run(
             if handed_off.load(Ordering::Relaxed) {
                 break;
             }
-            let frame = json!({"type":"message","client_id":k.to_string(),"text":messages.get(session, first + k)});
+            let frame = json!({"type":"message","client_id":(first + k).to_string(),"text":messages.get(session, first + k)});
             sink.send(Message::Text(frame.to_string().into())).await?;
             sent.fetch_add(1, Ordering::Relaxed);
         }
@@ -576,7 +576,10 @@ async fn session_run(
             let v: Value = serde_json::from_str(t.as_str())?;
             let k = v["in_reply_to"]
                 .as_str()
-                .and_then(|s| s.parse::<usize>().ok());
+                .and_then(|s| s.parse::<usize>().ok())
+                // Ids run on across a session's runs: a late reply to an earlier run's
+                // message is not this run's.
+                .and_then(|id| id.checked_sub(first));
             match (v["type"].as_str(), k) {
                 (Some("reply"), Some(k)) if k < sends.len() => {
                     latencies.push((now - due(k)).as_secs_f64() * 1e3);
@@ -586,7 +589,7 @@ async fn session_run(
                         handed_off.store(true, Ordering::Relaxed);
                     }
                 }
-                (Some("error"), _) => {
+                (Some("error"), Some(k)) if k < sends.len() => {
                     errors += 1;
                     tracing::warn!("bench session {session}: {v}");
                 }
