@@ -179,7 +179,7 @@ pub fn run(cli: &Cli, args: &ChatBenchArgs) -> Result<ExitCode> {
                 Some(b) => println!("highest rate that passes: {b:.0} turns/s"),
                 None => println!("no rate passed"),
             }
-            if let Some(r) = runs.iter().filter(|r| Some(r.offered_per_s) == best).last() {
+            if let Some(r) = runs.iter().rfind(|r| Some(r.offered_per_s) == best) {
                 print_run(r);
             }
             out["saturation"] =

@@ -72,7 +72,7 @@ pub(crate) struct FastEncoder {
     act: Activation,
     vocab: usize,
     max_positions: usize,
-    /// The word-piece table (the largest tensor, ~45 MB for MiniLM): shared by every
+    /// The word-piece table (the largest tensor, ~47 MB for MiniLM): shared by every
     /// encoder packed from the same base, as adapters leave it alone.
     word: std::sync::Arc<Vec<f32>>,
     position: Vec<f32>,
