@@ -466,8 +466,12 @@ async fn run_at(
     progress.abort();
     let mut latencies = Vec::new();
     let (mut sent, mut errors, mut skipped, mut last) = (0, 0, 0, start);
-    for r in results {
+    let mut backlog = Vec::new();
+    for (i, r) in results.into_iter().enumerate() {
         let r = r?;
+        if let Some(id) = r.last_unanswered {
+            backlog.push((i, id));
+        }
         latencies.extend(r.latencies_ms);
         sent += r.sent;
         errors += r.errors;
@@ -476,6 +480,20 @@ async fn run_at(
     }
     let after = get_text(authority, "/metrics").await?;
     let flushes = store.flushes() - flushes_before;
+    // A failed step leaves a backlog the server is still answering (open loop): wait for
+    // it, so that the next step starts on an idle server, not behind this one.
+    if !backlog.is_empty() {
+        eprintln!(
+            "bench chat: waiting for {} sessions' late replies …",
+            backlog.len()
+        );
+    }
+    for (i, id) in backlog {
+        let _ = wait_for(&mut sockets[i], |v| {
+            v["type"] == "reply" && v["in_reply_to"] == id.as_str()
+        })
+        .await;
+    }
     let replies = latencies.len();
     let seconds = (last - start).as_secs_f64().max(schedule.duration.min(1.0));
     let counter = |text: &str, name: &str| -> f64 {
@@ -521,6 +539,8 @@ struct SessionResult {
     errors: usize,
     skipped: usize,
     last_reply: Instant,
+    /// The id of the last message sent, when its reply had not come by the deadline.
+    last_unanswered: Option<String>,
 }
 
 /// One shopper's run: a writer sending at the scheduled times, a reader timing each reply
@@ -602,12 +622,15 @@ async fn session_run(
     w?;
     let (latencies_ms, errors, last_reply) = r?;
     let sent = sent.load(Ordering::Relaxed);
+    let last_unanswered =
+        (latencies_ms.len() + errors < sent).then(|| (first + sent - 1).to_string());
     Ok(SessionResult {
         latencies_ms,
         sent,
         errors,
         skipped: sends.len() - sent,
         last_reply,
+        last_unanswered,
     })
 }
 
