@@ -488,12 +488,16 @@ async fn run_at(
             backlog.len()
         );
     }
-    for (i, id) in backlog {
-        let _ = wait_for(&mut sockets[i], |v| {
-            v["type"] == "reply" && v["in_reply_to"] == id.as_str()
-        })
-        .await;
-    }
+    // At most 20 s in all, whatever else keeps a reply from coming.
+    let drain = async {
+        for (i, id) in backlog {
+            let _ = wait_for(&mut sockets[i], |v| {
+                v["type"] == "reply" && v["in_reply_to"] == id.as_str()
+            })
+            .await;
+        }
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(20), drain).await;
     let replies = latencies.len();
     let seconds = (last - start).as_secs_f64().max(schedule.duration.min(1.0));
     let counter = |text: &str, name: &str| -> f64 {
@@ -622,8 +626,10 @@ async fn session_run(
     w?;
     let (latencies_ms, errors, last_reply) = r?;
     let sent = sent.load(Ordering::Relaxed);
-    let last_unanswered =
-        (latencies_ms.len() + errors < sent).then(|| (first + sent - 1).to_string());
+    // A session handed to a person answers nothing more: no late reply to wait for.
+    let last_unanswered = (latencies_ms.len() + errors < sent
+        && !handed_off.load(Ordering::Relaxed))
+    .then(|| (first + sent - 1).to_string());
     Ok(SessionResult {
         latencies_ms,
         sent,
