@@ -4,9 +4,12 @@
 //! `retention` sweeps the stores of all of them; `start` wires the dialogue for `serve`,
 //! the stories and the tests.
 //! `types` is the shared vocabulary and `lexicon` the shared word lists; both depend on
-//! nothing below them. `identity` (the shop's signed shopper tokens) depends only on `types`.
+//! nothing below them, nor does `timing` (the per-stage turn clocks) or `bench` (the
+//! arithmetic of `kefu bench chat`). `identity` (the shop's signed shopper tokens)
+//! depends only on `types`.
 
 pub mod behavior;
+pub mod bench;
 pub mod config;
 pub mod dialogue;
 pub mod identity;
@@ -20,6 +23,7 @@ pub mod search;
 pub mod start;
 pub mod store;
 pub mod stories;
+pub mod timing;
 pub mod transport;
 pub mod types;
 

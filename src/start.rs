@@ -66,15 +66,20 @@ impl Models {
                 crate::nlu::candidate_dir(&config.nlu.model_dir).display()
             ),
         }
-        let nlu = Nlu::load(&config.nlu, base).map_err(nlu_error)?;
-        let embed = SentenceEncoder::load(base).map_err(|source| StartError::Encoder {
+        let encoder = SentenceEncoder::load(base).map_err(|source| StartError::Encoder {
             dir: base.clone(),
             source: Box::new(source),
         })?;
+        // The encoder runs on the NLU worker's thread: search queries are embedded in the
+        // same queue and batches as parses, never beside them on the cores.
+        let nlu = Nlu::load_with_encoder(&config.nlu, base, Some(encoder)).map_err(nlu_error)?;
+        let embed = nlu
+            .embedder()
+            .expect("the worker was started with an encoder");
         Ok(Models {
             nlu_stats: Some(nlu.stats()),
             nlu: Arc::new(nlu),
-            embed: Arc::new(embed),
+            embed,
         })
     }
 }

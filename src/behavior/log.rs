@@ -178,16 +178,18 @@ impl EventLog {
                 action,
             });
         }
-        self.store_batch(pending, products, received)
+        self.store_batch(pending, products, received, true)
     }
 
     /// Writes checked events: ids already stored (per source) are answered as duplicates;
-    /// everything else goes in one transaction, flushed before returning.
+    /// everything else goes in one transaction, flushed before returning when `flush` (else
+    /// the caller flushes before acknowledging: a chat turn's one flush).
     pub(super) fn store_batch(
         &self,
         pending: Vec<Pending>,
         products: &dyn ProductDirectory,
         received: DateTime<Utc>,
+        flush: bool,
     ) -> Result<Vec<Ack>, BehaviorError> {
         let _guard = self.write.lock();
         let mut set = WriteSet::new();
@@ -234,16 +236,17 @@ impl EventLog {
                 duplicate: false,
             });
         }
-        self.finish(set, links, profiles)?;
+        self.finish(set, links, profiles, flush)?;
         Ok(acks)
     }
 
-    /// Commits a planned batch, indexes the profiles' ages and flushes.
+    /// Commits a planned batch, indexes the profiles' ages and flushes (when `flush`).
     fn finish(
         &self,
         mut set: WriteSet,
         links: HashMap<SessionId, UserId>,
         profiles: ProfileCache,
+        flush: bool,
     ) -> Result<(), BehaviorError> {
         for (session, user) in &links {
             set.insert(&self.links, session.as_str(), user)?;
@@ -261,7 +264,9 @@ impl EventLog {
             }
         }
         // Durable before acknowledged: sled's flush covers every tree of the database.
-        self.events.flush()?;
+        if flush {
+            self.events.flush()?;
+        }
         Ok(())
     }
 
@@ -277,7 +282,7 @@ impl EventLog {
         let mut links = HashMap::new();
         let mut profiles = ProfileCache::new();
         self.plan_link(session, user, &mut links, &mut profiles)?;
-        self.finish(WriteSet::new(), links, profiles)
+        self.finish(WriteSet::new(), links, profiles, true)
     }
 
     fn linked_user(
@@ -404,7 +409,7 @@ impl EventLog {
             self.plan_profile(&event, products, &no_links, &mut profiles)?;
             n += 1;
         }
-        self.finish(set, no_links, profiles)?;
+        self.finish(set, no_links, profiles, true)?;
         Ok(n)
     }
 
@@ -413,6 +418,11 @@ impl EventLog {
         self.events
             .iter()
             .map(|r| r.map(|(_, e)| e).map_err(BehaviorError::from))
+    }
+
+    /// The store the log writes to.
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     pub fn len(&self) -> usize {

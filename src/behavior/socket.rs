@@ -20,7 +20,8 @@ pub struct Origin {
 impl EventLog {
     /// Stores one event a shopper's page sent. `at` is the connection's time for it: the
     /// server's clock, except in a simulation (`server.accept_client_time`), and never
-    /// later than the allowed clock skew.
+    /// later than the allowed clock skew. Not flushed: it is part of a chat turn, made
+    /// durable by the turn's one flush before the `ack` goes out.
     pub fn append_from_socket(
         &self,
         input: &EventInput,
@@ -51,7 +52,7 @@ impl EventLog {
             at: at.filter(|t| *t <= latest).unwrap_or(received),
             action,
         };
-        let mut acks = self.store_batch(vec![pending], products, received)?;
+        let mut acks = self.store_batch(vec![pending], products, received, false)?;
         Ok(acks.pop().expect("one event in, one ack out"))
     }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use kefu::config::{Config, Override};
 
 mod analytics;
+mod bench_chat;
 mod bench_sockets;
 mod chat;
 mod http_get;
@@ -72,7 +73,7 @@ pub enum Command {
     /// Recommendations: offline evaluation on interaction logs.
     Rec(rec::RecArgs),
     /// Benchmarks: `kefu bench nlu` (latency and throughput), `kefu bench sockets`
-    /// (memory per idle socket).
+    /// (memory per idle socket), `kefu bench chat` (whole turns over sockets).
     Bench(nlu::BenchArgs),
     /// The shop's numbers (conversations, fallbacks, click-through, conversion …) for a
     /// date range, from the data directory or a running server.

@@ -197,6 +197,10 @@ pub enum BenchTarget {
     /// Resident memory of a running server holding N idle sockets, and after they close
     /// (scripts/socket_memory.sh starts a server for it).
     Sockets(super::bench_sockets::SocketsArgs),
+    /// Whole chat turns over real sockets at a fixed arrival rate (a server started in this
+    /// process): latency p50/p90/p99/max, throughput, time per stage; `--saturate` finds
+    /// the highest rate whose p99 stays under 50 ms.
+    Chat(super::bench_chat::ChatBenchArgs),
 }
 
 pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
@@ -866,6 +870,7 @@ pub fn bench(cli: &Cli, args: &BenchArgs) -> Result<ExitCode> {
             queries,
         } => (model, json, rounds, reference, f32, queries),
         BenchTarget::Sockets(sockets) => return super::bench_sockets::run(sockets),
+        BenchTarget::Chat(chat) => return super::bench_chat::run(cli, chat),
     };
     let config = cli.load_config(&[])?;
     let base_dir = config.model.base_dir.clone();

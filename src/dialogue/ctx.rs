@@ -35,6 +35,8 @@ pub struct Ctx<'a> {
     pub csat: bool,
     /// The turn is a button press (a payload naming an intent), not typed words.
     pub pressed: bool,
+    /// Time spent in product search and ranking this turn (a stage of its own).
+    pub search_time: std::cell::Cell<std::time::Duration>,
 }
 
 impl Ctx<'_> {

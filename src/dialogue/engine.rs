@@ -1,5 +1,6 @@
 //! The dialogue manager: one turn in, replies out. Turns of one session run one at a time;
-//! the tracker is saved (durably) before the replies leave.
+//! the tracker is saved before the replies leave, and made durable by the turn's one flush
+//! (see [`ChatService::turn_unflushed`]).
 
 use chrono::Utc;
 use futures::future::BoxFuture;
@@ -7,12 +8,14 @@ use parking_lot::Mutex;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crate::behavior::{BehaviorConfig, EventInput, EventLog, Origin, Shown, Subject, TurnFact};
 use crate::knowledge::{Graph, LiveGraph};
 use crate::recommend::{RecommendConfig, Recommender};
 use crate::search::ProductSearch;
 use crate::store::Store;
+use crate::timing::Stage;
 use crate::types::{CartView, Embed, Parse, Reply, SessionId, Slot, UserId};
 
 use super::ctx::Ctx;
@@ -211,7 +214,10 @@ impl Dialogue {
             .load(session)
             .map_err(|e| DialogueError::Internal(e.to_string()))?;
         if self.apply_claim(&mut tracker, user)? {
-            self.save(&tracker).await?;
+            self.trackers
+                .save(&tracker)
+                .await
+                .map_err(|e| DialogueError::Internal(e.to_string()))?;
         }
         Ok(())
     }
@@ -248,7 +254,16 @@ impl Dialogue {
         self.sessions.len()
     }
 
+    /// The parse of `text` and how long it took (queue wait included).
+    async fn understand(&self, text: &str) -> Result<(Parse, Duration), DialogueError> {
+        let asked = Instant::now();
+        let parse = self.nlu.parse(text).await?;
+        Ok((parse, asked.elapsed()))
+    }
+
+    /// One turn, its writes applied but not flushed (see [`ChatService::turn_unflushed`]).
     async fn handle(&self, turn: Turn) -> Result<Vec<Reply>, DialogueError> {
+        let started = Instant::now();
         let session = turn.session.as_str().to_string();
         let at = turn.at;
         let _turn = self.sessions.lock(&session).await.map_err(store_error)?;
@@ -274,14 +289,14 @@ impl Dialogue {
                     return Err(DialogueError::BadInput("the message has no text".into()));
                 }
                 if tracker.handoff == Handoff::WithAgent {
-                    return self.keep_for_agent(tracker, text).await;
+                    return self.keep_for_agent(tracker, text);
                 }
-                self.nlu.parse(&text).await?
+                self.understand(&text).await?
             }
             // A button pressed while a person has the chat is words for them too: the
             // assistant answering it would talk over the agent.
             TurnInput::Action { payload } if tracker.handoff == Handoff::WithAgent => {
-                return self.keep_for_agent(tracker, payload).await;
+                return self.keep_for_agent(tracker, payload);
             }
             TurnInput::Action { payload } => match parse_payload(&payload) {
                 Some((intent, _)) if !super::INTENTS.contains(&intent.as_str()) => {
@@ -289,14 +304,14 @@ impl Dialogue {
                         "the button names an unknown intent {intent:?}"
                     )))
                 }
-                Some((intent, slots)) => payload_parse(&tracker, intent, slots),
-                None => self.nlu.parse(&payload).await?,
+                Some((intent, slots)) => (payload_parse(&tracker, intent, slots), Duration::ZERO),
+                None => self.understand(&payload).await?,
             },
             TurnInput::Event { event } => {
                 let input: EventInput = serde_json::from_value(event)
                     .map_err(|e| DialogueError::BadInput(format!("event: {e}")))?;
                 self.log_event(&origin, at, input)?;
-                self.save(&tracker).await?;
+                self.write(&tracker)?;
                 return Ok(vec![]);
             }
             TurnInput::Feedback {
@@ -325,7 +340,7 @@ impl Dialogue {
             h.finish()
         };
         let graph = self.graph.graph();
-        let mut parse = parse;
+        let (mut parse, understood) = parse;
         super::entities::complete(&mut parse, &graph);
         let recommender = self.ranker(&graph)?;
         let subject = match &tracker.user {
@@ -334,6 +349,7 @@ impl Dialogue {
         };
         let profile = self.events.profile(&subject).ok().flatten();
         let cart_before = tracker.cart.clone();
+        let searched;
         let outcome: Outcome = {
             let mut ctx = Ctx {
                 graph: graph.clone(),
@@ -349,9 +365,16 @@ impl Dialogue {
                 profile: profile.as_ref(),
                 csat: self.csat,
                 pressed,
+                search_time: Default::default(),
             };
             // Search and ranking are CPU work: keep them off the async workers' hands.
-            off_the_async_worker(|| policy::act(&mut ctx, &parse, now))?
+            let acted = off_the_async_worker(|| {
+                Stage::Dialogue
+                    .span()
+                    .in_scope(|| policy::act(&mut ctx, &parse, now))
+            });
+            searched = ctx.search_time.get();
+            acted?
         };
         tracker.record(TurnRecord {
             at: now,
@@ -363,7 +386,9 @@ impl Dialogue {
         });
         tracker.last_parse = Some(parse.clone());
         let reply_id = uuid::Uuid::new_v4().to_string();
-        // The conversation log; made durable by the tracker's flush just below.
+        let writing = Instant::now();
+        // The conversation log and the tracker; made durable by the turn's one flush (the
+        // transport's, or [`ChatService::turn`]'s).
         self.events
             .record_turn(TurnFact {
                 seq: 0,
@@ -392,7 +417,14 @@ impl Dialogue {
                 csat: outcome.csat,
             })
             .map_err(|e| DialogueError::Internal(e.to_string()))?;
-        self.save(&tracker).await?;
+        self.write(&tracker)?;
+        let wrote = writing.elapsed();
+        Stage::StoreWrite.record(wrote);
+        Stage::Dialogue.record(
+            started
+                .elapsed()
+                .saturating_sub(understood + searched + wrote),
+        );
         let cart = (tracker.cart != cart_before).then(|| super::cart::view(&tracker.cart, &graph));
         Ok(vec![Reply {
             id: reply_id,
@@ -407,7 +439,7 @@ impl Dialogue {
     }
 
     /// A person has the conversation: keep the shopper's words for them, say nothing.
-    async fn keep_for_agent(
+    fn keep_for_agent(
         &self,
         mut tracker: Tracker,
         text: String,
@@ -420,14 +452,14 @@ impl Dialogue {
             action: "with_agent".into(),
             reply: String::new(),
         });
-        self.save(&tracker).await?;
+        self.write(&tracker)?;
         Ok(vec![])
     }
 
-    async fn save(&self, tracker: &Tracker) -> Result<(), DialogueError> {
+    /// Stores the tracker; durable with the turn's flush.
+    fn write(&self, tracker: &Tracker) -> Result<(), DialogueError> {
         self.trackers
-            .save(tracker)
-            .await
+            .write(tracker)
             .map_err(|e| DialogueError::Internal(e.to_string()))
     }
 }
@@ -470,7 +502,22 @@ fn payload_parse(tracker: &Tracker, intent: String, slots: Vec<(String, String)>
 
 impl ChatService for Dialogue {
     fn turn(&self, turn: Turn) -> BoxFuture<'_, Result<Vec<Reply>, DialogueError>> {
+        Box::pin(async move {
+            let replies = self.handle(turn).await?;
+            self.store
+                .flush_async()
+                .await
+                .map_err(|e| DialogueError::Internal(e.to_string()))?;
+            Ok(replies)
+        })
+    }
+
+    fn turn_unflushed(&self, turn: Turn) -> BoxFuture<'_, Result<Vec<Reply>, DialogueError>> {
         Box::pin(self.handle(turn))
+    }
+
+    fn writes_only_to(&self, store: &Store) -> bool {
+        self.store.is_same(store) && self.events.store().is_same(store)
     }
 
     fn handoffs(&self) -> Result<Vec<HandoffSummary>, DialogueError> {

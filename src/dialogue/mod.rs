@@ -96,7 +96,23 @@ pub struct HandoffSummary {
 /// What the transport needs from the dialogue manager.
 pub trait ChatService: Send + Sync + 'static {
     /// Handles one turn; the replies answer it, in order (often one, none for events).
+    /// What the turn wrote is durable when it returns.
     fn turn(&self, turn: Turn) -> BoxFuture<'_, Result<Vec<Reply>, DialogueError>>;
+
+    /// [`Self::turn`], its writes applied but not yet flushed: the caller (the transport)
+    /// flushes the store once for the whole turn, its own log included, before it sends
+    /// anything. A service without a flush of its own keeps the default.
+    fn turn_unflushed(&self, turn: Turn) -> BoxFuture<'_, Result<Vec<Reply>, DialogueError>> {
+        self.turn(turn)
+    }
+
+    /// Whether every write of a turn goes into `store`, so that one flush of it (the
+    /// caller's) makes the turn durable: only then may the caller use
+    /// [`Self::turn_unflushed`].
+    fn writes_only_to(&self, store: &crate::store::Store) -> bool {
+        let _ = store;
+        false
+    }
 
     /// Sessions handed to a person (none for a service that never hands off).
     fn handoffs(&self) -> Result<Vec<HandoffSummary>, DialogueError> {

@@ -55,7 +55,14 @@ struct Found {
 }
 
 fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Found {
-    match ctx.recommender.rank(req, ctx.profile) {
+    let started = std::time::Instant::now();
+    let ranking = crate::timing::Stage::Search
+        .span()
+        .in_scope(|| ctx.recommender.rank(req, ctx.profile));
+    let took = started.elapsed();
+    crate::timing::Stage::Search.record(took);
+    ctx.search_time.set(ctx.search_time.get() + took);
+    match ranking {
         Ok(ranking) => Found {
             items: ranking
                 .items

@@ -214,6 +214,12 @@ impl TrackerStore {
     /// the tracker and removed after it, so a crash between the two leaves at most a stale
     /// entry (which [`Self::handed_off`] skips), never a handed-off session unlisted.
     pub async fn save(&self, tracker: &Tracker) -> Result<(), StoreError> {
+        self.write(tracker)?;
+        self.tree.flush_async().await
+    }
+
+    /// [`Self::save`] without the flush (the turn's one flush comes later).
+    pub fn write(&self, tracker: &Tracker) -> Result<(), StoreError> {
         let with_agent = tracker.handoff == Handoff::WithAgent;
         let indexed = self.handed_off.contains_key(&tracker.session)?;
         if with_agent && !indexed {
@@ -224,8 +230,7 @@ impl TrackerStore {
             self.handed_off.remove(&tracker.session)?;
         }
         self.ages
-            .touch(tracker.session.as_bytes(), chrono::Utc::now())?;
-        self.tree.flush_async().await
+            .touch(tracker.session.as_bytes(), chrono::Utc::now())
     }
 
     pub fn get(&self, session: &str) -> Result<Option<Tracker>, StoreError> {

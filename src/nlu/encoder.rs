@@ -18,7 +18,10 @@ use crate::types::{Embed, EmbedError};
 const EMBED_BATCH: usize = 32;
 
 struct Inner {
-    bert: Bert,
+    /// The candle encoder, kept only when it is the one that runs (the reference engine):
+    /// the fast engine packs its own copy, and serving needs no second (~90 MB).
+    bert: Option<Bert>,
+    hidden_size: usize,
     tokenizer: TextTokenizer,
     /// The fast engine (the default on the CPU); None runs the candle reference.
     fast: Option<FastEncoder>,
@@ -62,9 +65,11 @@ impl SentenceEncoder {
             Engine::FastBf16 => Some(FastEncoder::from_bert(&bert, threads, true)?),
             Engine::Reference => None,
         };
+        let hidden_size = bert.config.hidden_size;
         Ok(Self {
             inner: Arc::new(Inner {
-                bert,
+                bert: fast.is_none().then_some(bert),
+                hidden_size,
                 tokenizer,
                 fast,
             }),
@@ -72,7 +77,20 @@ impl SentenceEncoder {
     }
 
     pub fn dim(&self) -> usize {
-        self.inner.bert.config.hidden_size
+        self.inner.hidden_size
+    }
+
+    /// Runs on `model`'s compute threads and shares its word-piece table (when it is on
+    /// the same base), for an encoder run on the NLU worker's thread. Only before the
+    /// encoder is cloned; `false` when nothing could be shared.
+    pub(crate) fn share_with(&mut self, model: &super::NluModel) -> bool {
+        match (Arc::get_mut(&mut self.inner), model.lead_encoder()) {
+            (Some(Inner { fast: Some(f), .. }), Some(lead)) => {
+                f.share_with(lead);
+                true
+            }
+            _ => false,
+        }
     }
 
     /// One unit vector per text, in order.
@@ -90,12 +108,14 @@ impl SentenceEncoder {
                 }));
                 continue;
             }
+            let Some(bert) = &self.inner.bert else {
+                return Err(NluError::Invalid(
+                    "the sentence encoder has no engine to run".into(),
+                ));
+            };
             let refs: Vec<_> = encs.iter().collect();
-            let (ids, mask) = self
-                .inner
-                .tokenizer
-                .batch(&refs, self.inner.bert.device())?;
-            let hidden = self.inner.bert.forward(&ids, &mask, false)?;
+            let (ids, mask) = self.inner.tokenizer.batch(&refs, bert.device())?;
+            let hidden = bert.forward(&ids, &mask, false)?;
             let pooled = mean_pool_normalized(&hidden, &mask)?;
             out.extend(pooled.to_vec2::<f32>()?);
         }

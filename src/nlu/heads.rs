@@ -259,6 +259,7 @@ impl NluModel {
         for m in &mut self.members {
             m.fast = FastModel::for_engine(engine, &m.bert, &m.heads, threads)?;
         }
+        self.share_among_members();
         Ok(())
     }
 
@@ -275,6 +276,27 @@ impl NluModel {
         for f in self.members.iter_mut().filter_map(|m| m.fast.as_mut()) {
             f.encoder.set_threads(threads);
         }
+        self.share_among_members();
+    }
+
+    /// The members run one after another: one pool of compute threads and one word-piece
+    /// table for all of them.
+    fn share_among_members(&mut self) {
+        let Some((first, rest)) = self.members.split_first_mut() else {
+            return;
+        };
+        let Some(lead) = first.fast.as_ref() else {
+            return;
+        };
+        for f in rest.iter_mut().filter_map(|m| m.fast.as_mut()) {
+            f.encoder.share_with(&lead.encoder);
+        }
+    }
+
+    /// The first member's fast encoder, for a sentence encoder run on the same thread to
+    /// share its pool and table.
+    pub(crate) fn lead_encoder(&self) -> Option<&FastEncoder> {
+        self.first().fast.as_ref().map(|f| &f.encoder)
     }
 
     /// Head outputs for each text, from the engine in use (averaged over an ensemble).

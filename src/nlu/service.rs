@@ -1,5 +1,8 @@
 //! The serving handle: inference on its own thread, fed by a bounded channel, with requests
 //! batched dynamically (as text-embeddings-inference does) and an LRU cache of recent parses.
+//! The sentence encoder's embeddings (search queries, FAQ lookups) go through the same
+//! thread ([`Nlu::embedder`]): one place runs encoder passes, so two never fight over the
+//! cores, and embeddings wait in the same batches as parses.
 
 use lru::LruCache;
 use parking_lot::Mutex;
@@ -13,13 +16,32 @@ use tokio::sync::oneshot;
 
 use super::base::default_device;
 use super::config::{set_compute_threads, NluConfig};
+use super::encoder::SentenceEncoder;
 use super::heads::NluModel;
 use super::NluError;
-use crate::types::Parse;
+use crate::timing::Stage;
+use crate::types::{Embed, EmbedError, Parse};
 
-struct Request {
-    texts: Vec<String>,
-    reply: oneshot::Sender<Result<Vec<Parse>, String>>,
+/// What the worker is asked to do.
+enum Request {
+    Parse {
+        texts: Vec<String>,
+        reply: oneshot::Sender<Result<Vec<Parse>, String>>,
+        queued: Instant,
+    },
+    /// Sentence vectors; the caller blocks on the answer (`Embed` is synchronous).
+    Embed {
+        texts: Vec<String>,
+        reply: std::sync::mpsc::SyncSender<Result<Vec<Vec<f32>>, String>>,
+    },
+}
+
+impl Request {
+    fn len(&self) -> usize {
+        match self {
+            Request::Parse { texts, .. } | Request::Embed { texts, .. } => texts.len(),
+        }
+    }
 }
 
 /// What the worker is doing, for /metrics: requests waiting, and the sizes of the
@@ -82,11 +104,22 @@ pub struct Nlu {
     capacity: usize,
     labels: Arc<super::Labels>,
     stats: Arc<NluStats>,
+    /// The sentence encoder's vector length, when the worker runs one.
+    embed_dim: Option<usize>,
 }
 
 impl Nlu {
     /// Loads the artifact at `cfg.model_dir` on the base at `base_dir` and starts the worker.
     pub fn load(cfg: &NluConfig, base_dir: &Path) -> Result<Self, NluError> {
+        Self::load_with_encoder(cfg, base_dir, None)
+    }
+
+    /// [`Self::load`], the worker also running `encoder` for [`Self::embedder`].
+    pub fn load_with_encoder(
+        cfg: &NluConfig,
+        base_dir: &Path,
+        encoder: Option<SentenceEncoder>,
+    ) -> Result<Self, NluError> {
         set_compute_threads(cfg.threads);
         let (mut model, meta) = super::artifact::load_members(
             &cfg.model_dir,
@@ -104,12 +137,22 @@ impl Nlu {
             vocabulary = model.vocabulary.len(),
             "NLU model loaded"
         );
-        Ok(Self::start(model, cfg))
+        Ok(Self::start_with_encoder(model, cfg, encoder))
     }
 
     /// Starts the worker thread around an already loaded model (of an ensemble, the first
     /// `nlu.members` run; `load` builds no others).
-    pub fn start(mut model: NluModel, cfg: &NluConfig) -> Self {
+    pub fn start(model: NluModel, cfg: &NluConfig) -> Self {
+        Self::start_with_encoder(model, cfg, None)
+    }
+
+    /// [`Self::start`], the worker also running `encoder` (on the model's compute threads
+    /// when both use the fast engine).
+    pub fn start_with_encoder(
+        mut model: NluModel,
+        cfg: &NluConfig,
+        mut encoder: Option<SentenceEncoder>,
+    ) -> Self {
         model.keep_members(cfg.members);
         model.threshold = cfg.threshold;
         model.ranking_size = cfg.ranking_size;
@@ -123,6 +166,10 @@ impl Nlu {
                 );
             }
         }
+        if let Some(e) = encoder.as_mut() {
+            e.share_with(&model);
+        }
+        let embed_dim = encoder.as_ref().map(SentenceEncoder::dim);
         let (tx, rx) = sync_channel::<Request>(cfg.queue_capacity);
         let labels = Arc::new(model.labels.clone());
         let max_batch = cfg.max_batch.max(1);
@@ -131,7 +178,7 @@ impl Nlu {
         let worker_stats = stats.clone();
         std::thread::Builder::new()
             .name("kefu-nlu".into())
-            .spawn(move || worker(model, rx, max_batch, wait, &worker_stats))
+            .spawn(move || worker(model, encoder, rx, max_batch, wait, &worker_stats))
             .expect("spawn the NLU worker thread");
         let cache =
             NonZeroUsize::new(cfg.cache_size).map(|n| Arc::new(Mutex::new(LruCache::new(n))));
@@ -141,7 +188,19 @@ impl Nlu {
             capacity: cfg.queue_capacity,
             labels,
             stats,
+            embed_dim,
         }
+    }
+
+    /// Sentence vectors computed on the worker (batched with the parses), when it was
+    /// started with an encoder.
+    pub fn embedder(&self) -> Option<Arc<dyn Embed>> {
+        let dim = self.embed_dim?;
+        Some(Arc::new(WorkerEmbed {
+            tx: self.tx.clone(),
+            stats: self.stats.clone(),
+            dim,
+        }))
     }
 
     /// Queue depth and batch sizes, shared by every clone.
@@ -170,9 +229,10 @@ impl Nlu {
             .fetch_add((texts.len() - missing.len()) as u64, Ordering::Relaxed);
         if !missing.is_empty() {
             let (reply, rx) = oneshot::channel();
-            let request = Request {
+            let request = Request::Parse {
                 texts: missing.iter().map(|&i| texts[i].to_string()).collect(),
                 reply,
+                queued: Instant::now(),
             };
             self.stats.queued.fetch_add(1, Ordering::Relaxed);
             self.tx.try_send(request).map_err(|e| {
@@ -200,10 +260,46 @@ impl Nlu {
     }
 }
 
+/// The worker's side of [`Nlu::embedder`].
+struct WorkerEmbed {
+    tx: SyncSender<Request>,
+    stats: Arc<NluStats>,
+    dim: usize,
+}
+
+impl Embed for WorkerEmbed {
+    fn dim(&self) -> usize {
+        self.dim
+    }
+
+    /// Blocks the calling thread until the worker answers (search runs off the async
+    /// workers); waits for room when the queue is full rather than failing a search.
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
+        if texts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (reply, rx) = sync_channel(1);
+        self.stats.queued.fetch_add(1, Ordering::Relaxed);
+        let request = Request::Embed {
+            texts: texts.iter().map(|t| t.to_string()).collect(),
+            reply,
+        };
+        if self.tx.send(request).is_err() {
+            self.stats.queued.fetch_sub(1, Ordering::Relaxed);
+            return Err(EmbedError(NluError::WorkerGone.to_string()));
+        }
+        rx.recv()
+            .map_err(|_| EmbedError(NluError::WorkerGone.to_string()))?
+            .map_err(EmbedError)
+    }
+}
+
 /// Takes one request, then keeps taking more until the batch is full or `wait` has passed,
-/// runs them in one forward pass (several when a single request is large), and answers each.
+/// runs the parses in one forward pass (several when a single request is large) and the
+/// embeddings in another, and answers each.
 fn worker(
     model: NluModel,
+    encoder: Option<SentenceEncoder>,
     rx: Receiver<Request>,
     max_batch: usize,
     wait: Duration,
@@ -211,50 +307,117 @@ fn worker(
 ) {
     while let Ok(first) = rx.recv() {
         stats.queued.fetch_sub(1, Ordering::Relaxed);
+        let mut n: usize = first.len();
         let mut batch = vec![first];
-        let mut n: usize = batch[0].texts.len();
         let deadline = Instant::now() + wait;
         while n < max_batch {
             let left = deadline.saturating_duration_since(Instant::now());
             match rx.recv_timeout(left) {
                 Ok(r) => {
                     stats.queued.fetch_sub(1, Ordering::Relaxed);
-                    n += r.texts.len();
+                    n += r.len();
                     batch.push(r);
                 }
                 Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => break,
             }
         }
-        let texts: Vec<&str> = batch
-            .iter()
-            .flat_map(|r| r.texts.iter().map(String::as_str))
-            .collect();
-        let mut results: Result<Vec<Parse>, String> = Ok(Vec::with_capacity(texts.len()));
-        for chunk in texts.chunks(max_batch) {
-            stats.ran_batch(chunk.len());
-            match model.parse_batch(chunk) {
-                Ok(p) => {
-                    if let Ok(all) = results.as_mut() {
-                        all.extend(p);
-                    }
+        let started = Instant::now();
+        let mut parses = Vec::new();
+        let mut embeds = Vec::new();
+        for r in batch {
+            match r {
+                Request::Parse {
+                    texts,
+                    reply,
+                    queued,
+                } => {
+                    // An embedding's wait and pass count in the search that asked for it.
+                    Stage::NluQueue.record(started.saturating_duration_since(queued));
+                    parses.push((texts, reply));
                 }
-                Err(e) => {
-                    results = Err(e.to_string());
-                    break;
-                }
+                Request::Embed { texts, reply } => embeds.push((texts, reply)),
             }
         }
-        match results {
-            Ok(mut all) => {
-                for r in batch.into_iter().rev() {
-                    let mine = all.split_off(all.len() - r.texts.len());
-                    let _ = r.reply.send(Ok(mine));
+        if !parses.is_empty() {
+            let _span = Stage::Nlu.span().entered();
+            run_parses(&model, parses, max_batch, stats, started);
+        }
+        if !embeds.is_empty() {
+            run_embeds(encoder.as_ref(), embeds);
+        }
+    }
+}
+
+type ParseReply = oneshot::Sender<Result<Vec<Parse>, String>>;
+type EmbedReply = std::sync::mpsc::SyncSender<Result<Vec<Vec<f32>>, String>>;
+
+fn run_parses(
+    model: &NluModel,
+    batch: Vec<(Vec<String>, ParseReply)>,
+    max_batch: usize,
+    stats: &NluStats,
+    started: Instant,
+) {
+    let texts: Vec<&str> = batch
+        .iter()
+        .flat_map(|(t, _)| t.iter().map(String::as_str))
+        .collect();
+    let mut results: Result<Vec<Parse>, String> = Ok(Vec::with_capacity(texts.len()));
+    for chunk in texts.chunks(max_batch) {
+        stats.ran_batch(chunk.len());
+        match model.parse_batch(chunk) {
+            Ok(p) => {
+                if let Ok(all) = results.as_mut() {
+                    all.extend(p);
                 }
             }
             Err(e) => {
-                for r in batch {
-                    let _ = r.reply.send(Err(e.clone()));
-                }
+                results = Err(e.to_string());
+                break;
+            }
+        }
+    }
+    let took = started.elapsed();
+    for _ in &batch {
+        Stage::Nlu.record(took);
+    }
+    match results {
+        Ok(mut all) => {
+            for (texts, reply) in batch.into_iter().rev() {
+                let mine = all.split_off(all.len() - texts.len());
+                let _ = reply.send(Ok(mine));
+            }
+        }
+        Err(e) => {
+            for (_, reply) in batch {
+                let _ = reply.send(Err(e.clone()));
+            }
+        }
+    }
+}
+
+fn run_embeds(encoder: Option<&SentenceEncoder>, batch: Vec<(Vec<String>, EmbedReply)>) {
+    let Some(encoder) = encoder else {
+        for (_, reply) in batch {
+            let _ = reply.send(Err("this NLU worker runs no sentence encoder".into()));
+        }
+        return;
+    };
+    let texts: Vec<&str> = batch
+        .iter()
+        .flat_map(|(t, _)| t.iter().map(String::as_str))
+        .collect();
+    match encoder.embed(&texts) {
+        Ok(mut all) => {
+            for (texts, reply) in batch.into_iter().rev() {
+                let mine = all.split_off(all.len() - texts.len());
+                let _ = reply.send(Ok(mine));
+            }
+        }
+        Err(e) => {
+            let e = e.to_string();
+            for (_, reply) in batch {
+                let _ = reply.send(Err(e.clone()));
             }
         }
     }

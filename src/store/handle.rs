@@ -3,6 +3,7 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use super::postgres::{self, Lease, PgStore};
@@ -14,6 +15,9 @@ use super::{BackendKind, StoreConfig, StoreError, Tree};
 #[derive(Clone)]
 pub struct Store {
     pub(super) backend: Backend,
+    /// Flushes asked of this store and its trees (on sled each one a disk sync; on postgres
+    /// nothing to do): a chat turn asks for one, which the tests check.
+    flushes: Arc<AtomicU64>,
 }
 
 #[derive(Clone)]
@@ -40,6 +44,7 @@ impl Store {
     pub fn open_postgres(url: &str, connections: usize) -> Result<Store, StoreError> {
         Ok(Store {
             backend: Backend::Postgres(Arc::new(PgStore::open(url, connections, SCHEMA_VERSION)?)),
+            flushes: Arc::default(),
         })
     }
 
@@ -93,6 +98,7 @@ impl Store {
                 db,
                 dir: dir.to_path_buf(),
             },
+            flushes: Arc::default(),
         })
     }
 
@@ -105,7 +111,7 @@ impl Store {
 
     /// A typed tree; the name is the tree's identity on disk.
     pub fn tree<V: Serialize + DeserializeOwned>(&self, name: &str) -> Result<Tree<V>, StoreError> {
-        Ok(Tree::new(self.raw_tree(name)?))
+        Ok(Tree::new(self.raw_tree(name)?, self.flushes.clone()))
     }
 
     /// A fresh, strictly increasing number (for event sequence numbers and ids), unique
@@ -119,10 +125,31 @@ impl Store {
 
     /// Makes everything written so far durable (on postgres it already is).
     pub fn flush(&self) -> Result<(), StoreError> {
+        self.flushes.fetch_add(1, Ordering::Relaxed);
         if let Backend::Sled { db, .. } = &self.backend {
             db.flush()?;
         }
         Ok(())
+    }
+
+    /// [`Self::flush`] off the async workers: everything written so far, in every tree, is
+    /// durable when it returns (sled syncs its one log; flushes that overlap share a sync).
+    pub async fn flush_async(&self) -> Result<(), StoreError> {
+        self.flushes.fetch_add(1, Ordering::Relaxed);
+        match &self.backend {
+            Backend::Sled { db, .. } => super::tree::flush_off_runtime(db).await,
+            Backend::Postgres(_) => Ok(()),
+        }
+    }
+
+    /// How many flushes this store has been asked for since it was opened (all handles).
+    pub fn flushes(&self) -> u64 {
+        self.flushes.load(Ordering::Relaxed)
+    }
+
+    /// Whether both handles are of the same opened store (one flush covers both).
+    pub fn is_same(&self, other: &Store) -> bool {
+        Arc::ptr_eq(&self.flushes, &other.flushes)
     }
 
     /// Where the store lives, for messages: the directory, or the database URL without

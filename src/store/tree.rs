@@ -1,6 +1,8 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::marker::PhantomData;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use super::raw::{RawEntry, RawTree};
 use super::StoreError;
@@ -9,6 +11,8 @@ use super::StoreError;
 /// added optional fields), on whichever backend the store runs.
 pub struct Tree<V> {
     inner: RawTree,
+    /// The store's flush count (a flush of any tree syncs the whole store).
+    flushes: Arc<AtomicU64>,
     _value: PhantomData<fn() -> V>,
 }
 
@@ -16,15 +20,17 @@ impl<V> Clone for Tree<V> {
     fn clone(&self) -> Self {
         Self {
             inner: self.inner.clone(),
+            flushes: self.flushes.clone(),
             _value: PhantomData,
         }
     }
 }
 
 impl<V: Serialize + DeserializeOwned> Tree<V> {
-    pub(crate) fn new(inner: RawTree) -> Self {
+    pub(crate) fn new(inner: RawTree, flushes: Arc<AtomicU64>) -> Self {
         Self {
             inner,
+            flushes,
             _value: PhantomData,
         }
     }
@@ -148,29 +154,36 @@ impl<V: Serialize + DeserializeOwned> Tree<V> {
         self.inner.clear()
     }
 
-    /// Makes this tree's writes durable before returning (use before acknowledging).
-    ///
-    /// sled 0.34's own `flush_async` can lose its wake-up when several flushes race (sled
-    /// issues 1241 and 1308: concurrent chats then hang forever), so the blocking flush runs
-    /// on tokio's blocking pool instead; outside a runtime it runs inline. On postgres a
-    /// write is durable when it returns: nothing to do.
+    /// Makes this tree's writes (and every other tree's: sled has one log) durable before
+    /// returning (use before acknowledging), off the async workers (see
+    /// [`flush_off_runtime`]). On postgres a write is durable when it returns: nothing to do.
     pub async fn flush_async(&self) -> Result<(), StoreError> {
-        let Some(tree) = self.inner.as_sled().cloned() else {
-            return Ok(());
-        };
-        match tokio::runtime::Handle::try_current() {
-            Ok(handle) => handle
-                .spawn_blocking(move || tree.flush())
-                .await
-                .map_err(|e| StoreError::Encode(format!("flush task failed: {e}")))??,
-            Err(_) => tree.flush()?,
-        };
-        Ok(())
+        self.flushes.fetch_add(1, Ordering::Relaxed);
+        match self.inner.as_sled() {
+            Some(tree) => flush_off_runtime(tree).await,
+            None => Ok(()),
+        }
     }
 
     pub fn flush(&self) -> Result<(), StoreError> {
+        self.flushes.fetch_add(1, Ordering::Relaxed);
         self.inner.flush()
     }
+}
+
+/// sled 0.34's own `flush_async` can lose its wake-up when several flushes race (sled
+/// issues 1241 and 1308: concurrent chats then hang forever), so the blocking flush runs
+/// on tokio's blocking pool instead; outside a runtime it runs inline.
+pub(super) async fn flush_off_runtime(tree: &sled::Tree) -> Result<(), StoreError> {
+    let tree = tree.clone();
+    match tokio::runtime::Handle::try_current() {
+        Ok(handle) => handle
+            .spawn_blocking(move || tree.flush())
+            .await
+            .map_err(|e| StoreError::Encode(format!("flush task failed: {e}")))??,
+        Err(_) => tree.flush()?,
+    };
+    Ok(())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::Ordering;
 use std::time::Instant;
+use tracing::Instrument;
 
 use crate::dialogue::{DialogueError, Turn, TurnInput};
 use crate::types::{Reply, SessionId, UserId};
@@ -32,7 +33,14 @@ pub(crate) async fn answer(
         TurnInput::Text { .. } | TurnInput::Action { .. }
     );
     let started = Instant::now();
-    let replies = chat.turn(turn).await.map_err(|e| match e {
+    // The dialogue's writes (tracker, turn fact) are made durable by the one flush below,
+    // with the reply frames, before any of them is sent.
+    let turned = if chat.writes_only_to(&state.store) {
+        chat.turn_unflushed(turn)
+    } else {
+        chat.turn(turn)
+    };
+    let replies = turned.await.map_err(|e| match e {
         DialogueError::Overloaded => FrameError {
             code: "overloaded",
             message: e.to_string(),
@@ -57,6 +65,7 @@ pub(crate) async fn answer(
         state.metrics.observe_turn(started.elapsed().as_secs_f64());
     }
 
+    let writing = Instant::now();
     let graph = state.knowledge.as_ref().map(|k| k.graph());
     let mut frames = Vec::with_capacity(replies.len());
     for mut reply in replies {
@@ -71,27 +80,35 @@ pub(crate) async fn answer(
         let handoff = reply.handoff;
         let frame = state
             .session_log
-            .record_server(session.as_str(), |seq| ServerFrame::Reply {
+            .write_server(session.as_str(), |seq| ServerFrame::Reply {
                 seq,
                 in_reply_to: in_reply_to.clone(),
                 reply,
             })
-            .await
             .map_err(store_error)?;
         frames.push(frame);
         if handoff {
             state.metrics.handoffs.fetch_add(1, Ordering::Relaxed);
             let frame = state
                 .session_log
-                .record_server(session.as_str(), |seq| ServerFrame::Handoff {
+                .write_server(session.as_str(), |seq| ServerFrame::Handoff {
                     seq,
                     state: "waiting_for_agent".into(),
                 })
-                .await
                 .map_err(store_error)?;
             frames.push(frame);
         }
     }
+    // One flush for the whole turn: the shopper's message, the dialogue's writes and every
+    // frame above are on disk before the caller sends the first of them (an event's `ack`
+    // included).
+    state
+        .store
+        .flush_async()
+        .instrument(crate::timing::Stage::StoreWrite.span())
+        .await
+        .map_err(store_error)?;
+    crate::timing::Stage::StoreWrite.record(writing.elapsed());
     Ok(frames)
 }
 

@@ -129,6 +129,7 @@ impl Metrics {
         if let Some(retention) = self.retention.get() {
             s.push_str(&retention.render());
         }
+        s.push_str(&crate::timing::render());
         s
     }
 }

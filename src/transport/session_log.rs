@@ -74,6 +74,18 @@ impl SessionLog {
         session: &str,
         make: impl FnOnce(u64) -> ServerFrame,
     ) -> Result<ServerFrame, StoreError> {
+        let frame = self.write_server(session, make)?;
+        self.frames.flush_async().await?;
+        Ok(frame)
+    }
+
+    /// [`Self::record_server`] without the flush: the caller flushes the store once for
+    /// all of a turn's writes before it sends any of them.
+    pub fn write_server(
+        &self,
+        session: &str,
+        make: impl FnOnce(u64) -> ServerFrame,
+    ) -> Result<ServerFrame, StoreError> {
         let seq = self.next_seq()?;
         let frame = make(seq);
         self.ages.touch(session.as_bytes(), Utc::now())?;
@@ -84,7 +96,6 @@ impl SessionLog {
                 frame: Box::new(frame.clone()),
             },
         )?;
-        self.frames.flush_async().await?;
         Ok(frame)
     }
 

@@ -9,8 +9,10 @@ use axum::response::Response;
 use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
+use tracing::Instrument;
 
 use crate::dialogue::{Turn, TurnInput};
+use crate::timing::Stage;
 use crate::types::{SessionId, UserId};
 
 use super::http::AppState;
@@ -442,11 +444,13 @@ impl Connection {
                 return self.send_or_close(&frame).await;
             }
         };
+        let sending = Instant::now();
         for f in frames {
-            if self.send(&f).await.is_err() {
+            if self.send(&f).instrument(Stage::Send.span()).await.is_err() {
                 return Flow::Close;
             }
         }
+        Stage::Send.record(sending.elapsed());
         Flow::Continue
     }
 

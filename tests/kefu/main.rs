@@ -24,3 +24,4 @@ mod shop_site;
 mod store_migrate;
 mod support;
 mod transport;
+mod turn;

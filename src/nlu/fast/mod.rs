@@ -72,7 +72,9 @@ pub(crate) struct FastEncoder {
     act: Activation,
     vocab: usize,
     max_positions: usize,
-    word: Vec<f32>,
+    /// The word-piece table (the largest tensor, ~47 MB for MiniLM): shared by every
+    /// encoder packed from the same base, as adapters leave it alone.
+    word: std::sync::Arc<Vec<f32>>,
     position: Vec<f32>,
     token_type0: Vec<f32>,
     emb_norm: (Vec<f32>, Vec<f32>),
@@ -134,7 +136,7 @@ impl FastEncoder {
             },
             vocab: cfg.vocab_size,
             max_positions: cfg.max_position_embeddings,
-            word,
+            word: std::sync::Arc::new(word),
             position,
             token_type0,
             emb_norm,
@@ -148,6 +150,17 @@ impl FastEncoder {
     pub(crate) fn set_threads(&mut self, threads: usize) {
         if threads.max(1) != self.par.threads() {
             self.par = Par::pool(threads);
+        }
+    }
+
+    /// Runs on `other`'s compute threads, and shares its word-piece table when it holds
+    /// the same one: for encoders run one after another from one thread (the NLU worker's
+    /// members and its sentence encoder), one pool instead of several waking on two cores,
+    /// and one copy of the table.
+    pub(crate) fn share_with(&mut self, other: &FastEncoder) {
+        self.par = other.par.clone();
+        if !std::sync::Arc::ptr_eq(&self.word, &other.word) && self.word == other.word {
+            self.word = other.word.clone();
         }
     }
 
