@@ -4,9 +4,9 @@
 
 use futures::SinkExt;
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 
@@ -41,33 +41,12 @@ impl Replica {
     /// Starts the real binary on the database at `url` (its own `data` directory for what
     /// each replica keeps for itself) and waits until it listens.
     pub(crate) fn start(url: &str, data: &Path, knowledge: &Path) -> Replica {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
-            .arg(data)
-            .env("KEFU_STORE_BACKEND", "postgres")
-            .env("KEFU_STORE_URL", url)
-            .env("KEFU_KNOWLEDGE_DIR", knowledge)
-            .env("KEFU_MODEL_AUTO_FETCH", "false")
-            .env("KEFU_KNOWLEDGE_WATCH", "false")
-            .env("KEFU_ADMIN_TOKEN", ADMIN)
-            .env("KEFU_SERVER_EVENTS_TOKEN", EVENTS)
-            .env("KEFU_LOG", "info")
-            .env("NO_COLOR", "1")
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-        let addr = loop {
-            let line = lines
-                .next()
-                .expect("the replica exited before listening")
-                .unwrap();
-            if let Some(rest) = line.split("listening on http://").nth(1) {
-                break rest.trim().to_string();
-            }
-        };
-        std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
+        let (child, addr) = crate::support::spawn_serve(
+            data,
+            knowledge,
+            (ADMIN, EVENTS),
+            &[("KEFU_STORE_BACKEND", "postgres"), ("KEFU_STORE_URL", url)],
+        );
         Replica {
             child: Some(child),
             addr,

@@ -47,3 +47,43 @@ pub(crate) fn encoder() -> std::sync::Arc<dyn kefu::types::Embed> {
         })
         .clone()
 }
+
+/// Starts the real `kefu serve` binary on a free port of 127.0.0.1 (the demo's models and
+/// web files, `knowledge` as its knowledge directory, `data` as its data directory, the
+/// given admin and events tokens and any further `env`) and waits until it listens. Its log
+/// is drained on a thread so a full pipe never stalls it. Returns the process and address.
+pub(crate) fn spawn_serve(
+    data: &std::path::Path,
+    knowledge: &std::path::Path,
+    tokens: (&str, &str),
+    env: &[(&str, &str)],
+) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kefu"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
+        .arg(data)
+        .envs(env.iter().copied())
+        .env("KEFU_KNOWLEDGE_DIR", knowledge)
+        .env("KEFU_MODEL_AUTO_FETCH", "false")
+        .env("KEFU_KNOWLEDGE_WATCH", "false")
+        .env("KEFU_ADMIN_TOKEN", tokens.0)
+        .env("KEFU_SERVER_EVENTS_TOKEN", tokens.1)
+        .env("KEFU_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines
+            .next()
+            .expect("kefu serve exited before listening")
+            .unwrap();
+        if let Some(rest) = line.split("listening on http://").nth(1) {
+            break rest.trim().to_string();
+        }
+    };
+    std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
+    (child, addr)
+}

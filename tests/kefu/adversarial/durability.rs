@@ -4,9 +4,9 @@
 
 use futures::SinkExt;
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 
@@ -25,31 +25,7 @@ struct Server {
 /// as its knowledge directory) and waits until it listens. Its log is drained on a thread
 /// so a full pipe never stalls it.
 fn start(data: &Path, knowledge: &Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kefu"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
-        .arg(data)
-        .env("KEFU_KNOWLEDGE_DIR", knowledge)
-        .env("KEFU_MODEL_AUTO_FETCH", "false")
-        .env("KEFU_KNOWLEDGE_WATCH", "false")
-        .env("KEFU_ADMIN_TOKEN", ADMIN)
-        .env("KEFU_SERVER_EVENTS_TOKEN", EVENTS)
-        .env("KEFU_LOG", "info")
-        .env("NO_COLOR", "1")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let addr = loop {
-        let line = lines
-            .next()
-            .expect("server exited before listening")
-            .unwrap();
-        if let Some(rest) = line.split("listening on http://").nth(1) {
-            break rest.trim().to_string();
-        }
-    };
-    std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
+    let (child, addr) = crate::support::spawn_serve(data, knowledge, (ADMIN, EVENTS), &[]);
     Server { child, addr }
 }
 
