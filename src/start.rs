@@ -15,7 +15,7 @@ use crate::behavior::{BehaviorConfig, BehaviorError, EventLog};
 use crate::config::Config;
 use crate::dialogue::{Dialogue, DialogueError, DialogueParts, Templates, Understand};
 use crate::knowledge::{KnowledgeError, LiveGraph, WatchHandle};
-use crate::nlu::{Nlu, NluError, NluStats, SentenceEncoder, SwapDecision};
+use crate::nlu::{Nlu, NluConfig, NluError, NluStats, RoutedNlu, SentenceEncoder, SwapDecision};
 use crate::recommend::RecommendConfig;
 use crate::search::ProductSearch;
 use crate::store::Store;
@@ -76,12 +76,56 @@ impl Models {
         let embed = nlu
             .embedder()
             .expect("the worker was started with an encoder");
+        let nlu_stats = Some(nlu.stats());
+        let languages = load_languages(&config.nlu)?;
+        let nlu: Arc<dyn Understand> = if languages.is_empty() {
+            Arc::new(nlu)
+        } else {
+            Arc::new(RoutedNlu::new(nlu, languages))
+        };
         Ok(Models {
-            nlu_stats: Some(nlu.stats()),
-            nlu: Arc::new(nlu),
+            nlu_stats,
+            nlu,
             embed,
         })
     }
+}
+
+/// The models of `nlu.languages` that are installed, each on its own worker. A model whose
+/// folder or base encoder is missing is left out with a warning (its language is read by
+/// the default model); one that is there but broken stops the start.
+fn load_languages(cfg: &NluConfig) -> Result<Vec<(String, Nlu)>, StartError> {
+    let mut loaded = Vec::new();
+    for (code, lang) in &cfg.languages {
+        if !lang
+            .model_dir
+            .join(crate::nlu::artifact::META_FILE)
+            .exists()
+        {
+            tracing::warn!(language = %code, dir = %lang.model_dir.display(),
+                "no NLU model for this language; the default model reads its messages");
+            continue;
+        }
+        if !crate::model::REQUIRED_FILES
+            .iter()
+            .all(|f| lang.base_dir.join(f).exists())
+        {
+            tracing::warn!(language = %code, dir = %lang.base_dir.display(),
+                "the base encoder of this language's model is missing (`kefu model fetch --base multilingual-e5-small`); the default model reads its messages");
+            continue;
+        }
+        let own = NluConfig {
+            model_dir: lang.model_dir.clone(),
+            ..cfg.clone()
+        };
+        let nlu = Nlu::load(&own, &lang.base_dir).map_err(|source| StartError::Nlu {
+            dir: lang.model_dir.clone(),
+            source: Box::new(source),
+        })?;
+        tracing::info!(language = %code, dir = %lang.model_dir.display(), "NLU model of a language loaded");
+        loaded.push((code.clone(), nlu));
+    }
+    Ok(loaded)
 }
 
 /// What a dialogue is started with besides its models.

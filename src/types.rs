@@ -112,6 +112,10 @@ pub struct Parse {
     pub sentiment: Sentiment,
     /// Signed strength: p(positive) - p(negative), in [-1, 1].
     pub sentiment_score: f32,
+    /// The language the message was written in ("en", "zh"; nlu/language.rs), when its
+    /// script says; empty when it does not ("42", "ok") or no router read it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
 }
 
 impl Parse {

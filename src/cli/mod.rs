@@ -19,6 +19,7 @@ mod nlu;
 mod nlu_ensemble;
 mod nlu_oos;
 mod nlu_outside;
+mod nlu_routed;
 mod rec;
 mod search_eval;
 mod search_judge;

@@ -567,9 +567,15 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         (None, _) => (!served_vocabulary.is_empty())
             .then(|| (config.nlu.vocabulary.clone(), served_vocabulary)),
     };
+    // Without --model, what `serve` answers: the languages' models read their messages
+    // (--record scores the model alone: its meta.json is its own).
+    let languages = match &args.model {
+        None if !args.record => super::nlu_routed::load_languages(&config, engine)?,
+        _ => Vec::new(),
+    };
     let examples = data::load(data_path)?.examples;
     let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
-    let alone = parse_all(&model, &texts, "texts")?;
+    let (alone, read_by) = super::nlu_routed::parse_routed(&model, &languages, &texts)?;
     let mut parses = alone.clone();
     let renamed: usize = match &vocabulary {
         Some((_, v)) => parses.iter_mut().map(|p| v.relabel(&model.labels, p)).sum(),
@@ -588,6 +594,13 @@ pub fn eval(cli: &Cli, args: &EvalArgs) -> Result<ExitCode> {
         meta.base_id,
         &meta.data_sha256[..12]
     );
+    if !languages.is_empty() {
+        let read: Vec<String> = read_by.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        println!(
+            "routed by language as served: texts read per model: {}",
+            read.join(", ")
+        );
+    }
     print!("{}", report::text(&rep));
     if let (Some((path, v)), Some(alone)) = (&vocabulary, &alone_rep) {
         println!(

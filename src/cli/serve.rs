@@ -52,6 +52,27 @@ pub fn run(cli: &Cli, args: &ServeArgs) -> Result<ExitCode> {
         )?;
     }
 
+    // The Chinese model's base encoder, fetched on the first start like the default one
+    // (only when the model itself is installed: a shop without it serves English only).
+    for (code, lang) in &config.nlu.languages {
+        let wanted = code == kefu::nlu::language::CHINESE
+            && lang.model_dir.join(kefu::nlu::artifact::META_FILE).exists()
+            && !model::REQUIRED_FILES
+                .iter()
+                .all(|f| lang.base_dir.join(f).exists());
+        if config.model.auto_fetch && wanted {
+            tracing::info!(dir = %lang.base_dir.display(), "the Chinese model's base encoder is missing; fetching it (first start)");
+            if let Err(e) = model::fetch_e5(
+                &config.model.python,
+                &lang.base_dir,
+                model::VocabChoice::ZhEn,
+                &mut |l| tracing::info!("model: {l}"),
+            ) {
+                tracing::warn!("could not fetch the Chinese base encoder ({e}); Chinese messages go to the default model");
+            }
+        }
+    }
+
     let store = Store::from_config(&config.store, &config.data_dir).with_context(|| {
         format!(
             "opening the store: {}",

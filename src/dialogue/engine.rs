@@ -254,6 +254,29 @@ impl Dialogue {
         self.sessions.len()
     }
 
+    /// The locale of the replies: the language the shopper writes in when it has templates
+    /// (Chinese on an English page is answered in Chinese), else the client's locale. A
+    /// Latin-script message keeps the page's Latin-script locale (German stays German), but
+    /// leaves Chinese: a shopper who writes English on a Chinese page is answered in English.
+    fn reply_locale(&self, tracker: &Tracker) -> String {
+        let client = self.templates.resolve_locale(tracker.locale.as_deref());
+        match tracker.language.as_deref() {
+            Some(crate::nlu::language::LATIN) if is_chinese(&client) => self
+                .templates
+                .resolve_locale(Some(crate::nlu::language::LATIN)),
+            Some(crate::nlu::language::LATIN) | None => client,
+            Some(written) => {
+                let own = self.templates.resolve_locale(Some(written));
+                // A language without templates resolves to the default: keep the page's.
+                if own.split(['-', '_']).next() == Some(written) {
+                    own
+                } else {
+                    client
+                }
+            }
+        }
+    }
+
     /// The parse of `text` and how long it took (queue wait included).
     async fn understand(&self, text: &str) -> Result<(Parse, Duration), DialogueError> {
         let asked = Instant::now();
@@ -332,7 +355,10 @@ impl Dialogue {
         };
 
         let now = at.or(self.clock).unwrap_or_else(Utc::now);
-        let locale = self.templates.resolve_locale(tracker.locale.as_deref());
+        if !parse.0.language.is_empty() {
+            tracker.language = Some(parse.0.language.clone());
+        }
+        let locale = self.reply_locale(&tracker);
         let pick = {
             let mut h = DefaultHasher::new();
             session.hash(&mut h);
@@ -497,6 +523,7 @@ fn payload_parse(tracker: &Tracker, intent: String, slots: Vec<(String, String)>
         slots: parsed_slots,
         sentiment: Default::default(),
         sentiment_score: 0.0,
+        language: String::new(),
     }
 }
 
@@ -555,4 +582,8 @@ impl ChatService for Dialogue {
 
 fn store_error(e: crate::store::StoreError) -> DialogueError {
     DialogueError::Internal(e.to_string())
+}
+
+fn is_chinese(locale: &str) -> bool {
+    locale.split(['-', '_']).next() == Some(crate::nlu::language::CHINESE)
 }

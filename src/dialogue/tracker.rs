@@ -15,7 +15,12 @@ const MAX_TURNS: usize = 40;
 pub struct Tracker {
     pub session: String,
     pub user: Option<String>,
+    /// The locale the client asked for (the page's language).
     pub locale: Option<String>,
+    /// The language the shopper last wrote in, when its script said (nlu/language.rs):
+    /// replies follow it, so a shopper who switches language is answered in the new one.
+    #[serde(default)]
+    pub language: Option<String>,
     pub turns: Vec<TurnRecord>,
     /// The search constraints in force (slot name → value as the shopper said it).
     pub slots: BTreeMap<String, String>,

@@ -1,4 +1,5 @@
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::config::ConfigError;
@@ -74,7 +75,22 @@ pub struct NluConfig {
     /// How much lower (0 to 1, e.g. 0.005 = half a point) a candidate's intent accuracy and
     /// slot F1 may be and still count as not worse.
     pub swap_tolerance: f64,
+    /// Models for messages in other languages than the default model's, by language code
+    /// (`zh`, the one a script rule detects: nlu/language.rs). A model whose folder is
+    /// missing is left out with a warning; everything else reads the default model.
+    pub languages: BTreeMap<String, LanguageModel>,
 }
+
+/// The NLU model of one language and the base encoder it was trained on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageModel {
+    pub model_dir: PathBuf,
+    pub base_dir: PathBuf,
+}
+
+/// The languages a script rule can tell apart from the default's Latin script.
+const ROUTED_LANGUAGES: &[&str] = &[super::language::CHINESE];
 
 impl Default for NluConfig {
     fn default() -> Self {
@@ -92,12 +108,30 @@ impl Default for NluConfig {
             ranking_size: 3,
             swap_policy: "not_worse".into(),
             swap_tolerance: 0.0,
+            languages: BTreeMap::from([(
+                super::language::CHINESE.to_string(),
+                LanguageModel {
+                    model_dir: PathBuf::from("models/kefu-nlu-zh"),
+                    base_dir: PathBuf::from("models/base/multilingual-e5-small"),
+                },
+            )]),
         }
     }
 }
 
 impl NluConfig {
     pub fn validate(&self) -> Result<(), ConfigError> {
+        if let Some(code) = self
+            .languages
+            .keys()
+            .find(|k| !ROUTED_LANGUAGES.contains(&k.as_str()))
+        {
+            return Err(ConfigError::invalid(
+                "nlu.languages",
+                code,
+                "zh (the languages kefu tells apart by their script)",
+            ));
+        }
         if !["not_worse", "always", "never"].contains(&self.swap_policy.as_str()) {
             return Err(ConfigError::invalid(
                 "nlu.swap_policy",

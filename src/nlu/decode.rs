@@ -183,7 +183,9 @@ pub(crate) fn separators(text: &str, enc: &Encoded) -> Vec<bool> {
             }
             let inside_a_token =
                 touches_prev(w) && touches_next(w) && alnum(&word[w - 1]) && alnum(&word[w + 1]);
-            let breaks = s.chars().all(|c| ",;!?()[]{}|".contains(c));
+            let breaks = s
+                .chars()
+                .all(|c| ",;!?()[]{}|，。；！？、（）【】「」".contains(c));
             let spaced =
                 s.chars().all(|c| "-–—:.".contains(c)) && !touches_prev(w) && !touches_next(w);
             (breaks && !inside_a_token) || spaced

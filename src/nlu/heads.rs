@@ -400,6 +400,10 @@ impl NluModel {
                 slots,
                 sentiment: Sentiment::ALL[best_sent],
                 sentiment_score: sp[2] - sp[0],
+                language: super::language::Script::of(text)
+                    .language()
+                    .unwrap_or_default()
+                    .to_string(),
             };
             self.vocabulary.relabel(&self.labels, &mut parse);
             out.push(parse);

@@ -66,14 +66,31 @@ impl TextTokenizer {
         let mut words: Vec<Word> = Vec::new();
         let mut word_of_id: Vec<(u32, usize)> = Vec::new();
         let mut token_word = Vec::with_capacity(enc.len());
+        let mut prev_cjk = false;
+        let pieces = enc.get_tokens();
         for (t, (wid, &(bs, be))) in enc.get_word_ids().iter().zip(enc.get_offsets()).enumerate() {
             let Some(wid) = *wid else {
                 token_word.push(None);
                 continue;
             };
+            // A SentencePiece tokenizer writes a lone "▁" before a word whose first piece
+            // has no "▁" form (most Chinese pieces); it stands for the space, not a letter,
+            // so it belongs to no word and takes no tag.
+            if pieces[t] == METASPACE {
+                token_word.push(None);
+                continue;
+            }
             let (s, e) = (chars.start(bs), chars.end(be));
+            // Chinese has no spaces, so a whitespace pre-tokenizer (SentencePiece's) sees a
+            // whole sentence as one word. There every piece is a word of its own, which is
+            // as fine as the annotation can go: a span starts and ends between pieces.
+            let cjk = text[bs.min(text.len())..be.min(text.len())]
+                .chars()
+                .any(is_cjk);
+            let split_cjk = cjk || prev_cjk;
+            prev_cjk = cjk;
             match word_of_id.last() {
-                Some(&(last, w)) if last == wid => {
+                Some(&(last, w)) if last == wid && !split_cjk => {
                     let word = &mut words[w];
                     word.start = word.start.min(s);
                     word.end = word.end.max(e);
@@ -136,6 +153,16 @@ impl TextTokenizer {
             Tensor::from_vec(mask, shape, device)?,
         ))
     }
+}
+
+/// SentencePiece's word-boundary mark.
+const METASPACE: &str = "\u{2581}";
+
+/// Han characters and the CJK punctuation written between them (，。、).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2e80..=0x2fdf | 0x3000..=0x303f | 0x3400..=0x4dbf | 0x4e00..=0x9fff
+        | 0xf900..=0xfaff | 0xff00..=0xffef)
 }
 
 /// Converts the tokenizer's byte offsets into character offsets of the same string.
