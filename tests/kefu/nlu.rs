@@ -524,6 +524,7 @@ fn parse(text: &str, intent: &str, slots: &[(&str, usize, usize)], sentiment: Se
             .collect(),
         sentiment,
         sentiment_score: 0.0,
+        language: String::new(),
     }
 }
 

@@ -78,6 +78,7 @@ fn request(text: &str, slots: &[(&str, &str)]) -> RecommendRequest {
         slots,
         sentiment: Sentiment::Neutral,
         sentiment_score: 0.0,
+        language: String::new(),
     };
     RecommendRequest {
         search: search_request(&parse),
