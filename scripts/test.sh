@@ -37,6 +37,8 @@ echo "test.sh: building"
 cargo build --release --bins
 echo "test.sh: fetching the base encoder (idempotent)"
 ./target/release/kefu model fetch
+echo "test.sh: fetching the Chinese model's base encoder, multilingual-e5-small (idempotent)"
+./target/release/kefu model fetch --base multilingual-e5-small
 echo "test.sh: running the suite"
 cargo test --release
 

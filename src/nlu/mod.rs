@@ -35,6 +35,7 @@ pub mod oos;
 mod optim;
 pub mod outside;
 mod price_direction;
+mod price_direction_zh;
 pub mod report;
 pub mod routed;
 mod service;

