@@ -35,9 +35,9 @@ OUT = os.path.join(ROOT, "knowledge", "nlu", "zh")
 SEED = 32
 # generated lines per intent: conversation intents need fewer (short, few ways to say them)
 CONVERSATION = {"greet", "goodbye", "thanks", "affirm", "deny", "chitchat", "out_of_scope"}
-TARGET = {"train": (70, 110), "test": (12, 22)}
+TARGET = {"train": (85, 125), "test": (12, 22)}
 # the shopping intents carry most slot types (prices, sorts, features): more lines there
-TRAIN_MORE = {"search_product": 180, "refine_search": 130, "recommend": 130}
+TRAIN_MORE = {"search_product": 200, "refine_search": 150, "recommend": 150}
 HOLE = re.compile(r"\{(~?)([a-z_0-9]+)\}")
 
 
