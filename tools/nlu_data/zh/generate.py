@@ -35,9 +35,9 @@ OUT = os.path.join(ROOT, "knowledge", "nlu", "zh")
 SEED = 32
 # generated lines per intent: conversation intents need fewer (short, few ways to say them)
 CONVERSATION = {"greet", "goodbye", "thanks", "affirm", "deny", "chitchat", "out_of_scope"}
-TARGET = {"train": (70, 110), "test": (12, 22)}
+TARGET = {"train": (85, 125), "test": (12, 22)}
 # the shopping intents carry most slot types (prices, sorts, features): more lines there
-TRAIN_MORE = {"search_product": 180, "refine_search": 130, "recommend": 130}
+TRAIN_MORE = {"search_product": 200, "refine_search": 150, "recommend": 150}
 HOLE = re.compile(r"\{(~?)([a-z_0-9]+)\}")
 
 
@@ -110,8 +110,11 @@ def sensible(ex):
 
 
 def vary(frames, values, fillers, target, taken_text, taken_skel, rng, more=None):
+    """`rng`: one generator for every intent, or a function giving each intent its own."""
     rows = []
+    shared = rng
     for intent in INTENTS:
+        rng = shared(intent) if callable(shared) else shared
         block = [f for f in lines(frames.get(intent, ""))]
         want = (more or {}).get(intent) or (target[0] if intent in CONVERSATION else target[1])
         made, tries = 0, 0
@@ -138,10 +141,12 @@ def build():
     train_text = {r["text"] for r in train}
     train_skel = {skeleton(r) for r in train if r["slots"]}
     taken = train_text | {r["text"] for r in test}
-    # test draws from its own generator: a change to the training sources moves no test line
-    # unless it takes that line's text or template
+    # test draws from its own generators, one per intent: a change to the training sources
+    # moves no test line unless it takes that line's text or template, and then only lines
+    # of that intent are drawn again
     test += vary(src_gen_test.TEST, src_gen_values.TEST, src_gen_test.FILL,
-                 TARGET["test"], taken, train_skel, random.Random(SEED + 1))
+                 TARGET["test"], taken, train_skel,
+                 lambda intent: random.Random("%d:%s" % (SEED + 1, intent)))
     return {name: "".join(json.dumps(ex, ensure_ascii=False) + "\n" for ex in rows)
             for name, rows in (("train", train), ("test", test))}
 

@@ -414,3 +414,267 @@ TRAIN["human_agent"] = """
 不要机器人，要真人
 {~open}人工客服在哪{~q}
 """
+
+# Second pass (phrasing variety): short replies, A不A questions, follow-ups without a
+# subject, 淘宝/京东 wording (运费险, 到手价, 撤单, 派送中, 先用后付), a few traditional lines.
+FILL["yes"] += ["好滴", "好嘞", "可以可以", "嗯呢", "行吧", "没毛病", "妥", "好哒", "中",
+                "OK的", "对对对", "就它了"]
+FILL["bye"] += ["88", "拜拜啦", "先撤了", "回头见", "改天聊", "先忙了", "再見"]
+FILL["thx"] += ["感谢感谢", "多谢多谢", "谢谢啦", "谢了", "谢谢你", "感恩", "太感谢了"]
+FILL["no"] += ["不了不了", "不用不用", "暂时不用", "先不了", "不必了"]
+FILL["hi"] += ["哈喽哈喽", "亲亲", "早上好", "晚上好", "在么", "有人在嘛"]
+
+TRAIN["greet"] += """
+{~hi}{~hi}
+{~hi}呀
+{~hi}，问一下
+{~hi}，有人在吗{~q}
+{~hi}，打扰一下
+"""
+
+TRAIN["goodbye"] += """
+那{~bye}哈
+好嘞，{~bye}{~dot}
+没事了，{~bye}
+行，{~bye}{~dot}
+今天先到这，{~bye}
+那我先去下单了，{~bye}
+"""
+
+TRAIN["thanks"] += """
+真的{~thx}
+好的呢，{~thx}
+{~thx}你的耐心解答
++ {~thx}，你们家客服真贴心
+明白了，{~thx}{~dot}
+{~thx}，问题解决了
+"""
+
+TRAIN["affirm"] += """
+{~yes}呀
+{~yes}，就这个吧
+{~yes}，拍了
+{~yes}，没问题{~dot}
+{~yes}{~yes}
+{~yes}，那就这么办
+{~yes}，可以可以
+"""
+
+TRAIN["deny"] += """
+嗯…{~no}
+{~no}，我再想想
+{~no}，我不需要
+{~no}，那算了
+{~no}，先不用了
+"""
+
+TRAIN["chitchat"] += """
+{~open}你们放假吗{~q}
+{~open}你是真人吗{~q}
+你们客服一天要回多少消息{~q}
+{~open}你今天开心吗{~q}
+你讲个笑话吧{~dot}
+{~open}你们那边天气怎么样{~q}
+你几岁了{~q}
+"""
+
+TRAIN["out_of_scope"] += """
+{~open}帮我点个外卖{~dot}
+{~open}附近哪有好吃的{~q}
+{~open}驾照怎么考{~q}
+{~open}这道题怎么做{~q}
+{~open}今天股市怎么样{~q}
+{~open}帮我订张机票{~dot}
+{~open}世界杯谁夺冠了{~q}
+"""
+
+TRAIN["search_product"] += """
+{~open}求个{wear_feature}的{wear}链接
+想入一款{brand}的{gadget}
+{~open}有卖{color}{shoe}的吗{~q}
+有没有{price_max}以下的{wear_material}{wear}{~q}
+帮我找一件{color}{wear}，{wear_size}
+我想看看{gadget_feature}{gadget}
+{~open}{gadget}有卖的吗{~q}
+搜一下{shoe_size}的{brand}{shoe}
+"""
+
+TRAIN["refine_search"] += """
+{wear_size}的呢{~q}
+{shoe_size}的呢{~q}
+{color}的呢{~q}
+有没有便宜点的{~q}
+换个颜色{~dot}
+换成{color}的
+{brand}的呢{~q}
+{price_max}以内的呢{~q}
+再看看{feature}的
+{material}的呢{~q}
+那{sort}的呢{~q}
+按{sort}重新排一下
+不要{brand}的，换{brand2}
+只要{price_min}以上的
+"""
+
+TRAIN["recommend"] += """
+{~open}有啥好用的{gadget}推荐{~q}
+送{recipient}买什么{wear}好{~q}
+{~open}帮我挑个{gadget}，{price_max}以内
+{recipient}适合穿什么{shoe}{~q}
+{~open}预算{price_max}，送{recipient}啥好{~q}
+推荐几款{brand}的{gadget}
+求推荐，{recipient}要用的{gadget}
+闭眼入的{wear}有哪些{~q}
+"""
+
+TRAIN["product_info"] += """
+这件{wear}暖不暖和{~q}
+这个{gadget}重不重{~q}
+{product}防不防水{~q}
+这个{gadget}带不带{gadget_feature}功能{~q}
+{wear}起不起球{~q}
+这双{shoe}磨不磨脚{~q}
+{~open}{product}是真的吗，正品吗{~q}
+这件{wear}{wear_material}含量多少{~q}
+{wear}缩不缩水{~q}
+这双{shoe}{shoe_feature}吗{~q}
+{product}续航多久{~q}
+这个{color}的{wear}透不透{~q}
+{wear}是{wear_feature}的吗{~q}
+"""
+
+TRAIN["compare_products"] += """
+{brand}和{brand2}哪个牌子好{~q}
+{product}和{product2}选哪个好{~q}
+{wear_size}跟{wear_size2}差多少{~q}
+{color}跟{color2}哪个耐脏{~q}
+{~open}{ordinal}个跟{ordinal2}个差在哪{~q}
+"""
+
+TRAIN["check_price"] += """
+{product}到手价多少{~q}
+这双{shoe}多少米{~q}
+{~open}{brand}{gadget}现在有活动吗{~q}
+{quantity}一起买多少钱{~q}
+{product}还能再便宜点吗{~q}
+{~open}{wear}{wear_size}的多少钱{~q}
+"""
+
+TRAIN["check_stock"] += """
+{wear_size}还有货不{~q}
+{~open}{color}的缺货吗{~q}
+{product}是现货还是预售{~q}
+{shoe}{shoe_size}有现货吗，急用
+{~open}{brand}的{gadget}还能买到吗{~q}
+"""
+
+TRAIN["add_to_cart"] += """
+{color}{wear_size}来{quantity}
+{~open}{ordinal}个加购物车
+把{product}加入购物车
+我要{quantity}{wear_size}的{wear}
+这个{color}的也加上
+"""
+
+TRAIN["order_status"] += """
+{~open}这单到哪了{~q}
+{order_id}物流显示派送中，今天能到吗{~q}
+{~open}我的{gadget}到哪了{~q}
+{order_id}怎么一直显示待发货{~q}
+- 催下单，{order_id}三天了还没发
+{~open}帮我看看{order_id}的物流
+快递到{location}了吗{~q}
+{order_id}发的什么快递{~q}
+"""
+
+TRAIN["cancel_order"] += """
+{order_id}不想要了{~dot}
+{~open}帮我撤单，单号{order_id}
+撤销订单{order_id}
+{~open}{order_id}取消一下
+{product}不想要了，能取消吗{~q}
+- {order_id}一直不发货，取消吧
+{~open}订单取消怎么操作{~q}
+{~open}我拍的{wear}还没发吧，取消掉
+{order_id}先别发了，帮我取消
+{~open}取消订单{~dot}
+"""
+
+TRAIN["return_item"] += """
+{~open}{wear}大了，换个{wear_size}
+{gadget}收到了不喜欢，能退吗{~q}
+{order_id}申请退货
+{~open}退货怎么寄回去{~q}
+{shoe}小了，能换大一码吗{~q}
+"""
+
+TRAIN["refund_status"] += """
+{order_id}退款到账没{~q}
+{~open}退款到哪一步了{~q}
+- 退款怎么这么慢，{order_id}
+{product}退货退款什么时候到账{~q}
+"""
+
+TRAIN["shipping_info"] += """
+{~open}运费多少{~q}
+{~open}有运费险吗{~q}
+{location}包不包邮{~q}
+{~open}发{location}几天能到{~q}
+{~open}默认发什么快递{~q}
+{gadget}从哪发货{~q}
+{~open}多久发货{~q}
+{location}加运费吗{~q}
+{~open}能指定快递吗{~q}
+买{quantity}包邮不{~q}
+{~open}到{location}運費多少{~q}
+"""
+
+TRAIN["payment_info"] += """
+{~open}能开发票吗{~q}
+{product}可以开专票吗{~q}
+{~open}支持花呗分期吗{~q}
+{gadget}能分几期{~q}
+{~open}有哪些付款方式{~q}
+{~open}花呗免息吗{~q}
+{product}分期有手续费吗{~q}
+{~open}电子发票怎么开{~q}
+{~open}能先用后付吗{~q}
+{~open}付款显示失败，怎么回事{~q}
+"""
+
+TRAIN["warranty_info"] += """
+{~open}{gadget}坏了怎么修{~q}
+{product}售后怎么弄{~q}
+{~open}{brand}的售后在哪{~q}
+{gadget}质保多长时间{~q}
+{product}过保了还能修吗{~q}
+{~open}{shoe}开胶了给不给修{~q}
+{gadget}保修期内坏了能换新吗{~q}
+{~open}保修是寄回去修吗{~q}
+"""
+
+TRAIN["complaint"] += """
+收到的{wear}颜色不对，要的是{color}
+我要的{wear_size}，发来的是{wear_size2}
+{gadget}到手就是坏的
+{~open}{product}开箱就坏了
+{wear}质量太差了，线头到处都是
+{shoe}一大一小
+{order_id}发错货了
+{gadget}根本充不进电
+说好的{color}，发来是{color2}
+{wear}洗一次就缩水了
+{product}是假货吧，跟专柜不一样
+{~open}买完就降价，太坑了
+"""
+
+TRAIN["human_agent"] += """
+{~open}转人工客服{~dot}
+{~open}麻烦转一下人工
+人工！人工！
+{~open}帮我转真人客服
+我不跟机器人说，转人工{~dot}
+{~open}人工在不在{~q}
+找你们人工来处理{~dot}
+{~open}能不能换个人工来{~q}
+"""

@@ -87,3 +87,26 @@ TEST = {
     "sort": ["最贵", "销量从高到低", "口碑最好", "最新上架", "好评率最高", "人气最高"],
     "recipient": ["我姐", "男同学", "我婆婆", "刚出生的宝宝", "我外公", "领导", "室友"],
 }
+
+# Second pass (more training values where the pools were thin); TRAIN lists only.
+TRAIN["wear"] += ["阔腿裤", "针织开衫", "polo衫", "防晒衣", "大衣", "背带裤", "羊毛衫", "卫裤"]
+TRAIN["shoe"] += ["老爹鞋", "乐福鞋", "切尔西靴", "洞洞鞋", "德训鞋"]
+TRAIN["gadget"] += ["投影仪", "电热水壶", "路由器", "剃须刀", "按摩仪", "移动硬盘", "游戏手柄",
+                    "耳机", "扫地机"]
+TRAIN["brand"] += ["Under Armour", "Skechers", "The North Face", "Vans", "联想", "九阳",
+                   "Anker", "回力", "森马", "格力"]
+TRAIN["color"] += ["墨绿色", "奶白色", "雾霾蓝", "香槟金", "燕麦色", "杏色"]
+TRAIN["wear_size"] += ["XS码", "4XL码"]
+TRAIN["material"] += ["铝合金", "陶瓷", "PU", "莫代尔"]
+TRAIN["wear_material"] += ["莫代尔", "天丝", "棉麻"]
+TRAIN["price_max"] += ["四百块", "999元", "一千二", "¥599", "两百", "3000元"]
+TRAIN["price_min"] += ["五十块", "¥1000", "三千", "1500"]
+TRAIN["product"] += ["iPhone 16 Pro", "小米手环9", "华为Watch GT 4", "Apple Watch S9",
+                     "AirPods 4", "Redmi K70"]
+TRAIN["feature"] += ["防摔", "护眼", "显瘦", "无线充电"]
+TRAIN["wear_feature"] += ["显瘦", "宽松", "免烫"]
+TRAIN["shoe_feature"] += ["增高", "软底", "防臭"]
+TRAIN["gadget_feature"] += ["防摔", "护眼", "无线充电", "蓝牙"]
+TRAIN["location"] += ["青海", "宁夏", "三亚", "昆明", "大连", "呼和浩特"]
+TRAIN["sort"] += ["评分最高", "最近上新", "口碑最好", "最贵"]
+TRAIN["recipient"] += ["我爷爷", "我外婆", "男同事", "新手妈妈", "我对象", "宝宝", "小学生"]

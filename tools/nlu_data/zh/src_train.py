@@ -441,3 +441,282 @@ TRAIN["add_to_cart"] += """
 TRAIN["payment_info"] += """
 能用京东白条吗
 """
+
+# Fourth pass (phrasing variety): more ways shoppers write the same thing, short replies,
+# A不A questions, 淘宝/京东 wording, follow-ups without a subject.
+TRAIN["greet"] += """
+亲亲在吗
+老板在不在呀
+哈喽哈喽
+早啊亲
+有人在嘛
+在么
+客服在吗，问个事
+"""
+
+TRAIN["goodbye"] += """
+好嘞，那先这样
+ok拜拜～
+我先去忙了，回聊
+那我先撤了
+没啥事了，88
+好的，下回再聊
+就这些，再見
+"""
+
+TRAIN["thanks"] += """
+好的好的，谢谢亲
+感谢感谢，太贴心了
+谢谢啦，麻烦你了
+太给力了，谢谢！
+明白了，多谢
+收到～谢谢
+非常感谢您的耐心解答
+"""
+
+TRAIN["affirm"] += """
+好滴
+行
+可以可以
+就这个吧
+嗯嗯，对
+好嘞
+嗯呢
+OK的
+没毛病
+要的要的
+就它了
+对，就是这单
+"""
+
+TRAIN["deny"] += """
+不了不了，谢谢啦
+暂时不需要
+不用麻烦了
+不是这件
+那算了吧
+不用不用
+"""
+
+TRAIN["chitchat"] += """
+你是真人还是机器人
+你们客服几点上班
+你多大了呀
++ 哈哈你好逗
+你们那边今天热不热
+你们今天忙不忙
+你平时追剧吗
+"""
+
+TRAIN["out_of_scope"] += """
+帮我订个外卖
+推荐个好吃的火锅店
+帮我查下航班
+怎么注册公司
+能帮我写作业吗
+股票怎么买
+这道数学题怎么做
+"""
+
+TRAIN["search_product"] += """
+求个[防晒](feature)[冲锋衣](product_type)的链接
+店里有卖[Dyson](brand)[吹风机](product_type)的吗
+我要买[婴儿车](product_type)，[一千](price_max)以内
+有[白色](color)[帆布鞋](product_type)吗，[37码](size)
+找[JBL](brand)的[音箱](product_type)
+有没有[无线](feature)的[游戏手柄](product_type)
+[500元](price_max)以内的[机械表](product_type)有吗
+亲，想看看[羊毛](material)[大衣](product_type)
+"""
+
+TRAIN["refine_search"] += """
+[L码](size)的呢
+[40码](size)的呢
+有没有便宜点的
+换个颜色
+[白色](color)的呢
+再看看[Adidas](brand)的
+只要[纯棉](material)的
+[三百](price_max)以内的呢
+按[销量](sort)排
+还有别的颜色吗
+有大一号的吗
+换个便宜点的牌子
+"""
+
+TRAIN["recommend"] += """
+有啥推荐的吗
+帮我挑一款适合[学生](recipient)的[笔记本电脑](product_type)
+你们家[卖得最好](sort)的是哪款
+有没有推荐的[防晒霜](product_type)
+帮我搭配一套，给[我男朋友](recipient)穿
+哪款[性价比最高](sort)，推荐一下
+你觉得哪个好看，帮我选一个
+闭眼入的有哪些
+"""
+
+TRAIN["product_info"] += """
+这件[羽绒服](product_type)暖不暖和
+这个[行李箱](product_type)重不重
+这款[手表](product_type)防不防水
+[耳机](product_type)带不带麦
+这双鞋磨不磨脚
+这个是真的吗，正品吗
+[羊绒](material)含量多少
+这件衣服透不透
+会不会掉色
+[充电宝](product_type)能不能带上飞机
+含不含电池
+这个[杯子](product_type)能不能装开水
+[床单](product_type)是[纯棉](material)的吗，缩不缩水
+"""
+
+TRAIN["compare_products"] += """
+[华为](brand)和[Apple](brand)的[平板](product_type)哪个好用
+这两款有啥不一样
+[M码](size)和[L码](size)差多少
+[白色](color)跟[黑色](color)哪个耐脏
+左边那个和右边那个哪个好
+[第一](ordinal)件和[第三](ordinal)件选哪个
+"""
+
+TRAIN["check_price"] += """
+这个多少米
+[iPhone 15](product)现在到手价多少
+有券吗，能便宜多少
+[两件](quantity)一起买有优惠吗
+现在下单是活动价吗
+[AirPods Pro](product)多少钱啊
+"""
+
+TRAIN["check_stock"] += """
+还有货吗
+[42码](size)还有货不
+[黑色](color)什么时候补货
+这款缺货吗
+现货还是预售
+有现货吗，急用
+"""
+
+TRAIN["add_to_cart"] += """
+帮我加购物车
+[黑色](color)[M码](size)来[一件](quantity)
+我拍[两件](quantity)
+就要这个，加购
+[第二](ordinal)个加入购物车
+给我来[一双](quantity)[39码](size)的
+这个也加上
+"""
+
+TRAIN["order_status"] += """
+这单到哪了
+我的件到哪了
+物流一直显示派送中
+怎么还没发货啊
+- 催一下发货，都三天了
+帮我看看[88213](order_id)的物流
+什么时候能发货
+快递员电话多少
+我的包裹是不是丢了
+"""
+
+TRAIN["cancel_order"] += """
+不想要了，帮我取消
+撤单
+取消订单
+我要撤销订单[70012](order_id)
+订单能取消吗，还没发货
+别发了，我不要了
+- 发货太慢，取消吧
+申请取消订单怎么操作
+取消[KF-30415](order_id)
+刚拍的那单不要了
+"""
+
+TRAIN["return_item"] += """
+我要退货
+七天无理由能退吗
+衣服大了，换个[M码](size)
+怎么寄回去
+退货要自己出运费吗
+穿着不合适可以退不
+申请换货
+"""
+
+TRAIN["refund_status"] += """
+退款几天能到账
+退款到账了吗
+- 退款怎么这么慢
+仅退款申请通过了吗
+退款退到余额了吗
+"""
+
+TRAIN["shipping_info"] += """
+运费怎么收
+包邮吗亲
+有运费险吗
+一般走哪家快递
+几天能到
+[新疆](location)包不包邮
+能发顺丰吗，我补差价
+今天下单今天发吗
+偏远地区加运费吗
+从哪里发货
+多久发货
+到[广州](location)大概几天
+"""
+
+TRAIN["payment_info"] += """
+能开发票吗
+可以开专票吗
+支持花呗分期吗
+能分几期
+有哪些付款方式
+支持微信付款不
+花呗免息吗
+能先用后付吗
+付款了没显示怎么办
+发票怎么开
+电子发票还是纸质的
+能用信用卡吗
+"""
+
+TRAIN["warranty_info"] += """
+保修期是多久
+坏了怎么修
+售后怎么弄
+有售后吗
+坏了能换新吗
+质保期多长
+出了问题找谁修
+过保了修要钱吗
+[电动牙刷](product_type)的刷头保修吗
+"""
+
+TRAIN["complaint"] += """
+收到的颜色不对
+发错货了
+我要的[L码](size)，给我发了[S码](size)
+东西收到就是坏的
+质量太差了吧
+衣服线头好多
+快递把盒子压扁了
+一股味道，根本没法穿
+这是假货吧
+少发了一个
+鞋子两只不一样大
+客服态度太差了
+刚买就降价了
+"""
+
+TRAIN["human_agent"] += """
+转个人工吧
+人工客服
+我要找真人
+帮我转一下人工
+人工在吗
+叫个活人来
+能不能让人工跟我说
+转人工服务
+我要和客服人员说话
+"""
