@@ -335,7 +335,12 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
 
 fn refine_merged(ctx: &mut Ctx<'_>, before: SearchState, more: bool, cheaper: bool) -> Outcome {
     ctx.tracker.slots.remove("more");
-    if cheaper && ctx.parse.slot("price_max").is_none() {
+    // A ceiling said with "cheaper" (便宜一点，两百以内) stands; the NLU may not tag it.
+    let said_max = ctx.parse.slot("price_max").is_some()
+        || zh::prices(&ctx.parse.text)
+            .iter()
+            .any(|p| p.bound != Some(zh::Bound::Min));
+    if cheaper && !said_max {
         // "Cheaper" means under the middle of what was just shown.
         let graph = ctx.graph.clone();
         let mut prices: Vec<f64> = ctx

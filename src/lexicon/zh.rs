@@ -111,7 +111,7 @@ const CUES_BEFORE: &[(&str, Bound)] = &[
     ("顶多", Bound::Max),
     ("最高", Bound::Max),
     ("封顶", Bound::Max),
-    ("控制在", Bound::Max),
+    ("控制", Bound::Max),
     ("预算是", Bound::Max),
     ("预算在", Bound::Max),
     ("预算", Bound::Max),
@@ -377,14 +377,11 @@ fn cue_starting(chars: &[char], list: &[(&str, Bound)]) -> Option<(Bound, usize)
         .map(|(w, b)| (*b, w.chars().count()))
 }
 
+/// A negation right before a cue or an amount (不要三百块以上, 别超过两百). Only right
+/// before: in 不要黑色两百以内 the 不要 is about the colour.
 fn negated(before: &[char]) -> bool {
     let tail = &before[before.len().saturating_sub(4)..];
     NEGATIONS.iter().any(|n| ends_with(tail, n))
-        || NEGATIONS.iter().any(|n| {
-            // 不要三百块以上: the negation a word or two before the amount.
-            let t: String = tail.iter().collect();
-            n.chars().count() > 1 && t.contains(n)
-        })
 }
 
 fn turned(bound: Bound, negated: bool) -> Bound {
@@ -508,11 +505,15 @@ pub fn excludes_before(before: &str) -> bool {
         .unwrap_or(before);
     let chars: Vec<char> = clause.chars().collect();
     let tail: String = chars[chars.len().saturating_sub(5)..].iter().collect();
-    // 别的 is "other" (有别的颜色吗), not "don't".
-    EXCLUSIONS.iter().any(|e| {
-        tail.match_indices(e)
-            .any(|(i, _)| !(*e == "别" && tail[i..].starts_with("别的")))
-    })
+    // 别的 is "other" (有别的颜色吗), not "don't"; 是不是, 要不要 ask, they don't refuse.
+    let asks = |e: &str, i: usize| {
+        (e == "别" && tail[i..].starts_with("别的"))
+            || (e == "不是" && tail[..i].ends_with('是'))
+            || (e == "不要" && tail[..i].ends_with('要'))
+    };
+    EXCLUSIONS
+        .iter()
+        .any(|e| tail.match_indices(e).any(|(i, _)| !asks(e, i)))
 }
 
 /// Words that ask for cheaper ones than those shown (有便宜一点的吗).
@@ -602,6 +603,9 @@ mod tests {
             ("不要超过200", 200.0),
             ("别超过两百块", 200.0),
             ("不要三百块以上的", 300.0),
+            ("不要黑色，两百以内", 200.0),
+            ("不要黑色两百以内的", 200.0),
+            ("价格控制在五百", 500.0),
         ] {
             assert_eq!(read(text), vec![(amount, Some(Bound::Max))], "{text}");
         }
@@ -673,6 +677,8 @@ mod tests {
         assert!(!excludes_before("不要黑色，要"));
         assert!(!excludes_before("有别的"));
         assert!(!excludes_before("有没有"));
+        assert!(!excludes_before("是不是"));
+        assert!(!excludes_before("要不要"));
     }
 
     #[test]

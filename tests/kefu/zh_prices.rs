@@ -77,7 +77,11 @@ async fn without_a_rate_the_yuan_are_read_as_the_shops_money_and_that_is_said() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_amount_without_a_unit_is_the_shops_own_and_needs_no_note() {
     let reply = ask(&[("CNY", 0.125)], "show me kettles, 两百以下").await;
-    assert!(!reply.text.contains("EUR") && !reply.text.contains("汇率"), "{}", reply.text);
+    assert!(
+        !reply.text.contains("EUR") && !reply.text.contains("汇率"),
+        "{}",
+        reply.text
+    );
     assert!(!reply.products.is_empty(), "{}", reply.text);
     for p in &reply.products {
         assert!(p.price <= 200.0, "{} at €{}", p.name, p.price);
