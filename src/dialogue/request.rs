@@ -35,6 +35,10 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Ve
     // Chinese price cues are read from the words themselves (the NLU's spans hold the
     // amount, the cue beside it says which end): they decide every price of the turn.
     let zh_budget = read_zh(parse, rule);
+    // The characters of a Chinese price and its cue (300元以内) hold nothing else: a size
+    // or colour tagged inside them is a misreading.
+    let price_words: Vec<(usize, usize)> =
+        zh::prices(&parse.text).iter().map(|p| p.reach).collect();
     if let Some(pt) = parse.slot("product_type") {
         let changed = tracker
             .slots
@@ -46,6 +50,11 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Ve
     }
     for s in &parse.slots {
         if !SEARCH_SLOTS.contains(&s.slot.as_str()) {
+            continue;
+        }
+        if !s.slot.starts_with("price_")
+            && price_words.iter().any(|&(a, b)| s.start < b && a < s.end)
+        {
             continue;
         }
         if s.slot.starts_with("price_") {
@@ -412,6 +421,16 @@ mod tests {
         assert_eq!(r.price_min, None);
         assert_eq!(r.product_type.as_deref(), Some("耳机"));
         assert_eq!(r.text, "亲， 的耳机");
+        let r = search_request(&parse(
+            "show me jackets, 200元以内",
+            &[
+                ("product_type", "jackets"),
+                ("price_max", "200元"),
+                ("size", "以内"),
+            ],
+        ));
+        assert!(r.sizes.is_empty(), "以内 is the price's cue, no size");
+        assert_eq!(r.price_max, Some(200.0));
         let r = search_request(&parse("两百块左右的空气炸锅", &[]));
         assert_eq!((r.price_min, r.price_max), (Some(160.0), Some(240.0)));
         let r = search_request(&parse("有没有八百以下的", &[("price_max", "八百")]));
