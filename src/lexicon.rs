@@ -6,6 +6,8 @@
 
 use crate::types::SortWish;
 
+pub mod zh;
+
 /// Words that deny what follows: they turn a price cue around ("nothing over 60") and
 /// exclude a value ("not nike"). A word ending in "n't" is one too ([`is_negation`]).
 pub const NEGATIONS: &[&str] = &[
@@ -186,6 +188,14 @@ const SORT_WORDS: &[(SortWish, &[&str])] = &[
             "low to high",
             "lowest to highest",
             "price ascending",
+            "最便宜",
+            "价格最低",
+            "价格从低到高",
+            "从低到高",
+            "便宜的",
+            "不要太贵",
+            "别太贵",
+            "实惠",
         ],
     ),
     (
@@ -200,11 +210,27 @@ const SORT_WORDS: &[(SortWish, &[&str])] = &[
             "rating",
             "rated",
             "reviews",
+            "评分最高",
+            "评价最好",
+            "口碑最好",
+            "好评最多",
+            "好评",
+            "评分",
         ],
     ),
     (
         SortWish::Newest,
-        &["newest", "latest", "new arrival", "most recent", "just in"],
+        &[
+            "newest",
+            "latest",
+            "new arrival",
+            "most recent",
+            "just in",
+            "最新",
+            "新款",
+            "新品",
+            "刚上架",
+        ],
     ),
 ];
 
@@ -233,6 +259,9 @@ pub fn is_negation(word: &str) -> bool {
 /// ("anything but samsung", "phones, not apple", "ones that aren't sonora").
 pub fn excluded_at(text: &str, start: usize) -> bool {
     let before: String = text.chars().take(start).collect();
+    if zh::has_han(&before) && zh::excludes_before(&before) {
+        return true;
+    }
     // A negation reaches to the end of its clause: "not sony, maybe bose" wants bose.
     let clause = before
         .rfind([',', ';', '.', '!', '?'])
@@ -262,6 +291,10 @@ pub fn is_currency_word(word: &str) -> bool {
 
 /// An amount as shoppers write it: "$80", "300 euros", "1,200", "1.5k", "a grand".
 pub fn parse_price(text: &str) -> Option<f64> {
+    // "300元", "两百块", "三千五", "1千": Chinese numerals and units.
+    if zh::has_han(text) {
+        return zh::amount(text).map(|(value, _)| value);
+    }
     let s = text.to_lowercase();
     let grand = s.contains("grand");
     let Some(start) = s.find(|c: char| c.is_ascii_digit()) else {
@@ -510,6 +543,12 @@ mod tests {
         assert_eq!(parse_price("2 grand"), Some(2000.0));
         assert_eq!(parse_price("a grand"), Some(1000.0));
         assert_eq!(parse_price("cheap"), None);
+        assert_eq!(parse_price("300元"), Some(300.0));
+        assert_eq!(parse_price("两百块"), Some(200.0));
+        assert_eq!(parse_price("¥299"), Some(299.0));
+        assert_eq!(parse_price("三千五"), Some(3500.0));
+        assert_eq!(parse_price("1千"), Some(1000.0));
+        assert_eq!(parse_price("八百块"), Some(800.0));
     }
 
     #[test]
@@ -526,6 +565,9 @@ mod tests {
         assert!(!excluded_at("check out nike shoes", 10));
         assert!(excluded_at("filter out nike please", 11));
         assert!(!excluded_at("not sony, maybe bose", 16));
+        assert!(excluded_at("耳机不要索尼的", 4));
+        assert!(excluded_at("除了黑色都行", 2));
+        assert!(!excluded_at("有没有黑色的", 3));
     }
 
     #[test]
@@ -553,6 +595,10 @@ mod tests {
             assert_eq!(sort_wish(&format!("laptops {text}")), Some(wish), "{text}");
         }
         assert_eq!(sort_wish("a red scarf"), None);
+        assert_eq!(sort_wish("最便宜的耳机"), Some(SortWish::Cheapest));
+        assert_eq!(sort_wish("价格从低到高排"), Some(SortWish::Cheapest));
+        assert_eq!(sort_wish("评分最高的"), Some(SortWish::BestRated));
+        assert_eq!(sort_wish("有最新款吗"), Some(SortWish::Newest));
     }
 
     #[test]

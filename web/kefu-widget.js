@@ -11,6 +11,10 @@
  * Without one the chat is anonymous. window.kefu.signIn(token) signs in mid-visit: the
  * same conversation goes on as the shopper's.
  *
+ * The widget's words follow `data-locale`, else the page's <html lang> (en, zh); the
+ * locale goes to the server in `hello`, so replies come in it too. Enter while an input
+ * method is composing (pinyin, zhuyin, kana) picks the characters and sends nothing.
+ *
  * Every attribute is optional; the server defaults to the page's origin. No framework and
  * no build step: plain modern JS. It speaks kefu's chat protocol v1 (docs/protocol.md).
  *
@@ -205,7 +209,8 @@
   // ---- styles --------------------------------------------------------------------
 
   const CSS = `
-:host { all: initial; --kefu-color: #0b7285; --kefu-fg: #fff; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; }
+:host { all: initial; --kefu-color: #0b7285; --kefu-fg: #fff; color: #1d1d1f;
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
 * { box-sizing: border-box; }
 button { font: inherit; cursor: pointer; }
 .launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; border: 0; border-radius: 999px;
@@ -224,7 +229,11 @@ header .close { background: transparent; color: inherit; border: 0; font-size: 2
 .banner { font-size: 13px; padding: 6px 14px; background: #e7f5ff; color: #1c4f7a; }
 .banner:empty { display: none; }
 .log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 10px; background: #f6f7f9; }
-.msg { max-width: 88%; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+/* Chinese breaks between any two characters (word-break: normal keeps the line-break
+   rules that keep ，。 off a line's start); overflow-wrap: anywhere also breaks a long
+   Latin run (a URL, an order number) inside a Chinese line rather than widen the bubble. */
+.msg { max-width: 88%; min-width: 0; padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; word-break: normal; overflow-wrap: anywhere; line-break: auto; }
+.panel:lang(zh) .msg, .panel:lang(ja) .msg { line-height: 1.6; }
 .msg .who { display: block; font-size: 11px; font-weight: 600; opacity: .7; margin-bottom: 2px; }
 .user { align-self: flex-end; background: var(--kefu-color); color: var(--kefu-fg); border-bottom-right-radius: 4px; }
 .bot { align-self: flex-start; background: #fff; border: 1px solid #e3e5e8; border-bottom-left-radius: 4px; max-width: 100%; }
@@ -245,7 +254,7 @@ header .close { background: transparent; color: inherit; border: 0; font-size: 2
   border: 1px solid var(--kefu-color); background: #fff; color: var(--kefu-color); text-decoration: none; }
 .card .actions .cart { background: var(--kefu-color); color: var(--kefu-fg); }
 .quick { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; white-space: normal; }
-.quick button { border: 1px solid var(--kefu-color); color: var(--kefu-color); background: #fff; border-radius: 999px; padding: 4px 12px; font-size: 13px; }
+.quick button { max-width: 100%; overflow-wrap: anywhere; text-align: start; border: 1px solid var(--kefu-color); color: var(--kefu-color); background: #fff; border-radius: 999px; padding: 4px 12px; font-size: 13px; }
 .quick button:disabled { opacity: .5; cursor: default; }
 .feedback { display: flex; gap: 4px; margin-top: 6px; align-items: center; font-size: 12px; color: #555; white-space: normal; }
 .feedback button { border: 1px solid #d0d4d9; background: #fff; color: #444; border-radius: 6px; padding: 2px 6px; line-height: 0; }
@@ -286,7 +295,8 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
     }
 
     build() {
-      this.host = el("div", { id: "kefu-widget" });
+      // The widget's language, for line breaking and the right CJK glyphs.
+      this.host = el("div", { id: "kefu-widget", lang: locale });
       const root = this.host.attachShadow({ mode: "open" });
       root.append(el("style", { text: CSS }));
       if (color && window.CSS && CSS.supports("color", color)) this.host.style.setProperty("--kefu-color", color);
@@ -304,7 +314,19 @@ form button { border: 0; border-radius: 8px; background: var(--kefu-color); colo
       this.log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions", "aria-label": T.title, tabindex: "0" });
       this.typing = el("div", { class: "typing", hidden: true }, T.typing);
       this.input = el("input", { id: "kefu-input", type: "text", autocomplete: "off", maxlength: "2000", placeholder: T.input });
-      this.form = el("form", { onsubmit: (e) => { e.preventDefault(); this.submit(); } },
+      this.composing = false;
+      // An input method (pinyin, zhuyin, kana) uses Enter to pick its characters: that
+      // Enter sends nothing. Chrome and Firefox flag it (isComposing); Safari ends the
+      // composition first and then sends keyCode 229.
+      this.input.addEventListener("compositionstart", () => { this.composing = true; });
+      this.input.addEventListener("compositionend", () => { this.composing = false; });
+      this.input.addEventListener("keydown", (e) => {
+        if (e.key !== "Enter" || e.shiftKey) return;
+        if (e.isComposing || e.keyCode === 229 || this.composing) return;
+        e.preventDefault();
+        this.submit();
+      });
+      this.form = el("form", { onsubmit: (e) => { e.preventDefault(); if (!this.composing) this.submit(); } },
         el("label", { class: "sr", for: "kefu-input" }, T.input),
         this.input,
         el("button", { type: "submit" }, T.send));

@@ -15,6 +15,7 @@ mod nlg;
 mod orders;
 mod outcome;
 mod policy;
+mod prices;
 mod product;
 mod reasons;
 mod request;

@@ -105,7 +105,7 @@ impl Templates {
 }
 
 /// A budget as shoppers say it: "€300", not "€300.00".
-fn whole_price(amount: f64, currency: &str, locale: &str) -> String {
+pub(super) fn whole_price(amount: f64, currency: &str, locale: &str) -> String {
     let full = format_price(amount, currency, locale);
     if amount.fract() == 0.0 {
         for cents in [".00", ",00"] {

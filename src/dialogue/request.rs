@@ -3,12 +3,14 @@
 //! "anything but black" exclude), then the search in force is typed. Search and the
 //! recommender rank for the request and never re-read the text.
 
+use crate::lexicon::zh;
 use crate::lexicon::{
     excluded_at, is_currency_word, is_negation, is_price_cue, parse_price, sort_wish, sort_words,
     EXCLUSIONS,
 };
 use crate::types::{Parse, SearchRequest};
 
+use super::prices::{convert_slot, read_zh, PriceNote, PriceRule};
 use super::tracker::Tracker;
 
 /// Slots that describe what to search for; they carry over between turns.
@@ -25,8 +27,18 @@ pub(super) const SEARCH_SLOTS: &[&str] = &[
     "recipient",
 ];
 
-/// Folds this turn's search slots into the tracker's search in force.
-pub(super) fn fold(tracker: &mut Tracker, parse: &Parse) {
+/// Folds this turn's search slots into the tracker's search in force; prices are kept in
+/// the shop's currency (`rule`), and each amount named in another currency is returned for
+/// the reply to say how it was taken.
+pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Vec<PriceNote> {
+    let mut notes = Vec::new();
+    // Chinese price cues are read from the words themselves (the NLU's spans hold the
+    // amount, the cue beside it says which end): they decide every price of the turn.
+    let zh_budget = read_zh(parse, rule);
+    // The characters of a Chinese price and its cue (300元以内) hold nothing else: a size
+    // or colour tagged inside them is a misreading.
+    let price_words: Vec<(usize, usize)> =
+        zh::prices(&parse.text).iter().map(|p| p.reach).collect();
     if let Some(pt) = parse.slot("product_type") {
         let changed = tracker
             .slots
@@ -38,6 +50,19 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse) {
     }
     for s in &parse.slots {
         if !SEARCH_SLOTS.contains(&s.slot.as_str()) {
+            continue;
+        }
+        if !s.slot.starts_with("price_")
+            && price_words.iter().any(|&(a, b)| s.start < b && a < s.end)
+        {
+            continue;
+        }
+        if s.slot.starts_with("price_") {
+            if zh_budget.is_none() {
+                let (value, note) = convert_slot(&s.value, rule);
+                notes.extend(note);
+                tracker.slots.insert(s.slot.clone(), value);
+            }
             continue;
         }
         let excluded = match s.slot.as_str() {
@@ -65,6 +90,13 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse) {
         }
         tracker.slots.insert(s.slot.clone(), s.value.clone());
     }
+    if let Some((ends, zh_notes)) = zh_budget {
+        // 两百块左右 sets both ends; a lone ceiling keeps a floor said before.
+        for end in ends {
+            tracker.slots.insert(end.slot.into(), end.value);
+        }
+        notes.extend(zh_notes);
+    }
     // "a laptop, not too expensive": a ranking wish in words the NLU tagged no sort in, or
     // tagged in part ("by price, lowest first" tagged "lowest first"); the slot keeps the
     // wish's own words, so the request reads it.
@@ -90,6 +122,7 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse) {
             tracker.wish = Some(words);
         }
     }
+    notes
 }
 
 /// Slots whose words say how to filter or order a list, not what is looked for.
@@ -106,6 +139,9 @@ const NOT_RANKED: &[&str] = &[
 /// quantities, and excluded values with the words that exclude them.
 fn words_of(parse: &Parse) -> String {
     let text = &parse.text;
+    if zh::has_han(text) {
+        return zh_words_of(parse);
+    }
     // Words as character spans, lower-cased without surrounding punctuation.
     let mut words: Vec<(usize, usize, String)> = Vec::new();
     let mut start = None;
@@ -189,6 +225,38 @@ fn words_of(parse: &Parse) -> String {
         .to_string()
 }
 
+/// [`words_of`] for Chinese, which has no spaces: the message without its prices and their
+/// cue words, sort wishes and the other unranked slots.
+fn zh_words_of(parse: &Parse) -> String {
+    let chars: Vec<char> = parse.text.chars().collect();
+    let mut cut = vec![false; chars.len()];
+    let mut cut_range = |from: usize, to: usize| {
+        cut[from.min(chars.len())..to.min(chars.len())]
+            .iter_mut()
+            .for_each(|c| *c = true);
+    };
+    for p in zh::prices(&parse.text) {
+        cut_range(p.reach.0, p.reach.1);
+    }
+    for slot in &parse.slots {
+        let excluded =
+            matches!(slot.slot.as_str(), "brand" | "color") && excluded_at(&parse.text, slot.start);
+        if NOT_RANKED.contains(&slot.slot.as_str()) || excluded {
+            cut_range(slot.start, slot.end);
+        }
+    }
+    let kept: String = chars
+        .iter()
+        .zip(&cut)
+        .map(|(c, &gone)| if gone { ' ' } else { *c })
+        .collect();
+    kept.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
 /// The slot values in force that say what the shopper is after.
 pub(super) fn describing_words(tracker: &Tracker) -> Vec<String> {
     ["color", "material", "product_type", "feature"]
@@ -239,7 +307,7 @@ pub(super) fn in_force(tracker: &Tracker, typed: &str) -> SearchRequest {
 /// product search API).
 pub fn search_request(parse: &Parse) -> SearchRequest {
     let mut tracker = Tracker::default();
-    fold(&mut tracker, parse);
+    fold(&mut tracker, parse, &PriceRule::default());
     in_force(&tracker, &parse.text)
 }
 
@@ -341,6 +409,39 @@ mod tests {
     }
 
     #[test]
+    fn chinese_prices_and_words() {
+        let r = search_request(&parse(
+            "亲，300元以内的耳机",
+            &[("price_min", "300元"), ("product_type", "耳机")],
+        ));
+        assert_eq!(
+            r.price_max,
+            Some(300.0),
+            "the cue 以内 decides, not the tag"
+        );
+        assert_eq!(r.price_min, None);
+        assert_eq!(r.product_type.as_deref(), Some("耳机"));
+        assert_eq!(r.text, "亲， 的耳机");
+        let r = search_request(&parse(
+            "show me jackets, 200元以内",
+            &[
+                ("product_type", "jackets"),
+                ("price_max", "200元"),
+                ("size", "以内"),
+            ],
+        ));
+        assert!(r.sizes.is_empty(), "以内 is the price's cue, no size");
+        assert_eq!(r.price_max, Some(200.0));
+        let r = search_request(&parse("两百块左右的空气炸锅", &[]));
+        assert_eq!((r.price_min, r.price_max), (Some(160.0), Some(240.0)));
+        let r = search_request(&parse("有没有八百以下的", &[("price_max", "八百")]));
+        assert_eq!(r.price_max, Some(800.0));
+        let r = search_request(&parse("最便宜的耳机，不要索尼", &[("brand", "索尼")]));
+        assert_eq!(r.sort, Some(SortWish::Cheapest));
+        assert_eq!(r.not_brands, vec!["索尼"]);
+    }
+
+    #[test]
     fn a_new_type_starts_afresh_and_a_refinement_keeps_the_type() {
         let mut t = Tracker::default();
         fold(
@@ -349,6 +450,7 @@ mod tests {
                 "nike running shoes",
                 &[("brand", "nike"), ("product_type", "running shoes")],
             ),
+            &PriceRule::default(),
         );
         fold(
             &mut t,
@@ -356,6 +458,7 @@ mod tests {
                 "not nike, in black",
                 &[("brand", "nike"), ("color", "black")],
             ),
+            &PriceRule::default(),
         );
         let r = in_force(&t, "not nike, in black");
         assert_eq!(r.product_type.as_deref(), Some("running shoes"));
@@ -365,6 +468,7 @@ mod tests {
         fold(
             &mut t,
             &parse("now show me tents", &[("product_type", "tents")]),
+            &PriceRule::default(),
         );
         let r = in_force(&t, "now show me tents");
         assert_eq!(r.product_type.as_deref(), Some("tents"));

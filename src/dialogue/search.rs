@@ -8,12 +8,50 @@ use crate::types::ProductId;
 
 use super::ctx::Ctx;
 use super::outcome::{intent_payload, plain_quick, Outcome};
+use super::prices::{PriceNote, PriceRule, Taken};
+use super::reasons::whole_price;
 use super::request;
 use super::tracker::Pending;
+use crate::lexicon::zh;
 
-/// Folds this turn's search slots into the search in force.
-fn merge_search_slots(ctx: &mut Ctx<'_>) {
-    request::fold(ctx.tracker, ctx.parse);
+/// Folds this turn's search slots into the search in force; the amounts named in another
+/// currency than the shop's, for the reply to say how they were taken.
+fn merge_search_slots(ctx: &mut Ctx<'_>) -> Vec<PriceNote> {
+    // Only Chinese words name a currency to convert (prices.rs); English turns skip the
+    // look at the catalogue's currency.
+    let rule = if zh::has_han(&ctx.parse.text) {
+        PriceRule::of(&ctx.graph, &ctx.recommender.config().currency_rates)
+    } else {
+        PriceRule::default()
+    };
+    request::fold(ctx.tracker, ctx.parse, &rule)
+}
+
+/// The reply, after saying how each amount in another currency was taken ("300元 is
+/// about €38 at the shop's rate").
+fn with_price_notes(ctx: &Ctx<'_>, notes: &[PriceNote], mut out: Outcome) -> Outcome {
+    let said: Vec<String> = notes
+        .iter()
+        .map(|n| {
+            let price = whole_price(n.amount, &n.shop_currency, &ctx.locale);
+            let asked = ("asked", n.asked.clone());
+            match n.taken {
+                Taken::Converted => ctx.t("price_converted", &[asked, ("price", price)]),
+                Taken::Assumed => ctx.t(
+                    "price_assumed",
+                    &[
+                        asked,
+                        ("price", price),
+                        ("currency", n.shop_currency.clone()),
+                    ],
+                ),
+            }
+        })
+        .collect();
+    if !said.is_empty() {
+        out.text = format!("{} {}", said.join(" "), out.text);
+    }
+    out
 }
 
 fn what(ctx: &Ctx<'_>) -> String {
@@ -231,7 +269,12 @@ fn describes_something(ctx: &Ctx<'_>) -> bool {
 }
 
 pub fn search(ctx: &mut Ctx<'_>) -> Outcome {
-    merge_search_slots(ctx);
+    let notes = merge_search_slots(ctx);
+    let out = search_merged(ctx);
+    with_price_notes(ctx, &notes, out)
+}
+
+fn search_merged(ctx: &mut Ctx<'_>) -> Outcome {
     if let Some(name) = ctx.slot("product") {
         // A named model: show it (and close matches) rather than a category list.
         let hits: Vec<(Product, String)> = ctx
@@ -277,15 +320,27 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
     let more = ctx.slot("more").is_some()
         || ["more", "other", "others", "else", "next", "another"]
             .iter()
-            .any(|w| text.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
+            .any(|w| text.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+        || zh::MORE.iter().any(|w| text.contains(w));
     let cheaper = ctx.slot("sort") == Some("cheaper")
         || text.contains("cheaper")
         || text.contains("less expensive")
-        || text.contains("lower price");
+        || text.contains("lower price")
+        || zh::CHEAPER.iter().any(|w| text.contains(w));
     let before = SearchState::of(ctx.tracker);
-    merge_search_slots(ctx);
+    let notes = merge_search_slots(ctx);
+    let out = refine_merged(ctx, before, more, cheaper);
+    with_price_notes(ctx, &notes, out)
+}
+
+fn refine_merged(ctx: &mut Ctx<'_>, before: SearchState, more: bool, cheaper: bool) -> Outcome {
     ctx.tracker.slots.remove("more");
-    if cheaper && ctx.parse.slot("price_max").is_none() {
+    // A ceiling said with "cheaper" (便宜一点，两百以内) stands; the NLU may not tag it.
+    let said_max = ctx.parse.slot("price_max").is_some()
+        || zh::prices(&ctx.parse.text)
+            .iter()
+            .any(|p| p.bound != Some(zh::Bound::Min));
+    if cheaper && !said_max {
         // "Cheaper" means under the middle of what was just shown.
         let graph = ctx.graph.clone();
         let mut prices: Vec<f64> = ctx
@@ -419,7 +474,12 @@ fn size_range(sizes: &[String]) -> String {
 }
 
 pub fn recommend(ctx: &mut Ctx<'_>) -> Outcome {
-    merge_search_slots(ctx);
+    let notes = merge_search_slots(ctx);
+    let out = recommend_merged(ctx);
+    with_price_notes(ctx, &notes, out)
+}
+
+fn recommend_merged(ctx: &mut Ctx<'_>) -> Outcome {
     let mut req = request(ctx, false);
     if let Some(focus) = ctx.tracker.focus.clone() {
         let t = ctx.parse.text.to_lowercase();

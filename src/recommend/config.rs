@@ -21,6 +21,11 @@ pub struct RecommendConfig {
     pub weight_companion: f32,
     pub weight_popularity: f32,
     pub weight_rating: f32,
+    /// What one unit of a currency is worth in the shop's currency (the one most products
+    /// are priced in), by ISO 4217 code: a budget a shopper names in it (300元) is
+    /// converted, and the reply shows the converted amount. A currency with no rate is
+    /// read as the shop's own, and the reply says so (docs/languages.md).
+    pub currency_rates: std::collections::BTreeMap<String, f64>,
 }
 
 impl Default for RecommendConfig {
@@ -35,6 +40,7 @@ impl Default for RecommendConfig {
             weight_companion: 0.8,
             weight_popularity: 0.1,
             weight_rating: 0.1,
+            currency_rates: Default::default(),
         }
     }
 }
@@ -66,6 +72,22 @@ impl RecommendConfig {
         ] {
             if !(w.is_finite() && (0.0..=10.0).contains(&w)) {
                 return Err(ConfigError::invalid(key, w, "a number from 0 to 10"));
+            }
+        }
+        for (code, rate) in &self.currency_rates {
+            if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(ConfigError::invalid(
+                    "recommend.currency_rates",
+                    code,
+                    "ISO 4217 codes in capitals, such as CNY",
+                ));
+            }
+            if !(rate.is_finite() && *rate > 0.0) {
+                return Err(ConfigError::invalid(
+                    &format!("recommend.currency_rates.{code}"),
+                    rate,
+                    "a number above 0: one unit of it in the shop's currency",
+                ));
             }
         }
         Ok(())

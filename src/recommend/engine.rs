@@ -79,6 +79,11 @@ fn log_share(values: &[f32]) -> Vec<f32> {
 }
 
 impl Recommender {
+    /// The settings it ranks with.
+    pub fn config(&self) -> &RecommendConfig {
+        &self.config
+    }
+
     /// A ranker over `search`'s catalogue (its product vectors are the recommender's).
     pub fn new(
         search: Arc<ProductSearch>,

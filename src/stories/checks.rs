@@ -26,6 +26,8 @@ pub enum FailureKind {
     MissingText,
     /// The reply says something it must not.
     UnwantedText,
+    /// The reply is not in the language asked (`reply_language`).
+    WrongLanguage,
     /// The reply does not state the shop's policy.
     MissingPolicyFact,
     /// The answer does not name the product(s) it is about.
@@ -84,6 +86,24 @@ pub struct TurnView<'a> {
     pub previous: &'a [String],
     /// The focus before this turn.
     pub focus_before: Option<&'a str>,
+}
+
+/// Whether `text` is written in `language`: Chinese has Han characters and more of them than
+/// Latin words (a product or brand name in Latin letters may stand in a Chinese reply);
+/// English has Latin words and no Han character.
+fn written_in(text: &str, language: super::Language) -> bool {
+    let han = text
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .count();
+    let latin_words = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() > 1)
+        .count();
+    match language {
+        super::Language::Zh => han > 0 && han >= latin_words,
+        super::Language::En => han == 0 && latin_words > 0,
+    }
 }
 
 /// Actions that are a fallback (a first one, or the offer of a person after a second).
@@ -189,6 +209,14 @@ pub fn check_step(step: &Step, t: &TurnView<'_>) -> Vec<Failure> {
             ));
         }
     }
+    if let Some(language) = step.reply_language {
+        if !written_in(&reply.text, language) {
+            errs.push(fail(
+                WrongLanguage,
+                format!("reply {:?} is not in {language:?}", reply.text),
+            ));
+        }
+    }
     if let Some(kind) = &step.states_policy {
         errs.extend(check_policy(t.graph, kind, &reply.text));
     }
@@ -286,5 +314,24 @@ fn check_policy(g: &Graph, kind: &str, text: &str) -> Vec<Failure> {
             FailureKind::MissingPolicyFact,
             format!("reply {text:?} states none of the {kind} policy's terms {numbers:?}"),
         )]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_in;
+    use crate::stories::Language;
+
+    #[test]
+    fn the_language_of_a_reply() {
+        assert!(written_in("为您找到 3 款跑步鞋。", Language::Zh));
+        assert!(written_in("Meridian Nova 12 的价格是€799。", Language::Zh));
+        assert!(!written_in("Here are 3 running shoes.", Language::Zh));
+        assert!(!written_in(
+            "Sorry 抱歉, I could not find anything for you",
+            Language::Zh
+        ));
+        assert!(written_in("Here are 3 running shoes.", Language::En));
+        assert!(!written_in("为您找到 3 款跑步鞋。", Language::En));
     }
 }

@@ -44,6 +44,8 @@ pub struct Step {
     /// At least one of these is in the reply (the same fact in other words).
     pub reply_contains_any: Vec<String>,
     pub reply_not_contains: Vec<String>,
+    /// The reply is written in this language (a Chinese shopper is answered in Chinese).
+    pub reply_language: Option<Language>,
     /// The reply states one of the numbers this policy of the catalogue's shop sets
     /// (`returns`, `shipping`, `warranty`, `payment`), e.g. its return window in days.
     pub states_policy: Option<String>,
@@ -79,6 +81,14 @@ pub struct Step {
     pub names_cart: bool,
     /// No reply at all (a person has the conversation).
     pub silent: bool,
+}
+
+/// A language a reply can be checked to be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Zh,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -13,7 +13,7 @@ mod sets;
 mod tracker_checks;
 
 pub use checks::{Failure, FailureKind};
-pub use format::{ProductCheck, Step, Story, StoryFile};
+pub use format::{Language, ProductCheck, Step, Story, StoryFile};
 pub use report::{run_sets, KindCount, Report, Score, SkippedSet};
 pub use run::{
     run_story, start, story_clock, Stage, StepResult, StoryKefu, StoryParts, StoryResult,

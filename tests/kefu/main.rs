@@ -25,3 +25,4 @@ mod store_migrate;
 mod support;
 mod transport;
 mod turn;
+mod zh_prices;
