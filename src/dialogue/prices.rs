@@ -184,6 +184,7 @@ mod tests {
                 .collect(),
             sentiment: Sentiment::Neutral,
             sentiment_score: 0.0,
+            language: String::new(),
         }
     }
 

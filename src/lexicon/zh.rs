@@ -384,6 +384,19 @@ fn negated(before: &[char]) -> bool {
     NEGATIONS.iter().any(|n| ends_with(tail, n))
 }
 
+/// Words after a cue that refuse what it names: 三百以下的不要 wants nothing under 300.
+/// Only refusals: 不 alone starts 不错 and 不贵, which refuse nothing.
+const REFUSALS_AFTER: &[&str] = &["不要", "不想要", "别", "不考虑", "不看", "pass"];
+
+/// A refusal right after a cue (its 的 skipped): 以下的不要, 以上的别推荐.
+fn refused_after(rest: &[char]) -> bool {
+    let rest = match rest.first() {
+        Some('的') => &rest[1..],
+        _ => rest,
+    };
+    REFUSALS_AFTER.iter().any(|r| starts_with_ci(rest, r))
+}
+
 fn turned(bound: Bound, negated: bool) -> Bound {
     match (bound, negated) {
         (Bound::Max, true) => Bound::Min,
@@ -441,7 +454,8 @@ pub fn prices(text: &str) -> Vec<ZhPrice> {
         let after = &chars[a.end..];
         let (bound, reach) = if let Some((bound, len)) = cue_starting(after, CUES_AFTER) {
             // 42码以上 never gets here: 码 stands between the number and 以上.
-            (Some(turned(bound, negated(before))), (a.start, a.end + len))
+            let turn = negated(before) || refused_after(&after[len..]);
+            (Some(turned(bound, turn)), (a.start, a.end + len))
         } else if let Some((bound, len)) = cue_ending(trim_end(before, "在是"), CUES_BEFORE) {
             let cue_start = trim_end(before, "在是").len() - len;
             // 最多两件, 至少三天: a count, not a price, unless a unit says money.
@@ -606,6 +620,8 @@ mod tests {
             ("不要黑色，两百以内", 200.0),
             ("不要黑色两百以内的", 200.0),
             ("价格控制在五百", 500.0),
+            // 不错 refuses nothing.
+            ("两百以内的不错", 200.0),
         ] {
             assert_eq!(read(text), vec![(amount, Some(Bound::Max))], "{text}");
         }
@@ -620,6 +636,9 @@ mod tests {
             ("不低于300元的", 300.0),
             ("99元起", 99.0),
             ("不要两百以下的", 200.0),
+            // A refusal after the cue turns it as one before does.
+            ("三百以下的不要", 300.0),
+            ("一百块以内的别推荐了", 100.0),
         ] {
             assert_eq!(read(text), vec![(amount, Some(Bound::Min))], "{text}");
         }

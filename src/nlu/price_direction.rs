@@ -57,15 +57,14 @@ pub(crate) fn orient_prices(text: &str, slots: &mut [Slot]) {
     }
     let chars: Vec<char> = text.chars().collect();
     if chars.iter().any(|&c| super::language::is_han(c)) {
-        let mut prices: Vec<usize> = (0..slots.len())
+        let prices: Vec<usize> = (0..slots.len())
             .filter(|&i| matches!(slots[i].slot.as_str(), PRICE_MIN | PRICE_MAX))
             .collect();
-        prices.sort_by_key(|&i| slots[i].start);
         let spans: Vec<(usize, usize)> = prices
             .iter()
             .map(|&i| (slots[i].start, slots[i].end))
             .collect();
-        for (k, end) in super::price_direction_zh::orient(&chars, &spans)
+        for (k, end) in super::price_direction_zh::orient(text, &spans)
             .into_iter()
             .enumerate()
         {

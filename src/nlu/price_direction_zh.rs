@@ -1,128 +1,45 @@
-//! The direction of a price in a Chinese message. Chinese puts most budget cues after the
-//! amount (300元以内, 两千以上, 五百起), a few before it (不超过, 至少), a range joins two
-//! amounts with 到 or a dash (200到500之间), and a negation turns a cue round wherever it
-//! stands (不要300以下的, 三百以下的不要). The cue lists are the annotation convention's
-//! (knowledge/nlu/README.md, "Chinese (zh)").
+//! The direction of a price in a Chinese message, from the shared reading of Chinese
+//! prices (`lexicon::zh::prices`: cues after the amount such as 以内/以上/起, before it such
+//! as 不超过/至少, ranges joined by 到 or a dash, negations turning a cue round), which the
+//! dialogue reads budgets with too: one reading for the NLU's labels and the search request.
 
 use super::price_direction::End;
+use crate::lexicon::zh::{prices, Bound};
 
-/// Cues right after the amount (after its unit: 元, 块, 的 are skipped).
-const AFTER_CEILING: &[&str] = &[
-    "以内", "以下", "之内", "内", "封顶", "左右", "为止", "上下", "之下",
-];
-const AFTER_FLOOR: &[&str] = &["以上", "起", "往上", "之上", "多"];
-/// Cues right before the amount.
-const BEFORE_CEILING: &[&str] = &[
-    "不超过",
-    "不高于",
-    "不超出",
-    "最多",
-    "最高",
-    "顶多",
-    "低于",
-    "少于",
-    "不到",
-    "预算",
-    "控制在",
-    "以内",
-];
-const BEFORE_FLOOR: &[&str] = &[
-    "至少",
-    "最少",
-    "最低",
-    "起码",
-    "不低于",
-    "不少于",
-    "高于",
-    "超过",
-    "多于",
-];
-/// What may join the two amounts of a range.
-const RANGE_JOINS: &[&str] = &["到", "至", "-", "~", "～", "—", "－"];
-/// Words that turn a cue round: "not the ones under 300".
-const NEGATIONS: &[&str] = &["不要", "别", "除了", "不看", "不考虑"];
-
-/// The direction of each price span (start, end in characters) of `chars`, where a cue
-/// says; in text order.
-pub(super) fn orient(chars: &[char], spans: &[(usize, usize)]) -> Vec<Option<End>> {
-    let text = |a: usize, b: usize| -> String {
-        chars[a.min(chars.len())..b.min(chars.len())]
-            .iter()
-            .collect()
-    };
-    let mut decided: Vec<Option<End>> = vec![None; spans.len()];
-    for k in 0..spans.len() {
-        let (start, end) = spans[k];
-        if k > 0 {
-            let between = text(spans[k - 1].1, start);
-            let joint = between.trim_start_matches(['元', '块', ' ']).trim();
-            if RANGE_JOINS.contains(&joint) {
-                decided[k - 1] = Some(End::Floor);
-                decided[k] = Some(End::Ceiling);
-                continue;
+/// The direction of each price span (start, end in characters) of `text`, where the words
+/// around it say; in the order given.
+pub(super) fn orient(text: &str, spans: &[(usize, usize)]) -> Vec<Option<End>> {
+    let read = prices(text);
+    spans
+        .iter()
+        .map(|&(start, end)| {
+            let price = read.iter().find(|p| p.start < end && start < p.end)?;
+            match price.bound? {
+                // 左右 names a level to stay near: the annotation takes it as a ceiling.
+                Bound::Max | Bound::Around => Some(End::Ceiling),
+                Bound::Min => Some(End::Floor),
             }
-        }
-        let after = text(end, end + 8);
-        let after = after.trim_start_matches(['元', '块', ' ']);
-        let before = text(start.saturating_sub(6), start);
-        let cue = AFTER_CEILING
-            .iter()
-            .map(|c| (End::Ceiling, *c))
-            .chain(AFTER_FLOOR.iter().map(|c| (End::Floor, *c)))
-            .filter(|(_, c)| after.starts_with(c))
-            .max_by_key(|(_, c)| c.chars().count())
-            .map(|(e, c)| (e, after[c.len()..].to_string()))
-            .or_else(|| {
-                BEFORE_CEILING
-                    .iter()
-                    .map(|c| (End::Ceiling, *c))
-                    .chain(BEFORE_FLOOR.iter().map(|c| (End::Floor, *c)))
-                    .filter(|(_, c)| before.ends_with(c))
-                    .max_by_key(|(_, c)| c.chars().count())
-                    .map(|(e, _)| (e, String::new()))
-            });
-        let Some((direction, rest)) = cue else {
-            continue;
-        };
-        // "不要300以下的" / "三百以下的不要": a negation just before the amount (not part of
-        // a cue such as 不超过) or right after the cue's phrase.
-        let negated_before = NEGATIONS.iter().any(|n| {
-            before
-                .strip_suffix(['元', '块'])
-                .unwrap_or(&before)
-                .ends_with(n)
-        });
-        let rest = rest.trim_start_matches('的');
-        let negated_after = NEGATIONS.iter().any(|n| rest.starts_with(n));
-        decided[k] = Some(if negated_before || negated_after {
-            direction.flip()
-        } else {
-            direction
-        });
-    }
-    decided
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn spans(text: &str, values: &[&str]) -> (Vec<char>, Vec<(usize, usize)>) {
-        let chars: Vec<char> = text.chars().collect();
-        let spans = values
+    fn spans(text: &str, values: &[&str]) -> Vec<(usize, usize)> {
+        values
             .iter()
             .map(|v| {
                 let at = text.find(v).expect("value in text");
                 let start = text[..at].chars().count();
                 (start, start + v.chars().count())
             })
-            .collect();
-        (chars, spans)
+            .collect()
     }
 
     fn directions(text: &str, values: &[&str]) -> Vec<Option<End>> {
-        let (chars, spans) = spans(text, values);
-        orient(&chars, &spans)
+        orient(text, &spans(text, values))
     }
 
     use End::{Ceiling, Floor};
