@@ -16,6 +16,34 @@ pub struct FaqHit<'a> {
     pub score: f32,
     /// The phrasing (question or alternate) that matched best.
     pub matched: &'a str,
+    /// How the score was reached (each way has its own scale).
+    pub by: FaqMatch,
+}
+
+/// How similar an FAQ entry must be to answer with it: by meaning (cosine of the
+/// encoder's vectors)…
+pub const FAQ_MIN_MEANING: f32 = 0.55;
+/// …or by the characters shared with a locale's phrasing (Chinese), calibrated with
+/// `kefu kg eval-faq` on `knowledge/eval/faq_zh.jsonl` (docs/knowledge.md).
+pub const FAQ_MIN_WORDS: f32 = 0.35;
+
+impl FaqHit<'_> {
+    /// Whether the hit is close enough to answer the question with.
+    pub fn fits(&self) -> bool {
+        match self.by {
+            FaqMatch::Meaning => self.score >= FAQ_MIN_MEANING,
+            FaqMatch::Words => self.score >= FAQ_MIN_WORDS,
+        }
+    }
+}
+
+/// How an FAQ entry was matched to a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaqMatch {
+    /// Cosine of the encoder's vectors.
+    Meaning,
+    /// Cosine of the characters and character pairs shared (a locale's FAQ: faq_words).
+    Words,
 }
 
 pub(crate) struct Vectors {
@@ -38,7 +66,7 @@ impl std::fmt::Debug for FaqIndex {
     }
 }
 
-fn phrasing(e: &FaqEntry, i: usize) -> &str {
+pub(crate) fn phrasing(e: &FaqEntry, i: usize) -> &str {
     if i == 0 {
         &e.question
     } else {
@@ -146,6 +174,7 @@ impl FaqIndex {
                     entry: &faq[i],
                     score,
                     matched: phrasing(&faq[i], j),
+                    by: FaqMatch::Meaning,
                 })
             })
             .collect();
