@@ -24,8 +24,11 @@ pub struct FaqHit<'a> {
 /// encoder's vectors)…
 pub const FAQ_MIN_MEANING: f32 = 0.55;
 /// …or by the characters shared with a locale's phrasing (Chinese), calibrated with
-/// `kefu kg eval-faq` on `knowledge/eval/faq_zh.jsonl` (docs/knowledge.md).
+/// `kefu kg eval-faq` on `knowledge/eval/faq_zh.jsonl` (docs/knowledge.md)…
 pub const FAQ_MIN_WORDS: f32 = 0.35;
+/// …or by meaning with the multilingual encoder (multilingual-e5-small's cosines sit
+/// high: unrelated questions reach 0.85), calibrated the same way.
+pub const FAQ_MIN_MULTILINGUAL: f32 = 0.90;
 
 impl FaqHit<'_> {
     /// Whether the hit is close enough to answer the question with.
@@ -33,6 +36,7 @@ impl FaqHit<'_> {
         match self.by {
             FaqMatch::Meaning => self.score >= FAQ_MIN_MEANING,
             FaqMatch::Words => self.score >= FAQ_MIN_WORDS,
+            FaqMatch::Multilingual => self.score >= FAQ_MIN_MULTILINGUAL,
         }
     }
 }
@@ -44,6 +48,8 @@ pub enum FaqMatch {
     Meaning,
     /// Cosine of the characters and character pairs shared (a locale's FAQ: faq_words).
     Words,
+    /// Cosine of the multilingual encoder's vectors (a locale's FAQ: faq_multilingual).
+    Multilingual,
 }
 
 pub(crate) struct Vectors {

@@ -157,6 +157,8 @@ pub struct Graph {
     faq_index: FaqIndex,
     /// Each locale's FAQ phrasings by their characters (`faq_words`).
     pub(crate) faq_words: HashMap<String, FaqWords>,
+    /// Each locale's FAQ by meaning, once a multilingual encoder is set.
+    pub(crate) faq_multilingual: std::sync::OnceLock<super::faq_multilingual::LocaleFaqVectors>,
     order_ix: HashMap<String, u32>,
     /// Every word of every variant colour, made on first use (the dialogue asks each turn).
     colour_words: std::sync::OnceLock<std::collections::HashSet<String>>,
@@ -403,6 +405,7 @@ impl Graph {
             names,
             faq_index: FaqIndex::default(),
             faq_words,
+            faq_multilingual: std::sync::OnceLock::new(),
             order_ix,
             catalog,
         }

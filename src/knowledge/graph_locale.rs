@@ -2,10 +2,11 @@
 //! to the English one where the locale has none (or no locale is asked for).
 
 use super::faq::{phrasing, FaqHit, FaqMatch};
+use super::faq_multilingual::{LocaleFaqVectors, MultilingualEncoder};
 use super::faq_words::is_cjk;
 use super::graph::Graph;
 use super::locale::{self, LocaleTexts};
-use super::schema::{Category, Policy, PolicyKind, Product};
+use super::schema::{Category, FaqEntry, Policy, PolicyKind, Product};
 use super::KnowledgeError;
 use crate::types::Embed;
 
@@ -61,7 +62,8 @@ impl Graph {
     }
 
     /// The `k` FAQ entries closest to `query`, with the entries in `locale` where it has
-    /// them. A locale's own FAQ is matched by shared characters ([`FaqMatch::Words`]) when
+    /// them. With a multilingual encoder set ([`Graph::set_multilingual`]) a locale's own
+    /// FAQ is matched by meaning ([`FaqMatch::Multilingual`]); else by shared characters ([`FaqMatch::Words`]) when
     /// the question is written in a script without spaces (Chinese: the English encoder
     /// cannot read it) or shares enough with a phrasing; else the English FAQ is matched
     /// by meaning and each hit answered in the locale where translated.
@@ -78,22 +80,13 @@ impl Graph {
         else {
             return self.faq_lookup(query, embed, k);
         };
+        if let Some(vectors) = self.faq_multilingual.get() {
+            if let Some(best) = vectors.best(name, query, texts.faq.len())? {
+                return Ok(hits(&texts.faq, best, k, FaqMatch::Multilingual));
+            }
+        }
         if let Some(words) = self.faq_words.get(name) {
-            let best = words.best(query, texts.faq.len());
-            let mut hits: Vec<FaqHit> = best
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, b)| {
-                    b.map(|(score, j)| FaqHit {
-                        entry: &texts.faq[i],
-                        score,
-                        matched: phrasing(&texts.faq[i], j),
-                        by: FaqMatch::Words,
-                    })
-                })
-                .collect();
-            hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-            hits.truncate(k);
+            let hits = hits(&texts.faq, words.best(query, texts.faq.len()), k, FaqMatch::Words);
             let top = hits.first().map_or(0.0, |h| h.score);
             if query.chars().any(is_cjk) || top >= WORDS_ENOUGH {
                 return Ok(hits);
@@ -107,6 +100,49 @@ impl Graph {
         }
         Ok(hits)
     }
+
+    /// Matches locale FAQ questions by meaning with `encoder` from now on (the
+    /// multilingual encoder; `prefix` is what it wants before each text, `query: ` for
+    /// e5): embeds every locale's phrasings now. A second call changes nothing.
+    pub fn set_multilingual(&self, encoder: MultilingualEncoder) -> Result<(), KnowledgeError> {
+        if self.faq_multilingual.get().is_some() {
+            return Ok(());
+        }
+        let vectors = LocaleFaqVectors::build(
+            encoder,
+            self.catalog
+                .locales
+                .iter()
+                .filter(|(_, t)| !t.faq.is_empty())
+                .map(|(l, t)| (l, t.faq.as_slice())),
+        )?;
+        let _ = self.faq_multilingual.set(vectors);
+        Ok(())
+    }
+}
+
+/// The best `k` entries of a locale's FAQ from per-entry (score, phrasing) bests.
+fn hits(
+    faq: &[FaqEntry],
+    best: Vec<Option<(f32, usize)>>,
+    k: usize,
+    by: FaqMatch,
+) -> Vec<FaqHit<'_>> {
+    let mut hits: Vec<FaqHit> = best
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            b.map(|(score, j)| FaqHit {
+                entry: &faq[i],
+                score,
+                matched: phrasing(&faq[i], j),
+                by,
+            })
+        })
+        .collect();
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    hits.truncate(k);
+    hits
 }
 
 /// A question in another script that shares this much with a locale phrasing is

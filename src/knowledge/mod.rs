@@ -31,6 +31,7 @@ mod error;
 mod export;
 mod extract;
 mod faq;
+mod faq_multilingual;
 mod faq_words;
 mod feed;
 mod generate;
@@ -56,7 +57,8 @@ pub use edit::EditError;
 pub use error::{KnowledgeError, Problem, Severity};
 pub use export::{to_dot, to_json};
 pub use extract::{extract_facts, score_extraction, ExtractionScore};
-pub use faq::{FaqHit, FaqMatch, FAQ_MIN_MEANING, FAQ_MIN_WORDS};
+pub use faq::{FaqHit, FaqMatch, FAQ_MIN_MEANING, FAQ_MIN_MULTILINGUAL, FAQ_MIN_WORDS};
+pub use faq_multilingual::MultilingualEncoder;
 pub use faq_words::{fold_width, is_cjk};
 pub use feed::{
     import_feed, FeedError, FeedFormat, ImportOptions, ImportReport, RowNote, FALLBACK_BRAND,

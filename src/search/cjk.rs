@@ -26,7 +26,7 @@ fn runs(text: &str) -> Vec<(usize, Vec<(usize, char)>)> {
     out
 }
 
-/// With the `jieba` feature and `KEFU_CJK_TOKENIZER=jieba`: jieba's search-mode words
+/// With the `jieba` feature and `CJK_TOKENIZER=jieba`: jieba's search-mode words
 /// instead of character pairs (for measuring the two; docs/search.md).
 #[cfg(feature = "jieba")]
 fn jieba_words(text: &str) -> Option<Vec<(usize, String)>> {
@@ -34,7 +34,7 @@ fn jieba_words(text: &str) -> Option<Vec<(usize, String)>> {
     static JIEBA: OnceLock<Option<jieba_rs::Jieba>> = OnceLock::new();
     let jieba = JIEBA
         .get_or_init(|| {
-            (std::env::var("KEFU_CJK_TOKENIZER").as_deref() == Ok("jieba"))
+            (std::env::var("CJK_TOKENIZER").as_deref() == Ok("jieba"))
                 .then(jieba_rs::Jieba::new)
         })
         .as_ref()?;
