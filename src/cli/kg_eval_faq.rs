@@ -46,10 +46,7 @@ pub fn run(
         if verbose {
             let served = hit.as_ref().filter(|h| h.2);
             if served.map(|h| &h.0) != q.faq.as_ref() {
-                println!(
-                    "miss: {:?} wants {:?}, best {:?}",
-                    q.question, q.faq, hit
-                );
+                println!("miss: {:?} wants {:?}, best {:?}", q.question, q.faq, hit);
             }
         }
         outcomes.push((q.faq, hit));

@@ -191,10 +191,7 @@ pub fn compare(ctx: &mut Ctx<'_>) -> Outcome {
             ));
         }
     }
-    let intro = ctx.t(
-        "compare_intro",
-        &[("a", ctx.name(a)), ("b", ctx.name(b))],
-    );
+    let intro = ctx.t("compare_intro", &[("a", ctx.name(a)), ("b", ctx.name(b))]);
     let cards = vec![ctx.card(a, None), ctx.card(b, None)];
     ctx.tracker.show(&[a.id.clone(), b.id.clone()]);
     ctx.tracker.failures = 0;
@@ -313,7 +310,7 @@ fn enough_for(ctx: &mut Ctx<'_>, p: &Product) -> Option<Outcome> {
             let text = ctx.t(
                 key,
                 &[
-                    ("name", ctx.name(&p)),
+                    ("name", ctx.name(p)),
                     ("count", n.to_string()),
                     ("stock", stock.to_string()),
                 ],
@@ -336,7 +333,7 @@ fn enough_for(ctx: &mut Ctx<'_>, p: &Product) -> Option<Outcome> {
                     )
                 })
                 .collect();
-            let text = ctx.t("ask_how_many", &[("name", ctx.name(&p))]);
+            let text = ctx.t("ask_how_many", &[("name", ctx.name(p))]);
             Some(Outcome::say("ask_quantity", text).with_quick_replies(quick))
         }
         None => None,
@@ -387,7 +384,7 @@ pub(super) fn ask_variant_detail(
                 "slot",
                 if slot == "color" { "colour" } else { slot }.to_string(),
             ),
-            ("name", ctx.name(&p)),
+            ("name", ctx.name(p)),
             ("options", options.join(", ")),
         ],
     );

@@ -27,6 +27,9 @@ impl std::fmt::Debug for MultilingualEncoder {
     }
 }
 
+/// Per FAQ entry the best (cosine, phrasing index), if any phrasing scored.
+pub(crate) type BestPerEntry = Vec<Option<(f32, usize)>>;
+
 /// Each locale's FAQ phrasing vectors: (faq index, phrasing index, vector).
 pub(crate) struct LocaleFaqVectors {
     pub encoder: MultilingualEncoder,
@@ -65,7 +68,7 @@ impl LocaleFaqVectors {
         locale: &str,
         query: &str,
         entries: usize,
-    ) -> Result<Option<Vec<Option<(f32, usize)>>>, KnowledgeError> {
+    ) -> Result<Option<BestPerEntry>, KnowledgeError> {
         let Some(rows) = self.by_locale.get(locale) else {
             return Ok(None);
         };
@@ -76,7 +79,7 @@ impl LocaleFaqVectors {
             .embed(&[text.as_str()])?
             .pop()
             .ok_or_else(|| EmbedError("the encoder returned no vector".into()))?;
-        let mut best: Vec<Option<(f32, usize)>> = vec![None; entries];
+        let mut best: BestPerEntry = vec![None; entries];
         for (i, j, v) in rows {
             let s: f32 = v.iter().zip(&q).map(|(a, b)| a * b).sum();
             if best[*i].is_none_or(|(b, _)| s > b) {

@@ -10,8 +10,8 @@ use super::schema::FaqEntry;
 
 /// Particles and openers that carry no question ("亲，请问…吗？").
 const PARTICLES: &[char] = &[
-    '的', '吗', '呢', '了', '吧', '啊', '呀', '哦', '嘛', '么', '亲', '请', '问', '下', '一', '我', '你',
-    '您',
+    '的', '吗', '呢', '了', '吧', '啊', '呀', '哦', '嘛', '么', '亲', '请', '问', '下', '一', '我',
+    '你', '您',
 ];
 /// The weight of a question's feature no phrasing has (it still counts in the question's
 /// length, as a common word would: chatter should not sink a match, nor be free).
@@ -135,10 +135,7 @@ impl FaqWords {
             if *norm == 0.0 {
                 continue;
             }
-            let dot: f32 = q
-                .iter()
-                .filter_map(|(k, w)| f.get(k).map(|x| x * w))
-                .sum();
+            let dot: f32 = q.iter().filter_map(|(k, w)| f.get(k).map(|x| x * w)).sum();
             let s = dot / (q_norm * norm);
             if s > 0.0 && best[*i].is_none_or(|(b, _)| s > b) {
                 best[*i] = Some((s, *j));
@@ -169,7 +166,7 @@ mod tests {
         assert!(f.contains_key("支持"));
         assert!(f.contains_key("支"));
         assert!(!f.contains_key("吗"), "particles are no feature");
-        assert!(f.contains_key("持p") == false);
+        assert!(!f.contains_key("持p"), "no pair across scripts");
     }
 
     #[test]

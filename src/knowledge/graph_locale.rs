@@ -74,10 +74,12 @@ impl Graph {
         k: usize,
         locale: &str,
     ) -> Result<Vec<FaqHit<'_>>, KnowledgeError> {
-        let Some((name, texts)) = self
-            .locale(locale)
-            .and_then(|t| self.catalog.locales.iter().find(|(_, x)| std::ptr::eq(*x, t)))
-        else {
+        let Some((name, texts)) = self.locale(locale).and_then(|t| {
+            self.catalog
+                .locales
+                .iter()
+                .find(|(_, x)| std::ptr::eq(*x, t))
+        }) else {
             return self.faq_lookup(query, embed, k);
         };
         if let Some(vectors) = self.faq_multilingual.get() {
@@ -86,7 +88,12 @@ impl Graph {
             }
         }
         if let Some(words) = self.faq_words.get(name) {
-            let hits = hits(&texts.faq, words.best(query, texts.faq.len()), k, FaqMatch::Words);
+            let hits = hits(
+                &texts.faq,
+                words.best(query, texts.faq.len()),
+                k,
+                FaqMatch::Words,
+            );
             let top = hits.first().map_or(0.0, |h| h.score);
             if query.chars().any(is_cjk) || top >= WORDS_ENOUGH {
                 return Ok(hits);

@@ -139,7 +139,9 @@ pub(crate) fn is_locale(name: &str) -> bool {
     };
     lang.len() == 2
         && lang.chars().all(|c| c.is_ascii_lowercase())
-        && rest.is_none_or(|r| (2..=8).contains(&r.len()) && r.chars().all(|c| c.is_ascii_alphanumeric()))
+        && rest.is_none_or(|r| {
+            (2..=8).contains(&r.len()) && r.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 /// `policies/*.md` under `dir`, keyed `<prefix>policies/<file>`.
@@ -177,7 +179,16 @@ mod tests {
         for yes in ["zh", "de", "pt-BR", "zh-Hant"] {
             assert!(is_locale(yes), "{yes}");
         }
-        for no in ["nlu", "eval", "responses", "policies", "z", "ZH", "zh-", "zh-x"] {
+        for no in [
+            "nlu",
+            "eval",
+            "responses",
+            "policies",
+            "z",
+            "ZH",
+            "zh-",
+            "zh-x",
+        ] {
             assert!(!is_locale(no), "{no}");
         }
     }

@@ -34,8 +34,7 @@ fn jieba_words(text: &str) -> Option<Vec<(usize, String)>> {
     static JIEBA: OnceLock<Option<jieba_rs::Jieba>> = OnceLock::new();
     let jieba = JIEBA
         .get_or_init(|| {
-            (std::env::var("CJK_TOKENIZER").as_deref() == Ok("jieba"))
-                .then(jieba_rs::Jieba::new)
+            (std::env::var("CJK_TOKENIZER").as_deref() == Ok("jieba")).then(jieba_rs::Jieba::new)
         })
         .as_ref()?;
     let folded: String = text.chars().map(fold_width).collect();
@@ -166,7 +165,10 @@ mod tests {
             indexed("Sonora Buds 蓝牙耳机"),
             ["蓝", "蓝牙", "牙", "牙耳", "耳", "耳机", "机"]
         );
-        assert_eq!(indexed("GPS手表，黑色"), ["手", "手表", "表", "黑", "黑色", "色"]);
+        assert_eq!(
+            indexed("GPS手表，黑色"),
+            ["手", "手表", "表", "黑", "黑色", "色"]
+        );
         assert!(indexed("waterproof jacket").is_empty());
     }
 

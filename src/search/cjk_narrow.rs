@@ -43,10 +43,8 @@ fn cjk_runs(text: &str) -> Vec<Vec<char>> {
 impl CjkLabels {
     /// `None` when the shop has no texts in a CJK script.
     pub fn build(graph: &Graph) -> Option<Self> {
-        let locales: Vec<&crate::knowledge::LocaleTexts> = graph
-            .locales()
-            .filter_map(|l| graph.locale(l))
-            .collect();
+        let locales: Vec<&crate::knowledge::LocaleTexts> =
+            graph.locales().filter_map(|l| graph.locale(l)).collect();
         let mut vocabulary: HashSet<String> = HashSet::new();
         let mut add = |text: &str, endings: bool| {
             for run in cjk_runs(text) {
@@ -97,7 +95,11 @@ impl CjkLabels {
         if vocabulary.is_empty() {
             return None;
         }
-        let longest = vocabulary.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        let longest = vocabulary
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
         Some(Self {
             names,
             labels,

@@ -191,11 +191,12 @@ impl ProductSearch {
             && products.len() > SEMANTIC_ALL
             && lexical_wanted
             && !(words.is_empty() && cjk.is_empty());
-        let mut lexical: Vec<(u32, f32)> = if lexical_wanted && !(words.is_empty() && cjk.is_empty()) {
-            self.index.lexical(&words, &cjk, LEXICAL_DEPTH)?
-        } else {
-            Vec::new()
-        };
+        let mut lexical: Vec<(u32, f32)> =
+            if lexical_wanted && !(words.is_empty() && cjk.is_empty()) {
+                self.index.lexical(&words, &cjk, LEXICAL_DEPTH)?
+            } else {
+                Vec::new()
+            };
         let mut admitted: Vec<u32> = match &of_type {
             Some(of_type) => of_type.clone(),
             None if lexical_first => lexical.iter().map(|x| x.0).collect(),

@@ -511,10 +511,9 @@ impl SegmentCollector for SegmentDocs {
 fn register(index: &Index) {
     index.tokenizers().register(ENGLISH, english());
     index.tokenizers().register(PLAIN, plain());
-    index.tokenizers().register(
-        CJK,
-        TextAnalyzer::builder(super::cjk::CjkTokenizer).build(),
-    );
+    index
+        .tokenizers()
+        .register(CJK, TextAnalyzer::builder(super::cjk::CjkTokenizer).build());
 }
 
 /// Removes other catalogues' indexes (and leftovers of interrupted builds) under `root`;

@@ -363,10 +363,10 @@ impl TypeResolver<'_> {
             .filter_map(|l| self.graph.locale(l))
             .collect();
         for (i, p) in self.graph.products().iter().enumerate() {
-            if texts
-                .iter()
-                .any(|t| t.product(p.id.as_str()).is_some_and(|x| x.name.contains(asked)))
-            {
+            if texts.iter().any(|t| {
+                t.product(p.id.as_str())
+                    .is_some_and(|x| x.name.contains(asked))
+            }) {
                 products.push(i as u32);
             }
         }

@@ -74,7 +74,10 @@ fn write_shop(dir: &Path) {
 }
 
 fn in_locale_folder(problems: &[Problem]) -> Vec<&Problem> {
-    problems.iter().filter(|p| p.file.starts_with("zh/")).collect()
+    problems
+        .iter()
+        .filter(|p| p.file.starts_with("zh/"))
+        .collect()
 }
 
 #[test]
@@ -90,7 +93,11 @@ fn a_locale_folder_is_checked_loaded_and_served_with_english_fallback() {
     assert_eq!(graph.product_name(buds, "zh"), "Lark Buds 降噪蓝牙耳机");
     assert_eq!(graph.product_name(buds, "zh-CN"), "Lark Buds 降噪蓝牙耳机");
     assert_eq!(graph.product_name(buds, "en"), "Lark Buds");
-    assert_eq!(graph.product_name(buds, "de"), "Lark Buds", "no de/: English");
+    assert_eq!(
+        graph.product_name(buds, "de"),
+        "Lark Buds",
+        "no de/: English"
+    );
     let kettle = graph.product("kt-1").unwrap();
     assert_eq!(
         graph.product_description(kettle, "zh"),
@@ -99,8 +106,14 @@ fn a_locale_folder_is_checked_loaded_and_served_with_english_fallback() {
     );
     assert_eq!(graph.category("蓝牙耳机").unwrap().id, "earbuds");
     assert_eq!(graph.category("earbuds").unwrap().id, "earbuds");
-    assert_eq!(graph.resolve_attribute("降噪").as_deref(), Some("noise_cancelling"));
-    assert_eq!(graph.attribute_label("noise_cancelling", "zh"), Some("主动降噪"));
+    assert_eq!(
+        graph.resolve_attribute("降噪").as_deref(),
+        Some("noise_cancelling")
+    );
+    assert_eq!(
+        graph.attribute_label("noise_cancelling", "zh"),
+        Some("主动降噪")
+    );
     let policy = graph
         .policy_in(kefu::knowledge::PolicyKind::Shipping, "zh")
         .unwrap();
@@ -177,7 +190,10 @@ fn an_unknown_id_or_a_changed_term_in_a_locale_file_is_an_error_at_its_line() {
     );
     assert!(error_at("zh/categories.yaml", 4, "parent"), "{problems:#?}");
     assert!(error_at("zh/products.jsonl", 2, "eb-9"), "{problems:#?}");
-    assert!(error_at("zh/faq.yaml", 4, "links policy returns"), "{problems:#?}");
+    assert!(
+        error_at("zh/faq.yaml", 4, "links policy returns"),
+        "{problems:#?}"
+    );
     assert!(
         error_at("zh/policies/shipping.md", 5, "free_shipping_over"),
         "{problems:#?}"
@@ -200,12 +216,21 @@ fn a_missing_translation_is_a_warning_and_the_english_text_answers() {
     std::fs::remove_file(dir.path().join("zh/policies/shipping.md")).unwrap();
     let (graph, report) = KnowledgeBase::load(dir.path(), None).unwrap();
     let warned = |file: &str, words: &str| {
-        report.warnings.iter().any(|p| {
-            p.severity == Severity::Warning && p.file == file && p.message.contains(words)
-        })
+        report
+            .warnings
+            .iter()
+            .any(|p| p.severity == Severity::Warning && p.file == file && p.message.contains(words))
     };
-    assert!(warned("zh/categories.yaml", "audio"), "{:#?}", report.warnings);
-    assert!(warned("zh/policies/shipping.md", "shipping"), "{:#?}", report.warnings);
+    assert!(
+        warned("zh/categories.yaml", "audio"),
+        "{:#?}",
+        report.warnings
+    );
+    assert!(
+        warned("zh/policies/shipping.md", "shipping"),
+        "{:#?}",
+        report.warnings
+    );
     let kettles = graph.category("kettles").unwrap();
     assert_eq!(graph.category_name(kettles, "zh"), "Kettles");
     let policy = graph
@@ -245,7 +270,11 @@ fn a_chinese_faq_question_is_answered_from_the_chinese_faq() {
     let hits = graph
         .faq_lookup_in("这个电水壶有白色的吗", encoder.as_ref(), 1, "zh")
         .unwrap();
-    assert!(hits.iter().all(|h| !h.fits()), "{:?}", hits.first().map(|h| (&h.entry.id, h.score)));
+    assert!(
+        hits.iter().all(|h| !h.fits()),
+        "{:?}",
+        hits.first().map(|h| (&h.entry.id, h.score))
+    );
     // An English question with the reply locale zh: matched by meaning, answered in Chinese.
     let hit = graph
         .faq_lookup_in("how much does shipping cost", encoder.as_ref(), 1, "zh")
@@ -278,8 +307,11 @@ fn searches() -> &'static Searches {
         }
         for entry in std::fs::read_dir("knowledge/policies").unwrap() {
             let path = entry.unwrap().path();
-            std::fs::copy(&path, english.join("policies").join(path.file_name().unwrap()))
-                .unwrap();
+            std::fs::copy(
+                &path,
+                english.join("policies").join(path.file_name().unwrap()),
+            )
+            .unwrap();
         }
         let store = Store::open(tmp.join("data")).unwrap();
         let encoder = crate::support::encoder();
@@ -315,7 +347,11 @@ fn chinese_words_find_the_demo_shops_products_through_the_real_index() {
                 .iter()
                 .map(|c| c.id.as_str())
                 .collect();
-            assert!(path.contains(&category), "{query}: {} is in {path:?}", p.name);
+            assert!(
+                path.contains(&category),
+                "{query}: {} is in {path:?}",
+                p.name
+            );
         }
     };
     top_in("蓝牙耳机", "earbuds");
@@ -329,7 +365,10 @@ fn chinese_words_find_the_demo_shops_products_through_the_real_index() {
         .unwrap()
         .hits;
     let first = graph.product(hits[0].product.as_str()).unwrap();
-    assert_eq!((first.brand.as_str(), first.category.as_str()), ("kestrel", "smartwatches"));
+    assert_eq!(
+        (first.brand.as_str(), first.category.as_str()),
+        ("kestrel", "smartwatches")
+    );
     // A product type the Chinese NLU names resolves through the Chinese category names.
     let mut req = SearchRequest::text("");
     req.product_type = Some("蓝牙耳机".into());
@@ -358,7 +397,12 @@ fn english_rankings_are_the_same_with_and_without_the_chinese_texts() {
             let key = |r: &kefu::search::SearchResults| -> Vec<(String, u32)> {
                 r.hits
                     .iter()
-                    .map(|h| (h.product.as_str().to_string(), (h.score * 1e4).round() as u32))
+                    .map(|h| {
+                        (
+                            h.product.as_str().to_string(),
+                            (h.score * 1e4).round() as u32,
+                        )
+                    })
                     .collect()
             };
             assert_eq!(key(&a), key(&b), "{req:?} in {mode:?}");
@@ -382,8 +426,7 @@ async fn a_chinese_shopper_sees_chinese_names_and_policies_on_the_socket() {
     let store = Store::open(data.path().join("transport")).unwrap();
     let chat: Arc<dyn kefu::dialogue::ChatService> = Arc::new(parts.dialogue);
     let state =
-        kefu::AppState::new(Arc::new(kefu::config::Config::default()), store, Some(chat))
-            .unwrap();
+        kefu::AppState::new(Arc::new(kefu::config::Config::default()), store, Some(chat)).unwrap();
     let addr = crate::support::serve(state).await;
     let (mut ws, _) = tokio_tungstenite::connect_async(format!("ws://{addr}/ws"))
         .await
@@ -395,22 +438,30 @@ async fn a_chinese_shopper_sees_chinese_names_and_policies_on_the_socket() {
     assert_eq!(crate::support::next_frame(&mut ws).await["type"], "welcome");
 
     let payload = r#"/search_product{"product_type":"earbuds"}"#;
-    ws.send(send(json!({"type":"action","client_id":"a1","payload":payload})))
-        .await
-        .unwrap();
+    ws.send(send(
+        json!({"type":"action","client_id":"a1","payload":payload}),
+    ))
+    .await
+    .unwrap();
     let found = crate::support::next_frame(&mut ws).await;
     let cards = found["products"].as_array().unwrap();
     assert!(!cards.is_empty(), "{found}");
     let zh = graph.locale("zh").unwrap();
     for card in cards {
         let id = card["id"].as_str().unwrap();
-        assert_eq!(card["name"], zh.product(id).unwrap().name.as_str(), "{card}");
+        assert_eq!(
+            card["name"],
+            zh.product(id).unwrap().name.as_str(),
+            "{card}"
+        );
         assert_eq!(card["category"], "入耳式耳机", "{card}");
     }
 
-    ws.send(send(json!({"type":"action","client_id":"a2","payload":"/shipping_info"})))
-        .await
-        .unwrap();
+    ws.send(send(
+        json!({"type":"action","client_id":"a2","payload":"/shipping_info"}),
+    ))
+    .await
+    .unwrap();
     let shipping = crate::support::next_frame(&mut ws).await;
     let text = shipping["text"].as_str().unwrap();
     // The Chinese policy summary, or a Chinese FAQ answer about shipping.
@@ -470,5 +521,8 @@ fn with_the_multilingual_encoder_chinese_faq_questions_are_matched_by_meaning() 
         )
     );
     let product = ask("有没有三百元以内的蓝牙耳机").unwrap();
-    assert!(!product.2, "a product request is no FAQ question: {product:?}");
+    assert!(
+        !product.2,
+        "a product request is no FAQ question: {product:?}"
+    );
 }
