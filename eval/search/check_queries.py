@@ -266,7 +266,8 @@ def main():
     if a.set in ("demo", "both"):
         sets.append(("demo-shop", os.path.join(HERE, "demo-shop.jsonl"), load_demo(a.knowledge_dir)))
     if a.set == "zh":
-        sets.append(("demo-shop-zh", os.path.join(HERE, "zh", "demo-shop-zh.jsonl"), load_demo(a.knowledge_dir)))
+        for name in ("demo-shop-zh", "demo-shop-zh-test"):
+            sets.append((name, os.path.join(HERE, "zh", f"{name}.jsonl"), load_demo(a.knowledge_dir)))
     if a.set in ("google", "both"):
         if not os.path.exists(a.google_catalog):
             print(f"google catalogue not found at {a.google_catalog}; skipping", file=sys.stderr)
