@@ -256,7 +256,7 @@ def check_set(label, path, products, verbose):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=["demo", "google", "both"], default="both")
+    ap.add_argument("--set", choices=["demo", "google", "zh", "both"], default="both")
     ap.add_argument("--knowledge-dir", default=os.path.join(ROOT, "knowledge"))
     ap.add_argument("--google-catalog", default=DEFAULT_GOOGLE)
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -265,6 +265,9 @@ def main():
     sets = []
     if a.set in ("demo", "both"):
         sets.append(("demo-shop", os.path.join(HERE, "demo-shop.jsonl"), load_demo(a.knowledge_dir)))
+    if a.set == "zh":
+        for name in ("demo-shop-zh", "demo-shop-zh-test"):
+            sets.append((name, os.path.join(HERE, "zh", f"{name}.jsonl"), load_demo(a.knowledge_dir)))
     if a.set in ("google", "both"):
         if not os.path.exists(a.google_catalog):
             print(f"google catalogue not found at {a.google_catalog}; skipping", file=sys.stderr)

@@ -59,11 +59,30 @@ pub enum KgCommand {
         #[arg(long, default_value_t = 5)]
         limit: usize,
     },
-    /// FAQ entries closest in meaning to a question (uses the base encoder).
+    /// FAQ entries closest in meaning to a question (uses the base encoder); with
+    /// `--locale zh`, the entries of `knowledge/zh/faq.yaml` (docs/knowledge.md).
     Faq {
         question: String,
         #[arg(long, default_value_t = 3)]
         limit: usize,
+        #[arg(long, default_value = "en")]
+        locale: String,
+    },
+    /// How often the FAQ lookup answers a set of questions right: a JSONL file of
+    /// `{"question": "...", "faq": "<id>" | null}` (null: no FAQ should answer).
+    EvalFaq {
+        #[arg(long)]
+        questions: PathBuf,
+        #[arg(long, default_value = "en")]
+        locale: String,
+        /// List every question the served threshold gets wrong.
+        #[arg(long)]
+        verbose: bool,
+        /// Then again with this multilingual encoder matching the locale's FAQ by meaning
+        /// (models/base/multilingual-e5-small, `query: ` before each text), as served
+        /// once it is set (`Graph::set_multilingual`).
+        #[arg(long)]
+        multilingual: Option<PathBuf>,
     },
     /// Ask whether a product has an attribute ("gps", "waterproof").
     Ask { product: String, attribute: String },
@@ -158,7 +177,12 @@ pub fn run(cli: &Cli, args: &KgArgs) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        KgCommand::Faq { question, limit } => {
+        KgCommand::EvalFaq {
+            questions,
+            locale,
+            verbose,
+            multilingual,
+        } => {
             let (graph, _) = load_or_report(&dir, None)?;
             let encoder =
                 kefu::nlu::SentenceEncoder::load(&config.model.base_dir).with_context(|| {
@@ -167,10 +191,38 @@ pub fn run(cli: &Cli, args: &KgArgs) -> Result<ExitCode> {
                         config.model.base_dir.display()
                     )
                 })?;
-            for hit in graph.faq_lookup(question, &encoder, *limit)? {
+            let text = std::fs::read_to_string(questions)
+                .with_context(|| format!("reading {}", questions.display()))?;
+            super::kg_eval_faq::run(&graph, &encoder, &text, locale, *verbose)?;
+            if let Some(dir) = multilingual {
+                let e5 = kefu::nlu::SentenceEncoder::load(dir)
+                    .with_context(|| format!("loading the encoder from {}", dir.display()))?;
+                graph.set_multilingual(kefu::knowledge::MultilingualEncoder {
+                    embed: std::sync::Arc::new(e5),
+                    prefix: "query: ".into(),
+                })?;
+                println!("\nwith the multilingual encoder {}:", dir.display());
+                super::kg_eval_faq::run(&graph, &encoder, &text, locale, *verbose)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        KgCommand::Faq {
+            question,
+            limit,
+            locale,
+        } => {
+            let (graph, _) = load_or_report(&dir, None)?;
+            let encoder =
+                kefu::nlu::SentenceEncoder::load(&config.model.base_dir).with_context(|| {
+                    format!(
+                        "loading the base encoder from {} (hint: `kefu model fetch`)",
+                        config.model.base_dir.display()
+                    )
+                })?;
+            for hit in graph.faq_lookup_in(question, &encoder, *limit, locale)? {
                 println!(
-                    "{:.3}  {}  ({:?})\n       {}",
-                    hit.score, hit.entry.id, hit.matched, hit.entry.answer
+                    "{:.3}  {}  ({:?}, by {:?})\n       {}",
+                    hit.score, hit.entry.id, hit.matched, hit.by, hit.entry.answer
                 );
             }
             Ok(ExitCode::SUCCESS)

@@ -13,6 +13,7 @@ mod http_get;
 mod identity;
 mod kg;
 mod kg_bench;
+mod kg_eval_faq;
 mod kg_feed;
 mod model;
 mod nlu;

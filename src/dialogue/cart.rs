@@ -63,7 +63,7 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
     if !p.in_stock() {
         return Outcome::say(
             "add_to_cart",
-            ctx.t("cart_out_of_stock", &[("name", p.name.clone())]),
+            ctx.t("cart_out_of_stock", &[("name", ctx.name(&p))]),
         );
     }
     let quantity = ctx
@@ -88,7 +88,7 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
             let text = ctx.t(
                 "stock_variant_no",
                 &[
-                    ("name", p.name.clone()),
+                    ("name", ctx.name(&p)),
                     ("variant", variant_words(size.as_deref(), colour.as_deref())),
                     ("available", available.join("; ")),
                 ],
@@ -132,7 +132,7 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
                             slot.to_string()
                         },
                     ),
-                    ("name", p.name.clone()),
+                    ("name", ctx.name(&p)),
                     ("options", options.join(", ")),
                 ],
             );
@@ -148,8 +148,8 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
             let named = |c: &&str| p.name.to_lowercase().contains(&c.to_lowercase());
             variant_words(v.size.as_deref(), v.colour.as_deref().filter(|c| !named(c)))
         }) {
-        Some(variant) if !variant.is_empty() => format!("{} ({variant})", p.name),
-        _ => p.name.clone(),
+        Some(variant) if !variant.is_empty() => format!("{} ({variant})", ctx.name(&p)),
+        _ => ctx.name(&p),
     };
     // The same product and variant again is one line with more of it.
     match ctx

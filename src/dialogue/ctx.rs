@@ -75,15 +75,20 @@ impl Ctx<'_> {
             .unwrap_or_else(|| p.brand.clone())
     }
 
+    /// A product's name in the reply's language (the shop's own where not translated).
+    pub fn name(&self, p: &Product) -> String {
+        self.graph.product_name(p, &self.locale).to_string()
+    }
+
     pub fn card(&self, p: &Product, reason: Option<String>) -> ProductCard {
         let category = self
             .graph
             .category(&p.category)
-            .map(|c| c.name.clone())
+            .map(|c| self.graph.category_name(c, &self.locale).to_string())
             .unwrap_or_else(|| p.category.clone());
         ProductCard {
             id: p.id.clone(),
-            name: p.name.clone(),
+            name: self.name(p),
             brand: self.brand_name(p),
             category,
             price: p.price,

@@ -356,7 +356,7 @@ pub fn return_item(ctx: &mut Ctx<'_>, now: DateTime<Utc>) -> Outcome {
             } else {
                 let warranty = ctx
                     .graph
-                    .policy(PolicyKind::Warranty)
+                    .policy_in(PolicyKind::Warranty, &ctx.locale)
                     .map(|p| p.summary.clone())
                     .unwrap_or_default();
                 vars.push(("warranty", warranty));

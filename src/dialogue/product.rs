@@ -34,7 +34,7 @@ pub fn pick_from_list(ctx: &mut Ctx<'_>) -> Option<Outcome> {
         &[
             ("superlative", superlative.to_string()),
             ("value", value),
-            ("name", p.name.clone()),
+            ("name", ctx.name(&p)),
             ("price", ctx.price(p.price, &p.currency)),
             (
                 "rating",
@@ -76,10 +76,13 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
         let text = ctx.t(
             "product_describe",
             &[
-                ("name", p.name.clone()),
+                ("name", ctx.name(&p)),
                 ("brand", ctx.brand_name(&p)),
                 ("price", ctx.price(p.price, &p.currency)),
-                ("description", p.description.clone()),
+                (
+                    "description",
+                    ctx.graph.product_description(&p, &ctx.locale).to_string(),
+                ),
             ],
         );
         return Outcome::say("product_info", text).with_products(vec![card]);
@@ -111,7 +114,7 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
                 ctx.t(
                     key,
                     &[
-                        ("name", p.name.clone()),
+                        ("name", ctx.name(&p)),
                         ("fact", format!("has {feature}: {value}"))
                     ]
                 ),
@@ -120,7 +123,7 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
         }
         _ => ctx.t(
             "attr_unknown",
-            &[("name", p.name.clone()), ("attribute", feature)],
+            &[("name", ctx.name(&p)), ("attribute", feature)],
         ),
     };
     Outcome::say("product_info", text).with_products(vec![card])
@@ -188,10 +191,7 @@ pub fn compare(ctx: &mut Ctx<'_>) -> Outcome {
             ));
         }
     }
-    let intro = ctx.t(
-        "compare_intro",
-        &[("a", a.name.clone()), ("b", b.name.clone())],
-    );
+    let intro = ctx.t("compare_intro", &[("a", ctx.name(a)), ("b", ctx.name(b))]);
     let cards = vec![ctx.card(a, None), ctx.card(b, None)];
     ctx.tracker.show(&[a.id.clone(), b.id.clone()]);
     ctx.tracker.failures = 0;
@@ -207,7 +207,7 @@ pub fn check_price(ctx: &mut Ctx<'_>) -> Outcome {
     let text = ctx.t(
         "price_is",
         &[
-            ("name", p.name.clone()),
+            ("name", ctx.name(&p)),
             ("price", ctx.price(p.price, &p.currency)),
         ],
     );
@@ -258,14 +258,14 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
         } else {
             "stock_no"
         };
-        let text = ctx.t(key, &[("name", p.name.clone())]);
+        let text = ctx.t(key, &[("name", ctx.name(&p))]);
         return Outcome::say("check_stock", text).with_products(vec![card]);
     }
     let variant = variant_words(size, colour);
     let text = if p.variants_in_stock(size, colour).next().is_some() {
         ctx.t(
             "stock_variant_yes",
-            &[("name", p.name.clone()), ("variant", variant)],
+            &[("name", ctx.name(&p)), ("variant", variant)],
         )
     } else {
         let available: Vec<String> = p
@@ -275,13 +275,13 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
         if available.is_empty() {
             ctx.t(
                 "stock_variant_none",
-                &[("name", p.name.clone()), ("variant", variant)],
+                &[("name", ctx.name(&p)), ("variant", variant)],
             )
         } else {
             ctx.t(
                 "stock_variant_no",
                 &[
-                    ("name", p.name.clone()),
+                    ("name", ctx.name(&p)),
                     ("variant", variant),
                     ("available", available.join("; ")),
                 ],
@@ -310,7 +310,7 @@ fn enough_for(ctx: &mut Ctx<'_>, p: &Product) -> Option<Outcome> {
             let text = ctx.t(
                 key,
                 &[
-                    ("name", p.name.clone()),
+                    ("name", ctx.name(p)),
                     ("count", n.to_string()),
                     ("stock", stock.to_string()),
                 ],
@@ -333,7 +333,7 @@ fn enough_for(ctx: &mut Ctx<'_>, p: &Product) -> Option<Outcome> {
                     )
                 })
                 .collect();
-            let text = ctx.t("ask_how_many", &[("name", p.name.clone())]);
+            let text = ctx.t("ask_how_many", &[("name", ctx.name(p))]);
             Some(Outcome::say("ask_quantity", text).with_quick_replies(quick))
         }
         None => None,
@@ -384,7 +384,7 @@ pub(super) fn ask_variant_detail(
                 "slot",
                 if slot == "color" { "colour" } else { slot }.to_string(),
             ),
-            ("name", p.name.clone()),
+            ("name", ctx.name(p)),
             ("options", options.join(", ")),
         ],
     );
@@ -413,7 +413,7 @@ fn answer_for_each_shown(ctx: &mut Ctx<'_>) -> Option<Outcome> {
         .or_else(|| shown.iter().find_map(|p| attribute_in_text(ctx, p)))?;
     let attribute = graph.resolve_attribute(&feature)?;
     let attribute_name = graph
-        .attribute_name(&attribute)
+        .attribute_label(&attribute, &ctx.locale)
         .map_or(feature.clone(), str::to_string);
     let mut known = 0;
     let lines: Vec<String> = shown
@@ -430,7 +430,7 @@ fn answer_for_each_shown(ctx: &mut Ctx<'_>) -> Option<Outcome> {
                 }
                 None => ctx.t("each_not_stated", &[]),
             };
-            format!("- {}: {value}", p.name)
+            format!("- {}: {value}", ctx.name(p))
         })
         .collect();
     if known == 0 {

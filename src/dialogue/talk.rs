@@ -7,8 +7,6 @@ use super::ctx::Ctx;
 use super::outcome::{intent_payload, Outcome};
 use super::tracker::{Handoff, Pending};
 
-/// How similar an FAQ entry must be to answer with it instead of the policy summary.
-const FAQ_MIN_SCORE: f32 = 0.55;
 /// Sentiment score at or below which a complaint goes straight to a person.
 const ANGRY: f32 = -0.6;
 /// Fallbacks or failed turns in a row after which kefu offers a person.
@@ -46,15 +44,15 @@ pub fn policy(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outc
     }
     let hits = ctx
         .graph
-        .faq_lookup(&ctx.parse.text, ctx.embed, 1)
+        .faq_lookup_in(&ctx.parse.text, ctx.embed, 1, &ctx.locale)
         .unwrap_or_default();
     if let Some(hit) = hits.into_iter().next() {
-        if hit.score >= FAQ_MIN_SCORE && hit.entry.policy.is_none_or(|p| p == kind) {
+        if hit.fits() && hit.entry.policy.is_none_or(|p| p == kind) {
             let text = ctx.t("faq_answer", &[("answer", hit.entry.answer.clone())]);
             return Outcome::say(intent, text);
         }
     }
-    match ctx.graph.policy(kind) {
+    match ctx.graph.policy_in(kind, &ctx.locale) {
         Some(p) => {
             let mut text = ctx.t("policy_answer", &[("summary", p.summary.clone())]);
             if let (PolicyKind::Shipping, Some(place)) = (kind, ctx.slot("location")) {
@@ -82,17 +80,21 @@ pub fn policy(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outc
 /// "How do returns work here?": the policy's own terms (the window, the refund time), and
 /// the FAQ answer too when one fits the question well.
 pub fn policy_terms(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outcome {
-    let Some(summary) = ctx.graph.policy(kind).map(|p| p.summary.clone()) else {
+    let Some(summary) = ctx
+        .graph
+        .policy_in(kind, &ctx.locale)
+        .map(|p| p.summary.clone())
+    else {
         return policy(ctx, intent, kind);
     };
     ctx.tracker.failures = 0;
     let mut text = ctx.t("policy_answer", &[("summary", summary.clone())]);
     let hits = ctx
         .graph
-        .faq_lookup(&ctx.parse.text, ctx.embed, 1)
+        .faq_lookup_in(&ctx.parse.text, ctx.embed, 1, &ctx.locale)
         .unwrap_or_default();
     if let Some(hit) = hits.into_iter().next() {
-        let fits = hit.score >= FAQ_MIN_SCORE && hit.entry.policy.is_none_or(|p| p == kind);
+        let fits = hit.fits() && hit.entry.policy.is_none_or(|p| p == kind);
         if fits && hit.entry.answer != summary {
             text = format!(
                 "{}
@@ -109,7 +111,7 @@ pub fn policy_terms(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -
 /// the policy does not list its destinations.
 fn delivery_to_country(ctx: &mut Ctx<'_>, intent: &'static str) -> Option<Outcome> {
     let graph = ctx.graph.clone();
-    let policy = graph.policy(PolicyKind::Shipping)?;
+    let policy = graph.policy_in(PolicyKind::Shipping, &ctx.locale)?;
     if policy.destinations.is_empty() {
         return None;
     }

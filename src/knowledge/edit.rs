@@ -64,13 +64,15 @@ impl LiveGraph {
                 _ => {}
             }
             sources.set(source::PRODUCTS, join_lines(out));
-            Ok(vec![source::PRODUCTS])
+            Ok(vec![source::PRODUCTS.to_string()])
         })
     }
 
-    /// Deletes a product and every relation naming it. The relations are written first: a
-    /// crash after that leaves the product without relations (valid), never relations to
-    /// a product that is gone (which `kefu kg check` and `kefu serve` refuse).
+    /// Deletes a product, every relation naming it and its texts in other languages
+    /// (`<locale>/products.jsonl`). The relations and translations are written first: a
+    /// crash after that leaves the product without relations or translation (valid),
+    /// never relations to a product that is gone (which `kefu kg check` and `kefu serve`
+    /// refuse).
     pub fn delete_product(&self, id: &str) -> Result<(), EditError> {
         self.edit(|sources| remove_product(sources, id))
     }
@@ -90,7 +92,7 @@ impl LiveGraph {
             }
             text.push_str(&format!("{},{},{}\n", r.kind.as_str(), r.from, r.to));
             sources.set(source::RELATIONS, text);
-            Ok(vec![source::RELATIONS])
+            Ok(vec![source::RELATIONS.to_string()])
         })
     }
 
@@ -107,7 +109,7 @@ impl LiveGraph {
                 .map(|(_, l)| l.to_string())
                 .collect();
             sources.set(source::RELATIONS, join_lines(kept));
-            Ok(vec![source::RELATIONS])
+            Ok(vec![source::RELATIONS.to_string()])
         })
     }
 
@@ -117,7 +119,7 @@ impl LiveGraph {
     /// acknowledged before every file and the directory are on disk.
     fn edit(
         &self,
-        change: impl FnOnce(&mut SourceSet) -> Result<Vec<&'static str>, EditError>,
+        change: impl FnOnce(&mut SourceSet) -> Result<Vec<String>, EditError>,
     ) -> Result<(), EditError> {
         let _guard = self.write_lock.lock();
         // With replicas: no other edits meanwhile, and this one starts from the latest.
@@ -137,7 +139,8 @@ impl LiveGraph {
         for name in &changed {
             write_atomic(&self.dir().join(name), sources.get(name).unwrap_or(""))?;
         }
-        super::shared::publish(self, &sources, &changed)?;
+        let names: Vec<&str> = changed.iter().map(String::as_str).collect();
+        super::shared::publish(self, &sources, &names)?;
         tracing::info!("knowledge edited through the admin API: {report}");
         self.swap(graph, report);
         Ok(())
@@ -145,7 +148,7 @@ impl LiveGraph {
 }
 
 /// [`LiveGraph::delete_product`]'s change; the files it names come in a crash-safe order.
-fn remove_product(sources: &mut SourceSet, id: &str) -> Result<Vec<&'static str>, EditError> {
+fn remove_product(sources: &mut SourceSet, id: &str) -> Result<Vec<String>, EditError> {
     let text = sources.get(source::PRODUCTS).unwrap_or("").to_string();
     let before = text.lines().count();
     let kept: Vec<String> = text
@@ -157,7 +160,25 @@ fn remove_product(sources: &mut SourceSet, id: &str) -> Result<Vec<&'static str>
         return Err(not_in_jsonl(sources, id));
     }
     sources.set(source::PRODUCTS, join_lines(kept));
-    let mut changed = Vec::new();
+    let mut changed: Vec<String> = Vec::new();
+    let translations: Vec<String> = sources
+        .locales()
+        .into_iter()
+        .map(|l| format!("{l}/{}", source::PRODUCTS))
+        .filter(|f| sources.get(f).is_some())
+        .collect();
+    for file in translations {
+        let text = sources.get(&file).unwrap_or("");
+        let kept: Vec<String> = text
+            .lines()
+            .filter(|l| line_id(l).as_deref() != Some(id))
+            .map(str::to_string)
+            .collect();
+        if kept.len() != text.lines().count() {
+            sources.set(&file, join_lines(kept));
+            changed.push(file);
+        }
+    }
     if let Some(rel) = sources.get(source::RELATIONS).map(str::to_string) {
         let kept: Vec<String> = rel
             .lines()
@@ -168,9 +189,9 @@ fn remove_product(sources: &mut SourceSet, id: &str) -> Result<Vec<&'static str>
             .map(str::to_string)
             .collect();
         sources.set(source::RELATIONS, join_lines(kept));
-        changed.push(source::RELATIONS);
+        changed.push(source::RELATIONS.to_string());
     }
-    changed.push(source::PRODUCTS);
+    changed.push(source::PRODUCTS.to_string());
     Ok(changed)
 }
 
@@ -261,7 +282,11 @@ mod tests {
             .expect("a relation to delete with its product");
         let mut after = before.clone();
         let order = remove_product(&mut after, &id).unwrap();
-        assert_eq!(order.len(), 2, "{order:?}");
+        assert_eq!(
+            order,
+            ["zh/products.jsonl", source::RELATIONS, source::PRODUCTS],
+            "the demo shop's product has a Chinese text and a relation"
+        );
         for written in 0..=order.len() {
             let mut on_disk = before.clone();
             for name in &order[..written] {

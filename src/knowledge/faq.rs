@@ -16,6 +16,40 @@ pub struct FaqHit<'a> {
     pub score: f32,
     /// The phrasing (question or alternate) that matched best.
     pub matched: &'a str,
+    /// How the score was reached (each way has its own scale).
+    pub by: FaqMatch,
+}
+
+/// How similar an FAQ entry must be to answer with it: by meaning (cosine of the
+/// encoder's vectors)…
+pub const FAQ_MIN_MEANING: f32 = 0.55;
+/// …or by the characters shared with a locale's phrasing (Chinese), calibrated with
+/// `kefu kg eval-faq` on `knowledge/eval/faq_zh.jsonl` (docs/knowledge.md)…
+pub const FAQ_MIN_WORDS: f32 = 0.35;
+/// …or by meaning with the multilingual encoder (multilingual-e5-small's cosines sit
+/// high: unrelated questions reach 0.85), calibrated the same way.
+pub const FAQ_MIN_MULTILINGUAL: f32 = 0.90;
+
+impl FaqHit<'_> {
+    /// Whether the hit is close enough to answer the question with.
+    pub fn fits(&self) -> bool {
+        match self.by {
+            FaqMatch::Meaning => self.score >= FAQ_MIN_MEANING,
+            FaqMatch::Words => self.score >= FAQ_MIN_WORDS,
+            FaqMatch::Multilingual => self.score >= FAQ_MIN_MULTILINGUAL,
+        }
+    }
+}
+
+/// How an FAQ entry was matched to a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaqMatch {
+    /// Cosine of the encoder's vectors.
+    Meaning,
+    /// Cosine of the characters and character pairs shared (a locale's FAQ: faq_words).
+    Words,
+    /// Cosine of the multilingual encoder's vectors (a locale's FAQ: faq_multilingual).
+    Multilingual,
 }
 
 pub(crate) struct Vectors {
@@ -38,7 +72,7 @@ impl std::fmt::Debug for FaqIndex {
     }
 }
 
-fn phrasing(e: &FaqEntry, i: usize) -> &str {
+pub(crate) fn phrasing(e: &FaqEntry, i: usize) -> &str {
     if i == 0 {
         &e.question
     } else {
@@ -146,6 +180,7 @@ impl FaqIndex {
                     entry: &faq[i],
                     score,
                     matched: phrasing(&faq[i], j),
+                    by: FaqMatch::Meaning,
                 })
             })
             .collect();

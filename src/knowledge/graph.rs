@@ -9,6 +9,7 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
 use super::faq::{FaqHit, FaqIndex};
+use super::faq_words::FaqWords;
 use super::schema::*;
 use super::search::NameIndex;
 use super::validate::Catalog;
@@ -154,6 +155,10 @@ pub struct Graph {
     in_stock_variants: HashMap<String, Vec<u32>>,
     names: NameIndex,
     faq_index: FaqIndex,
+    /// Each locale's FAQ phrasings by their characters (`faq_words`).
+    pub(crate) faq_words: HashMap<String, FaqWords>,
+    /// Each locale's FAQ by meaning, once a multilingual encoder is set.
+    pub(crate) faq_multilingual: std::sync::OnceLock<super::faq_multilingual::LocaleFaqVectors>,
     order_ix: HashMap<String, u32>,
     /// Every word of every variant colour, made on first use (the dialogue asks each turn).
     colour_words: std::sync::OnceLock<std::collections::HashSet<String>>,
@@ -211,6 +216,17 @@ impl Graph {
                 category_names
                     .entry(singular(&n.to_lowercase()))
                     .or_insert(i as u32);
+            }
+        }
+        // The locales' names and synonyms after the English ones: an English word keeps
+        // its meaning, a word only a locale uses finds its category too ("耳机").
+        for texts in c.locales.values() {
+            for (id, n) in &texts.categories {
+                if let Some(&i) = category_ix.get(id) {
+                    for word in std::iter::once(&n.name).chain(&n.synonyms) {
+                        category_names.entry(word.to_lowercase()).or_insert(i);
+                    }
+                }
             }
         }
         let category_nodes: Vec<NodeIndex> = (0..c.categories.len())
@@ -328,6 +344,21 @@ impl Graph {
                     .or_insert_with(|| a.id.clone());
             }
         }
+        for texts in c.locales.values() {
+            for (id, n) in &texts.attributes {
+                for word in std::iter::once(&n.name).chain(&n.synonyms) {
+                    attribute_names
+                        .entry(word.to_lowercase())
+                        .or_insert_with(|| id.clone());
+                }
+            }
+        }
+        let faq_words = c
+            .locales
+            .iter()
+            .filter(|(_, t)| !t.faq.is_empty())
+            .map(|(l, t)| (l.clone(), FaqWords::build(&t.faq)))
+            .collect();
         for list in &mut category_products {
             list.sort_by(|a: &u32, b: &u32| {
                 c.products[*a as usize]
@@ -373,6 +404,8 @@ impl Graph {
             in_stock_variants,
             names,
             faq_index: FaqIndex::default(),
+            faq_words,
+            faq_multilingual: std::sync::OnceLock::new(),
             order_ix,
             catalog,
         }

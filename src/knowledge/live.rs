@@ -58,6 +58,7 @@ pub struct LiveGraph {
     pub reload_failing: AtomicBool,
     /// When set, each new graph's FAQ vectors are computed before it is served.
     embed: RwLock<Option<Arc<dyn Embed>>>,
+    multilingual: RwLock<Option<super::MultilingualEncoder>>,
 }
 
 /// What a reload did.
@@ -86,6 +87,7 @@ impl LiveGraph {
             reloads_failed: AtomicU64::new(0),
             reload_failing: AtomicBool::new(false),
             embed: RwLock::new(None),
+            multilingual: RwLock::new(None),
         })
     }
 
@@ -104,8 +106,25 @@ impl LiveGraph {
         Ok(())
     }
 
+    /// Matches the locales' FAQ by meaning with a multilingual encoder, in the graph being
+    /// served now and every graph swapped in later (docs/knowledge.md).
+    pub fn set_multilingual(
+        &self,
+        encoder: super::MultilingualEncoder,
+    ) -> Result<(), KnowledgeError> {
+        self.graph().set_multilingual(encoder.clone())?;
+        *self.multilingual.write() = Some(encoder);
+        Ok(())
+    }
+
     /// Computes FAQ vectors of a graph about to be served, reusing the current one's.
     fn warm(&self, graph: &Graph) {
+        let multilingual = self.multilingual.read().clone();
+        if let Some(encoder) = multilingual {
+            if let Err(e) = graph.set_multilingual(encoder) {
+                tracing::warn!("locale FAQ matched by characters, not meaning: {e}");
+            }
+        }
         let embed = self.embed.read().clone();
         if let Some(embed) = embed {
             if let Err(e) = graph.warm_faq(embed.as_ref(), Some(&self.graph())) {

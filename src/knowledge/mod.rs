@@ -15,6 +15,10 @@
 //!   `accessories_of`, `compatible_with`, `substitutes_of`, `bought_together`,
 //!   `attribute_answer`, `faq_lookup`, `policy`, `order`, `orders_of`.
 //! - [`LiveGraph`] holds the graph being served and swaps in rebuilt ones.
+//! - Texts in other languages (`knowledge/<locale>/`, keyed by the English ids) ride in
+//!   the catalogue's [`LocaleTexts`]; `Graph::product_name`, `category_name`,
+//!   `attribute_label`, `policy_in` and `faq_lookup_in` answer in a locale, falling back
+//!   to English.
 //! - [`import_feed`] turns a product feed (Google Retail / Merchant, Shopify) into a
 //!   knowledge directory.
 //! - File formats: docs/knowledge.md.
@@ -27,11 +31,16 @@ mod error;
 mod export;
 mod extract;
 mod faq;
+mod faq_multilingual;
+mod faq_words;
 mod feed;
 mod generate;
 mod graph;
+mod graph_locale;
 mod live;
 mod load;
+mod locale;
+mod locale_check;
 mod parse;
 mod product_fields;
 mod schema;
@@ -48,7 +57,9 @@ pub use edit::EditError;
 pub use error::{KnowledgeError, Problem, Severity};
 pub use export::{to_dot, to_json};
 pub use extract::{extract_facts, score_extraction, ExtractionScore};
-pub use faq::FaqHit;
+pub use faq::{FaqHit, FaqMatch, FAQ_MIN_MEANING, FAQ_MIN_MULTILINGUAL, FAQ_MIN_WORDS};
+pub use faq_multilingual::MultilingualEncoder;
+pub use faq_words::{fold_width, is_cjk};
 pub use feed::{
     import_feed, FeedError, FeedFormat, ImportOptions, ImportReport, RowNote, FALLBACK_BRAND,
     FALLBACK_CATEGORY, NOMINAL_STOCK,
@@ -57,6 +68,7 @@ pub use generate::{generate_catalogue, GenerateReport};
 pub use graph::{Answer, Edge, Graph, Node, Stats, Verdict};
 pub use live::{LiveGraph, ReloadStatus, Reloaded, WatchHandle};
 pub use load::{KnowledgeBase, LoadReport, LoadSource};
+pub use locale::{LocalName, LocaleTexts, ProductText};
 pub use schema::{
     colour_matches, AttrType, AttrValue, AttributeDef, Brand, Category, Fact, FactSource, FaqEntry,
     Order, OrderItem, OrderStatus, Policy, PolicyKind, Product, Relation, RelationKind, Tracking,

@@ -92,7 +92,7 @@ fn strip_location(msg: &str) -> String {
 }
 
 /// One JSON object per line; blank lines and lines starting with `#` or `//` are skipped.
-fn json_lines<T: DeserializeOwned + Send>(
+pub(crate) fn json_lines<T: DeserializeOwned + Send>(
     file: &str,
     text: &str,
     problems: &mut Vec<Problem>,
@@ -167,7 +167,7 @@ impl Problem {
 
 /// A YAML list whose entries start with `- ` at the first column. Each entry is parsed on
 /// its own so one bad entry does not hide the others, and lines stay exact.
-fn yaml_list<T: DeserializeOwned>(
+pub(crate) fn yaml_list<T: DeserializeOwned>(
     file: &str,
     text: &str,
     problems: &mut Vec<Problem>,
@@ -305,7 +305,7 @@ struct PolicyFront {
 }
 
 /// `---` YAML front matter `---` then the Markdown body.
-fn policy_md(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<Policy> {
+pub(crate) fn policy_md(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<Policy> {
     let mut lines = text.lines();
     if lines.next().map(str::trim) != Some("---") {
         problems.push(Problem::error(
@@ -378,7 +378,7 @@ fn policy_md(file: &str, text: &str, problems: &mut Vec<Problem>) -> Option<Poli
     })
 }
 
-fn front_line(text: &str, key: &str) -> usize {
+pub(crate) fn front_line(text: &str, key: &str) -> usize {
     text.lines()
         .position(|l| l.trim_start().starts_with(key))
         .map(|i| i + 1)

@@ -28,8 +28,9 @@ struct Meta {
 
 #[derive(Serialize, Deserialize)]
 enum Part {
-    /// Everything but the products and their facts.
-    Header(Catalog),
+    /// Everything but the products and their facts (boxed: it is much larger than a
+    /// chunk's text; serde writes a box as its content).
+    Header(Box<Catalog>),
     /// Hex of bincode of `Vec<FlatProduct>`.
     Products(String),
 }
@@ -262,7 +263,7 @@ pub(crate) fn read(store: &Store, hash: &str) -> Result<Option<Catalog>, Knowled
             catalog.products.len()
         )));
     }
-    Ok(Some(catalog))
+    Ok(Some(*catalog))
 }
 
 fn chunk_key(i: usize) -> String {
@@ -281,7 +282,7 @@ pub(crate) fn write(store: &Store, hash: &str, catalog: &Catalog) -> Result<(), 
         facts: Vec::new(),
         ..catalog.clone()
     };
-    parts.insert("h", &Part::Header(header))?;
+    parts.insert("h", &Part::Header(Box::new(header)))?;
     let encoded: Vec<String> = catalog
         .products
         .par_chunks(CHUNK)

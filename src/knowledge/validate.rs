@@ -3,10 +3,12 @@
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::error::Problem;
 use super::extract::extract_facts;
+use super::locale::LocaleTexts;
+use super::locale_check;
 use super::parse::{self, Parsed};
 use super::schema::*;
 use super::source::{self, SourceSet};
@@ -25,6 +27,9 @@ pub struct Catalog {
     pub orders: Vec<Order>,
     /// `facts[i]` are the facts of `products[i]`: stated attributes, then extracted ones.
     pub facts: Vec<Vec<Fact>>,
+    /// The shop's texts in other languages (`knowledge/<locale>/`), by locale.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub locales: BTreeMap<String, LocaleTexts>,
 }
 
 /// Parses and validates everything; `Ok` when there is no error (warnings ride along).
@@ -33,14 +38,15 @@ pub(crate) fn build_catalog(sources: &SourceSet) -> (Option<Catalog>, Vec<Proble
     let parsed = parse::parse(sources, &mut problems);
     let mut lines = Lines::new(sources);
     check(&parsed, &mut lines, &mut problems);
+    let locales = locale_check::read(sources, &parsed, &mut problems);
     problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     if problems.iter().any(Problem::is_error) {
         return (None, problems);
     }
-    (Some(assemble(parsed)), problems)
+    (Some(assemble(parsed, locales)), problems)
 }
 
-fn assemble(p: Parsed) -> Catalog {
+fn assemble(p: Parsed, locales: BTreeMap<String, LocaleTexts>) -> Catalog {
     let attributes: Vec<AttributeDef> = p.attributes.into_iter().map(|x| x.1).collect();
     let units: HashMap<&str, Option<String>> = attributes
         .iter()
@@ -85,6 +91,7 @@ fn assemble(p: Parsed) -> Catalog {
         policies,
         orders: p.orders.into_iter().map(|x| x.1).collect(),
         facts,
+        locales,
     }
 }
 
@@ -146,7 +153,7 @@ impl<'a> Lines<'a> {
 }
 
 /// The closest known id, for "did you mean" hints.
-fn closest<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn closest<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> String {
     let best = known
         .map(|k| (strsim::normalized_damerau_levenshtein(word, k), k))
         .max_by(|a, b| a.0.total_cmp(&b.0));

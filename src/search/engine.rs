@@ -7,6 +7,7 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::cjk_narrow::CjkLabels;
 use super::collapse::{collapse, items};
 use super::filter::{Constraints, Stated};
 use super::fuse::{fuse, single, Fused, Fusion};
@@ -56,6 +57,8 @@ pub struct ProductSearch {
     in_stock: Vec<bool>,
     fusion: Fusion,
     thresholds: TypeThresholds,
+    /// The shop's Chinese (CJK) words, when it has texts in such a locale.
+    cjk_labels: Option<CjkLabels>,
     query_vectors: Mutex<LruCache<String, Arc<Vec<f32>>>>,
 }
 
@@ -72,6 +75,7 @@ impl ProductSearch {
         let index = LexicalIndex::open_or_build(&graph, index_dir)?;
         let vectors = ProductVectors::build(&graph, embed.as_ref(), store)?;
         let types = TypeNames::build(&graph, &index, embed.as_ref(), &vectors)?;
+        let cjk_labels = CjkLabels::build(&graph);
         Ok(Self {
             stated: Stated::of(&graph),
             item_of: items(graph.products()),
@@ -83,6 +87,7 @@ impl ProductSearch {
             types,
             fusion: Fusion::default(),
             thresholds: TypeThresholds::default(),
+            cjk_labels,
             query_vectors: Mutex::new(LruCache::new(
                 NonZeroUsize::new(QUERY_CACHE).expect("non-zero"),
             )),
@@ -178,18 +183,20 @@ impl ProductSearch {
         let (constraints, wishes) = Constraints::resolve(&self.graph, req, &self.stated);
         let text = with_wishes(text, &wishes);
         let words = self.index.words(&text);
+        let cjk = self.index.cjk_terms(&text);
         let lexical_wanted = matches!(mode, SearchMode::Lexical | SearchMode::Fused);
         // On a large catalogue with no type asked, only the lexical matches can be shown
         // (the semantic pass scores no others): check the constraints on those alone.
         let lexical_first = of_type.is_none()
             && products.len() > SEMANTIC_ALL
             && lexical_wanted
-            && !words.is_empty();
-        let mut lexical: Vec<(u32, f32)> = if lexical_wanted && !words.is_empty() {
-            self.index.lexical(&words, LEXICAL_DEPTH)?
-        } else {
-            Vec::new()
-        };
+            && !(words.is_empty() && cjk.is_empty());
+        let mut lexical: Vec<(u32, f32)> =
+            if lexical_wanted && !(words.is_empty() && cjk.is_empty()) {
+                self.index.lexical(&words, &cjk, LEXICAL_DEPTH)?
+            } else {
+                Vec::new()
+            };
         let mut admitted: Vec<u32> = match &of_type {
             Some(of_type) => of_type.clone(),
             None if lexical_first => lexical.iter().map(|x| x.0).collect(),
@@ -211,6 +218,11 @@ impl ProductSearch {
             if let Some(narrowed) =
                 narrow::by_words(&self.index, &words, &type_stems, &admitted, typed)?
             {
+                admitted = narrowed;
+            }
+        }
+        if let (Some(labels), false) = (&self.cjk_labels, cjk.is_empty()) {
+            if let Some(narrowed) = labels.narrow(&text, &admitted) {
                 admitted = narrowed;
             }
         }
@@ -241,6 +253,12 @@ impl ProductSearch {
         // Without a type to keep the list to, a hit the words did not match must be
         // nearly as close in meaning as the best one: a list holds what was asked for,
         // not the nearest neighbours of a misspelling.
+        // A Chinese request no word of the shop's found lists nothing by meaning alone:
+        // the served encoder (all-MiniLM-L6-v2) has no Chinese vocabulary, and its nearest
+        // neighbours of one are noise ("冲浪板" is not sold; docs/search.md).
+        if of_type.is_none() && lexical.is_empty() && words.is_empty() && !cjk.is_empty() {
+            ranked.clear();
+        }
         if mode == SearchMode::Fused && of_type.is_none() && !lexical.is_empty() {
             let best = ranked.iter().map(|f| f.score).fold(0.0f32, f32::max);
             ranked.retain(|f| f.lexical.is_some() || f.score >= MEANING_ONLY_FLOOR * best);

@@ -6,6 +6,12 @@
 //! description, all through one English analyser (lowercase, ASCII folding, stop words,
 //! Porter stemming). A second copy of the name without stemming (`name_plain`) serves the
 //! plain BM25 baseline.
+//!
+//! The shop's texts in other languages (`knowledge/<locale>/`: product names and
+//! descriptions, category and attribute names and synonyms) go into fields of their own
+//! through the CJK analyser (`cjk.rs`), so the English fields, their lengths and their
+//! BM25 statistics are what they were; a request with no CJK character queries none of
+//! them, and ranks as before.
 
 use std::path::Path;
 
@@ -19,11 +25,12 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 use tantivy::{Index, IndexReader, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use super::SearchError;
-use crate::knowledge::{AttrValue, Graph, Product};
+use crate::knowledge::{is_cjk, AttrValue, Graph, Product};
 
 /// Bumped when the fields or analysers change, so an index on disk is rebuilt.
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 const ENGLISH: &str = "kefu_en";
+const CJK: &str = "kefu_cjk";
 const PLAIN: &str = "kefu_plain";
 /// Writer memory: tantivy's floor is 15 MB per thread.
 const WRITER_BYTES: usize = 64_000_000;
@@ -87,6 +94,11 @@ struct Fields {
     description: Field,
     name_plain: Field,
     ix: Field,
+    /// The locales' texts, CJK-analysed: name, category path, attributes, description.
+    name_cjk: Field,
+    category_cjk: Field,
+    attributes_cjk: Field,
+    description_cjk: Field,
 }
 
 impl Fields {
@@ -100,6 +112,16 @@ impl Fields {
             (self.options, 0.8, false),
             (self.attributes, 0.8, false),
             (self.description, 0.5, false),
+        ]
+    }
+
+    /// The CJK fields with the boosts of their English counterparts.
+    fn cjk_weighted(&self) -> [(Field, f32); 4] {
+        [
+            (self.name_cjk, 3.0),
+            (self.category_cjk, 1.5),
+            (self.attributes_cjk, 0.8),
+            (self.description_cjk, 0.5),
         ]
     }
 }
@@ -122,6 +144,10 @@ fn schema() -> (Schema, Fields) {
         description: b.add_text_field("description", text(ENGLISH)),
         name_plain: b.add_text_field("name_plain", text(PLAIN)),
         ix: b.add_u64_field("ix", FAST),
+        name_cjk: b.add_text_field("name_cjk", text(CJK)),
+        category_cjk: b.add_text_field("category_cjk", text(CJK)),
+        attributes_cjk: b.add_text_field("attributes_cjk", text(CJK)),
+        description_cjk: b.add_text_field("description_cjk", text(CJK)),
     };
     (b.build(), fields)
 }
@@ -252,15 +278,22 @@ impl LexicalIndex {
         self.reader.searcher()
     }
 
-    /// The content words of `text`, typed and stemmed.
+    /// The content words of `text`, typed and stemmed (CJK runs are not English words:
+    /// they are looked up by [`cjk_terms`](Self::cjk_terms)).
     pub fn words(&self, text: &str) -> Vec<Word> {
         let typed = tokens(&self.unstemmed, text);
         let stems = tokens(&self.english, text);
         typed
             .into_iter()
             .zip(stems)
+            .filter(|(typed, _)| !typed.chars().any(is_cjk))
             .map(|(typed, stem)| Word { typed, stem })
             .collect()
+    }
+
+    /// The CJK terms of `text` a request looks up (empty for English text).
+    pub fn cjk_terms(&self, text: &str) -> Vec<String> {
+        super::cjk::query_terms(text)
     }
 
     /// The stem of one word as the index stores it ("Bottles" → "bottl").
@@ -271,7 +304,13 @@ impl LexicalIndex {
     /// Products matching any of `words`, best first, with their BM25 score: per word the
     /// best field (a little of the others counts too), typos and an unfinished last word
     /// forgiven in the short fields.
-    pub fn lexical(&self, words: &[Word], k: usize) -> Result<Vec<(u32, f32)>, SearchError> {
+    /// `cjk` terms are looked up in the locales' fields, each its best field.
+    pub fn lexical(
+        &self,
+        words: &[Word],
+        cjk: &[String],
+        k: usize,
+    ) -> Result<Vec<(u32, f32)>, SearchError> {
         let searcher = self.searcher();
         let mut per_word: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (i, w) in words.iter().enumerate() {
@@ -302,6 +341,24 @@ impl LexicalIndex {
                     )));
                 }
             }
+            per_word.push((
+                Occur::Should,
+                Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, 0.1)),
+            ));
+        }
+        for term in cjk {
+            let alternatives: Vec<Box<dyn Query>> = self
+                .fields
+                .cjk_weighted()
+                .into_iter()
+                .map(|(field, boost)| {
+                    let term = Term::from_field_text(field, term);
+                    Box::new(BoostQuery::new(
+                        Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                        boost,
+                    )) as Box<dyn Query>
+                })
+                .collect();
             per_word.push((
                 Occur::Should,
                 Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, 0.1)),
@@ -454,6 +511,9 @@ impl SegmentCollector for SegmentDocs {
 fn register(index: &Index) {
     index.tokenizers().register(ENGLISH, english());
     index.tokenizers().register(PLAIN, plain());
+    index
+        .tokenizers()
+        .register(CJK, TextAnalyzer::builder(super::cjk::CjkTokenizer).build());
 }
 
 /// Removes other catalogues' indexes (and leftovers of interrupted builds) under `root`;
@@ -523,5 +583,43 @@ fn document(f: Fields, graph: &Graph, p: &Product, ix: u64) -> TantivyDocument {
         }
     }
     doc.add_text(f.description, &p.description);
+    for texts in graph.catalog().locales.values() {
+        add_locale(&mut doc, f, graph, texts, p);
+    }
     doc
+}
+
+/// A locale's texts of the product into the CJK fields (the English document's shape:
+/// name, category path with synonyms, the names of its yes-attributes, description).
+fn add_locale(
+    doc: &mut TantivyDocument,
+    f: Fields,
+    graph: &Graph,
+    texts: &crate::knowledge::LocaleTexts,
+    p: &Product,
+) {
+    if let Some(t) = texts.product(p.id.as_str()) {
+        doc.add_text(f.name_cjk, &t.name);
+        if !t.description.is_empty() {
+            doc.add_text(f.description_cjk, &t.description);
+        }
+    }
+    for c in graph.category_ancestors(&p.category) {
+        if let Some(n) = texts.category(&c.id) {
+            doc.add_text(f.category_cjk, &n.name);
+            for s in &n.synonyms {
+                doc.add_text(f.category_cjk, s);
+            }
+        }
+    }
+    for fact in graph.facts(p.id.as_str()) {
+        if fact.value == AttrValue::Bool(true) {
+            if let Some(n) = texts.attribute(&fact.attribute) {
+                doc.add_text(f.attributes_cjk, &n.name);
+                for s in &n.synonyms {
+                    doc.add_text(f.attributes_cjk, s);
+                }
+            }
+        }
+    }
 }

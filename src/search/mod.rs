@@ -10,6 +10,8 @@
 //! - Listings of one item collapse into one [`SearchHit`] (`also` holds the others).
 //! - [`ProductSearch::vector`]: a product's embedding, for the recommender.
 
+mod cjk;
+mod cjk_narrow;
 mod collapse;
 mod engine;
 mod error;

@@ -19,7 +19,7 @@ use super::index::LexicalIndex;
 use super::semantic::ProductVectors;
 use super::vectors::dot;
 use super::SearchError;
-use crate::knowledge::{Graph, Product};
+use crate::knowledge::{is_cjk, Graph, Product};
 use crate::types::Embed;
 
 /// Where the asked type's similarity to the shop's type names draws the lines (cosine of
@@ -283,6 +283,9 @@ impl TypeResolver<'_> {
         if asked.is_empty() {
             return Ok((TypeMatch::NotAsked, None));
         }
+        if asked.chars().any(is_cjk) {
+            return Ok(self.resolve_in_locale(asked));
+        }
         let t = self.thresholds;
         let query = embed(asked)?;
         let nearest = self.names.nearest(&query);
@@ -341,6 +344,47 @@ impl TypeResolver<'_> {
             TypeMatch::NoneOfType { asked, nearest },
             Some(OfType::new()),
         ))
+    }
+
+    /// A type asked in a language the shop has texts for (Chinese: no spaces, no stems,
+    /// and the English encoder cannot judge it): a category whose name or synonym in a
+    /// locale is the asked words, and products whose name in a locale holds them. When
+    /// neither finds anything the type is no filter (`Unsure`): the words rank.
+    fn resolve_in_locale(&self, asked: &str) -> (TypeMatch, Option<OfType>) {
+        let mut categories = Vec::new();
+        let mut products: Vec<u32> = Vec::new();
+        if let Some(c) = self.graph.category(asked) {
+            categories.push(c.id.clone());
+            products.extend(self.graph.product_positions_in_category(&c.id, true));
+        }
+        let texts: Vec<&crate::knowledge::LocaleTexts> = self
+            .graph
+            .locales()
+            .filter_map(|l| self.graph.locale(l))
+            .collect();
+        for (i, p) in self.graph.products().iter().enumerate() {
+            if texts.iter().any(|t| {
+                t.product(p.id.as_str())
+                    .is_some_and(|x| x.name.contains(asked))
+            }) {
+                products.push(i as u32);
+            }
+        }
+        if products.is_empty() {
+            let m = TypeMatch::Unsure {
+                asked: asked.to_string(),
+                nearest: Vec::new(),
+            };
+            return (m, None);
+        }
+        let products = sorted(products);
+        let m = TypeMatch::Found {
+            asked: asked.to_string(),
+            categories,
+            took: Vec::new(),
+            products: products.len(),
+        };
+        (m, Some(products))
     }
 
     /// Categories (ids) and products of the type named by `asked`'s words.

@@ -11,6 +11,7 @@ mod feeds;
 mod foundation;
 mod http;
 mod knowledge;
+mod locale;
 mod multilingual;
 mod nlu;
 mod nlu_engine;
