@@ -45,6 +45,9 @@ pub struct Models {
     pub embed: Arc<dyn Embed>,
     /// The served NLU's counters, for `/metrics` (none for a stand-in).
     pub nlu_stats: Option<Arc<NluStats>>,
+    /// The multilingual encoder (the Chinese model's base, on its worker), for matching
+    /// questions in other languages against the shop's FAQ in them; none without one.
+    pub multilingual: Option<Arc<dyn Embed>>,
 }
 
 impl Models {
@@ -78,6 +81,7 @@ impl Models {
             .expect("the worker was started with an encoder");
         let nlu_stats = Some(nlu.stats());
         let languages = load_languages(&config.nlu)?;
+        let multilingual = languages.iter().find_map(|(_, nlu)| nlu.embedder());
         let nlu: Arc<dyn Understand> = if languages.is_empty() {
             Arc::new(nlu)
         } else {
@@ -87,6 +91,7 @@ impl Models {
             nlu_stats,
             nlu,
             embed,
+            multilingual,
         })
     }
 }
@@ -118,10 +123,19 @@ fn load_languages(cfg: &NluConfig) -> Result<Vec<(String, Nlu)>, StartError> {
             model_dir: lang.model_dir.clone(),
             ..cfg.clone()
         };
-        let nlu = Nlu::load(&own, &lang.base_dir).map_err(|source| StartError::Nlu {
-            dir: lang.model_dir.clone(),
-            source: Box::new(source),
-        })?;
+        // Its base encoder also embeds the language's FAQ questions, on the same worker.
+        let encoder =
+            SentenceEncoder::load(&lang.base_dir).map_err(|source| StartError::Encoder {
+                dir: lang.base_dir.clone(),
+                source: Box::new(source),
+            })?;
+        let nlu =
+            Nlu::load_with_encoder(&own, &lang.base_dir, Some(encoder)).map_err(|source| {
+                StartError::Nlu {
+                    dir: lang.model_dir.clone(),
+                    source: Box::new(source),
+                }
+            })?;
         tracing::info!(language = %code, dir = %lang.model_dir.display(), "NLU model of a language loaded");
         loaded.push((code.clone(), nlu));
     }
@@ -198,6 +212,15 @@ pub fn dialogue(models: &Models, store: &Store, settings: Settings) -> Result<Ru
     graph
         .set_embedder(models.embed.clone())
         .map_err(knowledge_error(&settings.knowledge_dir))?;
+    if let Some(embed) = &models.multilingual {
+        // E5 was trained with "query: " before a query; FAQ questions are queries too.
+        graph
+            .set_multilingual(crate::knowledge::MultilingualEncoder {
+                embed: embed.clone(),
+                prefix: "query: ".into(),
+            })
+            .map_err(knowledge_error(&settings.knowledge_dir))?;
+    }
     let events = Arc::new(EventLog::open(store, settings.behavior.clone())?);
     let templates = Templates::load(&settings.responses, &settings.default_locale)?;
     let dialogue = Dialogue::new(DialogueParts {

@@ -8,12 +8,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use super::Cli;
-use kefu::nlu::{Nlu, SentenceEncoder};
 use kefu::stories::{run_sets, story_sets, Report, Score, StoryParts, StoryResult};
-use kefu::types::Embed;
 
 #[derive(Debug, Args)]
 pub struct EvalStoriesArgs {
@@ -37,16 +34,12 @@ pub fn eval(cli: &Cli, args: &EvalStoriesArgs) -> Result<ExitCode> {
         .filter(|s| s.unavailable.is_none())
         .map(|s| s.stories())
         .sum();
-    let base = &config.model.base_dir;
-    let nlu = Nlu::load(&config.nlu, base)
-        .with_context(|| format!("loading the NLU model {}", config.nlu.model_dir.display()))?;
-    let embed: Arc<dyn Embed> = Arc::new(
-        SentenceEncoder::load(base)
-            .with_context(|| format!("loading the base encoder {}", base.display()))?,
-    );
+    // The models as `serve` loads them: the languages' models route their messages.
+    let models = kefu::start::Models::load(&config)?;
     let parts = StoryParts {
-        nlu: Arc::new(nlu),
-        embed,
+        nlu: models.nlu,
+        embed: models.embed,
+        multilingual: models.multilingual,
         responses: config.knowledge_dir.join("responses"),
         recommend: config.recommend.clone(),
         behavior: config.behavior.clone(),

@@ -29,6 +29,8 @@ pub fn story_clock() -> DateTime<Utc> {
 pub struct StoryParts {
     pub nlu: Arc<dyn Understand>,
     pub embed: Arc<dyn Embed>,
+    /// The multilingual encoder for FAQ questions in other languages (`Models::multilingual`).
+    pub multilingual: Option<Arc<dyn Embed>>,
     /// The reply templates folder (the shop's `responses/`), the same on every catalogue.
     pub responses: std::path::PathBuf,
     pub recommend: RecommendConfig,
@@ -50,6 +52,7 @@ pub fn start(parts: &StoryParts, data: &Path, knowledge: &Path) -> Result<StoryK
         nlu: parts.nlu.clone(),
         embed: parts.embed.clone(),
         nlu_stats: None,
+        multilingual: parts.multilingual.clone(),
     };
     let settings = Settings {
         knowledge_dir: knowledge.to_path_buf(),

@@ -28,6 +28,7 @@ async fn shop(data: &Path) -> (Store, std::net::SocketAddr) {
         nlu: Arc::new(shared.nlu.clone()),
         embed: crate::support::encoder(),
         nlu_stats: None,
+        multilingual: None,
     };
     let config = Config::default();
     let settings = Settings {

@@ -24,6 +24,7 @@ async fn ask(rates: &[(&str, f64)], text: &str) -> Reply {
     let parts = StoryParts {
         nlu: Arc::new(shared().nlu.clone()),
         embed: crate::support::encoder(),
+        multilingual: None,
         responses: Path::new("knowledge/responses").to_path_buf(),
         recommend,
         behavior: BehaviorConfig::default(),
