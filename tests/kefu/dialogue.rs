@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use kefu::behavior::BehaviorConfig;
 use kefu::config::Config;
 use kefu::dialogue::ChatService;
-use kefu::nlu::Nlu;
+use kefu::nlu::{Nlu, RoutedNlu};
 use kefu::store::Store;
 use kefu::stories::{run_sets, story_sets, StoryParts};
 use kefu::types::Embed;
@@ -22,7 +22,10 @@ pub(crate) fn story_clock() -> DateTime<Utc> {
 }
 
 pub(crate) struct Shared {
+    /// The shipped English model alone.
     pub(crate) nlu: Nlu,
+    /// What `serve` runs: the English model and the Chinese one, each message to its own.
+    pub(crate) routed: RoutedNlu,
     embed: Arc<dyn Embed>,
 }
 
@@ -32,8 +35,13 @@ pub(crate) fn shared() -> &'static Shared {
         let config = Config::default();
         let nlu =
             Nlu::load(&config.nlu, &config.model.base_dir).expect("the shipped NLU model loads");
+        let routed = RoutedNlu::new(
+            nlu.clone(),
+            vec![("zh".into(), crate::languages::chinese_nlu())],
+        );
         Shared {
             nlu,
+            routed,
             embed: crate::support::encoder(),
         }
     })
@@ -41,12 +49,13 @@ pub(crate) fn shared() -> &'static Shared {
 
 /// What every kefu of the tests shares: the shipped NLU, the encoder, the demo shop's
 /// replies and default settings.
-fn parts() -> StoryParts {
+pub(crate) fn parts() -> StoryParts {
     let s = shared();
     let config = Config::default();
     StoryParts {
-        nlu: Arc::new(s.nlu.clone()),
+        nlu: Arc::new(s.routed.clone()),
         embed: s.embed.clone(),
+        multilingual: s.routed.languages[0].1.embedder(),
         responses: Path::new("knowledge/responses").to_path_buf(),
         recommend: config.recommend.clone(),
         behavior: BehaviorConfig::default(),

@@ -11,6 +11,7 @@ mod feeds;
 mod foundation;
 mod http;
 mod knowledge;
+mod languages;
 mod locale;
 mod multilingual;
 mod nlu;

@@ -242,3 +242,43 @@ fn kefu_eval_oos_holds_the_pick_to_both_shop_sets() {
         .unwrap()
         .contains("Bitext"));
 }
+
+/// Floors under the shipped Chinese model (models/kefu-nlu-zh), today's scores less a
+/// little: issue 32 asks for 95 % intent accuracy and 88 % slot F1 on Chinese messages,
+/// which the model does not reach yet (93.8 % / 85.3 %, docs/nlu.md "Languages"); the
+/// floors keep a retrained one from falling back unnoticed.
+const ZH_INTENT_ACCURACY_FLOOR: f64 = 0.93;
+const ZH_SLOT_F1_FLOOR: f64 = 0.84;
+
+#[test]
+fn the_shipped_chinese_model_is_current_and_holds_its_scores() {
+    std::env::set_current_dir(root()).unwrap();
+    let retrain = "run `bash scripts/train-shipped-nlu-zh.sh`";
+    let model_dir = root().join("models/kefu-nlu-zh");
+    assert_eq!(
+        kefu::nlu::training_data_is_current(&model_dir).unwrap(),
+        Some(true),
+        "knowledge/nlu/zh changed since models/kefu-nlu-zh was trained: {retrain}"
+    );
+    let base = root().join("models/base/multilingual-e5-small");
+    assert!(
+        base.join("model.safetensors").exists(),
+        "run `kefu model fetch --base multilingual-e5-small` (scripts/test.sh does)"
+    );
+    kefu::nlu::set_compute_threads(2);
+    let (model, meta) = artifact::load(&model_dir, &base, &default_device(), 0.0, 3).unwrap();
+    let examples = data::load(&root().join("knowledge/nlu/zh/test.jsonl"))
+        .unwrap()
+        .examples;
+    assert!(examples.len() >= 500, "the Chinese test file shrank");
+    let report = evaluate(&examples, &predict_all(&model, &examples).unwrap());
+    assert!(
+        report.intent_accuracy >= ZH_INTENT_ACCURACY_FLOOR && report.slot_f1 >= ZH_SLOT_F1_FLOOR,
+        "intent {:.2}% / slot F1 {:.2}% under the floors: {retrain}",
+        report.intent_accuracy * 100.0,
+        report.slot_f1 * 100.0
+    );
+    let recorded = meta.test_metrics.expect("meta.json records test metrics");
+    assert!((recorded.intent_accuracy - report.intent_accuracy).abs() < 0.005);
+    assert!((recorded.slot_f1 - report.slot_f1).abs() < 0.005);
+}
