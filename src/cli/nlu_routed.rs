@@ -33,13 +33,16 @@ pub(super) fn load_languages(config: &Config, engine: Engine) -> Result<Vec<(Str
     Ok(out)
 }
 
+/// How many texts each model read: ("default" or a language code, count).
+type ReadBy = Vec<(String, usize)>;
+
 /// Every text parsed as the router would: by its language's model, or by both and the surer
 /// kept. Also says how many texts each language's model read.
 pub(super) fn parse_routed(
     default: &NluModel,
     languages: &[(String, NluModel)],
     texts: &[&str],
-) -> Result<(Vec<Parse>, Vec<(String, usize)>)> {
+) -> Result<(Vec<Parse>, ReadBy)> {
     let codes: Vec<&str> = languages.iter().map(|(k, _)| k.as_str()).collect();
     let routes: Vec<Vec<Option<&str>>> = texts.iter().map(|t| route(t, &codes)).collect();
     // readings[i]: (position in the route, parse), sorted so a tie keeps the route's order.
