@@ -87,11 +87,7 @@ impl Store {
             path: dir.to_path_buf(),
             source,
         })?;
-        let db = sled::Config::new()
-            .path(dir.join("sled"))
-            .flush_every_ms(background_flush.then_some(500))
-            .open()
-            .map_err(|e| StoreError::from_sled(dir, e))?;
+        let db = open_sled(dir, background_flush)?;
         schema::migrate(&db, dir, found, current, migrations)?;
         Ok(Store {
             backend: Backend::Sled {
@@ -241,6 +237,31 @@ impl Store {
         match &self.backend {
             Backend::Postgres(pg) => Some(pg),
             Backend::Sled { .. } => None,
+        }
+    }
+}
+
+/// How long an open waits for a lock that sled's own I/O threads still hold.
+const SLED_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Opens the sled database in `dir`. sled lets go of its file lock from background I/O
+/// threads after the last handle is dropped, so a store reopened in the same process right
+/// after it was closed (a restart in place, the persistence tests) can find the lock still
+/// held for a moment on a busy machine: the open is tried again for up to
+/// [`SLED_LOCK_WAIT`]. Another process holding the directory gets `Locked` after that.
+fn open_sled(dir: &Path, background_flush: bool) -> Result<sled::Db, StoreError> {
+    let started = std::time::Instant::now();
+    loop {
+        let opened = sled::Config::new()
+            .path(dir.join("sled"))
+            .flush_every_ms(background_flush.then_some(500))
+            .open()
+            .map_err(|e| StoreError::from_sled(dir, e));
+        match opened {
+            Err(StoreError::Locked { .. }) if started.elapsed() < SLED_LOCK_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
         }
     }
 }
