@@ -243,12 +243,12 @@ fn kefu_eval_oos_holds_the_pick_to_both_shop_sets() {
         .contains("Bitext"));
 }
 
-/// Floors under the shipped Chinese model (models/kefu-nlu-zh), today's scores less a
-/// little: issue 32 asks for 95 % intent accuracy and 88 % slot F1 on Chinese messages,
-/// which the model does not reach yet (93.8 % / 85.3 %, docs/nlu.md "Languages"); the
-/// floors keep a retrained one from falling back unnoticed.
+/// Floors under the shipped Chinese model (models/kefu-nlu-zh, an ensemble of two), today's
+/// scores less a little: issue 32 asks for 95 % intent accuracy and 88 % slot F1 on Chinese
+/// messages; the model meets the slot goal and not yet the intent one (93.8 % / 91.3 %,
+/// docs/nlu.md "Languages"). The floors keep a retrained one from falling back unnoticed.
 const ZH_INTENT_ACCURACY_FLOOR: f64 = 0.93;
-const ZH_SLOT_F1_FLOOR: f64 = 0.84;
+const ZH_SLOT_F1_FLOOR: f64 = 0.90;
 
 #[test]
 fn the_shipped_chinese_model_is_current_and_holds_its_scores() {
