@@ -313,8 +313,12 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
     };
     // Before/after on the same test file, when a model is serving and this one waits.
     let serving = &config.nlu.model_dir;
+    // Only a model on the serving model's base can replace it (another base is another
+    // language's model, or a different encoder): no before/after for those.
+    let base_of = |dir: &Path| nlu::ArtifactMeta::read(dir).ok().map(|m| m.base_sha256);
+    let same_base = base_of(serving).is_some() && base_of(&out) == base_of(serving);
     if let (Some(t), Some(after)) = (&test_path, &test_metrics) {
-        if out != *serving && serving.join(artifact::META_FILE).is_file() {
+        if out != *serving && same_base {
             match score_model(serving, &base_dir, t) {
                 Ok(before) => {
                     println!(
@@ -342,10 +346,12 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
                     serving.display()
                 ),
             }
-            println!(
-                "`kefu serve` swaps it in at start if it is not worse (nlu.swap_policy = {:?}).",
-                config.nlu.swap_policy
-            );
+            if out == nlu::candidate_dir(serving) {
+                println!(
+                    "`kefu serve` swaps it in at start if it is not worse (nlu.swap_policy = {:?}).",
+                    config.nlu.swap_policy
+                );
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
