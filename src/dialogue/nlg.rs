@@ -160,6 +160,16 @@ fn fill(template: &str, vars: Vars<'_>) -> String {
     out
 }
 
+/// A day as the locale writes it: `"zh"` → `2026年11月24日`, `"de"` → `24.11.2026`, others
+/// → `24 Nov 2026`.
+pub fn format_date(day: chrono::DateTime<chrono::Utc>, locale: &str) -> String {
+    match locale.split(['-', '_']).next().unwrap_or("en") {
+        "zh" | "ja" => day.format("%Y年%-m月%-d日").to_string(),
+        "de" => day.format("%d.%m.%Y").to_string(),
+        _ => day.format("%d %b %Y").to_string(),
+    }
+}
+
 /// `1299.5, "EUR", "de"` → `1.299,50 €`; `"en"` → `€1,299.50`.
 pub fn format_price(amount: f64, currency: &str, locale: &str) -> String {
     let symbol = match currency.to_ascii_uppercase().as_str() {
@@ -221,6 +231,16 @@ mod tests {
             "{said}"
         );
         assert_eq!(t.render("en", "no_such_key", &[], 0), "no_such_key");
+    }
+
+    #[test]
+    fn dates_follow_the_locale() {
+        use chrono::TimeZone;
+        let day = chrono::Utc.with_ymd_and_hms(2026, 11, 4, 9, 0, 0).unwrap();
+        assert_eq!(format_date(day, "zh"), "2026年11月4日");
+        assert_eq!(format_date(day, "zh-CN"), "2026年11月4日");
+        assert_eq!(format_date(day, "de"), "04.11.2026");
+        assert_eq!(format_date(day, "en"), "04 Nov 2026");
     }
 
     #[test]

@@ -16,8 +16,8 @@ use super::tracker::Pending;
 /// Days to return a delivered order when the returns policy states no window.
 const DEFAULT_RETURN_DAYS: f64 = 30.0;
 
-fn date(d: Option<DateTime<Utc>>) -> String {
-    d.map(|d| d.format("%d %b %Y").to_string())
+fn date(d: Option<DateTime<Utc>>, locale: &str) -> String {
+    d.map(|d| super::nlg::format_date(d, locale))
         .unwrap_or_else(|| "—".into())
 }
 
@@ -156,7 +156,7 @@ fn named_order(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
                 .take(4)
                 .map(|o| {
                     super::outcome::plain_quick(
-                        &format!("{} ({})", o.id, date(Some(o.placed_at))),
+                        &format!("{} ({})", o.id, date(Some(o.placed_at), &ctx.locale)),
                         intent_payload(then, &[("order_id", o.id.as_str())]),
                     )
                 })
@@ -260,7 +260,7 @@ pub fn status(ctx: &mut Ctx<'_>) -> Outcome {
         key,
         &[
             ("order_id", order.id.clone()),
-            ("date", date(when)),
+            ("date", date(when, &ctx.locale)),
             ("carrier", carrier),
             ("tracking", tracking),
         ],
@@ -342,7 +342,7 @@ pub fn return_item(ctx: &mut Ctx<'_>, now: DateTime<Utc>) -> Outcome {
             let delivered = order.delivered_at.unwrap_or(order.placed_at);
             let age = (now - delivered).num_hours() as f64 / 24.0;
             let mut vars = vars_base.to_vec();
-            vars.push(("date", date(Some(delivered))));
+            vars.push(("date", date(Some(delivered), &ctx.locale)));
             if age <= days {
                 ctx.tracker.pending = Some(Pending::ConfirmReturn {
                     order_id: order.id.clone(),
@@ -393,7 +393,7 @@ pub fn refund(ctx: &mut Ctx<'_>) -> Outcome {
         key,
         &[
             ("order_id", order.id.clone()),
-            ("date", date(when)),
+            ("date", date(when, &ctx.locale)),
             ("amount", amount),
             ("status", order.status.as_str().into()),
         ],
