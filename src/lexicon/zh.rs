@@ -315,7 +315,9 @@ pub fn has_han(text: &str) -> bool {
     text.chars().any(is_han)
 }
 
-fn is_han(c: char) -> bool {
+/// CJK unified ideographs (and their extension A and compatibility forms): the characters
+/// that make a message Chinese (`nlu::language` routes by them too).
+pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 

@@ -8,6 +8,7 @@
 //! scripts are written, both models read the message and the surer parse is taken ([`pick`]):
 //! the script picks the reply language, the models agree on what was meant.
 
+pub use crate::lexicon::zh::is_han;
 use crate::types::Parse;
 
 /// The language code of Chinese messages (the key of `[nlu.languages.zh]` and of
@@ -87,11 +88,6 @@ pub fn pick(parses: Vec<Parse>) -> Parse {
         .into_iter()
         .reduce(|best, p| if sure(&p) > sure(&best) { p } else { best })
         .expect("at least one reading")
-}
-
-/// CJK unified ideographs (and their extension A and compatibility forms).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff)
 }
 
 #[cfg(test)]

@@ -115,9 +115,8 @@ fn only_function_words(value: &str) -> bool {
 }
 
 fn holds_an_amount(value: &str) -> bool {
-    value
-        .chars()
-        .any(|c| c.is_ascii_digit() || "零一二两三四五六七八九十百千万".contains(c))
+    value.chars().any(|c| c.is_ascii_digit())
+        || crate::lexicon::zh::amount(value).is_some()
         || value
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| is_number_word(&w.to_lowercase()))
