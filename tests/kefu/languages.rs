@@ -8,7 +8,7 @@ use std::path::Path;
 use kefu::dialogue::{ChatService, Turn, TurnInput};
 use kefu::nlu::language::is_han;
 use kefu::nlu::{Nlu, NluConfig, RoutedNlu, SentenceEncoder};
-use kefu::stories::{run_sets, story_sets};
+use kefu::stories::story_sets;
 use kefu::types::{Reply, SessionId};
 
 /// The shipped Chinese model on its base encoder, as `serve` loads it by default.
@@ -145,47 +145,10 @@ async fn chinese_stories() {
         count >= AT_LEAST_CHINESE_STORIES,
         "at least {AT_LEAST_CHINESE_STORIES} Chinese stories, found {count}"
     );
-    let mut required = 0;
-    for set in &mut sets {
-        for file in &mut set.files {
-            for story in &file.stories {
-                if let Some(why) = &story.open {
-                    assert!(
-                        why.trim().len() >= 10,
-                        "{}: open without saying why",
-                        story.story
-                    );
-                }
-            }
-            file.stories.retain(|s| s.open.is_none());
-            required += file.stories.len();
-        }
-    }
+    let required = crate::dialogue::keep_required(&mut sets);
     assert!(
         required >= AT_LEAST_CHINESE_REQUIRED,
         "at least {AT_LEAST_CHINESE_REQUIRED} Chinese stories required, found {required}"
     );
-    let report = run_sets(
-        &crate::dialogue::parts(),
-        &sets,
-        Path::new("knowledge"),
-        &mut |_| {},
-    )
-    .await
-    .expect("the stories run");
-    assert_eq!(
-        report.all.stories, required,
-        "every required story was played"
-    );
-    let failures: Vec<String> = report
-        .results
-        .iter()
-        .flat_map(|r| r.failure_lines())
-        .collect();
-    assert!(
-        report.regressions.is_empty(),
-        "{} of {required} required Chinese stories failed:\n{}",
-        report.regressions.len(),
-        failures.join("\n")
-    );
+    crate::dialogue::play_required(&sets, required).await;
 }
