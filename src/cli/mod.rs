@@ -18,6 +18,7 @@ mod kg_feed;
 mod model;
 mod nlu;
 mod nlu_ensemble;
+mod nlu_eval;
 mod nlu_oos;
 mod nlu_outside;
 mod nlu_routed;
@@ -129,7 +130,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Rec(args) => rec::run(args),
         Command::Chat(args) => chat::run(args),
         Command::Train(args) => nlu::train(&cli, args),
-        Command::Eval(args) => nlu::eval(&cli, args),
+        Command::Eval(args) => nlu_eval::eval(&cli, args),
         Command::Ensemble(args) => nlu_ensemble::run(&cli, args),
         Command::Bench(args) => nlu::bench(&cli, args),
         Command::Kg(args) => kg::run(&cli, args),
