@@ -4,7 +4,7 @@
 //! `retention` sweeps the stores of all of them; `start` wires the dialogue for `serve`,
 //! the stories and the tests.
 //! `types` is the shared vocabulary and `lexicon` the shared word lists; both depend on
-//! nothing below them, nor does `timing` (the per-stage turn clocks) or `bench` (the
+//! nothing below them, nor does `heap` (giving freed memory back), `timing` (the per-stage turn clocks) or `bench` (the
 //! arithmetic of `kefu bench chat`). `identity` (the shop's signed shopper tokens)
 //! depends only on `types`.
 
@@ -12,6 +12,7 @@ pub mod behavior;
 pub mod bench;
 pub mod config;
 pub mod dialogue;
+pub mod heap;
 pub mod identity;
 pub mod knowledge;
 pub mod lexicon;

@@ -80,12 +80,18 @@ impl SentenceEncoder {
         self.inner.hidden_size
     }
 
-    /// Runs on `model`'s compute threads and shares its word-piece table (when it is on
+    /// Runs on `model`'s compute threads and shares its word-piece table and tokenizer (when it is on
     /// the same base), for an encoder run on the NLU worker's thread. Only before the
     /// encoder is cloned; `false` when nothing could be shared.
     pub(crate) fn share_with(&mut self, model: &super::NluModel) -> bool {
-        match (Arc::get_mut(&mut self.inner), model.lead_encoder()) {
-            (Some(Inner { fast: Some(f), .. }), Some(lead)) => {
+        let Some(inner) = Arc::get_mut(&mut self.inner) else {
+            return false;
+        };
+        if inner.tokenizer.same_as(&model.tokenizer) {
+            inner.tokenizer = model.tokenizer.clone();
+        }
+        match (inner.fast.as_mut(), model.lead_encoder()) {
+            (Some(f), Some(lead)) => {
                 f.share_with(lead);
                 true
             }

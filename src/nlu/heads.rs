@@ -200,7 +200,9 @@ pub struct NluModel {
 
 /// One trained adapter set with its heads on the base encoder.
 pub(crate) struct Member {
-    pub bert: Bert,
+    /// The candle encoder: the reference forward pass, training, and what the fast engine
+    /// is packed from. `None` once a serving model released it ([`NluModel::release_reference`]).
+    pub bert: Option<Bert>,
     pub heads: Heads,
     /// The fast engine, when it is the one in use (None: the candle reference).
     pub fast: Option<FastModel>,
@@ -209,10 +211,19 @@ pub(crate) struct Member {
 impl Member {
     pub(crate) fn new(bert: Bert, heads: Heads) -> Self {
         Self {
-            bert,
+            bert: Some(bert),
             heads,
             fast: None,
         }
+    }
+
+    /// The candle encoder, unless it was released after packing.
+    pub(crate) fn reference(&self) -> Result<&Bert, NluError> {
+        self.bert.as_ref().ok_or_else(|| {
+            NluError::Invalid(
+                "the candle encoder was released after the fast engine was packed; load the model again to train it or change its engine".into(),
+            )
+        })
     }
 
     /// Head outputs, from the fast engine when packed, else the candle reference.
@@ -225,8 +236,9 @@ impl Member {
             return fast.scores(encs);
         }
         let refs: Vec<&Encoded> = encs.iter().collect();
-        let (ids, mask) = tokenizer.batch(&refs, self.bert.device())?;
-        let hidden = self.bert.forward(&ids, &mask, false)?;
+        let bert = self.reference()?;
+        let (ids, mask) = tokenizer.batch(&refs, bert.device())?;
+        let hidden = bert.forward(&ids, &mask, false)?;
         let logits = self.heads.forward(&hidden, &mask)?;
         let intent_p = candle_nn::ops::softmax_last_dim(&logits.intent)?.to_vec2::<f32>()?;
         let sent_p = candle_nn::ops::softmax_last_dim(&logits.sentiment)?.to_vec2::<f32>()?;
@@ -257,7 +269,7 @@ impl NluModel {
     /// model must switch again after its weights change); `threads` is its thread count.
     pub fn set_engine(&mut self, engine: Engine, threads: usize) -> Result<(), NluError> {
         for m in &mut self.members {
-            m.fast = FastModel::for_engine(engine, &m.bert, &m.heads, threads)?;
+            m.fast = FastModel::for_engine(engine, m.reference()?, &m.heads, threads)?;
         }
         self.share_among_members();
         Ok(())
@@ -291,6 +303,19 @@ impl NluModel {
         for f in rest.iter_mut().filter_map(|m| m.fast.as_mut()) {
             f.encoder.share_with(&lead.encoder);
         }
+    }
+
+    /// Drops the candle encoders of members that run on the fast engine: a serving model
+    /// never trains or repacks, and the candle copy is as large as the packed one (for a
+    /// 12-layer base with a large vocabulary, hundreds of MB). Returns how many were released.
+    pub fn release_reference(&mut self) -> usize {
+        let mut released = 0;
+        for m in self.members.iter_mut().filter(|m| m.fast.is_some()) {
+            if m.bert.take().is_some() {
+                released += 1;
+            }
+        }
+        released
     }
 
     /// The first member's fast encoder, for a sentence encoder run on the same thread to

@@ -158,7 +158,12 @@ impl Nlu {
         model.ranking_size = cfg.ranking_size;
         if model.engine() == cfg.engine {
             model.set_threads(cfg.threads);
-        } else if model.first().bert.device().is_cpu() {
+        } else if model
+            .first()
+            .bert
+            .as_ref()
+            .is_some_and(|b| b.device().is_cpu())
+        {
             if let Err(e) = model.set_engine(cfg.engine, cfg.threads) {
                 tracing::warn!(
                     "cannot start the {:?} NLU engine ({e}); using the reference",
@@ -169,6 +174,9 @@ impl Nlu {
         if let Some(e) = encoder.as_mut() {
             e.share_with(&model);
         }
+        // The worker only parses: what it was packed from is dead weight from here on.
+        let released = model.release_reference();
+        tracing::debug!(released, "candle encoders released after packing");
         let embed_dim = encoder.as_ref().map(SentenceEncoder::dim);
         let (tx, rx) = sync_channel::<Request>(cfg.queue_capacity);
         let labels = Arc::new(model.labels.clone());

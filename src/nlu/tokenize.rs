@@ -4,7 +4,8 @@
 //! character offsets of the original text.
 
 use candle_core::{Device, Tensor};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tokenizers::{Tokenizer, TruncationParams};
 
 use super::NluError;
@@ -33,9 +34,14 @@ pub struct Encoded {
     pub token_word: Vec<Option<usize>>,
 }
 
+/// Cheap to clone: a large vocabulary's tokenizer (multilingual-e5's 117k pieces) is tens
+/// of MB, held once by the NLU model and the sentence encoder of one base.
+#[derive(Clone)]
 pub struct TextTokenizer {
-    inner: Tokenizer,
+    inner: Arc<Tokenizer>,
     pad_id: u32,
+    /// The tokenizer.json it was read from, to tell two tokenizers of one base.
+    source: PathBuf,
 }
 
 impl TextTokenizer {
@@ -54,7 +60,16 @@ impl TextTokenizer {
                 path: path.to_path_buf(),
                 message: e.to_string(),
             })?;
-        Ok(Self { inner, pad_id })
+        Ok(Self {
+            inner: Arc::new(inner),
+            pad_id,
+            source: path.canonicalize().unwrap_or_else(|_| path.to_path_buf()),
+        })
+    }
+
+    /// Whether `other` was read from the same file with the same padding id.
+    pub(crate) fn same_as(&self, other: &TextTokenizer) -> bool {
+        self.source == other.source && self.pad_id == other.pad_id
     }
 
     pub fn encode(&self, text: &str) -> Result<Encoded, NluError> {

@@ -268,10 +268,14 @@ impl Trainer {
 
     /// The frozen layers' output for each text, `(tokens, hidden)` without padding.
     fn frozen_rows(&self, encs: &[Encoded]) -> Result<Vec<Tensor>, NluError> {
-        let device = self.model.first().bert.device().clone();
+        let device = self.model.first().reference()?.device().clone();
         let refs: Vec<&Encoded> = encs.iter().collect();
         let (ids, mask) = self.model.tokenizer.batch(&refs, &device)?;
-        let frozen = self.model.first().bert.forward_frozen(&ids, &mask)?;
+        let frozen = self
+            .model
+            .first()
+            .reference()?
+            .forward_frozen(&ids, &mask)?;
         encs.iter()
             .enumerate()
             // A compact copy: `copy()` of a view would clone the whole batch storage.
@@ -287,11 +291,11 @@ impl Trainer {
     /// Summed loss of one batch: intent + slots (padding and [CLS]/[SEP] masked out) +
     /// sentiment (only rows that carry one). `noisy[r]` picks row r's name-noise version.
     fn loss(&self, batch: &[&Item], noisy: &[bool]) -> Result<Tensor, NluError> {
-        let device = self.model.first().bert.device().clone();
+        let device = self.model.first().reference()?.device().clone();
         let encs: Vec<&Encoded> = batch.iter().map(|i| &i.enc).collect();
         let (_, mask) = self.model.tokenizer.batch(&encs, &device)?;
         let longest = mask.dim(1)?;
-        let h = self.model.first().bert.hidden_size();
+        let h = self.model.first().reference()?.hidden_size();
         let rows = batch
             .iter()
             .zip(noisy)
@@ -318,7 +322,7 @@ impl Trainer {
         let hidden = self
             .model
             .first()
-            .bert
+            .reference()?
             .forward_adapted(&frozen, &mask, true)?;
         let logits = self.model.first().heads.forward(&hidden, &mask)?;
         let intents = Tensor::new(batch.iter().map(|i| i.intent).collect::<Vec<_>>(), &device)?;

@@ -25,22 +25,11 @@ impl MemoryReturn {
         }
         self.closes.store(0, Ordering::Relaxed);
         tokio::task::spawn_blocking(move || {
-            trim();
+            crate::heap::return_free_pages();
             self.trimming.store(false, Ordering::Release);
         });
     }
 }
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn trim() {
-    // SAFETY: malloc_trim only walks glibc's own heap under its locks; 0 keeps no padding.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn trim() {}
 
 /// One per process: the allocator is.
 pub(crate) static MEMORY_RETURN: MemoryReturn = MemoryReturn {

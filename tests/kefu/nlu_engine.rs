@@ -236,3 +236,32 @@ fn bf16_engine_keeps_intent_decisions_and_embeddings_close() {
         );
     }
 }
+
+/// A serving model drops its candle encoders once the fast engine is packed: its parses are
+/// unchanged, and what needs the candle copy (the reference pass, repacking) says so
+/// instead of running on nothing.
+#[test]
+fn a_released_model_parses_the_same_and_refuses_what_needs_candle() {
+    let art = root().join("models/kefu-nlu");
+    let (kept, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.5, 3).unwrap();
+    let (mut released, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.5, 3).unwrap();
+    assert_eq!(released.release_reference(), released.members());
+    assert_eq!(released.release_reference(), 0, "nothing left to release");
+    let texts = texts();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let a = kept.parse_batch(&refs).unwrap();
+    let b = released.parse_batch(&refs).unwrap();
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x.intent, y.intent, "{:?}", x.text);
+        assert_eq!(x.slots, y.slots, "{:?}", x.text);
+        assert_eq!(x.confidence, y.confidence, "{:?}", x.text);
+    }
+    let err = released.set_engine(Engine::Reference, 1).unwrap_err();
+    assert!(err.to_string().contains("released"), "{err}");
+
+    // A model on the reference engine has nothing packed, so nothing is released.
+    let (mut reference, _) = artifact::load(&art, &base_dir(), &Device::Cpu, 0.5, 3).unwrap();
+    reference.set_engine(Engine::Reference, 1).unwrap();
+    assert_eq!(reference.release_reference(), 0);
+    assert_eq!(reference.parse_batch(&refs[..3]).unwrap().len(), 3);
+}
