@@ -7,6 +7,7 @@
 use crate::types::SortWish;
 
 pub mod zh;
+pub mod zh_cart;
 
 /// Words that deny what follows: they turn a price cue around ("nothing over 60") and
 /// exclude a value ("not nike"). A word ending in "n't" is one too ([`is_negation`]).
@@ -461,25 +462,25 @@ fn has_cue(text: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| words.contains(&format!(" {c} ")))
 }
 
-/// Whether `text` names the shopper's cart.
+/// Whether `text` names the shopper's cart (in English or Chinese, `zh_cart`).
 pub fn names_cart(text: &str) -> bool {
-    has_cue(text, CART_WORDS)
+    has_cue(text, CART_WORDS) || zh_cart::has_cue(text, zh_cart::CART_WORDS)
 }
 
 pub fn asks_to_add(text: &str) -> bool {
-    has_cue(text, ADD_CUES)
+    has_cue(text, ADD_CUES) || zh_cart::has_cue(text, zh_cart::ADD_CUES)
 }
 
 pub fn asks_to_remove(text: &str) -> bool {
-    has_cue(text, REMOVE_CUES)
+    has_cue(text, REMOVE_CUES) || zh_cart::has_cue(text, zh_cart::REMOVE_CUES)
 }
 
 pub fn asks_to_empty(text: &str) -> bool {
-    has_cue(text, EMPTY_CUES)
+    has_cue(text, EMPTY_CUES) || zh_cart::has_cue(text, zh_cart::EMPTY_CUES)
 }
 
 pub fn asks_to_recount(text: &str) -> bool {
-    has_cue(text, RECOUNT_CUES)
+    has_cue(text, RECOUNT_CUES) || zh_cart::has_cue(text, zh_cart::RECOUNT_CUES)
 }
 
 /// "in my size", "my colour": a detail the shopper has in mind but has not said. The slot
@@ -628,6 +629,19 @@ mod tests {
         ] {
             assert!(!asks_how_it_works(r), "{r}");
         }
+    }
+
+    #[test]
+    fn chinese_cart_messages_are_told_apart() {
+        assert!(names_cart("我的购物车里有什么"));
+        assert!(!asks_to_add("我的购物车里有什么"));
+        assert!(names_cart("把第一个加入购物车") && asks_to_add("把第一个加入购物车"));
+        assert!(names_cart("清空购物车") && asks_to_empty("清空购物车"));
+        assert!(asks_to_remove("把耳机从购物车里删掉"));
+        assert!(asks_to_recount("跑鞋改成两双"));
+        assert!(!names_cart("有没有两百以内的跑鞋"));
+        // Latin letters in a Chinese cue list say nothing about an English message.
+        assert!(!asks_to_add("show me the cart"));
     }
 
     #[test]
