@@ -107,7 +107,9 @@ fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Found {
                 .into_iter()
                 .filter_map(|r| {
                     ctx.graph.product(r.product.as_str()).map(|p| {
-                        let reason = ctx.templates.reason(&ctx.locale, &r.reason, ctx.pick);
+                        let reason =
+                            ctx.templates
+                                .reason(&ctx.locale, &r.reason, &ctx.graph, ctx.pick);
                         (p.clone(), reason)
                     })
                 })
