@@ -7,6 +7,7 @@
 use crate::types::SortWish;
 
 pub mod zh;
+pub mod zh_ask;
 pub mod zh_cart;
 
 /// Words that deny what follows: they turn a price cue around ("nothing over 60") and
@@ -390,9 +391,11 @@ pub const ACTION_REQUEST_CUES: &[&str] = &[
     "go ahead",
 ];
 
-/// Whether `text` asks how something works rather than asking for it to be done.
+/// Whether `text` asks how something works rather than asking for it to be done (in
+/// English or Chinese, `zh_ask`).
 pub fn asks_how_it_works(text: &str) -> bool {
-    has_cue(text, HOW_IT_WORKS_CUES) && !has_cue(text, ACTION_REQUEST_CUES)
+    (has_cue(text, HOW_IT_WORKS_CUES) && !has_cue(text, ACTION_REQUEST_CUES))
+        || zh_ask::asks_how_it_works(text)
 }
 
 /// Words that name the shopper's cart. A bare "bag" is a product type in many shops, so
@@ -626,6 +629,27 @@ mod tests {
             "return order 1234",
             "refund",
             "can i please start a return",
+        ] {
+            assert!(!asks_how_it_works(r), "{r}");
+        }
+    }
+
+    #[test]
+    fn chinese_questions_about_the_rules_are_told_from_requests() {
+        for q in [
+            "衣服买了不合适可以退吗？",
+            "你们的退货政策是什么？",
+            "收到货以后几天内能退换？",
+            "退款要多久到账",
+            "能不能退货",
+        ] {
+            assert!(asks_how_it_works(q), "{q}");
+        }
+        for r in [
+            "我要退货",
+            "可以帮我退货吗",
+            "麻烦取消一下订单",
+            "我想退掉这个",
         ] {
             assert!(!asks_how_it_works(r), "{r}");
         }
