@@ -207,9 +207,9 @@ async fn hello(addr: std::net::SocketAddr, identity: &str, session: Option<&str>
 }
 
 /// Over the real server, a signed-in Chinese shopper searches, compares, asks about a
-/// product, fills the cart (a size is asked), looks at it in chat, comes back to it in a
-/// new socket and over REST, asks about an order, cancels and keeps it, and asks about
-/// shipping. Every text kefu wrote is Chinese but for the shop's own names.
+/// product, fills the cart (a size is asked), looks at it in chat, asks about an order,
+/// cancels and keeps it, asks about shipping and returns, and comes back to the cart in a
+/// new socket and over REST. Every text kefu wrote is Chinese but for the shop's own names.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_chinese_shopper_reads_no_english_of_kefus_own() {
     let data = tempfile::tempdir().unwrap();
@@ -305,6 +305,7 @@ async fn a_chinese_shopper_reads_no_english_of_kefus_own() {
     for (id, text) in [
         ("m11", "我要取消订单KF-20261080"),
         ("m12", "运费怎么算？多少钱包邮？"),
+        ("m13", "你们的退货政策是什么？"),
     ] {
         let reply = say(&mut ws, id, text).await;
         checker.check(text, &reply);
