@@ -101,19 +101,19 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
                 .as_ref()
                 .map(|v| with_unit(ctx, v, a.unit.as_deref()))
                 .unwrap_or_default();
-            format!(
-                "{} ({})",
-                ctx.t(
-                    key,
-                    &[
-                        ("name", ctx.name(&p)),
-                        (
-                            "fact",
-                            ctx.t("attr_fact", &[("feature", feature), ("value", value)])
-                        )
-                    ]
-                ),
-                fact
+            let answer = ctx.t(
+                key,
+                &[
+                    ("name", ctx.name(&p)),
+                    (
+                        "fact",
+                        ctx.t("attr_fact", &[("feature", feature), ("value", value)]),
+                    ),
+                ],
+            );
+            ctx.t(
+                "attr_with_evidence",
+                &[("answer", answer), ("evidence", fact)],
             )
         }
         _ => ctx.t(

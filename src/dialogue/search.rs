@@ -65,9 +65,10 @@ fn what(ctx: &Ctx<'_>) -> String {
     parts.push(
         s.get("product_type")
             .cloned()
-            .unwrap_or_else(|| "products".into()),
+            .unwrap_or_else(|| ctx.t("what_products", &[])),
     );
-    parts.join(" ")
+    // The shopper's words joined as the reply's language writes them (黑色羊毛袜子).
+    parts.join(&ctx.t("what_join", &[]))
 }
 
 /// The recommender's request for the search in force, and what was shown (for "more").
@@ -182,7 +183,10 @@ fn or_list(ctx: &Ctx<'_>, items: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => ctx.t(
             "list_or",
-            &[("items", rest.join(", ")), ("last", last.clone())],
+            &[
+                ("items", rest.join(&ctx.t("list_join", &[]))),
+                ("last", last.clone()),
+            ],
         ),
     }
 }

@@ -261,6 +261,17 @@ async fn a_chinese_shopper_reads_no_english_of_kefus_own() {
         checker.check(text, &reply);
     }
 
+    // A yes/no question about a product of the list: the answer and where it comes from.
+    let boots = say(&mut ws, "m0d", "想买双登山靴").await;
+    checker.check("想买双登山靴", &boots);
+    let waterproof = say(&mut ws, "m0e", "第一个防水吗").await;
+    assert_eq!(waterproof["intent"], "product_info", "{waterproof}");
+    assert_eq!(
+        waterproof["products"][0]["id"], boots["products"][0]["id"],
+        "第一个 is the first of the list: {waterproof}"
+    );
+    checker.check("第一个防水吗", &waterproof);
+
     let found = say(&mut ws, "m1", "有没有两百以内的跑鞋").await;
     checker.check("有没有两百以内的跑鞋", &found);
     let products = found["products"].as_array().unwrap();
