@@ -138,7 +138,10 @@ fn answer_search(ctx: &mut Ctx<'_>, action: &'static str, key: &str, found: Foun
             let mut out = show_list(ctx, action, key, found.items);
             let note = ctx.t(
                 "search_similar",
-                &[("asked", asked), ("took", or_list(ctx, &took))],
+                &[
+                    ("asked", asked),
+                    ("took", or_list(ctx, &type_names(ctx, &took))),
+                ],
             );
             out.text = format!("{note} {}", out.text);
             out
@@ -163,17 +166,36 @@ fn none_of_type(
             "search_none_of_type",
             &[
                 ("asked", asked.to_string()),
-                ("nearest", or_list(ctx, &nearest)),
+                ("nearest", or_list(ctx, &type_names(ctx, &nearest))),
             ],
         )
     };
     let quick = nearest
         .iter()
-        .map(|t| plain_quick(t, intent_payload("search_product", &[("product_type", t)])))
+        .zip(type_names(ctx, &nearest))
+        .map(|(t, title)| {
+            plain_quick(
+                &title,
+                intent_payload("search_product", &[("product_type", t)]),
+            )
+        })
         .collect();
     let mut out = Outcome::say(action, text).with_quick_replies(quick);
     out.no_results = true;
     out
+}
+
+/// The search's type names (the catalogue's category names) in the reply's language.
+fn type_names(ctx: &Ctx<'_>, names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| {
+            ctx.graph.category(n).map_or_else(
+                || n.clone(),
+                |c| ctx.graph.category_name(c, &ctx.locale).to_string(),
+            )
+        })
+        .collect()
 }
 
 /// "mugs, tumblers or bottles".
