@@ -7,6 +7,8 @@
 use crate::types::SortWish;
 
 pub mod zh;
+pub mod zh_ask;
+pub mod zh_cart;
 
 /// Words that deny what follows: they turn a price cue around ("nothing over 60") and
 /// exclude a value ("not nike"). A word ending in "n't" is one too ([`is_negation`]).
@@ -389,9 +391,11 @@ pub const ACTION_REQUEST_CUES: &[&str] = &[
     "go ahead",
 ];
 
-/// Whether `text` asks how something works rather than asking for it to be done.
+/// Whether `text` asks how something works rather than asking for it to be done (in
+/// English or Chinese, `zh_ask`).
 pub fn asks_how_it_works(text: &str) -> bool {
-    has_cue(text, HOW_IT_WORKS_CUES) && !has_cue(text, ACTION_REQUEST_CUES)
+    (has_cue(text, HOW_IT_WORKS_CUES) && !has_cue(text, ACTION_REQUEST_CUES))
+        || zh_ask::asks_how_it_works(text)
 }
 
 /// Words that name the shopper's cart. A bare "bag" is a product type in many shops, so
@@ -461,25 +465,25 @@ fn has_cue(text: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| words.contains(&format!(" {c} ")))
 }
 
-/// Whether `text` names the shopper's cart.
+/// Whether `text` names the shopper's cart (in English or Chinese, `zh_cart`).
 pub fn names_cart(text: &str) -> bool {
-    has_cue(text, CART_WORDS)
+    has_cue(text, CART_WORDS) || zh_cart::has_cue(text, zh_cart::CART_WORDS)
 }
 
 pub fn asks_to_add(text: &str) -> bool {
-    has_cue(text, ADD_CUES)
+    has_cue(text, ADD_CUES) || zh_cart::has_cue(text, zh_cart::ADD_CUES)
 }
 
 pub fn asks_to_remove(text: &str) -> bool {
-    has_cue(text, REMOVE_CUES)
+    has_cue(text, REMOVE_CUES) || zh_cart::has_cue(text, zh_cart::REMOVE_CUES)
 }
 
 pub fn asks_to_empty(text: &str) -> bool {
-    has_cue(text, EMPTY_CUES)
+    has_cue(text, EMPTY_CUES) || zh_cart::has_cue(text, zh_cart::EMPTY_CUES)
 }
 
 pub fn asks_to_recount(text: &str) -> bool {
-    has_cue(text, RECOUNT_CUES)
+    has_cue(text, RECOUNT_CUES) || zh_cart::has_cue(text, zh_cart::RECOUNT_CUES)
 }
 
 /// "in my size", "my colour": a detail the shopper has in mind but has not said. The slot
@@ -628,6 +632,40 @@ mod tests {
         ] {
             assert!(!asks_how_it_works(r), "{r}");
         }
+    }
+
+    #[test]
+    fn chinese_questions_about_the_rules_are_told_from_requests() {
+        for q in [
+            "衣服买了不合适可以退吗？",
+            "你们的退货政策是什么？",
+            "收到货以后几天内能退换？",
+            "退款要多久到账",
+            "能不能退货",
+        ] {
+            assert!(asks_how_it_works(q), "{q}");
+        }
+        for r in [
+            "我要退货",
+            "可以帮我退货吗",
+            "麻烦取消一下订单",
+            "我想退掉这个",
+        ] {
+            assert!(!asks_how_it_works(r), "{r}");
+        }
+    }
+
+    #[test]
+    fn chinese_cart_messages_are_told_apart() {
+        assert!(names_cart("我的购物车里有什么"));
+        assert!(!asks_to_add("我的购物车里有什么"));
+        assert!(names_cart("把第一个加入购物车") && asks_to_add("把第一个加入购物车"));
+        assert!(names_cart("清空购物车") && asks_to_empty("清空购物车"));
+        assert!(asks_to_remove("把耳机从购物车里删掉"));
+        assert!(asks_to_recount("跑鞋改成两双"));
+        assert!(!names_cart("有没有两百以内的跑鞋"));
+        // Latin letters in a Chinese cue list say nothing about an English message.
+        assert!(!asks_to_add("show me the cart"));
     }
 
     #[test]

@@ -5,15 +5,16 @@ use crate::types::{CartLineView, CartView};
 
 use super::ctx::Ctx;
 use super::outcome::{intent_payload, plain_quick, Outcome};
-use super::product::{names_size, need_product, variant_words};
+use super::product::{names_size, need_product, slot_word, variant_words};
 use super::slots::parse_quantity;
 use super::tracker::CartLine;
 use super::tracker::Pending;
 use crate::knowledge::Product;
 
-/// The cart as it stands. A line whose product left the catalogue is left out (it can't
-/// be priced or bought).
-pub fn view(cart: &[CartLine], graph: &Graph) -> CartView {
+/// The cart as it stands, its products named in `locale` (the catalogue's name where the
+/// shop has none in it). A line whose product left the catalogue is left out (it can't be
+/// priced or bought).
+pub fn view(cart: &[CartLine], graph: &Graph, locale: &str) -> CartView {
     let mut out = CartView::default();
     for line in cart {
         let Some(p) = graph.product(line.product.as_str()) else {
@@ -32,7 +33,7 @@ pub fn view(cart: &[CartLine], graph: &Graph) -> CartView {
         out.count += line.quantity;
         out.lines.push(CartLineView {
             product: p.id.clone(),
-            name: p.name.clone(),
+            name: graph.product_name(p, locale).to_string(),
             sku: line.sku.clone(),
             size: variant.and_then(|v| v.size.clone()),
             colour: variant.and_then(|v| v.colour.clone()),
@@ -83,13 +84,16 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
             // In stock, but not in the size or colour asked for: say what there is.
             let available: Vec<String> = p
                 .variants_in_stock(None, None)
-                .map(|v| variant_words(v.size.as_deref(), v.colour.as_deref()))
+                .map(|v| variant_words(ctx, v.size.as_deref(), v.colour.as_deref()))
                 .collect();
             let text = ctx.t(
                 "stock_variant_no",
                 &[
                     ("name", ctx.name(&p)),
-                    ("variant", variant_words(size.as_deref(), colour.as_deref())),
+                    (
+                        "variant",
+                        variant_words(ctx, size.as_deref(), colour.as_deref()),
+                    ),
                     ("available", available.join("; ")),
                 ],
             );
@@ -124,14 +128,7 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
             let text = ctx.t(
                 "cart_ask_variant",
                 &[
-                    (
-                        "slot",
-                        if slot == "color" {
-                            "colour".into()
-                        } else {
-                            slot.to_string()
-                        },
-                    ),
+                    ("slot", slot_word(ctx, slot)),
                     ("name", ctx.name(&p)),
                     ("options", options.join(", ")),
                 ],
@@ -146,7 +143,11 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
         .and_then(|sku| p.variants.iter().find(|v| v.sku == sku))
         .map(|v| {
             let named = |c: &&str| p.name.to_lowercase().contains(&c.to_lowercase());
-            variant_words(v.size.as_deref(), v.colour.as_deref().filter(|c| !named(c)))
+            variant_words(
+                ctx,
+                v.size.as_deref(),
+                v.colour.as_deref().filter(|c| !named(c)),
+            )
         }) {
         Some(variant) if !variant.is_empty() => format!("{} ({variant})", ctx.name(&p)),
         _ => ctx.name(&p),

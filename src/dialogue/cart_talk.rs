@@ -84,13 +84,18 @@ fn line_named(ctx: &Ctx<'_>) -> Option<usize> {
         .enumerate()
         .filter(|(_, l)| {
             ctx.graph.product(l.product.as_str()).is_some_and(|p| {
+                // The catalogue's names and the reply language's ("跑步鞋").
                 let hay = format!(
-                    "{} {}",
+                    "{} {} {}",
                     p.name.to_lowercase(),
+                    ctx.name(p).to_lowercase(),
                     ctx.graph
                         .category_ancestors(&p.category)
                         .iter()
-                        .map(|c| c.name.to_lowercase())
+                        .map(|c| {
+                            let local = ctx.graph.category_name(c, &ctx.locale);
+                            format!("{} {}", c.name, local).to_lowercase()
+                        })
                         .collect::<Vec<_>>()
                         .join(" ")
                 );
@@ -109,7 +114,7 @@ fn line_named(ctx: &Ctx<'_>) -> Option<usize> {
 /// The cart's lines and total ("what's in my basket", "how much is my cart").
 pub fn view(ctx: &mut Ctx<'_>) -> Outcome {
     ctx.tracker.failures = 0;
-    let view = cart::view(&ctx.tracker.cart, &ctx.graph);
+    let view = cart::view(&ctx.tracker.cart, &ctx.graph, &ctx.locale);
     if view.lines.is_empty() {
         return Outcome::say(VIEW_CART, ctx.t("cart_view_empty", &[]));
     }
@@ -117,7 +122,7 @@ pub fn view(ctx: &mut Ctx<'_>) -> Outcome {
         .lines
         .iter()
         .map(|l| {
-            let variant = match variant_words(l.size.as_deref(), l.colour.as_deref()) {
+            let variant = match variant_words(ctx, l.size.as_deref(), l.colour.as_deref()) {
                 w if w.is_empty() => w,
                 w => format!(" ({w})"),
             };
@@ -192,7 +197,7 @@ pub fn update(ctx: &mut Ctx<'_>) -> Outcome {
 
 /// A change, then what the cart holds now (or that it is empty).
 fn with_cart_now(ctx: &Ctx<'_>, done: String) -> String {
-    let view = cart::view(&ctx.tracker.cart, &ctx.graph);
+    let view = cart::view(&ctx.tracker.cart, &ctx.graph, &ctx.locale);
     if view.lines.is_empty() {
         return format!("{done} {}", ctx.t("cart_view_empty", &[]));
     }
@@ -246,6 +251,6 @@ fn line_name(ctx: &Ctx<'_>, line: &CartLine) -> String {
     let id: &ProductId = &line.product;
     ctx.graph
         .product(id.as_str())
-        .map(|p| p.name.clone())
+        .map(|p| ctx.name(p))
         .unwrap_or_else(|| id.as_str().to_string())
 }

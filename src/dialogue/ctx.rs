@@ -6,7 +6,7 @@ use crate::knowledge::{AttrValue, Fact, Graph, Product};
 use crate::types::{Embed, Parse, ProductCard, ProductId, QuickReply};
 
 use super::nlg::{format_price, Templates, Vars};
-use super::slots::{parse_ordinal, parse_pick, Ordinal, Pick};
+use super::slots::{chinese_ordinals_in, parse_ordinal, parse_pick, Ordinal, Pick};
 use super::tracker::Tracker;
 
 /// A product of the last list picked by comparison, and the stated number that picked
@@ -116,10 +116,16 @@ impl Ctx<'_> {
                 }
             }
         }
-        for o in self.slots("ordinal") {
-            if let Some(ix) =
-                parse_ordinal(o).and_then(|o: Ordinal| o.index(self.tracker.last_products.len()))
-            {
+        let mut ordinals: Vec<Ordinal> = self
+            .slots("ordinal")
+            .into_iter()
+            .filter_map(parse_ordinal)
+            .collect();
+        if ordinals.is_empty() {
+            ordinals = chinese_ordinals_in(&self.parse.text);
+        }
+        for o in ordinals {
+            if let Some(ix) = o.index(self.tracker.last_products.len()) {
                 if let Some(p) = self.graph.product(self.tracker.last_products[ix].as_str()) {
                     push(p, &mut out);
                 }

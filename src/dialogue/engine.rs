@@ -177,9 +177,17 @@ impl Dialogue {
     }
 
     /// A session's cart as it stands (empty for a session kefu does not know).
+    /// Its products are named in the language the session is answered in.
     pub fn cart(&self, session: &str) -> Result<CartView, DialogueError> {
-        let cart = self.tracker(session)?.map(|t| t.cart).unwrap_or_default();
-        Ok(super::cart::view(&cart, &self.graph.graph()))
+        let Some(tracker) = self.tracker(session)? else {
+            return Ok(CartView::default());
+        };
+        let locale = self.reply_locale(&tracker);
+        Ok(super::cart::view(
+            &tracker.cart,
+            &self.graph.graph(),
+            &locale,
+        ))
     }
 
     /// Sessions waiting for or talking with a person.
@@ -381,7 +389,7 @@ impl Dialogue {
                 graph: graph.clone(),
                 templates: &self.templates,
                 embed: self.embed.as_ref(),
-                locale,
+                locale: locale.clone(),
                 pick,
                 tracker: &mut tracker,
                 parse: &parse,
@@ -451,7 +459,8 @@ impl Dialogue {
                 .elapsed()
                 .saturating_sub(understood + searched + wrote),
         );
-        let cart = (tracker.cart != cart_before).then(|| super::cart::view(&tracker.cart, &graph));
+        let cart = (tracker.cart != cart_before)
+            .then(|| super::cart::view(&tracker.cart, &graph, &locale));
         Ok(vec![Reply {
             id: reply_id,
             text: outcome.text,

@@ -7,6 +7,7 @@
 
 mod cart;
 mod cart_talk;
+mod compare_rows;
 mod config;
 mod ctx;
 mod engine;

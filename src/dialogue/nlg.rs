@@ -170,6 +170,14 @@ pub fn format_date(day: chrono::DateTime<chrono::Utc>, locale: &str) -> String {
     }
 }
 
+/// A month as the locale writes it: `"zh"` → `2026年11月`, others → `November 2026`.
+pub fn format_month(day: chrono::NaiveDate, locale: &str) -> String {
+    match locale.split(['-', '_']).next().unwrap_or("en") {
+        "zh" | "ja" => day.format("%Y年%-m月").to_string(),
+        _ => day.format("%B %Y").to_string(),
+    }
+}
+
 /// `1299.5, "EUR", "de"` → `1.299,50 €`; `"en"` → `€1,299.50`.
 pub fn format_price(amount: f64, currency: &str, locale: &str) -> String {
     let symbol = match currency.to_ascii_uppercase().as_str() {
@@ -241,6 +249,8 @@ mod tests {
         assert_eq!(format_date(day, "zh-CN"), "2026年11月4日");
         assert_eq!(format_date(day, "de"), "04.11.2026");
         assert_eq!(format_date(day, "en"), "04 Nov 2026");
+        assert_eq!(format_month(day.date_naive(), "zh"), "2026年11月");
+        assert_eq!(format_month(day.date_naive(), "en"), "November 2026");
     }
 
     #[test]

@@ -283,7 +283,7 @@ pub fn cancel(ctx: &mut Ctx<'_>) -> Outcome {
                 "cancel_confirm",
                 &[
                     ("order_id", order.id.clone()),
-                    ("status", order.status.as_str().into()),
+                    ("status", status_words(ctx, order.status)),
                 ],
             );
             let quick = vec![
@@ -295,21 +295,26 @@ pub fn cancel(ctx: &mut Ctx<'_>) -> Outcome {
         _ => {
             ctx.tracker.pending = None;
             let hint = if matches!(order.status, OrderStatus::Shipped | OrderStatus::Delivered) {
-                "You can return it once it arrives."
+                ctx.t("cancel_hint_return", &[])
             } else {
-                ""
+                String::new()
             };
             let text = ctx.t(
                 "cancel_not_allowed",
                 &[
                     ("order_id", order.id.clone()),
-                    ("status", order.status.as_str().into()),
-                    ("hint", hint.into()),
+                    ("status", status_words(ctx, order.status)),
+                    ("hint", hint),
                 ],
             );
             Outcome::say("cancel_not_allowed", text)
         }
     }
+}
+
+/// An order's status in the reply's language ("shipped", "已发货"): `order_state_*` keys.
+fn status_words(ctx: &Ctx<'_>, status: OrderStatus) -> String {
+    ctx.t(&format!("order_state_{}", status.as_str()), &[])
 }
 
 fn return_window(ctx: &Ctx<'_>) -> f64 {
@@ -335,7 +340,7 @@ pub fn return_item(ctx: &mut Ctx<'_>, now: DateTime<Utc>) -> Outcome {
     let vars_base = [
         ("order_id", order.id.clone()),
         ("days", format!("{days}")),
-        ("status", order.status.as_str().to_string()),
+        ("status", status_words(ctx, order.status)),
     ];
     match order.status {
         OrderStatus::Delivered => {
@@ -395,7 +400,7 @@ pub fn refund(ctx: &mut Ctx<'_>) -> Outcome {
             ("order_id", order.id.clone()),
             ("date", date(when, &ctx.locale)),
             ("amount", amount),
-            ("status", order.status.as_str().into()),
+            ("status", status_words(ctx, order.status)),
         ],
     );
     Outcome::say("refund_status", text)

@@ -90,7 +90,7 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
     let answer = ctx.graph.attribute_answer(p.id.as_str(), &feature);
     let text = match answer {
         Some(a) if a.verdict != Verdict::Unknown => {
-            let fact = a.evidence.clone().unwrap_or_default();
+            let fact = evidence(ctx, &p, &a);
             let key = if a.verdict == Verdict::Yes {
                 "attr_yes"
             } else {
@@ -99,26 +99,21 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
             let value = a
                 .value
                 .as_ref()
-                .map(|v| {
-                    format!(
-                        "{v}{}",
-                        a.unit
-                            .as_deref()
-                            .map(|u| format!(" {u}"))
-                            .unwrap_or_default()
-                    )
-                })
+                .map(|v| with_unit(ctx, v, a.unit.as_deref()))
                 .unwrap_or_default();
-            format!(
-                "{} ({})",
-                ctx.t(
-                    key,
-                    &[
-                        ("name", ctx.name(&p)),
-                        ("fact", format!("has {feature}: {value}"))
-                    ]
-                ),
-                fact
+            let answer = ctx.t(
+                key,
+                &[
+                    ("name", ctx.name(&p)),
+                    (
+                        "fact",
+                        ctx.t("attr_fact", &[("feature", feature), ("value", value)]),
+                    ),
+                ],
+            );
+            ctx.t(
+                "attr_with_evidence",
+                &[("answer", answer), ("evidence", fact)],
             )
         }
         _ => ctx.t(
@@ -153,44 +148,7 @@ pub fn compare(ctx: &mut Ctx<'_>) -> Outcome {
         return Outcome::say("compare_products", ctx.t("compare_need_two", &[]));
     }
     let (a, b) = (&products[0], &products[1]);
-    let facts = |p: &Product| -> std::collections::BTreeMap<String, String> {
-        ctx.graph
-            .facts(p.id.as_str())
-            .iter()
-            .map(|f| {
-                let unit = f
-                    .unit
-                    .as_deref()
-                    .map(|u| format!(" {u}"))
-                    .unwrap_or_default();
-                (f.attribute.replace('_', " "), format!("{}{unit}", f.value))
-            })
-            .collect()
-    };
-    let (fa, fb) = (facts(a), facts(b));
-    let mut rows = vec![format!(
-        "price: {} | {}",
-        ctx.price(a.price, &a.currency),
-        ctx.price(b.price, &b.currency)
-    )];
-    if a.rating != b.rating {
-        rows.push(format!(
-            "rating: {} | {}",
-            a.rating.map_or("–".into(), |r| format!("{r:.1}")),
-            b.rating.map_or("–".into(), |r| format!("{r:.1}"))
-        ));
-    }
-    let keys: std::collections::BTreeSet<&String> = fa.keys().chain(fb.keys()).collect();
-    for k in keys {
-        let (va, vb) = (fa.get(k), fb.get(k));
-        if va != vb {
-            rows.push(format!(
-                "{k}: {} | {}",
-                va.map_or("–", |s| s.as_str()),
-                vb.map_or("–", |s| s.as_str())
-            ));
-        }
-    }
+    let rows = super::compare_rows::rows(ctx, a, b);
     let intro = ctx.t("compare_intro", &[("a", ctx.name(a)), ("b", ctx.name(b))]);
     let cards = vec![ctx.card(a, None), ctx.card(b, None)];
     ctx.tracker.show(&[a.id.clone(), b.id.clone()]);
@@ -215,10 +173,15 @@ pub fn check_price(ctx: &mut Ctx<'_>) -> Outcome {
     Outcome::say("check_price", text).with_products(vec![card])
 }
 
-pub(super) fn variant_words(size: Option<&str>, colour: Option<&str>) -> String {
+/// A variant in the reply's language: "black, size 42".
+pub(super) fn variant_words(ctx: &Ctx<'_>, size: Option<&str>, colour: Option<&str>) -> String {
+    let size_words = |s: &str| ctx.t("variant_size", &[("size", s.to_string())]);
     match (size, colour) {
-        (Some(s), Some(c)) => format!("{c}, size {s}"),
-        (Some(s), None) => format!("size {s}"),
+        (Some(s), Some(c)) => ctx.t(
+            "variant_colour_size",
+            &[("colour", c.to_string()), ("size", size_words(s))],
+        ),
+        (Some(s), None) => size_words(s),
         (None, Some(c)) => c.to_string(),
         (None, None) => String::new(),
     }
@@ -261,7 +224,7 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
         let text = ctx.t(key, &[("name", ctx.name(&p))]);
         return Outcome::say("check_stock", text).with_products(vec![card]);
     }
-    let variant = variant_words(size, colour);
+    let variant = variant_words(ctx, size, colour);
     let text = if p.variants_in_stock(size, colour).next().is_some() {
         ctx.t(
             "stock_variant_yes",
@@ -270,7 +233,7 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
     } else {
         let available: Vec<String> = p
             .variants_in_stock(None, None)
-            .map(|v| variant_words(v.size.as_deref(), v.colour.as_deref()))
+            .map(|v| variant_words(ctx, v.size.as_deref(), v.colour.as_deref()))
             .collect();
         if available.is_empty() {
             ctx.t(
@@ -380,10 +343,7 @@ pub(super) fn ask_variant_detail(
     let text = ctx.t(
         "ask_which_variant",
         &[
-            (
-                "slot",
-                if slot == "color" { "colour" } else { slot }.to_string(),
-            ),
+            ("slot", slot_word(ctx, slot)),
             ("name", ctx.name(p)),
             ("options", options.join(", ")),
         ],
@@ -426,7 +386,7 @@ fn answer_for_each_shown(ctx: &mut Ctx<'_>) -> Option<Outcome> {
             let value = match said {
                 Some((value, unit)) => {
                     known += 1;
-                    stated(&value, unit.as_deref())
+                    stated(ctx, &value, unit.as_deref())
                 }
                 None => ctx.t("each_not_stated", &[]),
             };
@@ -444,27 +404,73 @@ fn answer_for_each_shown(ctx: &mut Ctx<'_>) -> Option<Outcome> {
     Some(Outcome::say("answer_each_shown", text))
 }
 
-/// A stated value in words: "yes", "30 hours", "merino wool".
-fn stated(value: &crate::knowledge::AttrValue, unit: Option<&str>) -> String {
-    use crate::knowledge::AttrValue;
-    match value {
-        AttrValue::Bool(true) => "yes".into(),
-        AttrValue::Bool(false) => "no".into(),
-        other => match unit {
-            Some(u) => format!("{other} {}", unit_words(u)),
-            None => other.to_string(),
-        },
+/// A stated value in words: "yes", "30 hours", "merino wool" (`value_*` and `unit_*`
+/// keys of the reply's locale).
+fn stated(ctx: &Ctx<'_>, value: &crate::knowledge::AttrValue, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) if !matches!(value, crate::knowledge::AttrValue::Bool(_)) => {
+            format!("{value} {}", unit_words(ctx, u))
+        }
+        _ => super::compare_rows::value_words(ctx, value),
     }
 }
 
-/// Units as a reply says them: "30 hours", not "30 h".
-fn unit_words(unit: &str) -> &str {
+/// Units as a reply says them: "30 hours", not "30 h"; a unit without words stays as the
+/// catalogue writes it.
+fn unit_words(ctx: &Ctx<'_>, unit: &str) -> String {
+    let key = match unit {
+        "h" | "hr" | "hrs" => "unit_hours",
+        "min" => "unit_minutes",
+        "d" => "unit_days",
+        "y" | "yr" => "unit_years",
+        other => return other.to_string(),
+    };
+    ctx.t(key, &[])
+}
+
+/// A stated value with its unit as the catalogue writes it: "yes", "6 mm".
+fn with_unit(ctx: &Ctx<'_>, value: &crate::knowledge::AttrValue, unit: Option<&str>) -> String {
+    let value = super::compare_rows::value_words(ctx, value);
     match unit {
-        "h" | "hr" | "hrs" => "hours",
-        "min" => "minutes",
-        "d" => "days",
-        "y" | "yr" => "years",
-        other => other,
+        Some(u) => format!("{value} {u}"),
+        None => value,
+    }
+}
+
+/// Where an answer about a product comes from. In a language the shop has texts in, it
+/// is said from the fact (the catalogue's quote is in its own language); else the quote
+/// or the product data, as the catalogue has it.
+fn evidence(ctx: &Ctx<'_>, p: &Product, a: &crate::knowledge::Answer) -> String {
+    if ctx.graph.locale(&ctx.locale).is_none() {
+        return a.evidence.clone().unwrap_or_default();
+    }
+    let attribute = a
+        .attribute
+        .as_deref()
+        .and_then(|id| ctx.graph.attribute_label(id, &ctx.locale))
+        .unwrap_or_default()
+        .to_string();
+    let value = a
+        .value
+        .as_ref()
+        .map(|v| with_unit(ctx, v, a.unit.as_deref()))
+        .unwrap_or_default();
+    ctx.t(
+        "attr_evidence",
+        &[
+            ("name", ctx.name(p)),
+            ("attribute", attribute),
+            ("value", value),
+        ],
+    )
+}
+
+/// "size" or "colour" in the reply's language, for "which size?".
+pub(super) fn slot_word(ctx: &Ctx<'_>, slot: &str) -> String {
+    match slot {
+        "size" => ctx.t("slot_size", &[]),
+        "color" | "colour" => ctx.t("slot_colour", &[]),
+        other => other.to_string(),
     }
 }
 

@@ -1,17 +1,38 @@
 //! Reasons on product cards, worded by the shop's templates (`reason_*` and `fit_*` keys
-//! in knowledge/responses/<locale>.yaml) from the recommender's facts.
+//! in knowledge/responses/<locale>.yaml) from the recommender's facts, with the products,
+//! categories and attributes they name in the locale's words (`knowledge/<locale>/`, else
+//! the catalogue's own).
 
+use crate::knowledge::Graph;
 use crate::recommend::{Companion, Fit, Reason};
-use crate::types::SortWish;
+use crate::types::{ProductId, SortWish};
 
-use super::nlg::{format_price, Templates};
+use super::nlg::{format_month, format_price, Templates};
 
 impl Templates {
-    /// One card's reason in `locale`.
-    pub fn reason(&self, locale: &str, reason: &Reason, pick: u64) -> String {
+    /// One card's reason in `locale`, naming things as `graph` does in that locale.
+    pub fn reason(&self, locale: &str, reason: &Reason, graph: &Graph, pick: u64) -> String {
         let t = |key: &str, vars: &[(&str, String)]| self.render(locale, key, vars, pick);
         let price = |amount: f64, currency: &str| whole_price(amount, currency, locale);
-        let lower = |s: &str| s.to_lowercase();
+        // A category by id, lowercased for the middle of a sentence ("running shoes").
+        let lower = |id: &str| {
+            graph
+                .category(id)
+                .map_or(id, |c| graph.category_name(c, locale))
+                .to_lowercase()
+        };
+        let product = |id: &ProductId| {
+            graph.product(id.as_str()).map_or_else(
+                || id.to_string(),
+                |p| graph.product_name(p, locale).to_string(),
+            )
+        };
+        let attribute = |id: &str| {
+            graph
+                .attribute_label(id, locale)
+                .unwrap_or(id)
+                .to_lowercase()
+        };
         match reason {
             Reason::Sorted {
                 wish,
@@ -43,25 +64,28 @@ impl Templates {
                     }
                     (SortWish::Newest, _, Some(day)) => t(
                         "reason_newest",
-                        &[category, ("added", day.format("%B %Y").to_string())],
+                        &[category, ("added", format_month(*day, locale))],
                     ),
                     // The recommender gives no "newest" reason for an undated product.
                     (SortWish::Newest, _, None) => t("reason_in_category", &[category]),
                 }
             }
-            Reason::Companion { relation, product } => {
+            Reason::Companion {
+                relation,
+                product: id,
+            } => {
                 let key = match relation {
                     Companion::AccessoryFor => "reason_accessory_for",
                     Companion::WorksWith => "reason_works_with",
                     Companion::BoughtTogether => "reason_bought_together",
                 };
-                t(key, &[("product", product.clone())])
+                t(key, &[("product", product(id))])
             }
-            Reason::OthersChose { product } => {
-                t("reason_others_chose", &[("product", product.clone())])
+            Reason::OthersChose { product: id } => {
+                t("reason_others_chose", &[("product", product(id))])
             }
-            Reason::SimilarToViewed { product } => {
-                t("reason_similar_viewed", &[("product", product.clone())])
+            Reason::SimilarToViewed { product: id } => {
+                t("reason_similar_viewed", &[("product", product(id))])
             }
             Reason::YouLike { brand, category } => t(
                 "reason_you_like",
@@ -82,12 +106,12 @@ impl Templates {
                         }
                         Fit::Brand(b) => t("fit_brand", &[("brand", b.clone())]),
                         Fit::Colour(c) => t("fit_colour", &[("colour", c.clone())]),
-                        Fit::Feature(f) => t("fit_feature", &[("feature", lower(f))]),
+                        Fit::Feature(f) => t("fit_feature", &[("feature", attribute(f))]),
                         Fit::Material(m) => t("fit_material", &[("material", m.clone())]),
                         Fit::Size(s) => t("fit_size", &[("size", s.clone())]),
                     })
                     .collect();
-                parts.join(", ")
+                parts.join(&t("fit_join", &[]))
             }
             Reason::Rated { rating, reviews } => t(
                 "reason_rated",

@@ -65,9 +65,10 @@ fn what(ctx: &Ctx<'_>) -> String {
     parts.push(
         s.get("product_type")
             .cloned()
-            .unwrap_or_else(|| "products".into()),
+            .unwrap_or_else(|| ctx.t("what_products", &[])),
     );
-    parts.join(" ")
+    // The shopper's words joined as the reply's language writes them (黑色羊毛袜子).
+    parts.join(&ctx.t("what_join", &[]))
 }
 
 /// The recommender's request for the search in force, and what was shown (for "more").
@@ -107,7 +108,9 @@ fn ranked(ctx: &Ctx<'_>, req: &RecommendRequest) -> Found {
                 .into_iter()
                 .filter_map(|r| {
                     ctx.graph.product(r.product.as_str()).map(|p| {
-                        let reason = ctx.templates.reason(&ctx.locale, &r.reason, ctx.pick);
+                        let reason =
+                            ctx.templates
+                                .reason(&ctx.locale, &r.reason, &ctx.graph, ctx.pick);
                         (p.clone(), reason)
                     })
                 })
@@ -135,7 +138,10 @@ fn answer_search(ctx: &mut Ctx<'_>, action: &'static str, key: &str, found: Foun
             let mut out = show_list(ctx, action, key, found.items);
             let note = ctx.t(
                 "search_similar",
-                &[("asked", asked), ("took", or_list(ctx, &took))],
+                &[
+                    ("asked", asked),
+                    ("took", or_list(ctx, &type_names(ctx, &took))),
+                ],
             );
             out.text = format!("{note} {}", out.text);
             out
@@ -160,17 +166,36 @@ fn none_of_type(
             "search_none_of_type",
             &[
                 ("asked", asked.to_string()),
-                ("nearest", or_list(ctx, &nearest)),
+                ("nearest", or_list(ctx, &type_names(ctx, &nearest))),
             ],
         )
     };
     let quick = nearest
         .iter()
-        .map(|t| plain_quick(t, intent_payload("search_product", &[("product_type", t)])))
+        .zip(type_names(ctx, &nearest))
+        .map(|(t, title)| {
+            plain_quick(
+                &title,
+                intent_payload("search_product", &[("product_type", t)]),
+            )
+        })
         .collect();
     let mut out = Outcome::say(action, text).with_quick_replies(quick);
     out.no_results = true;
     out
+}
+
+/// The search's type names (the catalogue's category names) in the reply's language.
+fn type_names(ctx: &Ctx<'_>, names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| {
+            ctx.graph.category(n).map_or_else(
+                || n.clone(),
+                |c| ctx.graph.category_name(c, &ctx.locale).to_string(),
+            )
+        })
+        .collect()
 }
 
 /// "mugs, tumblers or bottles".
@@ -180,7 +205,10 @@ fn or_list(ctx: &Ctx<'_>, items: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => ctx.t(
             "list_or",
-            &[("items", rest.join(", ")), ("last", last.clone())],
+            &[
+                ("items", rest.join(&ctx.t("list_join", &[]))),
+                ("last", last.clone()),
+            ],
         ),
     }
 }

@@ -88,6 +88,9 @@ const ORDINAL_WORDS: &[(&str, usize)] = &[
 ];
 
 pub fn parse_ordinal(text: &str) -> Option<Ordinal> {
+    if let Some(ordinal) = chinese_ordinal(text.trim()) {
+        return Some(ordinal);
+    }
     let t = text.trim().trim_start_matches('#').to_lowercase();
     let t = t
         .trim_start_matches("number ")
@@ -106,7 +109,68 @@ pub fn parse_ordinal(text: &str) -> Option<Ordinal> {
         .map(|(_, n)| Ordinal::Nth(*n))
 }
 
+/// The positions a Chinese message points at in a list, in order: 第一个和第三个 →
+/// 1st, 3rd; 最后一个 → last. For a message whose parse has no ordinal slot (the Chinese
+/// NLU tags few of them).
+pub fn chinese_ordinals_in(text: &str) -> Vec<Ordinal> {
+    if !crate::lexicon::zh::has_han(text) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices() {
+        let rest = &text[i..];
+        let found = match c {
+            '第' => chinese_ordinal(rest),
+            '最' if rest.starts_with("最后一") || rest.starts_with("最后那") => {
+                Some(Ordinal::Last)
+            }
+            _ => None,
+        };
+        out.extend(found);
+    }
+    out
+}
+
+/// Measure words that make a Chinese numeral a count: 两双, 3件, 一个.
+const MEASURE_WORDS: &[char] = &[
+    '个', '件', '双', '只', '台', '本', '套', '盒', '瓶', '支', '条', '副', '顶', '把', '张', '包',
+    '份', '款', '组', '对', '部',
+];
+
+/// The first count in a Chinese message: a numeral with a measure word after it (改成两双,
+/// 要3件), not a position (第二个), not a word (一下, 一起), not people (两个人用的帐篷).
+/// 块 is money here (三百块), never a count.
+fn chinese_quantity(text: &str) -> Option<u32> {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len()).find_map(|i| {
+        if i > 0 && chars[i - 1] == '第' {
+            return None;
+        }
+        let (n, len) = crate::lexicon::zh::number_at(&chars[i..])?;
+        let counted = chars
+            .get(i + len)
+            .is_some_and(|c| MEASURE_WORDS.contains(c))
+            && chars.get(i + len + 1) != Some(&'人');
+        (counted && n >= 1.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX)).then_some(n as u32)
+    })
+}
+
+/// 第二个, 第3款, 第一双; 最后一个, 最后那款. The measure word after the number and the
+/// 那/这 before it say nothing about the position.
+fn chinese_ordinal(text: &str) -> Option<Ordinal> {
+    let t = text.trim_start_matches(['那', '这']);
+    if t.starts_with("最后") {
+        return Some(Ordinal::Last);
+    }
+    let chars: Vec<char> = t.strip_prefix('第')?.chars().collect();
+    let (n, _) = crate::lexicon::zh::number_at(&chars)?;
+    (n >= 1.0 && n.fract() == 0.0).then_some(Ordinal::Nth(n as usize))
+}
+
 pub fn parse_quantity(text: &str) -> Option<u32> {
+    if crate::lexicon::zh::has_han(text) {
+        return chinese_quantity(text);
+    }
     let t = text.trim().to_lowercase();
     if let Some(n) = t
         .split_whitespace()
@@ -231,8 +295,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn chinese_ordinals_are_positions() {
+        assert_eq!(parse_ordinal("第二个"), Some(Ordinal::Nth(2)));
+        assert_eq!(parse_ordinal("第3款"), Some(Ordinal::Nth(3)));
+        assert_eq!(parse_ordinal("第十"), Some(Ordinal::Nth(10)));
+        assert_eq!(parse_ordinal("最后一个"), Some(Ordinal::Last));
+        assert_eq!(parse_ordinal("那第一双"), Some(Ordinal::Nth(1)));
+        assert_eq!(parse_ordinal("第"), None);
+        assert_eq!(parse_ordinal("second"), Some(Ordinal::Nth(2)));
+        assert_eq!(
+            chinese_ordinals_in("对比一下第一个和第3个"),
+            vec![Ordinal::Nth(1), Ordinal::Nth(3)]
+        );
+        assert_eq!(chinese_ordinals_in("最后一个防水吗"), vec![Ordinal::Last]);
+        assert_eq!(chinese_ordinals_in("最便宜的是哪个"), vec![]);
+        assert_eq!(chinese_ordinals_in("the first one"), vec![]);
+    }
+
+    #[test]
+    fn chinese_counts_need_a_measure_word() {
+        assert_eq!(parse_quantity("改成两双"), Some(2));
+        assert_eq!(parse_quantity("要3件"), Some(3));
+        assert_eq!(parse_quantity("第二个改成一个"), Some(1));
+        assert_eq!(parse_quantity("数量改一下"), None);
+        assert_eq!(parse_quantity("第二个"), None);
+        assert_eq!(parse_quantity("两个人用的帐篷"), None);
+        assert_eq!(parse_quantity("三百块以内"), None);
+    }
+
+    #[test]
     fn ordinals_and_quantities() {
         assert_eq!(parse_ordinal("second"), Some(Ordinal::Nth(2)));
+        assert_eq!(
+            chinese_ordinals_in("对比一下第一个和第3个"),
+            vec![Ordinal::Nth(1), Ordinal::Nth(3)]
+        );
+        assert_eq!(chinese_ordinals_in("最后一个防水吗"), vec![Ordinal::Last]);
+        assert_eq!(chinese_ordinals_in("最便宜的是哪个"), vec![]);
+        assert_eq!(chinese_ordinals_in("the first one"), vec![]);
         assert_eq!(parse_ordinal("3rd"), Some(Ordinal::Nth(3)));
         assert_eq!(parse_ordinal("#2"), Some(Ordinal::Nth(2)));
         assert_eq!(parse_ordinal("last"), Some(Ordinal::Last));

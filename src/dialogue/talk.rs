@@ -68,8 +68,11 @@ pub fn policy(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outc
                 ctx.t(
                     "attr_unknown",
                     &[
-                        ("name", "the shop".into()),
-                        ("attribute", kind.as_str().into()),
+                        ("name", ctx.t("the_shop", &[])),
+                        (
+                            "attribute",
+                            ctx.t(&format!("policy_kind_{}", kind.as_str()), &[]),
+                        ),
                     ],
                 ),
             )

@@ -511,8 +511,8 @@ impl Recommender {
     ) -> Reason {
         let products = self.graph.products();
         let p = &products[s.ix];
-        let name = |i: usize| products[i].name.clone();
-        let category = self.category_name(&p.category);
+        let id_of = |i: usize| products[i].id.clone();
+        let category = p.category.clone();
         // Only a dated product is "new"; an undated one gets its other reasons.
         let undated_newest = wanted.sort == Some(SortWish::Newest) && p.added.is_none();
         if let (Some(wish), false) = (wanted.sort, undated_newest) {
@@ -551,7 +551,7 @@ impl Recommender {
                 "companion" => current.and_then(|c| {
                     companions.get(&s.ix).map(|&relation| Reason::Companion {
                         relation,
-                        product: name(c),
+                        product: id_of(c),
                     })
                 }),
                 "behaviour" => self.behaviour.as_ref().and_then(|m| {
@@ -562,14 +562,14 @@ impl Recommender {
                         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?
                         .0 as usize;
                     Some(Reason::OthersChose {
-                        product: name(anchor),
+                        product: id_of(anchor),
                     })
                 }),
                 "look_alike" => recent
                     .iter()
                     .map(|&r| (r, dot(self.vector(s.ix), self.vector(r))))
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-                    .map(|(r, _)| Reason::SimilarToViewed { product: name(r) }),
+                    .map(|(r, _)| Reason::SimilarToViewed { product: id_of(r) }),
                 "affinity" => Some(Reason::YouLike {
                     brand: self.brand_name(&p.brand),
                     category: category.clone(),
@@ -625,15 +625,7 @@ impl Recommender {
                     .fact(p.id.as_str(), &id)
                     .is_some_and(|fact| Verdict::of(&fact.value) == Verdict::Yes);
                 if meets {
-                    let label = self
-                        .graph
-                        .catalog()
-                        .attributes
-                        .iter()
-                        .find(|a| a.id == id)
-                        .map(|a| a.name.clone())
-                        .unwrap_or(id);
-                    fits.push(Fit::Feature(label));
+                    fits.push(Fit::Feature(id));
                 }
             }
         }
@@ -644,13 +636,6 @@ impl Recommender {
             fits.push(Fit::Size(size.clone()));
         }
         fits
-    }
-
-    fn category_name(&self, id: &str) -> String {
-        self.graph
-            .category(id)
-            .map(|c| c.name.clone())
-            .unwrap_or_else(|| id.to_string())
     }
 
     fn brand_name(&self, id: &str) -> String {

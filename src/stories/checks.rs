@@ -163,7 +163,8 @@ pub fn check_step(step: &Step, t: &TurnView<'_>) -> Vec<Failure> {
         }
     }
     let text = reply.text.to_lowercase();
-    let asked = reply.text.contains('?') && !reply.quick_replies.is_empty();
+    // A question mark, half- or full-width (？ in Chinese).
+    let asked = reply.text.contains(['?', '？']) && !reply.quick_replies.is_empty();
     match step.asks {
         Some(true) if !asked => errs.push(fail(
             DidNotAsk,
@@ -172,11 +173,14 @@ pub fn check_step(step: &Step, t: &TurnView<'_>) -> Vec<Failure> {
                 reply.text
             ),
         )),
-        Some(false) if reply.text.trim_end().ends_with('?') || action.starts_with("ask_") => errs
-            .push(fail(
+        Some(false)
+            if reply.text.trim_end().ends_with(['?', '？']) || action.starts_with("ask_") =>
+        {
+            errs.push(fail(
                 AskedInsteadOfAnswering,
                 format!("asked ({action:?}) instead of answering: {:?}", reply.text),
-            )),
+            ))
+        }
         _ => {}
     }
     for w in &step.reply_contains {
@@ -247,7 +251,7 @@ pub fn check_step(step: &Step, t: &TurnView<'_>) -> Vec<Failure> {
     if step.names_each_shown {
         for id in t.previous {
             if let Some(p) = t.graph.product(id) {
-                if !text.contains(&p.name.to_lowercase()) {
+                if !names(t.graph, p, &text) {
                     errs.push(fail(
                         AnswerNotAboutShown,
                         format!("reply {:?} does not name {} (shown)", reply.text, p.name),
@@ -261,7 +265,7 @@ pub fn check_step(step: &Step, t: &TurnView<'_>) -> Vec<Failure> {
     }
     if step.names_focus {
         match t.focus_before.and_then(|f| t.graph.product(f)) {
-            Some(p) if text.contains(&p.name.to_lowercase()) => {}
+            Some(p) if names(t.graph, p, &text) => {}
             Some(p) => errs.push(fail(
                 AnswerNotAboutShown,
                 format!("reply {:?} does not name {} (in focus)", reply.text, p.name),
@@ -271,6 +275,14 @@ pub fn check_step(step: &Step, t: &TurnView<'_>) -> Vec<Failure> {
     }
     errs.extend(super::tracker_checks::check_tracker(step, t));
     errs
+}
+
+/// Whether the (lowercased) reply names `p`: by the catalogue's name or by its name in one
+/// of the shop's languages (a Chinese reply says the product's Chinese name).
+pub(super) fn names(g: &Graph, p: &crate::knowledge::Product, text: &str) -> bool {
+    text.contains(&p.name.to_lowercase())
+        || g.locales()
+            .any(|l| text.contains(&g.product_name(p, l).to_lowercase()))
 }
 
 /// The reply states one of the numbers the shop's policy of this kind sets (as a whole

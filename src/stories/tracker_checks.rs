@@ -83,11 +83,11 @@ pub(super) fn check_tracker(step: &Step, t: &TurnView<'_>) -> Vec<Failure> {
     if step.names_cart {
         let text = t.reply.text.to_lowercase();
         for line in &tracker.cart {
-            let name = t
+            let named = t
                 .graph
                 .product(line.product.as_str())
-                .map(|p| p.name.to_lowercase());
-            if !name.as_ref().is_some_and(|n| text.contains(n.as_str())) {
+                .is_some_and(|p| super::checks::names(t.graph, p, &text));
+            if !named {
                 errs.push(fail(
                     Cart,
                     format!(

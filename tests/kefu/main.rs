@@ -28,3 +28,4 @@ mod support;
 mod transport;
 mod turn;
 mod zh_prices;
+mod zh_replies;

@@ -95,7 +95,7 @@ fn words(r: &Recommendation) -> String {
             let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("knowledge/responses");
             Templates::load(&dir, "en").expect("the shop's templates load")
         })
-        .reason("en", &r.reason, 0)
+        .reason("en", &r.reason, &shop(), 0)
 }
 
 fn products<'g>(graph: &'g Graph, recs: &[Recommendation]) -> Vec<&'g kefu::knowledge::Product> {
