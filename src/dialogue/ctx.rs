@@ -116,6 +116,13 @@ impl Ctx<'_> {
                 }
             }
         }
+        if out.is_empty() {
+            // "is the tessellate starter brick box ok for a 3 yo?": the model tagged the
+            // name's words as a brand and a type, but the whole name is there.
+            if let Some(p) = self.product_named_in_text() {
+                push(p, &mut out);
+            }
+        }
         let mut ordinals: Vec<Ordinal> = self
             .slots("ordinal")
             .into_iter()
@@ -151,6 +158,48 @@ impl Ctx<'_> {
             }
         }
         out
+    }
+
+    /// A product whose whole name (of two words or more, in the catalogue's language or
+    /// the reply's) the message holds; the longest name wins. Candidates come from the
+    /// name index, so the cost does not grow with the catalogue.
+    fn product_named_in_text(&self) -> Option<&Product> {
+        fn words(s: &str) -> String {
+            let w: Vec<String> = s
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            format!(" {} ", w.join(" "))
+        }
+        let text = words(&self.parse.text);
+        // The name index scores a whole sentence poorly against a short name: ask it for
+        // each run of two to six words instead.
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        let mut candidates: Vec<&Product> = Vec::new();
+        for n in 2..=6.min(tokens.len()) {
+            for run in tokens.windows(n) {
+                for (p, _) in self.graph.search_name(&run.join(" "), 2) {
+                    if !candidates.iter().any(|c| c.id == p.id) {
+                        candidates.push(p);
+                    }
+                }
+            }
+        }
+        candidates
+            .into_iter()
+            .filter_map(|p| {
+                [p.name.clone(), self.name(p)]
+                    .iter()
+                    .map(|n| words(n))
+                    .filter(|n| n.split_whitespace().count() >= 2 && text.contains(n.as_str()))
+                    .map(|n| n.len())
+                    .max()
+                    .map(|len| (p, len))
+            })
+            .max_by_key(|(_, len)| *len)
+            .map(|(p, _)| p)
     }
 
     /// "The cheaper one", "the best rated of them", "the lightest": a product of the last

@@ -5,6 +5,7 @@
 //! - [`Dialogue`] implements [`ChatService`], which the transport layer talks to.
 //! - [`Understand`] is what the dialogue needs from the NLU.
 
+mod age;
 mod cart;
 mod cart_talk;
 mod compare_rows;

@@ -67,6 +67,9 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
     ctx.focus_on(&p.id);
     ctx.tracker.failures = 0;
     let card = ctx.card(&p, None);
+    if let Some(text) = super::age::answer(ctx, &p) {
+        return Outcome::say("product_info", text).with_products(vec![card]);
+    }
     let feature = ctx
         .slot("feature")
         .map(str::to_string)

@@ -175,6 +175,20 @@ fn rules() -> &'static [Rule] {
                 re: r(r"\bSPF\s*(\d+)\b"),
                 value: |c| num(c, 1).map(AttrValue::Number),
             },
+            // "ages 3-6", "ages 3 to 6": both ends (before the open-ended rule, which
+            // would not match a range anyway).
+            Rule {
+                attribute: "min_age",
+                unit: Some("years"),
+                re: r(r"(?i)\b(?:for\s+)?ages\s+(\d+)\s*(?:-|–|to)\s*\d+\b"),
+                value: |c| num(c, 1).map(AttrValue::Number),
+            },
+            Rule {
+                attribute: "max_age",
+                unit: Some("years"),
+                re: r(r"(?i)\b(?:for\s+)?ages\s+\d+\s*(?:-|–|to)\s*(\d+)\b"),
+                value: |c| num(c, 1).map(AttrValue::Number),
+            },
             Rule {
                 attribute: "min_age",
                 unit: Some("years"),
@@ -248,6 +262,20 @@ mod tests {
             Some(AttrValue::Text("stainless steel".into()))
         );
         assert_eq!(get(&f, "water_resistance_m"), Some(AttrValue::Number(50.0)));
+    }
+
+    #[test]
+    fn ages_open_ended_and_ranges() {
+        let f = extract_facts("Chunky pieces; for ages 3 and up.");
+        assert_eq!(get(&f, "min_age"), Some(AttrValue::Number(3.0)));
+        assert_eq!(get(&f, "max_age"), None);
+        let f = extract_facts("A first board game for ages 4-7, about ten minutes a round.");
+        assert_eq!(get(&f, "min_age"), Some(AttrValue::Number(4.0)));
+        assert_eq!(get(&f, "max_age"), Some(AttrValue::Number(7.0)));
+        let f = extract_facts("Made for ages 6 to 10.");
+        assert_eq!(get(&f, "max_age"), Some(AttrValue::Number(10.0)));
+        assert_eq!(get(&f, "min_age"), Some(AttrValue::Number(6.0)));
+        assert!(extract_facts("Lasts for ages.").is_empty());
     }
 
     #[test]
