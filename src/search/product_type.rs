@@ -413,7 +413,8 @@ impl TypeResolver<'_> {
     /// something so (a category, or names with all its words: "tea light" is no "Light
     /// Pen"); then the asked words' own finds by a longer type's head word alone are left
     /// out ("wash bag" is the dopp kits, not every bag). The shopper's other words may
-    /// still be missing from the names ("warm jumper" → the pullovers).
+    /// still be missing from the names ("warm jumper" → the pullovers), but what they
+    /// find must be of the synonym's kind.
     fn by_words_or_synonyms(
         &self,
         asked: &str,
@@ -427,10 +428,15 @@ impl TypeResolver<'_> {
         };
         let mut found: Vec<(Option<String>, ByWords)> = Vec::new();
         for v in variants {
-            if !self.by_words(&v.synonym, false)?.called_so {
+            let of_synonym = self.by_words(&v.synonym, false)?;
+            if !of_synonym.called_so {
                 continue;
             }
-            let of_v = self.by_words(&v.text, false)?;
+            // Of the synonym's own kind only: "wireless in-ear headphones" may reach the
+            // headphones by its last word, but in-ear headphones are the earbuds.
+            let mut of_v = self.by_words(&v.text, false)?;
+            of_v.products
+                .retain(|p| of_synonym.products.binary_search(p).is_ok());
             if !of_v.products.is_empty() {
                 found.push((Some(v.text), of_v));
             }
