@@ -411,7 +411,7 @@ impl TypeResolver<'_> {
     /// phrase said in another word of its synonym group ("kids t-shirt" → "kids tee"),
     /// with the synonyms that found some. A synonym counts only where the shop calls
     /// something so (a category, or names with all its words: "tea light" is no "Light
-    /// Pen"); then the asked words' own finds by a longer type's head word alone are left
+    /// Jacket"); then the asked words' own finds by a longer type's head word alone are left
     /// out ("wash bag" is the dopp kits, not every bag). The shopper's other words may
     /// still be missing from the names ("warm jumper" → the pullovers), but what they
     /// find must be of the synonym's kind.
