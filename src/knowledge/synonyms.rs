@@ -33,6 +33,11 @@ pub(crate) fn parse(text: &str, problems: &mut Vec<Problem>) -> Vec<(usize, Syno
         let mut group: SynonymGroup = Vec::new();
         for w in words {
             match first_line.get(&w) {
+                Some(&at) if at == line => problems.push(Problem::warning(
+                    file,
+                    line,
+                    format!("{w:?} is said twice in this group"),
+                )),
                 Some(&at) => problems.push(Problem::warning(
                     file,
                     line,
@@ -122,6 +127,14 @@ mod tests {
             groups[1].1,
             vec!["shopping bag".to_string(), "carrier bag".into()]
         );
+    }
+
+    #[test]
+    fn a_word_said_twice_in_one_group_is_a_warning() {
+        let (groups, problems) = read("- [mug, cup, Mug]\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("twice in this group"));
+        assert_eq!(groups[0].1, vec!["mug".to_string(), "cup".into()]);
     }
 
     #[test]
