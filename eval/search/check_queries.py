@@ -272,8 +272,9 @@ def main():
         if not os.path.exists(a.google_catalog):
             print(f"google catalogue not found at {a.google_catalog}; skipping", file=sys.stderr)
         else:
-            sets.append(("google-merch", os.path.join(HERE, "google-merch.jsonl"),
-                         load_google(a.google_catalog)))
+            google = load_google(a.google_catalog)
+            for name in ("google-merch", "google-merch-heldout"):
+                sets.append((name, os.path.join(HERE, f"{name}.jsonl"), google))
     for label, path, products in sets:
         errors += check_set(label, path, products, a.verbose)
         print()

@@ -847,6 +847,11 @@ impl Graph {
 
     // ---- FAQ, policies, orders ------------------------------------------------------
 
+    /// The shop's groups of words for one kind of product (`synonyms.yaml`).
+    pub fn synonyms(&self) -> &[super::SynonymGroup] {
+        &self.catalog.synonyms
+    }
+
     pub fn faq(&self) -> &[FaqEntry] {
         &self.catalog.faq
     }

@@ -49,6 +49,7 @@ mod shared;
 mod sizes;
 mod snapshot;
 mod source;
+mod synonyms;
 mod validate;
 
 pub use config::KnowledgeConfig;
@@ -77,4 +78,5 @@ pub use schema::{
 pub use shared::{catch_up, follow};
 pub use sizes::{compare_sizes, size_in_name};
 pub use source::SourceSet;
+pub use synonyms::SynonymGroup;
 pub use validate::Catalog;

@@ -24,6 +24,7 @@ pub(crate) struct Parsed {
     pub faq: Vec<(usize, FaqEntry)>,
     pub policies: Vec<(String, Policy)>,
     pub orders: Vec<(usize, Order)>,
+    pub synonyms: Vec<(usize, super::synonyms::SynonymGroup)>,
 }
 
 pub(crate) fn parse(sources: &SourceSet, problems: &mut Vec<Problem>) -> Parsed {
@@ -69,6 +70,9 @@ pub(crate) fn parse(sources: &SourceSet, problems: &mut Vec<Problem>) -> Parsed 
     }
     if let Some(t) = sources.get(source::FAQ) {
         p.faq = yaml_list(source::FAQ, t, problems);
+    }
+    if let Some(t) = sources.get(source::SYNONYMS) {
+        p.synonyms = super::synonyms::parse(t, problems);
     }
     if let Some(t) = sources.get(source::RELATIONS) {
         p.relations = relations_csv(t, problems);

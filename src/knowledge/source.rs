@@ -14,6 +14,7 @@ pub(crate) const ATTRIBUTES: &str = "attributes.yaml";
 pub(crate) const RELATIONS: &str = "relations.csv";
 pub(crate) const FAQ: &str = "faq.yaml";
 pub(crate) const ORDERS: &str = "orders.jsonl";
+pub(crate) const SYNONYMS: &str = "synonyms.yaml";
 pub(crate) const POLICIES_DIR: &str = "policies";
 
 /// The files a locale folder (`<locale>/`, e.g. `zh/`) may hold beside `policies/`:
@@ -21,7 +22,7 @@ pub(crate) const POLICIES_DIR: &str = "policies";
 pub(crate) const LOCALE_FILES: [&str; 4] = [FAQ, CATEGORIES, ATTRIBUTES, PRODUCTS];
 
 /// The files read from the top of the knowledge directory (policies come from `policies/`).
-const FILES: [&str; 8] = [
+const FILES: [&str; 9] = [
     PRODUCTS,
     PRODUCTS_CSV,
     CATEGORIES,
@@ -30,6 +31,7 @@ const FILES: [&str; 8] = [
     RELATIONS,
     FAQ,
     ORDERS,
+    SYNONYMS,
 ];
 
 /// Files that must exist for a catalogue to make sense.

@@ -12,6 +12,7 @@ use super::locale_check;
 use super::parse::{self, Parsed};
 use super::schema::*;
 use super::source::{self, SourceSet};
+use super::synonyms::SynonymGroup;
 
 /// The validated catalogue: every record plus the facts (has-attribute edges) per product.
 /// This is what the graph is built from and what the sled snapshot holds.
@@ -30,6 +31,9 @@ pub struct Catalog {
     /// The shop's texts in other languages (`knowledge/<locale>/`), by locale.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub locales: BTreeMap<String, LocaleTexts>,
+    /// Groups of words for one kind of product (`synonyms.yaml`), for the search.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<SynonymGroup>,
 }
 
 /// Parses and validates everything; `Ok` when there is no error (warnings ride along).
@@ -92,6 +96,7 @@ fn assemble(p: Parsed, locales: BTreeMap<String, LocaleTexts>) -> Catalog {
         orders: p.orders.into_iter().map(|x| x.1).collect(),
         facts,
         locales,
+        synonyms: p.synonyms.into_iter().map(|x| x.1).collect(),
     }
 }
 

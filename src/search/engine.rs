@@ -15,6 +15,7 @@ use super::index::LexicalIndex;
 use super::narrow;
 use super::product_type::{TypeNames, TypeResolver, TypeThresholds};
 use super::semantic::{ProductVectors, SemanticRanking};
+use super::thesaurus::Thesaurus;
 use super::{sort, SearchError, SearchHit, SearchMode, SearchResults, TypeMatch};
 use crate::knowledge::Graph;
 use crate::store::Store;
@@ -50,6 +51,8 @@ pub struct ProductSearch {
     index: LexicalIndex,
     vectors: ProductVectors,
     types: TypeNames,
+    /// The shop's synonym groups, stemmed as the index stems.
+    thesaurus: Thesaurus,
     stated: Stated,
     /// Each product's item (listings of one item share it): see `collapse`.
     item_of: Vec<u32>,
@@ -76,7 +79,11 @@ impl ProductSearch {
         let vectors = ProductVectors::build(&graph, embed.as_ref(), store)?;
         let types = TypeNames::build(&graph, &index, embed.as_ref(), &vectors)?;
         let cjk_labels = CjkLabels::build(&graph);
+        let thesaurus = Thesaurus::build(graph.synonyms(), |w| {
+            index.words(w).into_iter().map(|w| w.stem).collect()
+        });
         Ok(Self {
+            thesaurus,
             stated: Stated::of(&graph),
             item_of: items(graph.products()),
             in_stock: graph.products().iter().map(|p| p.in_stock()).collect(),
@@ -151,6 +158,16 @@ impl ProductSearch {
         let text = request_text(req);
         let mut asked = req.clone();
         asked.product_type = req.product_type.clone().filter(|t| !t.trim().is_empty());
+        // A type the reader clipped ("sweatshirt" of "hooded sweatshirt") is the whole
+        // phrase when the shop's synonyms name that phrase.
+        if let Some(t) = &asked.product_type {
+            let widened = self
+                .thesaurus
+                .widen(&self.index.words(t), &self.index.words(&req.text));
+            if let Some(w) = widened {
+                asked.product_type = Some(w);
+            }
+        }
         if limit == 0 || asked.is_empty() {
             return Ok(SearchResults::empty(TypeMatch::NotAsked));
         }
@@ -165,13 +182,14 @@ impl ProductSearch {
                 type_match: TypeMatch::NotAsked,
             });
         }
-        let (type_match, of_type) = match req.product_type.as_deref().map(str::trim) {
+        let (type_match, of_type) = match asked.product_type.as_deref().map(str::trim) {
             Some(asked) if !asked.is_empty() => {
                 let resolver = TypeResolver {
                     thresholds: self.thresholds,
                     graph: &self.graph,
                     index: &self.index,
                     names: &self.types,
+                    thesaurus: &self.thesaurus,
                 };
                 resolver.resolve(asked, |t| Ok(self.query_vector(t)?.to_vec()))?
             }
@@ -180,10 +198,12 @@ impl ProductSearch {
         if matches!(type_match, TypeMatch::NoneOfType { .. }) {
             return Ok(SearchResults::empty(type_match));
         }
-        let (constraints, wishes) = Constraints::resolve(&self.graph, req, &self.stated);
+        let (constraints, wishes) =
+            Constraints::resolve(&self.graph, req, &self.stated, &self.thesaurus);
         let text = with_wishes(text, &wishes);
         let words = self.index.words(&text);
         let cjk = self.index.cjk_terms(&text);
+        let synonyms = self.thesaurus.expansions(&words);
         let lexical_wanted = matches!(mode, SearchMode::Lexical | SearchMode::Fused);
         // On a large catalogue with no type asked, only the lexical matches can be shown
         // (the semantic pass scores no others): check the constraints on those alone.
@@ -193,7 +213,7 @@ impl ProductSearch {
             && !(words.is_empty() && cjk.is_empty());
         let mut lexical: Vec<(u32, f32)> =
             if lexical_wanted && !(words.is_empty() && cjk.is_empty()) {
-                self.index.lexical(&words, &cjk, LEXICAL_DEPTH)?
+                self.index.lexical(&words, &synonyms, &cjk, LEXICAL_DEPTH)?
             } else {
                 Vec::new()
             };

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::thesaurus::Thesaurus;
 use crate::knowledge::{colour_matches, size_in_name, AttrType, Graph, Product, Verdict};
 use crate::types::{ProductId, SearchRequest};
 
@@ -82,6 +83,7 @@ impl Constraints {
         graph: &Graph,
         req: &SearchRequest,
         stated: &Stated,
+        synonyms: &Thesaurus,
     ) -> (Constraints, Vec<String>) {
         let mut wishes = Vec::new();
         let brands_of = |values: &[String], wishes: &mut Vec<String>| -> Vec<String> {
@@ -111,9 +113,22 @@ impl Constraints {
         let brands = brands_of(&req.brands, &mut wishes);
         // An unknown brand not to show excludes nothing.
         let not_brands = brands_of(&req.not_brands, &mut Vec::new());
+        // A colour no product states may be stated in another spelling ("grey", "gray").
+        let is_stated = |c: &str| words(c).iter().all(|w| stated.colours.contains(w));
+        let spelled = |c: String| -> String {
+            if is_stated(&c) {
+                return c;
+            }
+            synonyms
+                .others(&c)
+                .into_iter()
+                .find(|o| is_stated(o))
+                .map_or(c, str::to_string)
+        };
         let (colours, unknown): (Vec<String>, Vec<String>) = lower(&req.colours)
             .into_iter()
-            .partition(|c| words(c).iter().all(|w| stated.colours.contains(w)));
+            .map(spelled)
+            .partition(|c| is_stated(c));
         wishes.extend(unknown);
         let (materials, unknown): (Vec<String>, Vec<String>) = lower(&req.materials)
             .into_iter()
@@ -130,7 +145,7 @@ impl Constraints {
             brands,
             not_brands,
             colours,
-            not_colours: lower(&req.not_colours),
+            not_colours: lower(&req.not_colours).into_iter().map(spelled).collect(),
             sizes: lower(&req.sizes),
             materials,
             features: req

@@ -41,6 +41,8 @@ const FUZZY_FROM: usize = 5;
 const PREFIX_FROM: usize = 3;
 /// What a fuzzy or prefix match weighs against an exact one in the same field.
 const INEXACT: f32 = 0.4;
+/// A synonym of the shopper's word (the shop's `synonyms.yaml`) counts this much of it.
+const SYNONYM: f32 = 0.5;
 
 /// English words that carry no product meaning in a request ("something to drink from").
 const STOP_WORDS: &[&str] = &[
@@ -305,9 +307,13 @@ impl LexicalIndex {
     /// best field (a little of the others counts too), typos and an unfinished last word
     /// forgiven in the short fields.
     /// `cjk` terms are looked up in the locales' fields, each its best field.
+    /// `synonyms` are phrases (stems) of the shop's synonym groups for the request's
+    /// words: a product matching all of a phrase's stems scores as a word, at
+    /// `SYNONYM` of its weight, so the shopper's own word ranks first.
     pub fn lexical(
         &self,
         words: &[Word],
+        synonyms: &[Vec<String>],
         cjk: &[String],
         k: usize,
     ) -> Result<Vec<(u32, f32)>, SearchError> {
@@ -344,6 +350,34 @@ impl LexicalIndex {
             per_word.push((
                 Occur::Should,
                 Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, 0.1)),
+            ));
+        }
+        for phrase in synonyms {
+            let all: Vec<(Occur, Box<dyn Query>)> = phrase
+                .iter()
+                .map(|stem| {
+                    let alternatives: Vec<Box<dyn Query>> = self
+                        .fields
+                        .weighted()
+                        .into_iter()
+                        .map(|(field, boost, _)| {
+                            let term = Term::from_field_text(field, stem);
+                            Box::new(BoostQuery::new(
+                                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                                boost,
+                            )) as Box<dyn Query>
+                        })
+                        .collect();
+                    (
+                        Occur::Must,
+                        Box::new(DisjunctionMaxQuery::with_tie_breaker(alternatives, 0.1))
+                            as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            per_word.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(BooleanQuery::new(all)), SYNONYM)),
             ));
         }
         for term in cjk {

@@ -8,6 +8,8 @@
 //! - The asked product type is resolved against the catalogue ([`TypeMatch`]): when the
 //!   shop has nothing of it, no other type is listed and the nearest types are named.
 //! - Listings of one item collapse into one [`SearchHit`] (`also` holds the others).
+//! - The shop's synonyms (`synonyms.yaml`) stand for each other in the asked type and
+//!   in the lexical ranking (`thesaurus`).
 //! - [`ProductSearch::vector`]: a product's embedding, for the recommender.
 
 mod cjk;
@@ -22,6 +24,7 @@ mod narrow;
 mod product_type;
 mod semantic;
 mod sort;
+mod thesaurus;
 pub(crate) mod vectors;
 
 use serde::{Deserialize, Serialize};

@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::index::LexicalIndex;
 use super::semantic::ProductVectors;
+use super::thesaurus::Thesaurus;
 use super::vectors::dot;
 use super::SearchError;
 use crate::knowledge::{is_cjk, Graph, Product};
@@ -261,6 +262,18 @@ pub(crate) struct TypeResolver<'a> {
     pub graph: &'a Graph,
     pub index: &'a LexicalIndex,
     pub names: &'a TypeNames,
+    pub thesaurus: &'a Thesaurus,
+}
+
+/// What the words of a type found.
+struct ByWords {
+    categories: Vec<String>,
+    products: OfType,
+    /// Found as named: not only by the head word of a longer type (a category called
+    /// so, or product names with that last word alone).
+    exact: bool,
+    /// Found called so: a category by that name or products named with every word.
+    called_so: bool,
 }
 
 /// The products of a resolved type: positions in the catalogue, ascending, each once.
@@ -298,7 +311,7 @@ impl TypeResolver<'_> {
             let mut took = Vec::new();
             let mut products = Vec::new();
             for (name, _) in nearest.iter().take_while(|(_, s)| *s >= from) {
-                let (_, of_name) = self.by_words(name, false)?;
+                let of_name = self.by_words(name, false)?.products;
                 if !of_name.is_empty() {
                     took.push(name.to_string());
                     products.extend(of_name);
@@ -307,9 +320,16 @@ impl TypeResolver<'_> {
             Ok((took, sorted(products)))
         };
         for typos in [false, true] {
-            let (categories, mut products) = self.by_words(asked, typos)?;
+            let (categories, mut products, synonyms) = self.by_words_or_synonyms(asked, typos)?;
             if !products.is_empty() {
-                let (took, of_close) = close(t.expand_from)?;
+                // Types close in meaning stand in for synonyms the shop did not write;
+                // where its synonyms named the type, the encoder's neighbours only add
+                // other kinds ("hooded sweatshirt" is no crewneck sweatshirt).
+                let (took, of_close) = if synonyms.is_empty() {
+                    close(t.expand_from)?
+                } else {
+                    (synonyms, OfType::new())
+                };
                 products.extend(of_close);
                 let products = sorted(products);
                 let m = TypeMatch::Found {
@@ -387,8 +407,60 @@ impl TypeResolver<'_> {
         (m, Some(products))
     }
 
+    /// Categories and products of the type by its words and by the same words with a
+    /// phrase said in another word of its synonym group ("kids t-shirt" → "kids tee"),
+    /// with the synonyms that found some. A synonym counts only where the shop calls
+    /// something so (a category, or names with all its words: "tea light" is no "Light
+    /// Jacket"); then the asked words' own finds by a longer type's head word alone are left
+    /// out ("wash bag" is the dopp kits, not every bag). The shopper's other words may
+    /// still be missing from the names ("warm jumper" → the pullovers), but what they
+    /// find must be of the synonym's kind.
+    fn by_words_or_synonyms(
+        &self,
+        asked: &str,
+        typos: bool,
+    ) -> Result<(Vec<String>, OfType, Vec<String>), SearchError> {
+        let own = self.by_words(asked, typos)?;
+        let variants = if typos {
+            Vec::new()
+        } else {
+            self.thesaurus.variants(&self.index.words(asked))
+        };
+        let mut found: Vec<(Option<String>, ByWords)> = Vec::new();
+        for v in variants {
+            let of_synonym = self.by_words(&v.synonym, false)?;
+            if !of_synonym.called_so {
+                continue;
+            }
+            // Of the synonym's own kind only: "wireless in-ear headphones" may reach the
+            // headphones by its last word, but in-ear headphones are the earbuds.
+            let mut of_v = self.by_words(&v.text, false)?;
+            of_v.products
+                .retain(|p| of_synonym.products.binary_search(p).is_ok());
+            if !of_v.products.is_empty() {
+                found.push((Some(v.text), of_v));
+            }
+        }
+        if own.exact || found.is_empty() {
+            found.insert(0, (None, own));
+        }
+        let mut categories = Vec::new();
+        let mut products = Vec::new();
+        let mut synonyms = Vec::new();
+        for (v, f) in found {
+            for c in f.categories {
+                if !categories.contains(&c) {
+                    categories.push(c);
+                }
+            }
+            products.extend(f.products);
+            synonyms.extend(v);
+        }
+        Ok((categories, sorted(products), synonyms))
+    }
+
     /// Categories (ids) and products of the type named by `asked`'s words.
-    fn by_words(&self, asked: &str, typos: bool) -> Result<(Vec<String>, OfType), SearchError> {
+    fn by_words(&self, asked: &str, typos: bool) -> Result<ByWords, SearchError> {
         let stems: Vec<String> = self
             .index
             .words(asked)
@@ -396,9 +468,14 @@ impl TypeResolver<'_> {
             .map(|w| w.stem)
             .collect();
         let Some(head) = stems.last().cloned() else {
-            return Ok((Vec::new(), OfType::new()));
+            return Ok(ByWords {
+                categories: Vec::new(),
+                products: OfType::new(),
+                exact: false,
+                called_so: false,
+            });
         };
-        let categories = self.categories(asked, &head, typos);
+        let (categories, called_so) = self.categories(asked, &head, typos);
         // A category named by the head word alone is broader than a type with more words
         // ("Bags" for "duffel bag"): of it, the products the shop labels with the other
         // words (in name, options or attributes) are the type, when there are any.
@@ -420,23 +497,35 @@ impl TypeResolver<'_> {
         let labelled_all = labelled_all.filter(|l| !l.is_empty());
         // The graph's category index, not a scan of every product's path.
         let mut products: Vec<u32> = Vec::new();
+        let mut exact = called_so;
         for c in &categories {
             let of_c = self.graph.product_positions_in_category(c, true);
             match &labelled_all {
                 Some(l) if self.broader(c, &stems) => {
+                    exact = true;
                     products.extend(of_c.into_iter().filter(|p| l.binary_search(p).is_ok()))
                 }
-                _ => products.extend(of_c),
+                _ => {
+                    exact |= !self.broader(c, &stems);
+                    products.extend(of_c)
+                }
             }
         }
         let mut named = self.index.named(&stems, typos)?;
+        exact |= !named.is_empty();
+        let called_so = called_so || !named.is_empty();
         // The head word alone ("food" of "dog food") stands for the type only when no
         // category is called so: beside the dog-food category it would add cat food.
         if named.is_empty() && stems.len() > 1 && categories.is_empty() {
             named = self.index.named(&[head], typos)?;
         }
         products.extend(named);
-        Ok((categories, sorted(products)))
+        Ok(ByWords {
+            categories,
+            products: sorted(products),
+            exact,
+            called_so,
+        })
     }
 
     /// Whether the category's name leaves out some of the asked words (it names a kind
@@ -449,9 +538,10 @@ impl TypeResolver<'_> {
             .is_some_and(|(_, own)| stems.iter().any(|s| !own.contains(s)))
     }
 
-    /// Category ids for the asked words: by id, name or synonym (singular or plural), or
-    /// every category whose name ends with the asked head word.
-    fn categories(&self, asked: &str, head: &str, typos: bool) -> Vec<String> {
+    /// Category ids for the asked words: by id, name or synonym (singular or plural: then
+    /// `true`, the category is called so), or every category whose name ends with the
+    /// asked head word.
+    fn categories(&self, asked: &str, head: &str, typos: bool) -> (Vec<String>, bool) {
         let lower = asked.to_lowercase();
         let singular = lower.strip_suffix('s').unwrap_or(&lower).to_string();
         let plural = format!("{lower}s");
@@ -460,10 +550,11 @@ impl TypeResolver<'_> {
                 .iter()
                 .find_map(|v| self.graph.category(v))
             {
-                return vec![c.id.clone()];
+                return (vec![c.id.clone()], true);
             }
         }
-        self.names
+        let ending = self
+            .names
             .category_stems
             .iter()
             .filter(|(_, stems)| {
@@ -477,6 +568,7 @@ impl TypeResolver<'_> {
                 }
             })
             .map(|(id, _)| id.clone())
-            .collect()
+            .collect();
+        (ending, false)
     }
 }

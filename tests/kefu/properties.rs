@@ -167,6 +167,7 @@ const KNOWLEDGE_FILES: &[&str] = &[
     "relations.csv",
     "faq.yaml",
     "orders.jsonl",
+    "synonyms.yaml",
     "policies/returns.md",
 ];
 

@@ -369,3 +369,127 @@ fn the_recommender_reads_product_vectors_from_search() {
     assert!(dot(mug, tumbler) > dot(mug, pen));
     assert!(s.vector(&ProductId::from("nope")).is_none());
 }
+
+/// The coarse shop with a synonyms.yaml of the test's own (or none), searched with the
+/// fixture's encoder and store.
+fn shop_with_synonyms(synonyms: Option<&str>) -> (tempfile::TempDir, ProductSearch) {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(shop_dir()).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+    }
+    if let Some(text) = synonyms {
+        std::fs::write(dir.path().join("synonyms.yaml"), text).unwrap();
+    }
+    let f = fixture();
+    let search =
+        ProductSearch::build(load(dir.path()), f.encoder.clone(), Some(&f.store), None).unwrap();
+    (dir, search)
+}
+
+const SHOP_SYNONYMS: &str = "\
+# The test's own groups.
+- [t-shirt, tee, tshirt]
+- [backpack, rucksack]
+- [hoodie, hooded sweatshirt]
+- [grey, gray]
+";
+
+fn named(search: &ProductSearch, r: &SearchResults) -> Vec<String> {
+    r.hits
+        .iter()
+        .map(|h| {
+            search
+                .graph()
+                .product(h.product.as_str())
+                .unwrap()
+                .name
+                .clone()
+        })
+        .collect()
+}
+
+#[test]
+fn a_shoppers_word_finds_products_the_shop_names_with_a_synonym() {
+    let (_without_dir, without) = shop_with_synonyms(None);
+    let (_dir, with) = shop_with_synonyms(Some(SHOP_SYNONYMS));
+    let search =
+        |s: &ProductSearch, req: &SearchRequest| s.search(req, 10, SearchMode::Fused).unwrap();
+
+    // The shop calls them "Tee": without its synonyms, "t-shirt" finds no tee.
+    let r = search(&without, &typed("t-shirt"));
+    assert!(
+        !named(&without, &r).iter().any(|n| n.ends_with("Tee")),
+        "{:?} {:?}",
+        named(&without, &r),
+        r.type_match
+    );
+    let r = search(&with, &typed("t-shirts"));
+    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    assert_eq!(
+        got,
+        HashSet::from(["cs-09", "cs-10"]),
+        "{:?}",
+        named(&with, &r)
+    );
+    assert!(
+        matches!(&r.type_match, TypeMatch::Found { took, .. } if took.iter().any(|t| t == "tee")),
+        "{:?}",
+        r.type_match
+    );
+    // The shopper's other words still narrow what the synonym found.
+    let r = search(&with, &typed_with("t-shirt", "summit t-shirt"));
+    assert_eq!(ids(&r), vec!["cs-10"], "{:?}", named(&with, &r));
+
+    // Words alone, no type read: the synonym ranks the backpack first.
+    let r = search(&with, &SearchRequest::text("rucksack"));
+    assert_eq!(ids(&r).first(), Some(&"cs-15"), "{:?}", named(&with, &r));
+    let r = search(&with, &typed("rucksack"));
+    assert_eq!(ids(&r), vec!["cs-15"], "{:?}", named(&with, &r));
+
+    // A type read clipped ("sweatshirt" of "hooded sweatshirt") is the synonym's phrase.
+    let r = search(&with, &typed_with("sweatshirt", "a hooded sweatshirt"));
+    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    assert_eq!(
+        got,
+        HashSet::from(["cs-07", "cs-08", "cs-14"]),
+        "{:?}",
+        named(&with, &r)
+    );
+
+    // A colour in another spelling than the shop's filters ("gray" for "Grey").
+    let mut req = typed("hoodie");
+    req.colours = vec!["gray".into()];
+    assert_eq!(ids(&search(&with, &req)), vec!["cs-07"]);
+    assert_ne!(
+        ids(&search(&without, &req)),
+        vec!["cs-07"],
+        "unknown colour: words only"
+    );
+}
+
+#[test]
+fn a_bad_synonyms_file_is_reported_at_its_line_and_nothing_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(shop_dir()).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+    }
+    std::fs::write(
+        dir.path().join("synonyms.yaml"),
+        "- [tee, t-shirt]\n- [rucksack]\n",
+    )
+    .unwrap();
+    let err = KnowledgeBase::load(dir.path(), None).unwrap_err();
+    let problems = err.problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.is_error() && p.file == "synonyms.yaml" && p.line == 2),
+        "{problems:?}"
+    );
+}

@@ -1,8 +1,9 @@
 //! The imported catalogue into a knowledge directory. The catalogue files
 //! (products.jsonl, categories.yaml, brands.yaml) are replaced; attributes.yaml gets the
 //! declarations the feed needs; what else the directory holds (FAQ, policies, responses,
-//! relations, orders) stays, and where it has none, the FAQ, policies, reply templates and
-//! attribute declarations of the default knowledge directory are copied in. Everything is
+//! relations, orders, synonyms) stays, and where it has none, the FAQ, the synonyms,
+//! policies, reply templates and attribute declarations of the default knowledge
+//! directory are copied in. Everything is
 //! validated with the real loader first: an import that would not load writes nothing.
 
 use serde::Serialize;
@@ -104,11 +105,13 @@ pub(crate) fn write(
         ),
     ));
 
-    // FAQ and policies the directory lacks, from the defaults.
-    if existing.get(source::FAQ).is_none() {
-        if let Some(faq) = fallback.get(source::FAQ) {
-            files.push((source::FAQ.to_string(), faq.to_string()));
-            written.copied.push(source::FAQ.to_string());
+    // FAQ, the retail thesaurus and policies the directory lacks, from the defaults.
+    for name in [source::FAQ, source::SYNONYMS] {
+        if existing.get(name).is_none() {
+            if let Some(text) = fallback.get(name) {
+                files.push((name.to_string(), text.to_string()));
+                written.copied.push(name.to_string());
+            }
         }
     }
     let has_policies = existing.files.keys().any(|k| k.starts_with("policies/"));
