@@ -53,12 +53,30 @@ fn facts(ctx: &Ctx<'_>, p: &Product) -> BTreeMap<String, String> {
 }
 
 /// An attribute's row label: its name in the reply's language where the shop has texts
-/// in it, else the id as words ("drop mm"), as kefu has always written it.
-fn label(ctx: &Ctx<'_>, id: &str) -> String {
+/// in it, else the shop's name for it ("capacity" for `capacity_ml`), else the id as
+/// words without its unit for a fact the shop defines no attribute for.
+pub(super) fn label(ctx: &Ctx<'_>, id: &str) -> String {
     ctx.graph
         .locale(&ctx.locale)
         .and_then(|texts| texts.attribute(id))
-        .map_or_else(|| id.replace('_', " "), |a| a.name.clone())
+        .map(|a| a.name.clone())
+        .or_else(|| ctx.graph.attribute_name(id).map(str::to_string))
+        .unwrap_or_else(|| id_as_words(id))
+}
+
+/// Units an attribute id may end in (`capacity_ml`, `battery_life_h`): a label leaves
+/// them out, the value carries its unit.
+const UNIT_SUFFIXES: &[&str] = &[
+    "ml", "l", "g", "kg", "h", "mm", "cm", "m", "in", "gb", "tb", "w", "years",
+];
+
+/// "capacity" for `capacity_ml`, "battery life" for `battery_life_h`, "ip rating" as it is.
+fn id_as_words(id: &str) -> String {
+    let mut words: Vec<&str> = id.split('_').filter(|w| !w.is_empty()).collect();
+    if words.len() > 1 && UNIT_SUFFIXES.contains(&words[words.len() - 1]) {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// A value in words: yes and no in the reply's language, numbers and texts as stated.
@@ -67,5 +85,18 @@ pub(super) fn value_words(ctx: &Ctx<'_>, value: &AttrValue) -> String {
         AttrValue::Bool(true) => ctx.t("value_yes", &[]),
         AttrValue::Bool(false) => ctx.t("value_no", &[]),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id_as_words;
+
+    #[test]
+    fn an_id_reads_as_words_without_its_unit() {
+        assert_eq!(id_as_words("capacity_ml"), "capacity");
+        assert_eq!(id_as_words("battery_life_h"), "battery life");
+        assert_eq!(id_as_words("ip_rating"), "ip rating");
+        assert_eq!(id_as_words("ml"), "ml");
     }
 }

@@ -10,18 +10,26 @@ use super::slots::Pick;
 /// "Which is the cheapest?", "the best rated one?": the product of the last list the
 /// words pick, with what picks it.
 pub fn pick_from_list(ctx: &mut Ctx<'_>) -> Option<Outcome> {
-    let Picked {
+    let Some(Picked {
         pick,
         product: p,
         fact,
-    } = ctx.picked_from_last_list()?;
+    }) = ctx.picked_from_last_list()
+    else {
+        // "Which one holds the most?" when fewer than two of the list state it: what each
+        // one states, rather than a pick or another list.
+        let Some(Pick::Extreme(sup)) = super::slots::parse_pick(&ctx.parse.text) else {
+            return None;
+        };
+        return sup.attributes.iter().find_map(|a| each_shown(ctx, a, None));
+    };
     ctx.focus_on(&p.id);
     ctx.tracker.failures = 0;
     let (key, superlative) = match pick {
         Pick::Cheapest => ("pick_cheapest", ""),
         Pick::Dearest => ("pick_dearest", ""),
         Pick::BestRated => ("pick_best_rated", ""),
-        Pick::Extreme(sup) => ("pick_extreme", sup.words),
+        Pick::Extreme(sup) => ("pick_extreme", sup.said),
     };
     let value = fact
         .map(|f| {
@@ -375,15 +383,33 @@ fn answer_for_each_shown(ctx: &mut Ctx<'_>) -> Option<Outcome> {
         .filter(|f| graph.resolve_attribute(f).is_some())
         .or_else(|| shown.iter().find_map(|p| attribute_in_text(ctx, p)))?;
     let attribute = graph.resolve_attribute(&feature)?;
+    each_shown(ctx, &attribute, Some(feature))
+}
+
+/// The value of `attribute` for each product shown (two or more), "not stated" where one
+/// says nothing; `None` when none states it. `asked` is the shopper's word for it.
+fn each_shown(ctx: &mut Ctx<'_>, attribute: &str, asked: Option<String>) -> Option<Outcome> {
+    let graph = ctx.graph.clone();
+    let shown: Vec<Product> = ctx
+        .tracker
+        .last_products
+        .iter()
+        .filter_map(|id| graph.product(id.as_str()).cloned())
+        .collect();
+    if shown.len() < 2 {
+        return None;
+    }
     let attribute_name = graph
-        .attribute_label(&attribute, &ctx.locale)
-        .map_or(feature.clone(), str::to_string);
+        .attribute_label(attribute, &ctx.locale)
+        .map(str::to_string)
+        .or(asked)
+        .unwrap_or_else(|| super::compare_rows::label(ctx, attribute));
     let mut known = 0;
     let lines: Vec<String> = shown
         .iter()
         .map(|p| {
             let said = graph
-                .attribute_answer(p.id.as_str(), &attribute)
+                .attribute_answer(p.id.as_str(), attribute)
                 .filter(|a| a.verdict != Verdict::Unknown)
                 .and_then(|a| a.value.map(|v| (v, a.unit)));
             let value = match said {

@@ -202,13 +202,26 @@ pub enum Pick {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Superlative {
     pub words: &'static str,
+    /// How a reply names the pick ("lightest" for "lighter", "largest capacity" for
+    /// "holds more").
+    pub said: &'static str,
     pub attributes: &'static [&'static str],
     pub most: bool,
 }
 
 const fn sup(words: &'static str, attributes: &'static [&'static str], most: bool) -> Superlative {
+    said_as(words, words, attributes, most)
+}
+
+const fn said_as(
+    words: &'static str,
+    said: &'static str,
+    attributes: &'static [&'static str],
+    most: bool,
+) -> Superlative {
     Superlative {
         words,
+        said,
         attributes,
         most,
     }
@@ -235,9 +248,122 @@ const SUPERLATIVES: &[Superlative] = &[
     ),
     sup("thickest", &["thickness_mm"], true),
     sup("thinnest", &["thickness_mm"], false),
+    // Comparatives ("which one is lighter?") pick the same way between the products shown.
+    said_as("lighter", "lightest", &["weight_g"], false),
+    said_as("heavier", "heaviest", &["weight_g"], true),
+    said_as("thinner", "thinnest", &["thickness_mm"], false),
+    said_as("thicker", "thickest", &["thickness_mm"], true),
+    said_as("more powerful", "most powerful", &["power_w"], true),
+    said_as("bigger screen", "biggest screen", &["screen_in"], true),
+    said_as("larger screen", "largest screen", &["screen_in"], true),
+    said_as("smaller screen", "smallest screen", &["screen_in"], false),
+    said_as("more storage", "most storage", &["storage_gb"], true),
+    said_as(
+        "longer battery life",
+        "longest battery life",
+        &["battery_life_h"],
+        true,
+    ),
+    said_as(
+        "longer battery",
+        "longest battery life",
+        &["battery_life_h"],
+        true,
+    ),
+    said_as(
+        "better battery",
+        "longest battery life",
+        &["battery_life_h"],
+        true,
+    ),
+    sup("biggest capacity", &["capacity_ml", "volume_l"], true),
+    sup("largest capacity", &["capacity_ml", "volume_l"], true),
+    said_as(
+        "bigger capacity",
+        "largest capacity",
+        &["capacity_ml", "volume_l"],
+        true,
+    ),
+    said_as(
+        "larger capacity",
+        "largest capacity",
+        &["capacity_ml", "volume_l"],
+        true,
+    ),
+    said_as(
+        "more capacity",
+        "largest capacity",
+        &["capacity_ml", "volume_l"],
+        true,
+    ),
+    sup("smallest capacity", &["capacity_ml", "volume_l"], false),
+    said_as(
+        "smaller capacity",
+        "smallest capacity",
+        &["capacity_ml", "volume_l"],
+        false,
+    ),
     sup("biggest", &["volume_l", "capacity_ml", "screen_in"], true),
     sup("largest", &["volume_l", "capacity_ml", "screen_in"], true),
     sup("smallest", &["volume_l", "capacity_ml", "screen_in"], false),
+];
+
+/// What a product does, said with a verb ("which of them holds more water?", "which one
+/// weighs less"): matched anywhere in the message, not only after "the" or "is".
+const VERB_SUPERLATIVES: &[Superlative] = &[
+    said_as(
+        "holds the most",
+        "largest capacity",
+        &["capacity_ml", "volume_l"],
+        true,
+    ),
+    said_as(
+        "holds most",
+        "largest capacity",
+        &["capacity_ml", "volume_l"],
+        true,
+    ),
+    said_as(
+        "holds more",
+        "largest capacity",
+        &["capacity_ml", "volume_l"],
+        true,
+    ),
+    said_as(
+        "holds the least",
+        "smallest capacity",
+        &["capacity_ml", "volume_l"],
+        false,
+    ),
+    said_as(
+        "holds less",
+        "smallest capacity",
+        &["capacity_ml", "volume_l"],
+        false,
+    ),
+    said_as("weighs the least", "lightest", &["weight_g"], false),
+    said_as("weighs least", "lightest", &["weight_g"], false),
+    said_as("weighs less", "lightest", &["weight_g"], false),
+    said_as("weighs the most", "heaviest", &["weight_g"], true),
+    said_as("weighs more", "heaviest", &["weight_g"], true),
+    said_as(
+        "lasts the longest",
+        "longest battery life",
+        &["battery_life_h"],
+        true,
+    ),
+    said_as(
+        "lasts longest",
+        "longest battery life",
+        &["battery_life_h"],
+        true,
+    ),
+    said_as(
+        "lasts longer",
+        "longest battery life",
+        &["battery_life_h"],
+        true,
+    ),
 ];
 
 const PICKS: &[(&str, Pick)] = &[
@@ -286,6 +412,11 @@ pub fn parse_pick(text: &str) -> Option<Pick> {
             SUPERLATIVES
                 .iter()
                 .find(|s| points(s.words) || joined.contains(&format!(" has the {} ", s.words)))
+                .or_else(|| {
+                    VERB_SUPERLATIVES
+                        .iter()
+                        .find(|s| joined.contains(&format!(" {} ", s.words)))
+                })
                 .map(Pick::Extreme)
         })
 }
@@ -293,6 +424,31 @@ pub fn parse_pick(text: &str) -> Option<Pick> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comparatives_and_verbs_pick_by_a_stated_number() {
+        let attrs = |t: &str| match parse_pick(t) {
+            Some(Pick::Extreme(s)) => Some((s.attributes[0], s.most)),
+            _ => None,
+        };
+        assert_eq!(attrs("which one is lighter?"), Some(("weight_g", false)));
+        assert_eq!(
+            attrs("which of them holds more water?"),
+            Some(("capacity_ml", true))
+        );
+        assert_eq!(
+            attrs("which one holds the most?"),
+            Some(("capacity_ml", true))
+        );
+        assert_eq!(attrs("which weighs less"), Some(("weight_g", false)));
+        assert_eq!(
+            attrs("which has the longer battery life"),
+            Some(("battery_life_h", true))
+        );
+        assert_eq!(attrs("the lightest one"), Some(("weight_g", false)));
+        assert_eq!(attrs("does it hold more than a litre"), None);
+        assert_eq!(attrs("i want something lighter in colour"), None);
+    }
 
     #[test]
     fn chinese_ordinals_are_positions() {

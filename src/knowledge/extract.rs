@@ -106,6 +106,17 @@ fn rules() -> &'static [Rule] {
                     Some(AttrValue::Number(if lower(c, 2) == "ml" { n } else { n * 1000.0 }))
                 },
             },
+            // A volume standing alone at the end of a clause ("in a silicone sleeve,
+            // 600 ml."): what the product holds, for drinkware, bottles, tubes and jars.
+            Rule {
+                attribute: "capacity_ml",
+                unit: Some("ml"),
+                re: r(r"(?i)\b(\d+(?:[.,]\d+)?)[\s-]*(ml|l|litres?|liters?)\s*(?:[.;)]|,\s|$)"),
+                value: |c| {
+                    let n = num(c, 1)?;
+                    Some(AttrValue::Number(if lower(c, 2) == "ml" { n } else { n * 1000.0 }))
+                },
+            },
             Rule {
                 attribute: "storage_gb",
                 unit: Some("GB"),
@@ -262,6 +273,30 @@ mod tests {
             Some(AttrValue::Text("stainless steel".into()))
         );
         assert_eq!(get(&f, "water_resistance_m"), Some(AttrValue::Number(50.0)));
+    }
+
+    #[test]
+    fn a_volume_standing_alone_is_a_capacity() {
+        let f = extract_facts("Borosilicate glass in a silicone sleeve, 600 ml.");
+        assert_eq!(get(&f, "capacity_ml"), Some(AttrValue::Number(600.0)));
+        let f = extract_facts("Six-cup stovetop moka pot made of aluminium, 300 ml; for gas hobs.");
+        assert_eq!(get(&f, "capacity_ml"), Some(AttrValue::Number(300.0)));
+        let f = extract_facts("A roomy 1.5 l");
+        assert_eq!(get(&f, "capacity_ml"), Some(AttrValue::Number(1500.0)));
+        assert_eq!(
+            get(
+                &extract_facts("Add 200 ml of water to the mix and stir"),
+                "capacity_ml"
+            ),
+            None
+        );
+        assert_eq!(
+            get(
+                &extract_facts("Ripstop kite with a 1.2 m wingspan."),
+                "capacity_ml"
+            ),
+            None
+        );
     }
 
     #[test]
