@@ -213,9 +213,11 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
     ctx.focus_on(&p.id);
     ctx.tracker.failures = 0;
     let card = ctx.card(&p, None);
-    let colour = ctx.slot("color");
+    let colour = ctx.slot("color").filter(|c| is_a_wish(&p, c));
     // "the trailhawk 2 42 mm … in 42mm": a size the product's name already states.
-    let size = ctx.slot("size").filter(|s| !names_size(&p, s));
+    let size = ctx
+        .slot("size")
+        .filter(|s| !names_size(&p, s) && is_a_wish(&p, s));
     if size.is_none() && colour.is_none() {
         // "in my size", "in my colour": the answer depends on a detail not given yet.
         if let Some(slot) = crate::lexicon::my_detail(&ctx.parse.text) {
@@ -503,6 +505,18 @@ pub(super) fn slot_word(ctx: &Ctx<'_>, slot: &str) -> String {
     }
 }
 
+/// Whether a size or colour the model read is the shopper's wish, not the product's own
+/// name ("harbor cotton" of "Harbor Cotton Tee") or the word for the detail itself ("in my
+/// colour" read as the colour "colour").
+fn is_a_wish(p: &Product, value: &str) -> bool {
+    const DETAIL_WORDS: &[&str] = &[
+        "colour", "color", "colours", "colors", "size", "sizes", "shade",
+    ];
+    let value = value.trim().to_lowercase();
+    let name = format!(" {} ", p.name.to_lowercase());
+    !DETAIL_WORDS.contains(&value.as_str()) && !name.contains(&format!(" {value} "))
+}
+
 /// Whether a product without sized variants carries the size in its name ("42mm" of
 /// "Kestrel Trailhawk 2 42 mm").
 pub(super) fn names_size(p: &Product, size: &str) -> bool {
@@ -582,6 +596,10 @@ const DESCRIBE_WORDS: &[&str] = &[
     "have",
 ];
 
+/// Words that only tie a removed slot value to the sentence ("… in navy", "… with the
+/// blue one"): left alone they ask nothing.
+const LINKING_WORDS: &[&str] = &["in", "with", "and", "or", "from", "at", "by", "my", "your"];
+
 /// The rest of a specific question the graph has no attribute for ("good for swimming"),
 /// so the answer can say it doesn't know instead of describing the product.
 fn open_question(ctx: &Ctx<'_>) -> Option<String> {
@@ -591,7 +609,7 @@ fn open_question(ctx: &Ctx<'_>) -> Option<String> {
     }
     let rest: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty() && !DESCRIBE_WORDS.contains(w))
+        .filter(|w| !w.is_empty() && !DESCRIBE_WORDS.contains(w) && !LINKING_WORDS.contains(w))
         .collect();
     (!rest.is_empty() && ctx.parse.slot("product").is_some()).then(|| rest.join(" "))
 }
