@@ -486,6 +486,40 @@ pub fn asks_to_recount(text: &str) -> bool {
     has_cue(text, RECOUNT_CUES) || zh_cart::has_cue(text, zh_cart::RECOUNT_CUES)
 }
 
+/// Words that ask for a person to take over ("can I talk to someone", "a real agent",
+/// "转人工"). A story that only mentions people ("our manager is leaving the team") has
+/// none of them.
+const PERSON_CUES: &[&str] = &[
+    "human",
+    "person",
+    "people",
+    "agent",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "staff",
+    "representative",
+    "rep",
+    "operator",
+    "assistant",
+    "customer service",
+    "customer support",
+    "support",
+    "talk to",
+    "speak to",
+    "speak with",
+    "talk with",
+    "call me",
+    "phone me",
+    "live chat",
+];
+
+/// Whether `text` asks, in any words kefu knows, for a person rather than the bot.
+pub fn asks_for_a_person(text: &str) -> bool {
+    has_cue(text, PERSON_CUES) || text.contains("人工") || text.contains("客服")
+}
+
 /// "in my size", "my colour": a detail the shopper has in mind but has not said. The slot
 /// it stands for.
 pub fn my_detail(text: &str) -> Option<&'static str> {
@@ -690,6 +724,12 @@ mod tests {
         ));
         assert!(!vague_quantity("how many do you have in stock?"));
         assert!(!vague_quantity("do you have it in stock"));
+        assert!(asks_for_a_person("can I talk to a real person please"));
+        assert!(asks_for_a_person("get me an agent"));
+        assert!(asks_for_a_person("转人工"));
+        assert!(!asks_for_a_person(
+            "our manager is leaving the team, we want to get her a board game"
+        ));
         assert_eq!(my_detail("is it available in my colour?"), Some("color"));
         assert_eq!(my_detail("do you have it in my size"), Some("size"));
         assert_eq!(my_detail("do you have it in red"), None);

@@ -37,7 +37,9 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
             return Ok(out);
         }
     }
-    let out = run_intent(ctx, refinement_said_as_no(ctx, parse), now);
+    let intent =
+        shopping_story_read_as_handoff(parse).unwrap_or_else(|| refinement_said_as_no(ctx, parse));
+    let out = run_intent(ctx, intent, now);
     if talk::failures_exceeded(ctx) && ctx.tracker.pending.is_none() && !out.handoff {
         // Repeated failure: say what we can, then offer a person.
         let offer = talk::offer_person(ctx);
@@ -70,6 +72,25 @@ fn refinement_said_as_no<'p>(ctx: &Ctx<'_>, parse: &'p Parse) -> &'p str {
     } else {
         &parse.intent
     }
+}
+
+/// "Our manager is leaving the team … maybe a board game, nothing over 40 euros": a
+/// message that names something to buy and asks for no person is a shopping need, however
+/// the model read its mood (a story of people leaving, teams and colleagues pulls it
+/// towards a handoff). The need goes to the recommender when it names who it is for.
+fn shopping_story_read_as_handoff(parse: &Parse) -> Option<&'static str> {
+    let names_a_thing = parse.slot("product_type").is_some() || parse.slot("product").is_some();
+    if parse.intent != "human_agent"
+        || !names_a_thing
+        || crate::lexicon::asks_for_a_person(&parse.text)
+    {
+        return None;
+    }
+    Some(if parse.slot("recipient").is_some() {
+        "recommend"
+    } else {
+        "search_product"
+    })
 }
 
 /// "Which one is the cheapest?" asks about the list on screen, whatever the intent read

@@ -238,7 +238,7 @@ fn show_list(
                 ctx.tracker
                     .slots
                     .get("recipient")
-                    .cloned()
+                    .map(|r| mid_sentence(r))
                     .unwrap_or_default(),
             ),
         ],
@@ -533,4 +533,29 @@ fn recommend_merged(ctx: &mut Ctx<'_>) -> Outcome {
         "recommend_results"
     };
     answer_search(ctx, "recommend", key, found)
+}
+
+/// A value quoted from the start of the shopper's sentence, set inside a reply: "My
+/// colleague" is "my colleague" after "For". Only a possessive is lowered, never a name.
+fn mid_sentence(value: &str) -> String {
+    const POSSESSIVES: &[&str] = &["My", "Our", "His", "Her", "Their", "Your"];
+    match value.split_once(' ') {
+        Some((first, rest)) if POSSESSIVES.contains(&first) => {
+            format!("{} {rest}", first.to_lowercase())
+        }
+        _ => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mid_sentence;
+
+    #[test]
+    fn a_possessive_is_lowered_inside_a_reply_and_a_name_is_not() {
+        assert_eq!(mid_sentence("My colleague"), "my colleague");
+        assert_eq!(mid_sentence("Our manager"), "our manager");
+        assert_eq!(mid_sentence("Anna"), "Anna");
+        assert_eq!(mid_sentence("Mike Smith"), "Mike Smith");
+    }
 }
