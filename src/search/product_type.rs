@@ -612,7 +612,7 @@ impl TypeResolver<'_> {
         // The head word alone ("food" of "dog food") stands for the type only when no
         // category is called so: beside the dog-food category it would add cat food.
         if named.is_empty() && stems.len() > 1 && categories.is_empty() {
-            named = check(self.index.named(&[head.clone()], typos)?);
+            named = check(self.index.named(std::slice::from_ref(&head), typos)?);
         }
         products.extend(named);
         Ok(ByWords {
