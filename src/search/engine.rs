@@ -77,11 +77,11 @@ impl ProductSearch {
     ) -> Result<Self, SearchError> {
         let index = LexicalIndex::open_or_build(&graph, index_dir)?;
         let vectors = ProductVectors::build(&graph, embed.as_ref(), store)?;
-        let types = TypeNames::build(&graph, &index, embed.as_ref(), &vectors)?;
         let cjk_labels = CjkLabels::build(&graph);
         let thesaurus = Thesaurus::build(graph.synonyms(), |w| {
             index.words(w).into_iter().map(|w| w.stem).collect()
         });
+        let types = TypeNames::build(&graph, &index, embed.as_ref(), &vectors, &thesaurus)?;
         Ok(Self {
             thesaurus,
             stated: Stated::of(&graph),
@@ -190,6 +190,12 @@ impl ProductSearch {
                     index: &self.index,
                     names: &self.types,
                     thesaurus: &self.thesaurus,
+                    said: self
+                        .index
+                        .words(&text)
+                        .into_iter()
+                        .map(|w| w.stem)
+                        .collect(),
                 };
                 resolver.resolve(asked, |t| Ok(self.query_vector(t)?.to_vec()))?
             }

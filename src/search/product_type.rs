@@ -91,6 +91,14 @@ pub(crate) struct TypeNames {
     category_stems: Vec<(String, Vec<String>)>,
     /// Each name's products' mean vector (unit length).
     centroids: Vec<f32>,
+    /// Each product's head noun, stemmed (by catalogue position): what it is.
+    product_heads: Vec<Option<String>>,
+    /// Stems that say what a thing is: the last words of the synonym list's kinds and of
+    /// the category names (a name's last word may be a colour or a model instead);
+    /// `None` when the shop has no synonym list.
+    kinds: Option<HashSet<String>>,
+    /// Names of the top categories (no parent): departments, not kinds of product.
+    departments: HashSet<String>,
 }
 
 impl TypeNames {
@@ -99,6 +107,7 @@ impl TypeNames {
         index: &LexicalIndex,
         embed: &dyn Embed,
         products: &ProductVectors,
+        thesaurus: &Thesaurus,
     ) -> Result<Self, SearchError> {
         let mut seen: HashSet<String> = HashSet::new();
         let mut names = Vec::new();
@@ -115,7 +124,7 @@ impl TypeNames {
                 }
             }
         }
-        let category_stems = graph
+        let category_stems: Vec<(String, Vec<String>)> = graph
             .categories()
             .iter()
             .map(|c| {
@@ -162,13 +171,38 @@ impl TypeNames {
                 c.iter_mut().for_each(|x| *x /= norm);
             }
         }
+        let product_heads = graph
+            .products()
+            .iter()
+            .map(|p| name_head(&p.name, &not_heads).and_then(|h| index.stem(&h)))
+            .collect();
+        // Without a synonym list every head noun counts as a kind.
+        let kinds = (!thesaurus.is_empty()).then(|| {
+            let mut kinds = thesaurus.kind_heads(graph.colour_words());
+            kinds.extend(category_stems.iter().filter_map(|(_, s)| s.last().cloned()));
+            kinds
+        });
+        let departments = graph
+            .categories()
+            .iter()
+            .filter(|c| c.parent.is_none())
+            .map(|c| c.name.clone())
+            .collect();
         Ok(Self {
             names,
             dim,
             vectors,
             category_stems,
             centroids,
+            product_heads,
+            kinds,
+            departments,
         })
+    }
+
+    /// Whether the type name is a top category's (a department of the shop).
+    fn is_department(&self, name: &str) -> bool {
+        self.departments.contains(name)
     }
 
     /// Type names by cosine similarity to their products' mean vector, best first.
@@ -255,6 +289,34 @@ fn head_noun(p: &Product, not_heads: &HashSet<String>) -> Option<String> {
     })
 }
 
+/// The head noun of a product name, read as English names are written: what the thing
+/// is comes last, before what it is for or comes with ("Laptop Organizer" is an
+/// organizer, "Case for Nova 12" a case, "Long Sleeve Tee, Navy" a tee).
+fn name_head(name: &str, not_heads: &HashSet<String>) -> Option<String> {
+    let lower = name.to_lowercase();
+    let mut ends: Vec<usize> = [" for ", " with ", ",", "(", " – ", " - ", " / "]
+        .iter()
+        .filter_map(|cut| lower.find(cut))
+        .collect();
+    ends.sort_unstable();
+    ends.push(lower.len());
+    // The first part that has a head ("Google, LLCognito Laptop Organizer": not "Google").
+    ends.into_iter().find_map(|end| {
+        words(&lower[..end]).into_iter().rev().find(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !not_heads.contains(w)
+                && !COLLECTIVES.contains(&w.as_str())
+        })
+    })
+}
+
+/// Nouns of quantity: a "Magnet Set" is magnets, a "Sticker Pack" stickers, a "Brick
+/// Box" bricks.
+const COLLECTIVES: &[&str] = &[
+    "set", "sets", "pack", "packs", "kit", "bundle", "pair", "pairs", "box", "boxes",
+];
+
 /// What the type resolution needs of the search: the catalogue, its index, and each
 /// product's category path.
 pub(crate) struct TypeResolver<'a> {
@@ -263,6 +325,8 @@ pub(crate) struct TypeResolver<'a> {
     pub index: &'a LexicalIndex,
     pub names: &'a TypeNames,
     pub thesaurus: &'a Thesaurus,
+    /// The stems of the shopper's words (the request's text).
+    pub said: HashSet<String>,
 }
 
 /// What the words of a type found.
@@ -307,11 +371,17 @@ impl TypeResolver<'_> {
             let context = self.names.nearest_in_context(&query);
             tracing::debug!(asked, in_context = ?&context[..context.len().min(8)], "product type");
         }
-        let close = |from: f32| -> Result<(Vec<String>, OfType), SearchError> {
+        // A department found only by meaning ("sweatpants" ≈ "Apparel") is no kind of
+        // product: searched, it would list its tees and hoodies as if they were the
+        // asked kind; it stays among the nearest types offered instead.
+        let close = |from: f32, kinds_only: bool| -> Result<(Vec<String>, OfType), SearchError> {
             let mut took = Vec::new();
             let mut products = Vec::new();
             for (name, _) in nearest.iter().take_while(|(_, s)| *s >= from) {
-                let of_name = self.by_words(name, false)?.products;
+                if kinds_only && self.names.is_department(name) {
+                    continue;
+                }
+                let of_name = self.by_words(name, false, false)?.products;
                 if !of_name.is_empty() {
                     took.push(name.to_string());
                     products.extend(of_name);
@@ -319,14 +389,27 @@ impl TypeResolver<'_> {
             }
             Ok((took, sorted(products)))
         };
+        // A type whose every word the shop labels something with is no misspelling
+        // ("bikes" beside a "Bike Computer" is not "bake").
+        let all_known = self
+            .index
+            .words(asked)
+            .iter()
+            .map(|w| self.index.labelled(&w.stem).map(|l| !l.is_empty()))
+            .collect::<Result<Vec<bool>, SearchError>>()?
+            .into_iter()
+            .all(|known| known);
         for typos in [false, true] {
+            if typos && all_known {
+                continue;
+            }
             let (categories, mut products, synonyms) = self.by_words_or_synonyms(asked, typos)?;
             if !products.is_empty() {
                 // Types close in meaning stand in for synonyms the shop did not write;
                 // where its synonyms named the type, the encoder's neighbours only add
                 // other kinds ("hooded sweatshirt" is no crewneck sweatshirt).
                 let (took, of_close) = if synonyms.is_empty() {
-                    close(t.expand_from)?
+                    close(t.expand_from, false)?
                 } else {
                     (synonyms, OfType::new())
                 };
@@ -341,7 +424,7 @@ impl TypeResolver<'_> {
                 return Ok((m, Some(products)));
             }
         }
-        let (took, products) = close(t.similar_from)?;
+        let (took, products) = close(t.similar_from, true)?;
         if !products.is_empty() {
             let m = TypeMatch::Similar {
                 asked: asked.to_string(),
@@ -350,7 +433,10 @@ impl TypeResolver<'_> {
             };
             return Ok((m, Some(products)));
         }
-        let best = nearest.first().map_or(0.0, |n| n.1);
+        let best = nearest
+            .iter()
+            .find(|(n, _)| !self.names.is_department(n))
+            .map_or(0.0, |n| n.1);
         let asked = asked.to_string();
         let nearest: Vec<String> = nearest
             .iter()
@@ -420,7 +506,7 @@ impl TypeResolver<'_> {
         asked: &str,
         typos: bool,
     ) -> Result<(Vec<String>, OfType, Vec<String>), SearchError> {
-        let own = self.by_words(asked, typos)?;
+        let own = self.by_words(asked, typos, true)?;
         let variants = if typos {
             Vec::new()
         } else {
@@ -428,13 +514,13 @@ impl TypeResolver<'_> {
         };
         let mut found: Vec<(Option<String>, ByWords)> = Vec::new();
         for v in variants {
-            let of_synonym = self.by_words(&v.synonym, false)?;
+            let of_synonym = self.by_words(&v.synonym, false, true)?;
             if !of_synonym.called_so {
                 continue;
             }
             // Of the synonym's own kind only: "wireless in-ear headphones" may reach the
             // headphones by its last word, but in-ear headphones are the earbuds.
-            let mut of_v = self.by_words(&v.text, false)?;
+            let mut of_v = self.by_words(&v.text, false, true)?;
             of_v.products
                 .retain(|p| of_synonym.products.binary_search(p).is_ok());
             if !of_v.products.is_empty() {
@@ -459,8 +545,10 @@ impl TypeResolver<'_> {
         Ok((categories, sorted(products), synonyms))
     }
 
-    /// Categories (ids) and products of the type named by `asked`'s words.
-    fn by_words(&self, asked: &str, typos: bool) -> Result<ByWords, SearchError> {
+    /// Categories (ids) and products of the type named by `asked`'s words. `as_said`: the
+    /// words are the shopper's (not one of the shop's own type names), so products named
+    /// with them count only where the words say what the products are (`what_it_is`).
+    fn by_words(&self, asked: &str, typos: bool, as_said: bool) -> Result<ByWords, SearchError> {
         let stems: Vec<String> = self
             .index
             .words(asked)
@@ -511,13 +599,20 @@ impl TypeResolver<'_> {
                 }
             }
         }
-        let mut named = self.index.named(&stems, typos)?;
+        let check = |named: Vec<u32>| {
+            if as_said {
+                self.what_it_is(named, &head, typos)
+            } else {
+                named
+            }
+        };
+        let mut named = check(self.index.named(&stems, typos)?);
         exact |= !named.is_empty();
         let called_so = called_so || !named.is_empty();
         // The head word alone ("food" of "dog food") stands for the type only when no
         // category is called so: beside the dog-food category it would add cat food.
         if named.is_empty() && stems.len() > 1 && categories.is_empty() {
-            named = self.index.named(&[head], typos)?;
+            named = check(self.index.named(std::slice::from_ref(&head), typos)?);
         }
         products.extend(named);
         Ok(ByWords {
@@ -526,6 +621,26 @@ impl TypeResolver<'_> {
             exact,
             called_so,
         })
+    }
+
+    /// Products named with the type's words are of the type only where the type's head
+    /// word is what some of them are (their name's head noun), what they are cannot be
+    /// told (a head that is no kind the synonym list or a category names: "Softshell
+    /// Moss"), or the shopper named it too ("a backpack that fits my laptop"): a shop whose
+    /// names say "laptop" only in "Laptop Organizer" and "Laptop Backpack" sells no
+    /// laptops.
+    fn what_it_is(&self, named: Vec<u32>, head: &str, typos: bool) -> Vec<u32> {
+        let is_head = |p: &u32| match self.names.product_heads.get(*p as usize) {
+            Some(Some(h)) if self.names.kinds.as_ref().is_none_or(|k| k.contains(h)) => {
+                h == head || (typos && strsim::levenshtein(h, head) <= 1) || self.said.contains(h)
+            }
+            _ => true,
+        };
+        if named.iter().any(is_head) {
+            named
+        } else {
+            Vec::new()
+        }
     }
 
     /// Whether the category's name leaves out some of the asked words (it names a kind

@@ -10,7 +10,7 @@
 //! lexical ranking also looks up the group's other words, weighted below the shopper's
 //! own ([`Thesaurus::expansions`]).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::index::Word;
 use crate::knowledge::SynonymGroup;
@@ -164,6 +164,21 @@ impl Thesaurus {
                     .collect::<Vec<_>>()
                     .join(" ")
             })
+    }
+
+    /// Whether the list has no group.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The last stem of every word of the groups that name no colour of `colours` (lower
+    /// case words): the words that say what a thing is ("case" of "phone case").
+    pub fn kind_heads(&self, colours: &HashSet<String>) -> HashSet<String> {
+        self.groups
+            .iter()
+            .filter(|g| !g.iter().any(|m| colours.contains(&m.text)))
+            .flat_map(|g| g.iter().filter_map(|m| m.stems.last().cloned()))
+            .collect()
     }
 
     /// The other words of the group that has `text` as a word ("gray" for "grey").

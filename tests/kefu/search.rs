@@ -493,3 +493,39 @@ fn a_bad_synonyms_file_is_reported_at_its_line_and_nothing_loads() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_word_only_a_modifier_in_names_is_not_the_type() {
+    // The shop's one name with "laptop" is the "Northway Laptop Backpack": no laptop.
+    // (The encoder may still find a neighbour in meaning, the notebook.)
+    let r = run(&typed("laptop"));
+    assert!(
+        !names(&r).iter().any(|n| n.contains("Backpack")),
+        "{:?}",
+        names(&r)
+    );
+    let r = run(&typed("computer mouse"));
+    assert!(r.hits.is_empty(), "{:?}", names(&r));
+    assert!(
+        matches!(r.type_match, TypeMatch::NoneOfType { .. }),
+        "{:?}",
+        r.type_match
+    );
+    // Unless the shopper names what the product is too.
+    let r = run(&typed_with("laptop", "a backpack that fits my laptop"));
+    assert!(
+        names(&r).iter().any(|n| n.contains("Laptop Backpack")),
+        "{:?}",
+        names(&r)
+    );
+}
+
+#[test]
+fn a_department_near_in_meaning_is_offered_not_searched() {
+    let r = run(&typed("sweatpants"));
+    assert!(r.hits.is_empty(), "{:?}", names(&r));
+    let TypeMatch::NoneOfType { nearest, .. } = &r.type_match else {
+        panic!("expected NoneOfType, got {:?}", r.type_match);
+    };
+    assert!(nearest.iter().any(|n| n == "Apparel"), "{nearest:?}");
+}
