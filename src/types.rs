@@ -50,6 +50,132 @@ string_id!(
 /// The intent name given to a parse whose confidence is below the configured threshold.
 pub const NLU_FALLBACK: &str = "nlu_fallback";
 
+/// The intents the dialogue acts on. A parse carries its intent as the model's label (a
+/// retrained model may know others, and the NLU layer knows no actions); the dialogue reads
+/// it into this type once ([`Intent::parse`]) and matches on it, and button payloads and
+/// metrics labels are limited to these names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Intent {
+    Greet,
+    Goodbye,
+    Thanks,
+    Chitchat,
+    OutOfScope,
+    Affirm,
+    Deny,
+    SearchProduct,
+    RefineSearch,
+    Recommend,
+    ProductInfo,
+    CompareProducts,
+    CheckPrice,
+    CheckStock,
+    AddToCart,
+    ViewCart,
+    RemoveFromCart,
+    UpdateCart,
+    EmptyCart,
+    OrderStatus,
+    CancelOrder,
+    ReturnItem,
+    RefundStatus,
+    ShippingInfo,
+    PaymentInfo,
+    WarrantyInfo,
+    Complaint,
+    HumanAgent,
+}
+
+impl Intent {
+    /// Every intent, in the order kefu lists them.
+    pub const ALL: [Intent; 28] = [
+        Intent::Greet,
+        Intent::Goodbye,
+        Intent::Thanks,
+        Intent::Chitchat,
+        Intent::OutOfScope,
+        Intent::Affirm,
+        Intent::Deny,
+        Intent::SearchProduct,
+        Intent::RefineSearch,
+        Intent::Recommend,
+        Intent::ProductInfo,
+        Intent::CompareProducts,
+        Intent::CheckPrice,
+        Intent::CheckStock,
+        Intent::AddToCart,
+        Intent::ViewCart,
+        Intent::RemoveFromCart,
+        Intent::UpdateCart,
+        Intent::EmptyCart,
+        Intent::OrderStatus,
+        Intent::CancelOrder,
+        Intent::ReturnItem,
+        Intent::RefundStatus,
+        Intent::ShippingInfo,
+        Intent::PaymentInfo,
+        Intent::WarrantyInfo,
+        Intent::Complaint,
+        Intent::HumanAgent,
+    ];
+
+    /// The label the NLU data, button payloads and metrics use.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Intent::Greet => "greet",
+            Intent::Goodbye => "goodbye",
+            Intent::Thanks => "thanks",
+            Intent::Chitchat => "chitchat",
+            Intent::OutOfScope => "out_of_scope",
+            Intent::Affirm => "affirm",
+            Intent::Deny => "deny",
+            Intent::SearchProduct => "search_product",
+            Intent::RefineSearch => "refine_search",
+            Intent::Recommend => "recommend",
+            Intent::ProductInfo => "product_info",
+            Intent::CompareProducts => "compare_products",
+            Intent::CheckPrice => "check_price",
+            Intent::CheckStock => "check_stock",
+            Intent::AddToCart => "add_to_cart",
+            Intent::ViewCart => "view_cart",
+            Intent::RemoveFromCart => "remove_from_cart",
+            Intent::UpdateCart => "update_cart",
+            Intent::EmptyCart => "empty_cart",
+            Intent::OrderStatus => "order_status",
+            Intent::CancelOrder => "cancel_order",
+            Intent::ReturnItem => "return_item",
+            Intent::RefundStatus => "refund_status",
+            Intent::ShippingInfo => "shipping_info",
+            Intent::PaymentInfo => "payment_info",
+            Intent::WarrantyInfo => "warranty_info",
+            Intent::Complaint => "complaint",
+            Intent::HumanAgent => "human_agent",
+        }
+    }
+
+    /// The intent a label names; `None` for a label kefu has no action for.
+    pub fn parse(label: &str) -> Option<Intent> {
+        Intent::ALL.into_iter().find(|i| i.as_str() == label)
+    }
+}
+
+impl fmt::Display for Intent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// [`Intent::ALL`]'s labels, for a `contains` check on a label.
+pub const INTENT_LABELS: [&str; 28] = {
+    let mut labels = [""; 28];
+    let mut i = 0;
+    while i < 28 {
+        labels[i] = Intent::ALL[i].as_str();
+        i += 1;
+    }
+    labels
+};
+
 /// One slot value found in the shopper's text: a span of the original string.
 /// `start`/`end` are character (Unicode scalar) offsets, `end` exclusive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -293,3 +419,17 @@ pub trait Embed: Send + Sync {
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("embedding failed: {0}")]
 pub struct EmbedError(pub String);
+
+#[cfg(test)]
+mod intent_tests {
+    use super::*;
+
+    #[test]
+    fn every_intent_reads_back_from_its_label() {
+        for i in Intent::ALL {
+            assert_eq!(Intent::parse(i.as_str()), Some(i));
+        }
+        assert_eq!(Intent::parse("nlu_fallback"), None);
+        assert_eq!(Intent::parse("book_flight"), None);
+    }
+}

@@ -8,7 +8,7 @@
 //! by its words whatever intent the model gives it.
 
 use crate::lexicon;
-use crate::types::ProductId;
+use crate::types::{Intent, ProductId};
 
 use super::cart;
 use super::ctx::Ctx;
@@ -17,10 +17,10 @@ use super::product::variant_words;
 use super::slots::parse_quantity;
 use super::tracker::CartLine;
 
-pub const VIEW_CART: &str = "view_cart";
-pub const REMOVE_FROM_CART: &str = "remove_from_cart";
-pub const UPDATE_CART: &str = "update_cart";
-pub const EMPTY_CART: &str = "empty_cart";
+pub const VIEW_CART: &str = Intent::ViewCart.as_str();
+pub const REMOVE_FROM_CART: &str = Intent::RemoveFromCart.as_str();
+pub const UPDATE_CART: &str = Intent::UpdateCart.as_str();
+pub const EMPTY_CART: &str = Intent::EmptyCart.as_str();
 
 /// The cart intent a typed message asks for, if it is about the cart: it names the cart
 /// ("what's in my basket"), or it takes out or re-counts something that is in it ("remove

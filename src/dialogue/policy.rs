@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::knowledge::PolicyKind;
-use crate::types::{Parse, QuickReply, NLU_FALLBACK};
+use crate::types::{Intent, Parse, QuickReply, INTENT_LABELS, NLU_FALLBACK};
 
 use super::ctx::Ctx;
 use super::orders::{self, email_in};
@@ -158,83 +158,54 @@ fn answer_pending(
     Ok(out)
 }
 
-/// Every intent [`run_intent`] acts on (keep the two in step). Button payloads may name
+/// Every intent [`run_intent`] acts on ([`Intent`]'s labels). Button payloads may name
 /// only these, and metrics label turns only by these: anything else a client writes into
 /// a payload would otherwise become a new label, without bound.
-pub const INTENTS: &[&str] = &[
-    "greet",
-    "goodbye",
-    "thanks",
-    "chitchat",
-    "out_of_scope",
-    "affirm",
-    "deny",
-    "search_product",
-    "refine_search",
-    "recommend",
-    "product_info",
-    "compare_products",
-    "check_price",
-    "check_stock",
-    "add_to_cart",
-    cart_talk::VIEW_CART,
-    cart_talk::REMOVE_FROM_CART,
-    cart_talk::UPDATE_CART,
-    cart_talk::EMPTY_CART,
-    "order_status",
-    "cancel_order",
-    "return_item",
-    "refund_status",
-    "shipping_info",
-    "payment_info",
-    "warranty_info",
-    "complaint",
-    "human_agent",
-];
+pub const INTENTS: [&str; Intent::ALL.len()] = INTENT_LABELS;
 
-fn run_intent(ctx: &mut Ctx<'_>, intent: &str, now: DateTime<Utc>) -> Outcome {
+fn run_intent(ctx: &mut Ctx<'_>, label: &str, now: DateTime<Utc>) -> Outcome {
+    let Some(intent) = Intent::parse(label) else {
+        // An intent a retrained model knows but this build has no action for.
+        tracing::warn!(intent = label, "no action for intent");
+        return talk::fallback(ctx, ctx.parse);
+    };
     match intent {
-        "greet" => talk::small_talk(ctx, "greet"),
-        "goodbye" => {
+        Intent::Greet => talk::small_talk(ctx, "greet"),
+        Intent::Goodbye => {
             let bye = talk::small_talk(ctx, "goodbye");
             ask_csat(ctx, bye)
         }
-        "thanks" => talk::small_talk(ctx, "thanks"),
-        "chitchat" => talk::small_talk(ctx, "chitchat"),
-        "out_of_scope" => talk::small_talk(ctx, "out_of_scope"),
-        "affirm" => Outcome::say("affirm", ctx.t("nothing_pending", &[])),
-        "deny" => Outcome::say("deny", ctx.t("deny_ok", &[])),
-        "search_product" => search::search(ctx),
-        "refine_search" => search::refine(ctx),
-        "recommend" => search::recommend(ctx),
-        "product_info" => product::product_info(ctx),
-        "compare_products" => product::compare(ctx),
-        "check_price" => product::check_price(ctx),
-        "check_stock" => product::check_stock(ctx),
-        "add_to_cart" => cart::add_to_cart(ctx),
-        cart_talk::VIEW_CART => cart_talk::view(ctx),
-        cart_talk::REMOVE_FROM_CART => cart_talk::remove(ctx),
-        cart_talk::UPDATE_CART => cart_talk::update(ctx),
-        cart_talk::EMPTY_CART => cart_talk::empty(ctx),
-        "cancel_order" | "return_item" | "refund_status"
+        Intent::Thanks => talk::small_talk(ctx, "thanks"),
+        Intent::Chitchat => talk::small_talk(ctx, "chitchat"),
+        Intent::OutOfScope => talk::small_talk(ctx, "out_of_scope"),
+        Intent::Affirm => Outcome::say("affirm", ctx.t("nothing_pending", &[])),
+        Intent::Deny => Outcome::say("deny", ctx.t("deny_ok", &[])),
+        Intent::SearchProduct => search::search(ctx),
+        Intent::RefineSearch => search::refine(ctx),
+        Intent::Recommend => search::recommend(ctx),
+        Intent::ProductInfo => product::product_info(ctx),
+        Intent::CompareProducts => product::compare(ctx),
+        Intent::CheckPrice => product::check_price(ctx),
+        Intent::CheckStock => product::check_stock(ctx),
+        Intent::AddToCart => cart::add_to_cart(ctx),
+        Intent::ViewCart => cart_talk::view(ctx),
+        Intent::RemoveFromCart => cart_talk::remove(ctx),
+        Intent::UpdateCart => cart_talk::update(ctx),
+        Intent::EmptyCart => cart_talk::empty(ctx),
+        Intent::CancelOrder | Intent::ReturnItem | Intent::RefundStatus
             if !ctx.pressed && asks_how_it_works(ctx.parse) =>
         {
             how_it_works(ctx, intent)
         }
-        "order_status" => orders::status(ctx),
-        "cancel_order" => orders::cancel(ctx),
-        "return_item" => orders::return_item(ctx, now),
-        "refund_status" => orders::refund(ctx),
-        "shipping_info" => talk::policy(ctx, "shipping_info", PolicyKind::Shipping),
-        "payment_info" => talk::policy(ctx, "payment_info", PolicyKind::Payment),
-        "warranty_info" => talk::policy(ctx, "warranty_info", PolicyKind::Warranty),
-        "complaint" => talk::complaint(ctx),
-        "human_agent" => talk::handoff(ctx, "handoff"),
-        other => {
-            // An intent a retrained model knows but this build has no action for.
-            tracing::warn!(intent = other, "no action for intent");
-            talk::fallback(ctx, ctx.parse)
-        }
+        Intent::OrderStatus => orders::status(ctx),
+        Intent::CancelOrder => orders::cancel(ctx),
+        Intent::ReturnItem => orders::return_item(ctx, now),
+        Intent::RefundStatus => orders::refund(ctx),
+        Intent::ShippingInfo => talk::policy(ctx, "shipping_info", PolicyKind::Shipping),
+        Intent::PaymentInfo => talk::policy(ctx, "payment_info", PolicyKind::Payment),
+        Intent::WarrantyInfo => talk::policy(ctx, "warranty_info", PolicyKind::Warranty),
+        Intent::Complaint => talk::complaint(ctx),
+        Intent::HumanAgent => talk::handoff(ctx, "handoff"),
     }
 }
 
@@ -246,12 +217,8 @@ fn asks_how_it_works(parse: &Parse) -> bool {
 
 /// The returns policy (or the FAQ answer that fits the question), with a button that
 /// starts the action the question was about.
-fn how_it_works(ctx: &mut Ctx<'_>, intent: &str) -> Outcome {
-    let intent: &'static str = match intent {
-        "cancel_order" => "cancel_order",
-        "refund_status" => "refund_status",
-        _ => "return_item",
-    };
+fn how_it_works(ctx: &mut Ctx<'_>, intent: Intent) -> Outcome {
+    let intent = intent.as_str();
     let mut out = talk::policy_terms(ctx, intent, PolicyKind::Returns);
     out.quick_replies = vec![ctx.quick(
         &format!("label_{intent}"),
