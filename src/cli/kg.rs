@@ -184,13 +184,7 @@ pub fn run(cli: &Cli, args: &KgArgs) -> Result<ExitCode> {
             multilingual,
         } => {
             let (graph, _) = load_or_report(&dir, None)?;
-            let encoder =
-                kefu::nlu::SentenceEncoder::load(&config.model.base_dir).with_context(|| {
-                    format!(
-                        "loading the base encoder from {} (hint: `kefu model fetch`)",
-                        config.model.base_dir.display()
-                    )
-                })?;
+            let encoder = base_encoder(&config)?;
             let text = std::fs::read_to_string(questions)
                 .with_context(|| format!("reading {}", questions.display()))?;
             super::kg_eval_faq::run(&graph, &encoder, &text, locale, *verbose)?;
@@ -212,13 +206,7 @@ pub fn run(cli: &Cli, args: &KgArgs) -> Result<ExitCode> {
             locale,
         } => {
             let (graph, _) = load_or_report(&dir, None)?;
-            let encoder =
-                kefu::nlu::SentenceEncoder::load(&config.model.base_dir).with_context(|| {
-                    format!(
-                        "loading the base encoder from {} (hint: `kefu model fetch`)",
-                        config.model.base_dir.display()
-                    )
-                })?;
+            let encoder = base_encoder(&config)?;
             for hit in graph.faq_lookup_in(question, &encoder, *limit, locale)? {
                 println!(
                     "{:.3}  {}  ({:?}, by {:?})\n       {}",
@@ -258,6 +246,16 @@ pub fn run(cli: &Cli, args: &KgArgs) -> Result<ExitCode> {
         }
         KgCommand::Bench { sizes, queries } => super::kg_bench::run(sizes, *queries),
     }
+}
+
+/// The configured base encoder, which matches FAQ questions by meaning.
+fn base_encoder(config: &kefu::config::Config) -> Result<kefu::nlu::SentenceEncoder> {
+    kefu::nlu::SentenceEncoder::load(&config.model.base_dir).with_context(|| {
+        format!(
+            "loading the base encoder from {} (hint: `kefu model fetch`)",
+            config.model.base_dir.display()
+        )
+    })
 }
 
 /// Loads, printing every problem when the files are invalid.

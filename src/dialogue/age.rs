@@ -5,36 +5,7 @@
 use crate::knowledge::{AttrValue, FactSource, Product};
 
 use super::ctx::Ctx;
-
-const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-];
-
-fn number(word: &str) -> Option<u32> {
-    word.parse().ok().or_else(|| {
-        NUMBER_WORDS
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, n)| *n)
-    })
-}
+use super::slots::number_word as number;
 
 /// The age in years a message asks about: "a 5 year old", "my ten-year-old", "a 3 yo",
 /// "8 y/o", "aged 6", "age 12", "18 months old" (0). `None` when it names no child's age.
@@ -86,7 +57,7 @@ fn asked_age_en(text: &str) -> Option<u32> {
 
 /// The stated ages of `p`: (min, max, the words that state them).
 fn stated_ages(ctx: &Ctx<'_>, p: &Product) -> Option<(Option<u32>, Option<u32>, String)> {
-    let number = |attr: &str| {
+    let stated = |attr: &str| {
         let fact = ctx.graph.fact(p.id.as_str(), attr)?;
         let AttrValue::Number(n) = fact.value else {
             return None;
@@ -97,8 +68,8 @@ fn stated_ages(ctx: &Ctx<'_>, p: &Product) -> Option<(Option<u32>, Option<u32>, 
         };
         Some((n.max(0.0) as u32, evidence))
     };
-    let min = number("min_age");
-    let max = number("max_age");
+    let min = stated("min_age");
+    let max = stated("max_age");
     if min.is_none() && max.is_none() {
         return None;
     }

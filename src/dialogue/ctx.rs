@@ -162,7 +162,7 @@ impl Ctx<'_> {
 
     /// A product whose whole name (of two words or more, in the catalogue's language or
     /// the reply's) the message holds; the longest name wins. Candidates come from the
-    /// name index, so the cost does not grow with the catalogue.
+    /// name index, so the cost does not grow with the catalogue or the message.
     fn product_named_in_text(&self) -> Option<&Product> {
         fn words(s: &str) -> String {
             let w: Vec<String> = s
@@ -174,16 +174,26 @@ impl Ctx<'_> {
             format!(" {} ", w.join(" "))
         }
         let text = words(&self.parse.text);
-        // The name index scores a whole sentence poorly against a short name: ask it for
-        // each run of two to six words instead.
-        let tokens: Vec<&str> = text.split_whitespace().collect();
+        // The name index scores a whole sentence poorly against a short name, so it is
+        // also asked with the words the model tagged (in the name they are a brand, a type
+        // or a colour): two searches a message, whatever its length.
+        let tagged: Vec<&str> = self
+            .parse
+            .slots
+            .iter()
+            .filter(|s| {
+                !matches!(
+                    s.slot.as_str(),
+                    "quantity" | "price_min" | "price_max" | "ordinal"
+                )
+            })
+            .map(|s| s.value.as_str())
+            .collect();
         let mut candidates: Vec<&Product> = Vec::new();
-        for n in 2..=6.min(tokens.len()) {
-            for run in tokens.windows(n) {
-                for (p, _) in self.graph.search_name(&run.join(" "), 2) {
-                    if !candidates.iter().any(|c| c.id == p.id) {
-                        candidates.push(p);
-                    }
+        for query in [tagged.join(" "), self.parse.text.clone()] {
+            for (p, _) in self.graph.search_name(&query, 8) {
+                if !candidates.iter().any(|c| c.id == p.id) {
+                    candidates.push(p);
                 }
             }
         }
@@ -202,16 +212,20 @@ impl Ctx<'_> {
             .map(|(p, _)| p)
     }
 
+    /// The products of the last list shown, in its order (those the catalogue still has).
+    pub fn shown_products(&self) -> Vec<&Product> {
+        self.tracker
+            .last_products
+            .iter()
+            .filter_map(|id| self.graph.product(id.as_str()))
+            .collect()
+    }
+
     /// "The cheaper one", "the best rated of them", "the lightest": a product of the last
     /// list picked by price, rating or a number the catalogue states.
     pub fn picked_from_last_list(&self) -> Option<Picked> {
         let pick = parse_pick(&self.parse.text)?;
-        let shown: Vec<&Product> = self
-            .tracker
-            .last_products
-            .iter()
-            .filter_map(|id| self.graph.product(id.as_str()))
-            .collect();
+        let shown = self.shown_products();
         if shown.len() < 2 {
             return None;
         }

@@ -370,12 +370,7 @@ pub(super) fn ask_variant_detail(
 /// shop knows it for none of them (the caller asks which product, or compares).
 fn answer_for_each_shown(ctx: &mut Ctx<'_>) -> Option<Outcome> {
     let graph = ctx.graph.clone();
-    let shown: Vec<Product> = ctx
-        .tracker
-        .last_products
-        .iter()
-        .filter_map(|id| graph.product(id.as_str()).cloned())
-        .collect();
+    let shown = ctx.shown_products();
     if shown.len() < 2 {
         return None;
     }
@@ -392,12 +387,7 @@ fn answer_for_each_shown(ctx: &mut Ctx<'_>) -> Option<Outcome> {
 /// says nothing; `None` when none states it. `asked` is the shopper's word for it.
 fn each_shown(ctx: &mut Ctx<'_>, attribute: &str, asked: Option<String>) -> Option<Outcome> {
     let graph = ctx.graph.clone();
-    let shown: Vec<Product> = ctx
-        .tracker
-        .last_products
-        .iter()
-        .filter_map(|id| graph.product(id.as_str()).cloned())
-        .collect();
+    let shown = ctx.shown_products();
     if shown.len() < 2 {
         return None;
     }

@@ -18,6 +18,15 @@ const SMALL_NUMBERS: &[(&str, u32)] = &[
     ("eight", 8),
     ("nine", 9),
     ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
     ("a dozen", 12),
     ("dozen", 12),
     ("twenty", 20),
@@ -184,6 +193,16 @@ pub fn parse_quantity(text: &str) -> Option<u32> {
         .filter(|(w, _)| t == *w || t.starts_with(&format!("{w} ")))
         .max_by_key(|(w, _)| w.len())
         .map(|(_, n)| *n)
+}
+
+/// One word as a number: digits, or a number word ("five", "twelve").
+pub fn number_word(word: &str) -> Option<u32> {
+    word.parse().ok().or_else(|| {
+        SMALL_NUMBERS
+            .iter()
+            .find(|(w, _)| *w == word && !w.contains(' '))
+            .map(|(_, n)| *n)
+    })
 }
 
 /// A product picked out of the last list by comparison: "the cheaper one", "the best
@@ -426,31 +445,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn comparatives_and_verbs_pick_by_a_stated_number() {
-        let attrs = |t: &str| match parse_pick(t) {
-            Some(Pick::Extreme(s)) => Some((s.attributes[0], s.most)),
-            _ => None,
-        };
-        assert_eq!(attrs("which one is lighter?"), Some(("weight_g", false)));
-        assert_eq!(
-            attrs("which of them holds more water?"),
-            Some(("capacity_ml", true))
-        );
-        assert_eq!(
-            attrs("which one holds the most?"),
-            Some(("capacity_ml", true))
-        );
-        assert_eq!(attrs("which weighs less"), Some(("weight_g", false)));
-        assert_eq!(
-            attrs("which has the longer battery life"),
-            Some(("battery_life_h", true))
-        );
-        assert_eq!(attrs("the lightest one"), Some(("weight_g", false)));
-        assert_eq!(attrs("does it hold more than a litre"), None);
-        assert_eq!(attrs("i want something lighter in colour"), None);
-    }
-
-    #[test]
     fn chinese_ordinals_are_positions() {
         assert_eq!(parse_ordinal("第二个"), Some(Ordinal::Nth(2)));
         assert_eq!(parse_ordinal("第3款"), Some(Ordinal::Nth(3)));
@@ -527,6 +521,23 @@ mod tests {
         );
         assert_eq!(extreme("which is lightest"), Some(("weight_g", false)));
         assert_eq!(extreme("show me light jackets"), None);
+        // Comparatives and verbs pick the same way.
+        assert_eq!(extreme("which one is lighter?"), Some(("weight_g", false)));
+        assert_eq!(
+            extreme("which of them holds more water?"),
+            Some(("capacity_ml", true))
+        );
+        assert_eq!(
+            extreme("which one holds the most?"),
+            Some(("capacity_ml", true))
+        );
+        assert_eq!(extreme("which weighs less"), Some(("weight_g", false)));
+        assert_eq!(
+            extreme("which has the longer battery life"),
+            Some(("battery_life_h", true))
+        );
+        assert_eq!(extreme("does it hold more than a litre"), None);
+        assert_eq!(extreme("i want something lighter in colour"), None);
         assert_eq!(parse_pick("show me something less expensive"), None);
     }
 }

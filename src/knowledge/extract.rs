@@ -27,6 +27,16 @@ fn lower(c: &regex::Captures, i: usize) -> String {
         .unwrap_or_default()
 }
 
+/// Capture 1 a number, capture 2 its unit ("ml", "l", "litre"…), in millilitres.
+fn millilitres(c: &regex::Captures) -> Option<AttrValue> {
+    let n = num(c, 1)?;
+    Some(AttrValue::Number(if lower(c, 2) == "ml" {
+        n
+    } else {
+        n * 1000.0
+    }))
+}
+
 const MATERIALS: &str = "natural rubber|carbon steel|memory foam|polycarbonate|silicone|suede|cork|sisal|organic cotton|recycled polyester|merino wool|cashmere|cotton|wool|linen|silk|polyester|nylon|recycled nylon|elastane|bamboo|full-grain leather|leather|down|stainless steel|aluminium|aluminum|titanium|cast iron|borosilicate glass|ceramic|beech wood|oak";
 
 fn rules() -> &'static [Rule] {
@@ -101,10 +111,7 @@ fn rules() -> &'static [Rule] {
                 attribute: "capacity_ml",
                 unit: Some("ml"),
                 re: r(r"(?i)\b(\d+(?:[.,]\d+)?)[\s-]*(ml|l|litres?|liters?)\b(?:\s+(?:capacity|jug|tank|bottle|bowl|kettle|reservoir|pot|flask|water tank|basket))"),
-                value: |c| {
-                    let n = num(c, 1)?;
-                    Some(AttrValue::Number(if lower(c, 2) == "ml" { n } else { n * 1000.0 }))
-                },
+                value: millilitres,
             },
             // A volume standing alone at the end of a clause ("in a silicone sleeve,
             // 600 ml."): what the product holds, for drinkware, bottles, tubes and jars.
@@ -112,10 +119,7 @@ fn rules() -> &'static [Rule] {
                 attribute: "capacity_ml",
                 unit: Some("ml"),
                 re: r(r"(?i)\b(\d+(?:[.,]\d+)?)[\s-]*(ml|l|litres?|liters?)\s*(?:[.;)]|,\s|$)"),
-                value: |c| {
-                    let n = num(c, 1)?;
-                    Some(AttrValue::Number(if lower(c, 2) == "ml" { n } else { n * 1000.0 }))
-                },
+                value: millilitres,
             },
             Rule {
                 attribute: "storage_gb",

@@ -172,20 +172,30 @@ impl FaqIndex {
                 best[*i] = Some((s, *j));
             }
         }
-        let mut hits: Vec<FaqHit> = best
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, b)| {
-                b.map(|(score, j)| FaqHit {
-                    entry: &faq[i],
-                    score,
-                    matched: phrasing(&faq[i], j),
-                    by: FaqMatch::Meaning,
-                })
-            })
-            .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        hits.truncate(k);
-        Ok(hits)
+        Ok(hits(faq, best, k, FaqMatch::Meaning))
     }
+}
+
+/// The best `k` entries of a locale's FAQ from per-entry (score, phrasing) bests.
+pub(super) fn hits(
+    faq: &[FaqEntry],
+    best: Vec<Option<(f32, usize)>>,
+    k: usize,
+    by: FaqMatch,
+) -> Vec<FaqHit<'_>> {
+    let mut hits: Vec<FaqHit> = best
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            b.map(|(score, j)| FaqHit {
+                entry: &faq[i],
+                score,
+                matched: phrasing(&faq[i], j),
+                by,
+            })
+        })
+        .collect();
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    hits.truncate(k);
+    hits
 }

@@ -1,12 +1,12 @@
 //! The graph in a locale: the shop's texts from `knowledge/<locale>/`, each falling back
 //! to the English one where the locale has none (or no locale is asked for).
 
-use super::faq::{phrasing, FaqHit, FaqMatch};
+use super::faq::{hits, FaqHit, FaqMatch};
 use super::faq_multilingual::{LocaleFaqVectors, MultilingualEncoder};
 use super::faq_words::is_cjk;
 use super::graph::Graph;
 use super::locale::{self, LocaleTexts};
-use super::schema::{Category, FaqEntry, Policy, PolicyKind, Product};
+use super::schema::{Category, Policy, PolicyKind, Product};
 use super::KnowledgeError;
 use crate::types::Embed;
 
@@ -126,30 +126,6 @@ impl Graph {
         let _ = self.faq_multilingual.set(vectors);
         Ok(())
     }
-}
-
-/// The best `k` entries of a locale's FAQ from per-entry (score, phrasing) bests.
-fn hits(
-    faq: &[FaqEntry],
-    best: Vec<Option<(f32, usize)>>,
-    k: usize,
-    by: FaqMatch,
-) -> Vec<FaqHit<'_>> {
-    let mut hits: Vec<FaqHit> = best
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, b)| {
-            b.map(|(score, j)| FaqHit {
-                entry: &faq[i],
-                score,
-                matched: phrasing(&faq[i], j),
-                by,
-            })
-        })
-        .collect();
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-    hits.truncate(k);
-    hits
 }
 
 /// A question in another script that shares this much with a locale phrasing is
