@@ -45,8 +45,13 @@ impl Teacher {
     }
 
     pub(crate) fn check_labels(&self, student: &NluModel) -> Result<(), NluError> {
-        check_labels(&self.model.labels, &student.labels)
-            .map_err(|e| NluError::Invalid(format!("the teacher does not fit this data: {e}")))
+        let unfit = |why: String| NluError::Invalid(format!("the teacher does not fit this data: {why}"));
+        let rows = check_labels(&self.model.labels, &student.labels).map_err(|e| unfit(e.to_string()))?;
+        // Its probabilities are per intent of its own head: the student's must be the same.
+        if !rows.unchanged() {
+            return Err(unfit("the data has intents the teacher does not know".into()));
+        }
+        Ok(())
     }
 
     /// Soft targets for `texts`; every text must tokenize to `tokens[k]` tokens for the

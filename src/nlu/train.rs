@@ -18,7 +18,7 @@ use super::metrics::{evaluate, Summary};
 use super::name_noise;
 use super::optim::AdamW;
 use super::tokenize::{Encoded, TextTokenizer};
-use super::warm_start::{check_labels, WarmStart};
+use super::warm_start::{check_labels, IntentRows, WarmStart};
 use super::weights::Checkpoint;
 use super::NluError;
 use crate::types::Sentiment;
@@ -159,13 +159,21 @@ impl Trainer {
     /// The data's labels must be the member's, and the file must hold exactly the
     /// tensors this trainer has, each in its shape.
     pub fn start_from(&mut self, warm: &WarmStart) -> Result<(), NluError> {
-        check_labels(&warm.labels, &self.model.labels)?;
+        let rows = check_labels(&warm.labels, &self.model.labels)?;
         let Some((_, first)) = self.vars.first() else {
             return Ok(());
         };
         let ck = Checkpoint::load(&warm.adapter, first.device())?;
         for (name, var) in &self.vars {
-            var.set(&ck.get(name, var.dims())?)?;
+            let trained = match name.as_str() {
+                // Intents added since: the trained rows where there are some, fresh ones
+                // (this trainer's own initialisation) for the new intents.
+                INTENT_WEIGHT | INTENT_BIAS if !rows.unchanged() => {
+                    grown_intent_head(&ck, name, var, &rows, warm.labels.intents.len())?
+                }
+                _ => ck.get(name, var.dims())?,
+            };
+            var.set(&trained)?;
         }
         ck.check_all_used()
     }
@@ -612,3 +620,30 @@ fn masked_nll(
     let nll = (picked * weights)?.sum_all()?.neg()?;
     Ok((nll / total.max(1.0) as f64)?.to_dtype(DType::F32)?)
 }
+const INTENT_WEIGHT: &str = "head.intent.weight";
+const INTENT_BIAS: &str = "head.intent.bias";
+
+/// The intent head's `name` tensor for the data's intents, from the checkpoint's rows for
+/// `trained_intents` intents and `var`'s fresh rows (`warm_start::IntentRows`).
+fn grown_intent_head(
+    ck: &Checkpoint,
+    name: &str,
+    var: &Var,
+    rows: &IntentRows,
+    trained_intents: usize,
+) -> Result<Tensor, NluError> {
+    let dims = var.dims().to_vec();
+    let mut trained_dims = dims.clone();
+    trained_dims[0] = trained_intents;
+    let as_rows = |t: &Tensor| -> Result<Vec<Vec<f32>>, NluError> {
+        Ok(match t.rank() {
+            1 => t.to_vec1::<f32>()?.into_iter().map(|x| vec![x]).collect(),
+            _ => t.to_vec2::<f32>()?,
+        })
+    };
+    let trained = as_rows(&ck.get(name, &trained_dims)?)?;
+    let fresh = as_rows(&var.as_tensor().to_dtype(candle_core::DType::F32)?)?;
+    let merged: Vec<f32> = rows.merge(&trained, &fresh).concat();
+    Ok(Tensor::from_vec(merged, dims, var.device())?.to_dtype(var.dtype())?)
+}
+

@@ -442,34 +442,76 @@ fn kefu_train_from_continues_each_member_from_its_own_weights() {
         adapter_tensors(&source_adapters[1])
     );
 
-    // Refused, with nothing written: data with an intent the model has no head for, a
-    // member it does not have, and flags that would change a member's recipe.
+    // Data with an intent the model never had ("haggle", sorted first): the model goes on
+    // with a fresh intent head row for it and its trained rows for the others. At learning
+    // rate 0 those rows are the source member's, bit for bit.
     let mut more = synthetic();
     more.push(kefu::nlu::Example {
         intent: "haggle".into(),
+        text: "would you take less for it".into(),
+        slots: vec![],
         ..more[0].clone()
     });
     std::fs::write(tmp.path().join("more.jsonl"), jsonl(&more)).unwrap();
-    let out = kefu_in(tmp.path())
-        .args([
-            "train",
-            "--data",
-            "more.jsonl",
-            "--from",
-            "ens",
-            "--out",
-            "new",
-        ])
-        .arg("--base")
-        .arg(&base.dir)
-        .output()
+    let continue_on = |data: &str, out: &str| {
+        kefu_in(tmp.path())
+            .args(["train", "--data", data, "--from", "ens", "--epochs", "1"])
+            .args(["--learning-rate", "0", "--out", out])
+            .arg("--base")
+            .arg(&base.dir)
+            .output()
+            .unwrap()
+    };
+    let out = continue_on("more.jsonl", "grown");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let intents = |dir: &str| -> Vec<String> {
+        let labels: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(tmp.path().join(dir).join("labels.json")).unwrap(),
+        )
         .unwrap();
+        serde_json::from_value(labels["intents"].clone()).unwrap()
+    };
+    let (was_intents, now_intents) = (intents("ens"), intents("grown"));
+    let mut expected = was_intents.clone();
+    expected.push("haggle".into());
+    expected.sort();
+    assert_eq!(now_intents, expected);
+    let grown = artifact::ArtifactMeta::read(&tmp.path().join("grown")).unwrap();
+    for (a, b) in source_adapters.iter().zip(&adapters("grown", &grown)) {
+        let (a, b) = (adapter_tensors(a), adapter_tensors(b));
+        for ((name, was), (_, now)) in a.iter().zip(&b) {
+            if !(name.ends_with("head.intent.weight") || name.ends_with("head.intent.bias")) {
+                assert_eq!(was, now, "{name}");
+                continue;
+            }
+            let row = was.len() / was_intents.len();
+            assert_eq!(now.len(), now_intents.len() * row, "{name}: one row more");
+            for (i, intent) in now_intents.iter().enumerate() {
+                let Some(j) = was_intents.iter().position(|w| w == intent) else {
+                    continue;
+                };
+                assert_eq!(
+                    &now[i * row..(i + 1) * row],
+                    &was[j * row..(j + 1) * row],
+                    "{name}: {intent} keeps its trained row"
+                );
+            }
+        }
+    }
+
+    // Refused, with nothing written: data with a slot type the model has no tags for, a
+    // member it does not have, and flags that would change a member's recipe.
+    let mut other_slot = synthetic();
+    for e in &mut other_slot {
+        for s in &mut e.slots {
+            s.slot = "hue".into();
+        }
+    }
+    std::fs::write(tmp.path().join("hue.jsonl"), jsonl(&other_slot)).unwrap();
+    let out = continue_on("hue.jsonl", "new");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(
-        stderr.contains("intents new in the data: haggle"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("slot types new in the data: hue"), "{stderr}");
     assert!(stderr.contains("hint:"), "{stderr}");
     let (ok, _, stderr) = train("--from ens --from-member 3 --out new");
     assert!(!ok);
