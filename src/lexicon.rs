@@ -4,7 +4,7 @@
 //! NLU's decoding rules, the dialogue's reading of a request and the recommender agree on
 //! what "not", "$" or "cheapest" mean. Depends on nothing, like `types`.
 
-use crate::types::SortWish;
+use crate::types::{SlotKind, SortWish};
 
 pub mod zh;
 pub mod zh_ask;
@@ -522,12 +522,12 @@ pub fn asks_for_a_person(text: &str) -> bool {
 
 /// "in my size", "my colour": a detail the shopper has in mind but has not said. The slot
 /// it stands for.
-pub fn my_detail(text: &str) -> Option<&'static str> {
+pub fn my_detail(text: &str) -> Option<SlotKind> {
     if has_cue(
         text,
         &["my size", "my shoe size", "my sizes", "fits me", "fit me"],
     ) {
-        Some("size")
+        Some(SlotKind::Size)
     } else if has_cue(
         text,
         &[
@@ -537,7 +537,7 @@ pub fn my_detail(text: &str) -> Option<&'static str> {
             "my favorite color",
         ],
     ) {
-        Some("color")
+        Some(SlotKind::Color)
     } else {
         None
     }
@@ -730,8 +730,8 @@ mod tests {
         assert!(!asks_for_a_person(
             "our manager is leaving the team, we want to get her a board game"
         ));
-        assert_eq!(my_detail("is it available in my colour?"), Some("color"));
-        assert_eq!(my_detail("do you have it in my size"), Some("size"));
+        assert_eq!(my_detail("is it available in my colour?"), Some(SlotKind::Color));
+        assert_eq!(my_detail("do you have it in my size"), Some(SlotKind::Size));
         assert_eq!(my_detail("do you have it in red"), None);
     }
 }

@@ -176,6 +176,98 @@ pub const INTENT_LABELS: [&str; 28] = {
     labels
 };
 
+/// The kinds of slot the shop's NLU data tags (knowledge/nlu/README.md) and the dialogue
+/// keeps in force. A parse carries its slots under the model's label (a model trained on
+/// other data may tag others, and buttons add their own keys); the dialogue reads them by
+/// this type, and the tracker keeps the search in force under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotKind {
+    ProductType,
+    Brand,
+    Color,
+    Size,
+    Material,
+    PriceMin,
+    PriceMax,
+    /// A specific named model ("sony wh-1000xm5").
+    Product,
+    /// An attribute asked about or wanted ("waterproof", "battery life").
+    Feature,
+    OrderId,
+    Quantity,
+    Ordinal,
+    /// A shipping destination.
+    Location,
+    /// A ranking wish ("cheapest", "best rated").
+    Sort,
+    /// Who the product is for ("my mum", "a 6 year old").
+    Recipient,
+}
+
+impl SlotKind {
+    pub const ALL: [SlotKind; 15] = [
+        SlotKind::ProductType,
+        SlotKind::Brand,
+        SlotKind::Color,
+        SlotKind::Size,
+        SlotKind::Material,
+        SlotKind::PriceMin,
+        SlotKind::PriceMax,
+        SlotKind::Product,
+        SlotKind::Feature,
+        SlotKind::OrderId,
+        SlotKind::Quantity,
+        SlotKind::Ordinal,
+        SlotKind::Location,
+        SlotKind::Sort,
+        SlotKind::Recipient,
+    ];
+
+    /// The label the NLU data and the model use.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SlotKind::ProductType => "product_type",
+            SlotKind::Brand => "brand",
+            SlotKind::Color => "color",
+            SlotKind::Size => "size",
+            SlotKind::Material => "material",
+            SlotKind::PriceMin => "price_min",
+            SlotKind::PriceMax => "price_max",
+            SlotKind::Product => "product",
+            SlotKind::Feature => "feature",
+            SlotKind::OrderId => "order_id",
+            SlotKind::Quantity => "quantity",
+            SlotKind::Ordinal => "ordinal",
+            SlotKind::Location => "location",
+            SlotKind::Sort => "sort",
+            SlotKind::Recipient => "recipient",
+        }
+    }
+
+    /// The kind a label names; `None` for a label the dialogue does not read.
+    pub fn parse(label: &str) -> Option<SlotKind> {
+        SlotKind::ALL.into_iter().find(|k| k.as_str() == label)
+    }
+
+    /// A price bound.
+    pub fn is_price(self) -> bool {
+        matches!(self, SlotKind::PriceMin | SlotKind::PriceMax)
+    }
+}
+
+impl AsRef<str> for SlotKind {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for SlotKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One slot value found in the shopper's text: a span of the original string.
 /// `start`/`end` are character (Unicode scalar) offsets, `end` exclusive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -187,6 +279,15 @@ pub struct Slot {
 }
 
 impl Slot {
+    /// Its kind, when the dialogue reads its label.
+    pub fn kind(&self) -> Option<SlotKind> {
+        SlotKind::parse(&self.slot)
+    }
+
+    pub fn is(&self, kind: SlotKind) -> bool {
+        self.slot == kind.as_str()
+    }
+
     /// The `slot` span over the first occurrence of `value` in `text`, in character offsets
     /// (for building annotated examples and requests by hand); None when `value` is absent.
     pub fn first_in(text: &str, slot: &str, value: &str) -> Option<Slot> {
@@ -245,7 +346,9 @@ pub struct Parse {
 }
 
 impl Parse {
-    pub fn slot(&self, name: &str) -> Option<&Slot> {
+    /// The first slot of a kind ([`SlotKind`]) or of any other label.
+    pub fn slot(&self, name: impl AsRef<str>) -> Option<&Slot> {
+        let name = name.as_ref();
         self.slots.iter().find(|s| s.slot == name)
     }
 }

@@ -1,7 +1,7 @@
 //! The cart: putting products in it from the conversation, and the view a client shows.
 
 use crate::knowledge::Graph;
-use crate::types::{CartLineView, CartView};
+use crate::types::{CartLineView, CartView, SlotKind};
 
 use super::ctx::Ctx;
 use super::outcome::{intent_payload, plain_quick, Outcome};
@@ -50,7 +50,7 @@ pub fn view(cart: &[CartLine], graph: &Graph, locale: &str) -> CartView {
 pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
     // A shop page's or a card's button names the product by id (`product_id`); words
     // name it by name, ordinal or "it".
-    let by_id = match ctx.slot("product_id") {
+    let by_id = match ctx.button("product_id") {
         Some(id) => match ctx.graph.product(id) {
             Some(p) => Some(p.clone()),
             None => return need_product(ctx, "add_to_cart"),
@@ -68,7 +68,7 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
         );
     }
     let quantity = ctx
-        .slot("quantity")
+        .slot(SlotKind::Quantity)
         .and_then(parse_quantity)
         .unwrap_or(1)
         .max(1);
@@ -105,19 +105,19 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
             // Ask for what still tells the variants apart, offering what is in stock; the
             // buttons carry the other half of the choice when it is made.
             let (slot, options, other) = if sizes.len() > 1 {
-                ("size", sizes, colour.as_deref().map(|c| ("color", c)))
+                (SlotKind::Size, sizes, colour.as_deref().map(|c| ("color", c)))
             } else {
-                ("color", colours, size.as_deref().map(|s| ("size", s)))
+                (SlotKind::Color, colours, size.as_deref().map(|s| ("size", s)))
             };
             ctx.tracker.pending = Some(Pending::AskSlot {
-                slot: slot.into(),
+                slot,
                 then: "add_to_cart".into(),
             });
             let count = quantity.to_string();
             let quick = options
                 .iter()
                 .map(|o| {
-                    let mut slots = vec![(slot, o.as_str())];
+                    let mut slots = vec![(slot.as_str(), o.as_str())];
                     slots.extend(other);
                     if quantity > 1 {
                         slots.push(("quantity", count.as_str()));
@@ -190,20 +190,20 @@ fn distinct(values: impl Iterator<Item = Option<String>>) -> Vec<String> {
 /// searched with ("boots in 44", then "add the cheaper one") when `p` has it in stock.
 fn variant_wish(ctx: &Ctx<'_>, p: &Product) -> (Option<String>, Option<String>) {
     let mut size = ctx
-        .slot("size")
+        .slot(SlotKind::Size)
         .filter(|s| !names_size(p, s))
         .map(str::to_string);
-    let mut colour = ctx.slot("color").map(str::to_string);
-    let searched = |slot: &str| ctx.tracker.slots.get(slot).cloned();
+    let mut colour = ctx.slot(SlotKind::Color).map(str::to_string);
+    let searched = |kind: SlotKind| ctx.tracker.slots.get(&kind).cloned();
     if colour.is_none() {
-        colour = searched("color").filter(|c| {
+        colour = searched(SlotKind::Color).filter(|c| {
             p.variants_in_stock(size.as_deref(), Some(c))
                 .next()
                 .is_some()
         });
     }
     if size.is_none() {
-        size = searched("size").filter(|s| {
+        size = searched(SlotKind::Size).filter(|s| {
             p.variants_in_stock(Some(s), colour.as_deref())
                 .next()
                 .is_some()

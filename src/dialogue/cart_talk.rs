@@ -8,7 +8,7 @@
 //! by its words whatever intent the model gives it.
 
 use crate::lexicon;
-use crate::types::{Intent, ProductId};
+use crate::types::{Intent, ProductId, SlotKind};
 
 use super::cart;
 use super::ctx::Ctx;
@@ -54,7 +54,7 @@ pub fn intent_in(ctx: &Ctx<'_>) -> Option<&'static str> {
 
 /// The new count a message gives ("make it 3", "just one").
 fn quantity(ctx: &Ctx<'_>) -> Option<u32> {
-    ctx.slot("quantity")
+    ctx.slot(SlotKind::Quantity)
         .and_then(parse_quantity)
         .or_else(|| parse_quantity(&ctx.parse.text))
 }
@@ -63,7 +63,7 @@ fn quantity(ctx: &Ctx<'_>) -> Option<u32> {
 /// name or point to ("the mug", "it", "the second one"), or the only line there is.
 fn line_named(ctx: &Ctx<'_>) -> Option<usize> {
     let cart = &ctx.tracker.cart;
-    if let Some(id) = ctx.slot("product_id") {
+    if let Some(id) = ctx.button("product_id") {
         return cart.iter().position(|l| l.product.as_str() == id);
     }
     for p in ctx.referenced_products() {
@@ -162,7 +162,7 @@ pub fn update(ctx: &mut Ctx<'_>) -> Outcome {
     };
     let Some(quantity) = quantity(ctx) else {
         ctx.tracker.pending = Some(super::tracker::Pending::AskSlot {
-            slot: "quantity".into(),
+            slot: SlotKind::Quantity,
             then: UPDATE_CART.into(),
         });
         let name = line_name(ctx, &ctx.tracker.cart[i].clone());

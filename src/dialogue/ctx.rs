@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::knowledge::{AttrValue, Fact, Graph, Product};
-use crate::types::{Embed, Parse, ProductCard, ProductId, QuickReply};
+use crate::types::{Embed, Parse, ProductCard, ProductId, QuickReply, SlotKind};
 
 use super::nlg::{format_price, Templates, Vars};
 use super::slots::{chinese_ordinals_in, parse_ordinal, parse_pick, Ordinal, Pick};
@@ -48,17 +48,25 @@ impl Ctx<'_> {
         format_price(amount, currency, &self.locale)
     }
 
-    pub fn slot(&self, name: &str) -> Option<&str> {
-        self.parse.slot(name).map(|s| s.value.as_str())
+    /// This message's first value of a kind.
+    pub fn slot(&self, kind: SlotKind) -> Option<&str> {
+        self.parse.slot(kind).map(|s| s.value.as_str())
     }
 
-    pub fn slots(&self, name: &str) -> Vec<&str> {
+    /// This message's values of a kind, in the order they were said.
+    pub fn slots(&self, kind: SlotKind) -> Vec<&str> {
         self.parse
             .slots
             .iter()
-            .filter(|s| s.slot == name)
+            .filter(|s| s.is(kind))
             .map(|s| s.value.as_str())
             .collect()
+    }
+
+    /// A value a button's payload carries under its own key ("product_id", "more"): keys
+    /// no model tags, so only a pressed button (or its replay) has them.
+    pub fn button(&self, key: &str) -> Option<&str> {
+        self.parse.slot(key).map(|s| s.value.as_str())
     }
 
     pub fn quick(&self, label_key: &str, payload: String) -> QuickReply {
@@ -109,7 +117,7 @@ impl Ctx<'_> {
                 out.push(p.clone());
             }
         };
-        for name in self.slots("product") {
+        for name in self.slots(SlotKind::Product) {
             if let Some((p, score)) = self.graph.search_name(name, 1).into_iter().next() {
                 if score >= 0.35 {
                     push(p, &mut out);
@@ -124,7 +132,7 @@ impl Ctx<'_> {
             }
         }
         let mut ordinals: Vec<Ordinal> = self
-            .slots("ordinal")
+            .slots(SlotKind::Ordinal)
             .into_iter()
             .filter_map(parse_ordinal)
             .collect();
@@ -183,8 +191,8 @@ impl Ctx<'_> {
             .iter()
             .filter(|s| {
                 !matches!(
-                    s.slot.as_str(),
-                    "quantity" | "price_min" | "price_max" | "ordinal"
+                    s.kind(),
+                    Some(SlotKind::Quantity | SlotKind::PriceMin | SlotKind::PriceMax | SlotKind::Ordinal)
                 )
             })
             .map(|s| s.value.as_str())

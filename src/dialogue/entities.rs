@@ -5,7 +5,7 @@
 
 use super::orders::email_spans;
 use crate::knowledge::Graph;
-use crate::types::{Parse, Slot};
+use crate::types::{Parse, Slot, SlotKind};
 
 const SHOPPING_INTENTS: &[&str] = &[
     "search_product",
@@ -32,15 +32,17 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
     let shopping = SHOPPING_INTENTS.contains(&parse.intent.as_str());
     let colours = graph.colour_words();
     for s in parse.slots.iter_mut() {
-        let relabel = match s.slot.as_str() {
-            "product" | "product_type" => graph.category(s.value.trim()).is_none(),
-            "location" => shopping,
-            "feature" | "material" => true,
-            "color" => !colours.contains(&s.value.trim().to_lowercase()),
+        let relabel = match s.kind() {
+            Some(SlotKind::Product | SlotKind::ProductType) => {
+                graph.category(s.value.trim()).is_none()
+            }
+            Some(SlotKind::Location) => shopping,
+            Some(SlotKind::Feature | SlotKind::Material) => true,
+            Some(SlotKind::Color) => !colours.contains(&s.value.trim().to_lowercase()),
             _ => false,
         };
         if relabel && graph.brand(s.value.trim()).is_some() {
-            s.slot = "brand".into();
+            s.slot = SlotKind::Brand.as_str().into();
         }
     }
     let text = parse.text.clone();
@@ -62,11 +64,11 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
             // Extend a shorter product_type span inside this phrase, or add one.
             parse
                 .slots
-                .retain(|s| !(s.slot == "product_type" && s.start >= start && s.end <= end));
-            if parse.slots.iter().any(|s| s.slot == "product_type") {
+                .retain(|s| !(s.is(SlotKind::ProductType) && s.start >= start && s.end <= end));
+            if parse.slots.iter().any(|s| s.is(SlotKind::ProductType)) {
                 continue;
             }
-            parse.slots.push(slot("product_type", &text, start, end));
+            parse.slots.push(slot(SlotKind::ProductType, &text, start, end));
         }
     }
 
@@ -79,9 +81,9 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
             continue;
         }
         if graph.brand(&word).is_some() {
-            parse.slots.push(slot("brand", &text, start, end));
+            parse.slots.push(slot(SlotKind::Brand, &text, start, end));
         } else if colours.contains(&word) {
-            parse.slots.push(slot("color", &text, start, end));
+            parse.slots.push(slot(SlotKind::Color, &text, start, end));
         }
     }
     drop_what_describes_another_kind(parse, graph, &words, &lower);
@@ -101,7 +103,7 @@ fn drop_what_describes_another_kind(
     let Some(wanted) = parse
         .slots
         .iter()
-        .find(|s| s.slot == "product_type")
+        .find(|s| s.is(SlotKind::ProductType))
         .cloned()
     else {
         return;
@@ -109,7 +111,7 @@ fn drop_what_describes_another_kind(
     let wanted_category = graph.category(wanted.value.trim()).map(|c| c.id.clone());
     let chars: Vec<char> = lower.chars().collect();
     let describes_another = |s: &Slot| {
-        if !matches!(s.slot.as_str(), "color" | "material") {
+        if !matches!(s.kind(), Some(SlotKind::Color | SlotKind::Material)) {
             return false;
         }
         let Some(next) = words.iter().position(|&(start, _)| start >= s.end) else {
@@ -135,9 +137,9 @@ fn drop_what_describes_another_kind(
     parse.slots.retain(|s| !describes_another(s));
 }
 
-fn slot(name: &str, text: &str, start: usize, end: usize) -> Slot {
+fn slot(kind: SlotKind, text: &str, start: usize, end: usize) -> Slot {
     Slot {
-        slot: name.to_string(),
+        slot: kind.as_str().to_string(),
         value: text.chars().skip(start).take(end - start).collect(),
         start,
         end,

@@ -2,6 +2,7 @@
 //! details are shown only to its owner (the session's signed-in user) or after its email
 //! is given; changing an order (cancel, return) needs its owner, signed in.
 
+use crate::types::SlotKind;
 use chrono::{DateTime, Utc};
 
 use serde::{Deserialize, Serialize};
@@ -136,7 +137,7 @@ fn may_see(ctx: &Ctx<'_>, order: &Order) -> bool {
 /// just shown), asking for the number when there is none. Not yet checked for who may see it.
 fn named_order(ctx: &mut Ctx<'_>, then: &str) -> Result<Order, Outcome> {
     let raw = ctx
-        .slot("order_id")
+        .slot(SlotKind::OrderId)
         .map(str::to_string)
         .or_else(|| match &ctx.tracker.pending {
             Some(Pending::AskEmail { order_id, .. }) => Some(order_id.clone()),

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::knowledge::PolicyKind;
-use crate::types::{Intent, Parse, QuickReply, INTENT_LABELS, NLU_FALLBACK};
+use crate::types::{Intent, Parse, QuickReply, INTENT_LABELS, NLU_FALLBACK, SlotKind};
 
 use super::ctx::Ctx;
 use super::orders::{self, email_in};
@@ -61,7 +61,7 @@ fn refinement_said_as_no<'p>(ctx: &Ctx<'_>, parse: &'p Parse) -> &'p str {
         parse
             .slots
             .iter()
-            .filter(|s| super::request::SEARCH_SLOTS.contains(&s.slot.as_str()))
+            .filter(|s| s.kind().is_some_and(|k| super::request::SEARCH_SLOTS.contains(&k)))
     };
     let turns_one_down = wishes().any(|s| crate::lexicon::excluded_at(&parse.text, s.start));
     let names_a_wish = wishes().next().is_some();
@@ -79,14 +79,14 @@ fn refinement_said_as_no<'p>(ctx: &Ctx<'_>, parse: &'p Parse) -> &'p str {
 /// the model read its mood (a story of people leaving, teams and colleagues pulls it
 /// towards a handoff). The need goes to the recommender when it names who it is for.
 fn shopping_story_read_as_handoff(parse: &Parse) -> Option<&'static str> {
-    let names_a_thing = parse.slot("product_type").is_some() || parse.slot("product").is_some();
+    let names_a_thing = parse.slot(SlotKind::ProductType).is_some() || parse.slot(SlotKind::Product).is_some();
     if parse.intent != "human_agent"
         || !names_a_thing
         || crate::lexicon::asks_for_a_person(&parse.text)
     {
         return None;
     }
-    Some(if parse.slot("recipient").is_some() {
+    Some(if parse.slot(SlotKind::Recipient).is_some() {
         "recommend"
     } else {
         "search_product"
@@ -98,8 +98,8 @@ fn shopping_story_read_as_handoff(parse: &Parse) -> Option<&'static str> {
 fn asks_which_of_the_list(parse: &Parse) -> bool {
     let text = parse.text.trim_start().to_lowercase();
     text.starts_with("which")
-        && parse.slot("product_type").is_none()
-        && parse.slot("product").is_none()
+        && parse.slot(SlotKind::ProductType).is_none()
+        && parse.slot(SlotKind::Product).is_none()
 }
 
 /// `Some` when this turn answers the question kefu asked.
@@ -135,11 +135,11 @@ fn answer_pending(
         (Pending::AskEmail { then, .. }, _) if email_in(&parse.text).is_some() => {
             Some(run_intent(ctx, &then.clone(), now))
         }
-        (Pending::AskOrderId { then }, _) if parse.slot("order_id").is_some() => {
+        (Pending::AskOrderId { then }, _) if parse.slot(SlotKind::OrderId).is_some() => {
             ctx.tracker.pending = None;
             Some(run_intent(ctx, &then.clone(), now))
         }
-        (Pending::AskSlot { slot, then }, _) if parse.slot(slot).is_some() => {
+        (Pending::AskSlot { slot, then }, _) if parse.slot(*slot).is_some() => {
             ctx.tracker.pending = None;
             Some(run_intent(ctx, &then.clone(), now))
         }
@@ -212,7 +212,7 @@ fn run_intent(ctx: &mut Ctx<'_>, label: &str, now: DateTime<Utc>) -> Outcome {
 /// "How do returns work here?" asks about the policy, not for a return: a question with no
 /// order number in it. The action is started only when the shopper asks for it.
 fn asks_how_it_works(parse: &Parse) -> bool {
-    parse.slot("order_id").is_none() && crate::lexicon::asks_how_it_works(&parse.text)
+    parse.slot(SlotKind::OrderId).is_none() && crate::lexicon::asks_how_it_works(&parse.text)
 }
 
 /// The returns policy (or the FAQ answer that fits the question), with a button that

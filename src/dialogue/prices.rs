@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use crate::knowledge::Graph;
 use crate::lexicon::zh::{self, Bound, AROUND_BAND};
-use crate::types::Parse;
+use crate::types::{Parse, SlotKind};
 
 /// How the amounts of a turn are taken: the shop's currency and the configured rates.
 #[derive(Debug, Clone, Default)]
@@ -65,8 +65,8 @@ pub struct PriceNote {
 /// One end of the budget a turn states, in the shop's currency.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BudgetEnd {
-    /// `price_min` or `price_max`.
-    pub slot: &'static str,
+    /// [`SlotKind::PriceMin`] or [`SlotKind::PriceMax`].
+    pub slot: SlotKind,
     /// The amount as the price slot keeps it ("38.4").
     pub value: String,
 }
@@ -92,13 +92,13 @@ pub fn read_zh(parse: &Parse, rule: &PriceRule) -> Option<(Vec<BudgetEnd>, Vec<P
             let tagged = parse
                 .slots
                 .iter()
-                .find(|s| s.slot.starts_with("price_") && s.start < p.end && p.start < s.end);
-            match tagged.map(|s| s.slot.as_str()) {
-                Some("price_min") => Bound::Min,
+                .find(|s| s.kind().is_some_and(SlotKind::is_price) && s.start < p.end && p.start < s.end);
+            match tagged.and_then(|s| s.kind()) {
+                Some(SlotKind::PriceMin) => Bound::Min,
                 _ => Bound::Max,
             }
         });
-        let mut end = |slot: &'static str, amount: f64| {
+        let mut end = |slot: SlotKind, amount: f64| {
             ends.retain(|e: &BudgetEnd| e.slot != slot);
             ends.push(BudgetEnd {
                 slot,
@@ -106,11 +106,11 @@ pub fn read_zh(parse: &Parse, rule: &PriceRule) -> Option<(Vec<BudgetEnd>, Vec<P
             });
         };
         match bound {
-            Bound::Max => end("price_max", amount),
-            Bound::Min => end("price_min", amount),
+            Bound::Max => end(SlotKind::PriceMax, amount),
+            Bound::Min => end(SlotKind::PriceMin, amount),
             Bound::Around => {
-                end("price_min", amount * (1.0 - AROUND_BAND));
-                end("price_max", amount * (1.0 + AROUND_BAND));
+                end(SlotKind::PriceMin, amount * (1.0 - AROUND_BAND));
+                end(SlotKind::PriceMax, amount * (1.0 + AROUND_BAND));
             }
         }
     }
@@ -197,7 +197,7 @@ mod tests {
 
     fn ends(text: &str, rule: &PriceRule) -> Vec<(&'static str, String)> {
         let (ends, _) = read_zh(&parse(text, &[]), rule).expect("a Chinese price");
-        ends.into_iter().map(|e| (e.slot, e.value)).collect()
+        ends.into_iter().map(|e| (e.slot.as_str(), e.value)).collect()
     }
 
     #[test]
@@ -249,6 +249,6 @@ mod tests {
         // A unit without a cue takes the NLU's label.
         let p = parse("有没有300元的耳机", &[("price_min", "300元")]);
         let (ends, _) = read_zh(&p, &rule("CNY", &[])).unwrap();
-        assert_eq!(ends[0].slot, "price_min");
+        assert_eq!(ends[0].slot, SlotKind::PriceMin);
     }
 }

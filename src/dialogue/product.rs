@@ -1,6 +1,7 @@
 //! Questions about products: what one is, whether it has a feature, its price and stock,
 //! two side by side, and which of a list the words pick.
 
+use crate::types::SlotKind;
 use crate::knowledge::{size_in_name, Product, Verdict};
 
 use super::ctx::{Ctx, Picked};
@@ -57,7 +58,7 @@ pub fn pick_from_list(ctx: &mut Ctx<'_>) -> Option<Outcome> {
 
 pub(super) fn need_product(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
     ctx.tracker.failures += 1;
-    if let Some(name) = ctx.slot("product") {
+    if let Some(name) = ctx.slot(SlotKind::Product) {
         let text = ctx.t("product_not_found", &[("name", name.to_string())]);
         return Outcome::say(action, text);
     }
@@ -79,7 +80,7 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
         return Outcome::say("product_info", text).with_products(vec![card]);
     }
     let feature = ctx
-        .slot("feature")
+        .slot(SlotKind::Feature)
         .map(str::to_string)
         .or_else(|| attribute_in_text(ctx, &p))
         .or_else(|| open_question(ctx));
@@ -203,8 +204,8 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
         // "do you have hiking boots in size uk 8" asks about a category, not one product:
         // the answer is what is in stock in it, which is the search (the recommender lists
         // only products with a matching variant in stock).
-        let asks_category = ctx.parse.slot("product").is_none()
-            && (ctx.parse.slot("product_type").is_some() || ctx.parse.slot("brand").is_some());
+        let asks_category = ctx.parse.slot(SlotKind::Product).is_none()
+            && (ctx.parse.slot(SlotKind::ProductType).is_some() || ctx.parse.slot(SlotKind::Brand).is_some());
         if asks_category {
             return super::search::search(ctx);
         }
@@ -213,10 +214,10 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
     ctx.focus_on(&p.id);
     ctx.tracker.failures = 0;
     let card = ctx.card(&p, None);
-    let colour = ctx.slot("color").filter(|c| is_a_wish(&p, c));
+    let colour = ctx.slot(SlotKind::Color).filter(|c| is_a_wish(&p, c));
     // "the trailhawk 2 42 mm … in 42mm": a size the product's name already states.
     let size = ctx
-        .slot("size")
+        .slot(SlotKind::Size)
         .filter(|s| !names_size(&p, s) && is_a_wish(&p, s));
     if size.is_none() && colour.is_none() {
         // "in my size", "in my colour": the answer depends on a detail not given yet.
@@ -273,7 +274,7 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
 fn enough_for(ctx: &mut Ctx<'_>, p: &Product) -> Option<Outcome> {
     let stock = p.total_stock();
     let wanted = ctx
-        .slot("quantity")
+        .slot(SlotKind::Quantity)
         .and_then(super::slots::parse_quantity)
         .filter(|n| *n > 1);
     match wanted {
@@ -295,7 +296,7 @@ fn enough_for(ctx: &mut Ctx<'_>, p: &Product) -> Option<Outcome> {
         }
         None if crate::lexicon::vague_quantity(&ctx.parse.text) && stock > 1 => {
             ctx.tracker.pending = Some(super::tracker::Pending::AskSlot {
-                slot: "quantity".into(),
+                slot: SlotKind::Quantity,
                 then: "check_stock".into(),
             });
             let quick = [2, 5, 10, 20]
@@ -321,12 +322,12 @@ fn enough_for(ctx: &mut Ctx<'_>, p: &Product) -> Option<Outcome> {
 pub(super) fn ask_variant_detail(
     ctx: &mut Ctx<'_>,
     p: &Product,
-    slot: &'static str,
+    slot: SlotKind,
     then: &'static str,
 ) -> Option<Outcome> {
     let mut options: Vec<String> = Vec::new();
     for v in p.variants_in_stock(None, None) {
-        let value = if slot == "size" { &v.size } else { &v.colour };
+        let value = if slot == SlotKind::Size { &v.size } else { &v.colour };
         if let Some(value) = value {
             if !options.contains(value) {
                 options.push(value.clone());
@@ -336,11 +337,11 @@ pub(super) fn ask_variant_detail(
     if options.len() < 2 {
         return None;
     }
-    if slot == "size" {
+    if slot == SlotKind::Size {
         options.sort_by(|a, b| crate::knowledge::compare_sizes(a, b));
     }
     ctx.tracker.pending = Some(super::tracker::Pending::AskSlot {
-        slot: slot.into(),
+        slot,
         then: then.into(),
     });
     let quick = options
@@ -349,7 +350,7 @@ pub(super) fn ask_variant_detail(
         .map(|o| {
             super::outcome::plain_quick(
                 o,
-                super::outcome::intent_payload(then, &[(slot, o.as_str())]),
+                super::outcome::intent_payload(then, &[(slot.as_str(), o.as_str())]),
             )
         })
         .collect();
@@ -375,7 +376,7 @@ fn answer_for_each_shown(ctx: &mut Ctx<'_>) -> Option<Outcome> {
         return None;
     }
     let feature = ctx
-        .slot("feature")
+        .slot(SlotKind::Feature)
         .map(str::to_string)
         .filter(|f| graph.resolve_attribute(f).is_some())
         .or_else(|| shown.iter().find_map(|p| attribute_in_text(ctx, p)))?;
@@ -487,11 +488,11 @@ fn evidence(ctx: &Ctx<'_>, p: &Product, a: &crate::knowledge::Answer) -> String 
 }
 
 /// "size" or "colour" in the reply's language, for "which size?".
-pub(super) fn slot_word(ctx: &Ctx<'_>, slot: &str) -> String {
+pub(super) fn slot_word(ctx: &Ctx<'_>, slot: SlotKind) -> String {
     match slot {
-        "size" => ctx.t("slot_size", &[]),
-        "color" | "colour" => ctx.t("slot_colour", &[]),
-        other => other.to_string(),
+        SlotKind::Size => ctx.t("slot_size", &[]),
+        SlotKind::Color => ctx.t("slot_colour", &[]),
+        other => other.as_str().replace('_', " "),
     }
 }
 
@@ -601,5 +602,5 @@ fn open_question(ctx: &Ctx<'_>) -> Option<String> {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty() && !DESCRIBE_WORDS.contains(w) && !LINKING_WORDS.contains(w))
         .collect();
-    (!rest.is_empty() && ctx.parse.slot("product").is_some()).then(|| rest.join(" "))
+    (!rest.is_empty() && ctx.parse.slot(SlotKind::Product).is_some()).then(|| rest.join(" "))
 }

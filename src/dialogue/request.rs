@@ -8,23 +8,23 @@ use crate::lexicon::{
     excluded_at, is_currency_word, is_negation, is_price_cue, parse_price, sort_wish, sort_words,
     EXCLUSIONS,
 };
-use crate::types::{Parse, SearchRequest};
+use crate::types::{Parse, SearchRequest, SlotKind};
 
 use super::prices::{convert_slot, read_zh, PriceNote, PriceRule};
 use super::tracker::Tracker;
 
 /// Slots that describe what to search for; they carry over between turns.
-pub(super) const SEARCH_SLOTS: &[&str] = &[
-    "product_type",
-    "brand",
-    "color",
-    "size",
-    "material",
-    "price_min",
-    "price_max",
-    "feature",
-    "sort",
-    "recipient",
+pub(super) const SEARCH_SLOTS: &[SlotKind] = &[
+    SlotKind::ProductType,
+    SlotKind::Brand,
+    SlotKind::Color,
+    SlotKind::Size,
+    SlotKind::Material,
+    SlotKind::PriceMin,
+    SlotKind::PriceMax,
+    SlotKind::Feature,
+    SlotKind::Sort,
+    SlotKind::Recipient,
 ];
 
 /// Folds this turn's search slots into the tracker's search in force; prices are kept in
@@ -39,35 +39,37 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Ve
     // or colour tagged inside them is a misreading.
     let price_words: Vec<(usize, usize)> =
         zh::prices(&parse.text).iter().map(|p| p.reach).collect();
-    if let Some(pt) = parse.slot("product_type") {
+    if let Some(pt) = parse.slot(SlotKind::ProductType) {
         let changed = tracker
             .slots
-            .get("product_type")
+            .get(&SlotKind::ProductType)
             .is_none_or(|old| !old.eq_ignore_ascii_case(&pt.value));
         if changed {
             tracker.reset_search();
         }
     }
     for s in &parse.slots {
-        if !SEARCH_SLOTS.contains(&s.slot.as_str()) {
+        let Some(kind) = s.kind().filter(|k| SEARCH_SLOTS.contains(k)) else {
+            continue;
+        };
+        if !kind.is_price() && price_words.iter().any(|&(a, b)| s.start < b && a < s.end) {
             continue;
         }
-        if !s.slot.starts_with("price_")
-            && price_words.iter().any(|&(a, b)| s.start < b && a < s.end)
-        {
-            continue;
-        }
-        if s.slot.starts_with("price_") {
+        if kind.is_price() {
             if zh_budget.is_none() {
                 let (value, note) = convert_slot(&s.value, rule);
                 notes.extend(note);
-                tracker.slots.insert(s.slot.clone(), value);
+                tracker.slots.insert(kind, value);
             }
             continue;
         }
-        let excluded = match s.slot.as_str() {
-            "brand" if excluded_at(&parse.text, s.start) => Some(&mut tracker.excluded_brands),
-            "color" if excluded_at(&parse.text, s.start) => Some(&mut tracker.excluded_colours),
+        let excluded = match kind {
+            SlotKind::Brand if excluded_at(&parse.text, s.start) => {
+                Some(&mut tracker.excluded_brands)
+            }
+            SlotKind::Color if excluded_at(&parse.text, s.start) => {
+                Some(&mut tracker.excluded_colours)
+            }
             _ => None,
         };
         if let Some(list) = excluded {
@@ -76,47 +78,47 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Ve
             }
             if tracker
                 .slots
-                .get(&s.slot)
+                .get(&kind)
                 .is_some_and(|v| v.eq_ignore_ascii_case(&s.value))
             {
-                tracker.slots.remove(&s.slot);
+                tracker.slots.remove(&kind);
             }
             continue;
         }
-        if s.slot == "color" {
+        if kind == SlotKind::Color {
             tracker
                 .excluded_colours
                 .retain(|c| !c.eq_ignore_ascii_case(&s.value));
         }
-        tracker.slots.insert(s.slot.clone(), s.value.clone());
+        tracker.slots.insert(kind, s.value.clone());
     }
     if let Some((ends, zh_notes)) = zh_budget {
         // 两百块左右 sets both ends; a lone ceiling keeps a floor said before.
         for end in ends {
-            tracker.slots.insert(end.slot.into(), end.value);
+            tracker.slots.insert(end.slot, end.value);
         }
         notes.extend(zh_notes);
     }
     // "a laptop, not too expensive": a ranking wish in words the NLU tagged no sort in, or
     // tagged in part ("by price, lowest first" tagged "lowest first"); the slot keeps the
     // wish's own words, so the request reads it.
-    let tagged = parse.slot("sort").and_then(|s| sort_wish(&s.value));
+    let tagged = parse.slot(SlotKind::Sort).and_then(|s| sort_wish(&s.value));
     match tagged.or_else(|| sort_wish(&parse.text)) {
         Some(wish) => {
-            tracker.slots.insert("sort".into(), sort_words(wish).into());
+            tracker.slots.insert(SlotKind::Sort, sort_words(wish).into());
         }
-        None if parse.slot("sort").is_some() => {
+        None if parse.slot(SlotKind::Sort).is_some() => {
             // A sort the shop can't do ("most popular first"): not a filter either.
-            tracker.slots.remove("sort");
+            tracker.slots.remove(&SlotKind::Sort);
         }
         None => {}
     }
     // The words a search starts with are what it ranks by for as long as it lasts
     // ("a gift for my dad, he likes hiking", "youtube sweatshirt"), so a refinement
     // ("something under 100 euros", "in black") keeps them.
-    let starts = parse.slot("product_type").is_some()
+    let starts = parse.slot(SlotKind::ProductType).is_some()
         || matches!(parse.intent.as_str(), "search_product" | "recommend");
-    if (starts || tracker.wish.is_none()) && parse.slot("product").is_none() {
+    if (starts || tracker.wish.is_none()) && parse.slot(SlotKind::Product).is_none() {
         let words = words_of(parse);
         if !words.is_empty() {
             tracker.wish = Some(words);
@@ -126,13 +128,13 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Ve
 }
 
 /// Slots whose words say how to filter or order a list, not what is looked for.
-const NOT_RANKED: &[&str] = &[
-    "price_min",
-    "price_max",
-    "sort",
-    "quantity",
-    "ordinal",
-    "order_id",
+const NOT_RANKED: &[SlotKind] = &[
+    SlotKind::PriceMin,
+    SlotKind::PriceMax,
+    SlotKind::Sort,
+    SlotKind::Quantity,
+    SlotKind::Ordinal,
+    SlotKind::OrderId,
 ];
 
 /// The message's words to rank by: without prices and their cue words, sort wishes,
@@ -163,10 +165,11 @@ fn words_of(parse: &Parse) -> String {
     let inside = |(a, b): (usize, usize), w: &(usize, usize, String)| w.0 < b && a < w.1;
     for slot in &parse.slots {
         let span = (slot.start, slot.end);
-        let price = slot.slot.starts_with("price_");
-        let excluded =
-            matches!(slot.slot.as_str(), "brand" | "color") && excluded_at(text, slot.start);
-        if !(NOT_RANKED.contains(&slot.slot.as_str()) || excluded) {
+        let kind = slot.kind();
+        let price = kind.is_some_and(SlotKind::is_price);
+        let excluded = matches!(kind, Some(SlotKind::Brand | SlotKind::Color))
+            && excluded_at(text, slot.start);
+        if !(kind.is_some_and(|k| NOT_RANKED.contains(&k)) || excluded) {
             continue;
         }
         let Some(first) = words.iter().position(|w| inside(span, w)) else {
@@ -239,9 +242,10 @@ fn zh_words_of(parse: &Parse) -> String {
         cut_range(p.reach.0, p.reach.1);
     }
     for slot in &parse.slots {
-        let excluded =
-            matches!(slot.slot.as_str(), "brand" | "color") && excluded_at(&parse.text, slot.start);
-        if NOT_RANKED.contains(&slot.slot.as_str()) || excluded {
+        let kind = slot.kind();
+        let excluded = matches!(kind, Some(SlotKind::Brand | SlotKind::Color))
+            && excluded_at(&parse.text, slot.start);
+        if kind.is_some_and(|k| NOT_RANKED.contains(&k)) || excluded {
             cut_range(slot.start, slot.end);
         }
     }
@@ -259,9 +263,14 @@ fn zh_words_of(parse: &Parse) -> String {
 
 /// The slot values in force that say what the shopper is after.
 pub(super) fn describing_words(tracker: &Tracker) -> Vec<String> {
-    ["color", "material", "product_type", "feature"]
-        .iter()
-        .filter_map(|k| tracker.slots.get(*k).cloned())
+    [
+        SlotKind::Color,
+        SlotKind::Material,
+        SlotKind::ProductType,
+        SlotKind::Feature,
+    ]
+    .iter()
+    .filter_map(|k| tracker.slots.get(k).cloned())
         .collect()
 }
 
@@ -269,9 +278,9 @@ pub(super) fn describing_words(tracker: &Tracker) -> Vec<String> {
 /// force describes the search.
 pub(super) fn in_force(tracker: &Tracker, typed: &str) -> SearchRequest {
     let slots = &tracker.slots;
-    let get = |k: &str| {
+    let get = |k: SlotKind| {
         slots
-            .get(k)
+            .get(&k)
             .map(|v| v.trim().to_string())
             .filter(|v| !v.is_empty())
     };
@@ -279,25 +288,25 @@ pub(super) fn in_force(tracker: &Tracker, typed: &str) -> SearchRequest {
     // with, and what refinements since have added ("in black").
     let mut text = tracker.wish.clone().unwrap_or_else(|| typed.to_string());
     let mut words = describing_words(tracker);
-    words.extend(get("recipient").map(|r| format!("for {r}")));
+    words.extend(get(SlotKind::Recipient).map(|r| format!("for {r}")));
     for w in words {
         if !text.to_lowercase().contains(&w.to_lowercase()) {
             text = format!("{text} {w}").trim().to_string();
         }
     }
     SearchRequest {
-        product_type: get("product_type"),
+        product_type: get(SlotKind::ProductType),
         text,
-        brands: get("brand").into_iter().collect(),
+        brands: get(SlotKind::Brand).into_iter().collect(),
         not_brands: tracker.excluded_brands.clone(),
-        colours: get("color").into_iter().collect(),
+        colours: get(SlotKind::Color).into_iter().collect(),
         not_colours: tracker.excluded_colours.clone(),
-        sizes: get("size").into_iter().collect(),
-        materials: get("material").into_iter().collect(),
-        features: get("feature").into_iter().collect(),
-        price_min: get("price_min").and_then(|v| parse_price(&v)),
-        price_max: get("price_max").and_then(|v| parse_price(&v)),
-        sort: get("sort").and_then(|v| sort_wish(&v)),
+        sizes: get(SlotKind::Size).into_iter().collect(),
+        materials: get(SlotKind::Material).into_iter().collect(),
+        features: get(SlotKind::Feature).into_iter().collect(),
+        price_min: get(SlotKind::PriceMin).and_then(|v| parse_price(&v)),
+        price_max: get(SlotKind::PriceMax).and_then(|v| parse_price(&v)),
+        sort: get(SlotKind::Sort).and_then(|v| sort_wish(&v)),
         include_out_of_stock: false,
         exclude: Vec::new(),
     }

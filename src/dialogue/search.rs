@@ -4,7 +4,7 @@
 use crate::knowledge::{compare_sizes, PolicyKind, Product};
 use crate::recommend::RecommendRequest;
 use crate::search::TypeMatch;
-use crate::types::ProductId;
+use crate::types::{ProductId, SlotKind};
 
 use super::ctx::Ctx;
 use super::outcome::{intent_payload, plain_quick, Outcome};
@@ -57,13 +57,13 @@ fn with_price_notes(ctx: &Ctx<'_>, notes: &[PriceNote], mut out: Outcome) -> Out
 fn what(ctx: &Ctx<'_>) -> String {
     let s = &ctx.tracker.slots;
     let mut parts = Vec::new();
-    for k in ["color", "material", "brand"] {
-        if let Some(v) = s.get(k) {
+    for k in [SlotKind::Color, SlotKind::Material, SlotKind::Brand] {
+        if let Some(v) = s.get(&k) {
             parts.push(v.clone());
         }
     }
     parts.push(
-        s.get("product_type")
+        s.get(&SlotKind::ProductType)
             .cloned()
             .unwrap_or_else(|| ctx.t("what_products", &[])),
     );
@@ -237,7 +237,7 @@ fn show_list(
                 "recipient",
                 ctx.tracker
                     .slots
-                    .get("recipient")
+                    .get(&SlotKind::Recipient)
                     .map(|r| mid_sentence(r))
                     .unwrap_or_default(),
             ),
@@ -271,7 +271,7 @@ fn nothing_found(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
 /// Asks for the product type, offering top-level categories as buttons.
 fn ask_product_type(ctx: &mut Ctx<'_>, then: &str) -> Outcome {
     ctx.tracker.pending = Some(Pending::AskSlot {
-        slot: "product_type".into(),
+        slot: SlotKind::ProductType,
         then: then.into(),
     });
     let mut tops: Vec<_> = ctx
@@ -291,9 +291,15 @@ fn ask_product_type(ctx: &mut Ctx<'_>, then: &str) -> Outcome {
 }
 
 fn describes_something(ctx: &Ctx<'_>) -> bool {
-    ["product_type", "brand", "feature", "material", "recipient"]
-        .iter()
-        .any(|k| ctx.tracker.slots.contains_key(*k))
+    [
+        SlotKind::ProductType,
+        SlotKind::Brand,
+        SlotKind::Feature,
+        SlotKind::Material,
+        SlotKind::Recipient,
+    ]
+    .iter()
+    .any(|k| ctx.tracker.slots.contains_key(k))
 }
 
 pub fn search(ctx: &mut Ctx<'_>) -> Outcome {
@@ -303,7 +309,7 @@ pub fn search(ctx: &mut Ctx<'_>) -> Outcome {
 }
 
 fn search_merged(ctx: &mut Ctx<'_>) -> Outcome {
-    if let Some(name) = ctx.slot("product") {
+    if let Some(name) = ctx.slot(SlotKind::Product) {
         // A named model: show it (and close matches) rather than a category list.
         let hits: Vec<(Product, String)> = ctx
             .graph
@@ -336,7 +342,7 @@ fn search_merged(ctx: &mut Ctx<'_>) -> Outcome {
 
 pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
     if ctx.tracker.slots.is_empty() && ctx.tracker.last_products.is_empty() {
-        if ctx.parse.slots.iter().any(|s| s.slot == "product_type") {
+        if ctx.parse.slots.iter().any(|s| s.is(SlotKind::ProductType)) {
             return search(ctx);
         }
         if super::talk::is_shipping_follow_up(ctx) {
@@ -345,12 +351,12 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
         return Outcome::say("refine_search", ctx.t("nothing_to_refine", &[]));
     }
     let text = ctx.parse.text.to_lowercase();
-    let more = ctx.slot("more").is_some()
+    let more = ctx.button("more").is_some()
         || ["more", "other", "others", "else", "next", "another"]
             .iter()
             .any(|w| text.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
         || zh::MORE.iter().any(|w| text.contains(w));
-    let cheaper = ctx.slot("sort") == Some("cheaper")
+    let cheaper = ctx.slot(SlotKind::Sort) == Some("cheaper")
         || text.contains("cheaper")
         || text.contains("less expensive")
         || text.contains("lower price")
@@ -362,9 +368,8 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
 }
 
 fn refine_merged(ctx: &mut Ctx<'_>, before: SearchState, more: bool, cheaper: bool) -> Outcome {
-    ctx.tracker.slots.remove("more");
-    // A ceiling said with "cheaper" (便宜一点，两百以内) stands; the NLU may not tag it.
-    let said_max = ctx.parse.slot("price_max").is_some()
+        // A ceiling said with "cheaper" (便宜一点，两百以内) stands; the NLU may not tag it.
+    let said_max = ctx.parse.slot(SlotKind::PriceMax).is_some()
         || zh::prices(&ctx.parse.text)
             .iter()
             .any(|p| p.bound != Some(zh::Bound::Min));
@@ -382,9 +387,9 @@ fn refine_merged(ctx: &mut Ctx<'_>, before: SearchState, more: bool, cheaper: bo
         if let Some(median) = prices.get(prices.len() / 2) {
             ctx.tracker
                 .slots
-                .insert("price_max".into(), format!("{:.2}", median - 0.01));
+                .insert(SlotKind::PriceMax, format!("{:.2}", median - 0.01));
         }
-        ctx.tracker.slots.insert("sort".into(), "cheapest".into());
+        ctx.tracker.slots.insert(SlotKind::Sort, "cheapest".into());
     }
     let found = ranked(ctx, &request(ctx, more));
     if let TypeMatch::NoneOfType { asked, nearest } = &found.type_match {
@@ -408,7 +413,7 @@ fn refine_merged(ctx: &mut Ctx<'_>, before: SearchState, more: bool, cheaper: bo
 
 /// The search as it stood before a refinement.
 struct SearchState {
-    slots: std::collections::BTreeMap<String, String>,
+    slots: std::collections::BTreeMap<SlotKind, String>,
     excluded_brands: Vec<String>,
     excluded_colours: Vec<String>,
     shown: Vec<ProductId>,
@@ -433,7 +438,7 @@ impl SearchState {
 fn refined_to_nothing(ctx: &mut Ctx<'_>, before: SearchState) -> Outcome {
     ctx.tracker.failures += 1;
     let tried = what(ctx);
-    let size = ctx.parse.slot("size").map(|s| s.value.clone());
+    let size = ctx.parse.slot(SlotKind::Size).map(|s| s.value.clone());
     let t = &mut *ctx.tracker;
     (
         t.slots,
@@ -475,7 +480,7 @@ fn sizes_on_offer(ctx: &Ctx<'_>) -> Vec<String> {
     let mut req = request(ctx, false);
     req.search.sizes.clear();
     req.limit = Some(SIZE_SURVEY);
-    let colour = ctx.tracker.slots.get("color").map(String::as_str);
+    let colour = ctx.tracker.slots.get(&SlotKind::Color).map(String::as_str);
     let mut sizes: Vec<String> = Vec::new();
     for (p, _) in ranked(ctx, &req).items {
         for v in p.variants_in_stock(None, colour) {
@@ -527,7 +532,7 @@ fn recommend_merged(ctx: &mut Ctx<'_>) -> Outcome {
         }
     }
     let found = ranked(ctx, &req);
-    let key = if ctx.tracker.slots.contains_key("recipient") {
+    let key = if ctx.tracker.slots.contains_key(&SlotKind::Recipient) {
         "recommend_for"
     } else {
         "recommend_results"

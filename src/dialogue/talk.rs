@@ -1,7 +1,7 @@
 //! Conversation, policy questions, complaints, fallback and handoff.
 
 use crate::knowledge::{country, country_in, delivers_to, means_eu, PolicyKind};
-use crate::types::Parse;
+use crate::types::{Parse, SlotKind};
 
 use super::ctx::Ctx;
 use super::outcome::{intent_payload, Outcome};
@@ -55,7 +55,7 @@ pub fn policy(ctx: &mut Ctx<'_>, intent: &'static str, kind: PolicyKind) -> Outc
     match ctx.graph.policy_in(kind, &ctx.locale) {
         Some(p) => {
             let mut text = ctx.t("policy_answer", &[("summary", p.summary.clone())]);
-            if let (PolicyKind::Shipping, Some(place)) = (kind, ctx.slot("location")) {
+            if let (PolicyKind::Shipping, Some(place)) = (kind, ctx.slot(SlotKind::Location)) {
                 text.push(' ');
                 text.push_str(&ctx.t("policy_place_note", &[("place", place.to_string())]));
             }
@@ -119,7 +119,7 @@ fn delivery_to_country(ctx: &mut Ctx<'_>, intent: &'static str) -> Option<Outcom
         return None;
     }
     let place = ctx
-        .slot("location")
+        .slot(SlotKind::Location)
         .and_then(country)
         .or_else(|| country_in(&ctx.parse.text))?;
     let text = if delivers_to(&policy.destinations, place) {

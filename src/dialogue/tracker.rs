@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::store::{AgeIndex, Store, StoreError, Tree};
-use crate::types::{Parse, ProductId};
+use crate::types::{Parse, ProductId, SlotKind};
 
 /// Turns kept in the tracker (older ones live on in the session log).
 const MAX_TURNS: usize = 40;
@@ -22,8 +22,9 @@ pub struct Tracker {
     #[serde(default)]
     pub language: Option<String>,
     pub turns: Vec<TurnRecord>,
-    /// The search constraints in force (slot name → value as the shopper said it).
-    pub slots: BTreeMap<String, String>,
+    /// The search constraints in force (slot kind → value as the shopper said it).
+    #[serde(deserialize_with = "known_kinds")]
+    pub slots: BTreeMap<SlotKind, String>,
     /// Brands the shopper said no to ("not nike").
     pub excluded_brands: Vec<String>,
     /// Colours the shopper said no to ("anything but black").
@@ -57,6 +58,19 @@ pub struct Tracker {
     /// The order last shown in this session ("cancel it" after its status).
     #[serde(default)]
     pub order_focus: Option<String>,
+}
+
+/// The slots in force as stored: labels the dialogue no longer reads (a tracker saved by
+/// a build that kept others) are dropped rather than failing the session's load.
+fn known_kinds<'de, D>(de: D) -> Result<BTreeMap<SlotKind, String>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let stored = BTreeMap::<String, String>::deserialize(de)?;
+    Ok(stored
+        .into_iter()
+        .filter_map(|(label, value)| Some((SlotKind::parse(&label)?, value)))
+        .collect())
 }
 
 /// What [`Tracker::claim`] made of a turn's (or hello's) signed user.
@@ -118,7 +132,7 @@ pub enum Pending {
     },
     /// Waiting for a slot value (e.g. `size`) to finish `then`.
     AskSlot {
-        slot: String,
+        slot: SlotKind,
         then: String,
     },
     /// Waiting for a 1–5 rating of the conversation.
@@ -310,5 +324,22 @@ mod tests {
         assert_eq!(t.claim(Some("u-2")), Claim::Refused);
         assert_eq!(t.claim(None), Claim::Refused);
         assert_eq!(t.user.as_deref(), Some("u-1"), "a refusal changes nothing");
+    }
+
+    #[test]
+    fn the_slots_in_force_are_kept_by_kind_under_the_models_labels() {
+        let mut t = Tracker::new("s1");
+        t.slots.insert(SlotKind::ProductType, "tent".into());
+        t.slots.insert(SlotKind::PriceMax, "200".into());
+        let stored = serde_json::to_value(&t).unwrap();
+        assert_eq!(
+            stored["slots"],
+            serde_json::json!({"product_type": "tent", "price_max": "200"})
+        );
+        // A label this build does not read (stored by another) is dropped, not an error.
+        let mut older = stored.clone();
+        older["slots"]["more"] = "yes".into();
+        let back: Tracker = serde_json::from_value(older).unwrap();
+        assert_eq!(back.slots, t.slots);
     }
 }

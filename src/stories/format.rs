@@ -1,6 +1,7 @@
 //! The story files: what a shopper types (or presses) at each step, and what must then be
 //! true. docs/stories.md describes every key.
 
+use crate::types::SlotKind;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -63,9 +64,9 @@ pub struct Step {
     /// The reply names the product in focus before this turn (an answer about it).
     pub names_focus: bool,
     /// Slots in force after the turn (value must contain the given text, case-insensitive).
-    pub slots: BTreeMap<String, String>,
+    pub slots: BTreeMap<SlotKind, String>,
     /// Slots that must not be in force after the turn.
-    pub slots_absent: Vec<String>,
+    pub slots_absent: Vec<SlotKind>,
     /// The focus product's id after the turn.
     pub focus: Option<String>,
     /// The focus after the turn is the cheapest product of the last list shown.
