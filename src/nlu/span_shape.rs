@@ -100,18 +100,24 @@ pub(crate) fn join_neighbours(text: &str, slots: &mut Vec<Slot>) {
 }
 
 /// Articles, determiners, pronouns and prepositions: words that point at a thing or a
-/// person but never name one.
+/// person but never name one. A pronoun after an article is a name ("the US").
 fn only_function_words(value: &str) -> bool {
     const WORDS: &[&str] = &[
         "a", "an", "the", "some", "any", "my", "your", "our", "their", "his", "her", "its", "this",
         "that", "these", "those", "of", "for", "to", "in", "on", "at", "by", "with", "and", "or",
         "it", "me", "us", "them", "him",
     ];
-    let mut words = value
+    const ARTICLES: &[&str] = &["a", "an", "the"];
+    const PRONOUNS: &[&str] = &["it", "me", "us", "them", "him"];
+    let words: Vec<String> = value
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
-        .peekable();
-    words.peek().is_some() && words.all(|w| WORDS.contains(&w.to_lowercase().as_str()))
+        .map(str::to_lowercase)
+        .collect();
+    let named = words.windows(2).any(|pair| {
+        ARTICLES.contains(&pair[0].as_str()) && PRONOUNS.contains(&pair[1].as_str())
+    });
+    !words.is_empty() && !named && words.iter().all(|w| WORDS.contains(&w.as_str()))
 }
 
 fn holds_an_amount(value: &str) -> bool {
@@ -276,6 +282,10 @@ mod tests {
             ("quantity", "a few"),
         ];
         assert_eq!(kept(text, &spans), ["dog harness", "a few"]);
+        // A pronoun after an article is a name: shipping to the US, not to "us".
+        let text = "can you ship it to us, or to the us";
+        let spans = [("location", "us"), ("location", "the us")];
+        assert_eq!(kept(text, &spans), ["the us"]);
     }
 
     #[test]
