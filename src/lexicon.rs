@@ -48,6 +48,11 @@ pub const EXCLUSIONS: &[&str] = &[
     "filter out",
     "leave out",
     "rule out",
+    "take out",
+    "take away",
+    "rid of",
+    "drop",
+    "ditch",
 ];
 
 /// Currency signs a price may carry on either side.
@@ -601,6 +606,10 @@ mod tests {
         // "nothing" denies a price cue, but "nothing like nike" is no exclusion of nike.
         assert!(!excluded_at("i want nothing fancy, nike is fine", 22));
         assert!(!excluded_at("check out nike shoes", 10));
+        // Taking values out of a list on screen.
+        assert!(excluded_at("take out the summit ones", 13));
+        assert!(excluded_at("can you drop the black ones", 17));
+        assert!(excluded_at("get rid of the red ones", 15));
         assert!(excluded_at("filter out nike please", 11));
         assert!(!excluded_at("not sony, maybe bose", 16));
         assert!(excluded_at("耳机不要索尼的", 4));

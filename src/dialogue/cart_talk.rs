@@ -1,11 +1,11 @@
 //! The cart in the conversation: showing it, taking a line out, changing a quantity,
 //! emptying it.
 //!
-//! These are dialogue intents (`view_cart`, `remove_from_cart`, `update_cart`,
-//! `empty_cart`) that buttons name directly. Typed words reach them through [`intent_in`],
-//! which reads the cart words of `lexicon` — the shipped NLU model was trained before they
-//! existed (README "The dialogue"), and a message about the cart is recognisable
-//! by its words whatever intent the model gives it.
+//! These are intents (`view_cart`, `remove_from_cart`, `update_cart`, `empty_cart`) that
+//! the English model reads ("what have i picked so far", "scratch the sticker pack") and
+//! buttons name directly. The cart words of `lexicon` ([`intent_in`]) come first: a message
+//! that names the cart is about it whatever the model says, and they are how a Chinese
+//! shopper reaches the cart (the Chinese model has no cart sentences yet).
 
 use crate::lexicon;
 use crate::types::{Intent, ProductId, SlotKind};
@@ -62,6 +62,17 @@ fn quantity(ctx: &Ctx<'_>) -> Option<u32> {
 /// The cart line the message points at: a product id from a button, a product the words
 /// name or point to ("the mug", "it", "the second one"), or the only line there is.
 fn line_named(ctx: &Ctx<'_>) -> Option<usize> {
+    let only = ctx.tracker.cart.len() == 1 && ctx.button("product_id").is_none();
+    line_pointed_at(ctx).or_else(|| only.then_some(0))
+}
+
+/// Whether the message points at a line of the cart (not just at the only one there is).
+pub fn names_a_line(ctx: &Ctx<'_>) -> bool {
+    line_pointed_at(ctx).is_some()
+}
+
+/// [`line_named`] without the only line: one the button, the reference or the words pick.
+fn line_pointed_at(ctx: &Ctx<'_>) -> Option<usize> {
     let cart = &ctx.tracker.cart;
     if let Some(id) = ctx.button("product_id") {
         return cart.iter().position(|l| l.product.as_str() == id);
@@ -104,9 +115,8 @@ fn line_named(ctx: &Ctx<'_>) -> Option<usize> {
         })
         .map(|(i, _)| i)
         .collect();
-    match (matches.as_slice(), cart.len()) {
-        ([one], _) => Some(*one),
-        ([], 1) => Some(0),
+    match matches.as_slice() {
+        [one] => Some(*one),
         _ => None,
     }
 }

@@ -39,6 +39,7 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
     }
     let intent =
         shopping_story_read_as_handoff(parse).unwrap_or_else(|| refinement_said_as_no(ctx, parse));
+    let intent = list_refinement_read_as_cart(ctx, intent);
     let out = run_intent(ctx, intent, now);
     if talk::failures_exceeded(ctx) && ctx.tracker.pending.is_none() && !out.handoff {
         // Repeated failure: say what we can, then offer a person.
@@ -49,6 +50,30 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
         return Ok(merged);
     }
     Ok(out)
+}
+
+/// "take out the northway ones" with a list of hoodies on screen and no northway line in
+/// the cart takes them out of the list: the model's `remove_from_cart` stands only where
+/// the message points at a line of the cart or names the cart.
+fn list_refinement_read_as_cart<'p>(ctx: &Ctx<'_>, intent: &'p str) -> &'p str {
+    if intent != Intent::RemoveFromCart.as_str()
+        || ctx.tracker.last_products.is_empty()
+        || cart_talk::names_a_line(ctx)
+        || crate::lexicon::names_cart(&ctx.parse.text)
+    {
+        return intent;
+    }
+    let names_a_value = ctx.parse.slots.iter().any(|s| {
+        matches!(
+            s.kind(),
+            Some(SlotKind::Brand | SlotKind::Color | SlotKind::Material | SlotKind::Size)
+        )
+    });
+    if names_a_value {
+        Intent::RefineSearch.as_str()
+    } else {
+        intent
+    }
 }
 
 /// "not summit", "no, in black": a no that names what to search for, with no question
