@@ -7,7 +7,7 @@ Sources (hand-written, one annotated sentence per line, markup [value](slot)):
     src_train_extra.py, src_train_messy.py, src_train_more.py,
     src_train_tone.py, src_train_slots.py, src_train_cues.py,
     src_train_names.py, src_train_unfamiliar.py,
-    src_train_kinds.py                             -> train
+    src_train_kinds.py, src_train_cart.py          -> train
     src_test.py                                                -> test (never varied)
 
 Generator: for some hand-written train lines that carry domain-free slots
@@ -42,6 +42,7 @@ import src_train_cues  # noqa: E402
 import src_train_names  # noqa: E402
 import src_train_unfamiliar  # noqa: E402
 import src_train_kinds  # noqa: E402
+import src_train_cart  # noqa: E402
 import src_test  # noqa: E402
 import lexicon  # noqa: E402
 
@@ -330,7 +331,7 @@ def main():
                          src_train_messy, src_train_more,
                          src_train_tone, src_train_slots,
                          src_train_cues, src_train_names, src_train_unfamiliar,
-                         src_train_kinds], "TRAIN")
+                         src_train_kinds, src_train_cart], "TRAIN")
     test_src = collect([src_test], "TEST")
     test = [to_example(i, s, m) for i, s, m in test_src]
     train = [to_example(i, s, m, "hand") for i, s, m in train_src]

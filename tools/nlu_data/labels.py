@@ -11,7 +11,14 @@ INTENTS = [
     "payment_info", "warranty_info",
     # other
     "complaint", "human_agent",
+    # the cart (src_train_cart.py); last, so the generator's draws for the others stay
+    "view_cart", "remove_from_cart", "update_cart", "empty_cart",
 ]
+
+# The Chinese model's intents: the same without the cart's, which Chinese shoppers reach
+# through the cart words of src/lexicon/zh_cart.rs until the Chinese data has cart sentences.
+CART_INTENTS = ["view_cart", "remove_from_cart", "update_cart", "empty_cart"]
+ZH_INTENTS = [i for i in INTENTS if i not in CART_INTENTS]
 
 SLOTS = [
     "product_type", "brand", "color", "size", "material", "price_min", "price_max",

@@ -795,3 +795,83 @@ bung [ten](quantity) of the [paper lanterns](product_type) in the basket
 TEST["check_stock"] += """
 do you have [4](quantity) [camping chairs](product_type) for [my scout group](recipient) ready to ship
 """
+
+# The cart in the conversation (written apart from src_train_cart.py: other shoppers,
+# other wording, other products).
+TEST["view_cart"] = """
+so what's sitting in my basket rn
+could u pull up my cart real quick
+what all did i put in the cart earlier
+remind me what's in my trolley
+how many bits have i got in my bag
+ok and the total for my basket is?
+before i check out can i see everything i picked
+do i still have the [bamboo](material) [cutting board](product_type) in my cart
+did the [moka pot](product_type) get added or not
+which size of the [rain jacket](product_type) is in my basket
+my cart please, want to check it
+show basket contents
+what's the running total
+what does my order come to so far, i haven't paid yet
+- the cart icon says 3 but i only remember adding one, what's in there
++ yay let's see the basket!
+list what's in the cart for me
+is there anything in the basket yet or is it empty
+"""
+
+TEST["remove_from_cart"] = """
+take the [bamboo](material) [cutting board](product_type) back out
+pull the [moka pot](product_type) out of my basket please
+i don't want the [ceramic](material) [vase](product_type) after all
+scratch the [fourth](ordinal) item
+kill the [le creuset](brand) one, too pricey
+could you lose the [teal](color) [throw](product_type)
+remove the [bose quietcomfort ultra](product) from the basket
+can that last thing come out of my cart
+erase the [phone stand](product_type) from my bag
+get the [xl](size) [parka](product_type) out of my cart, wrong size
+hmm take out the [2nd](ordinal) one
+- i didn't ask for the [doormat](product_type), remove it
+the [sourdough starter kit](product_type) can go, don't need it
+out with the [picnic blanket](product_type)
+chuck the [reading light](product_type) out of the basket
+i'd rather not get the [hammock](product_type), pls remove
+"""
+
+TEST["update_cart"] = """
+bump the [moka pot](product_type) to [2](quantity)
+can i have [five](quantity) of the [tea towels](product_type) rather than three
+switch the [coasters](product_type) to [a set of 8](quantity)
+sorry, [2](quantity) [rain jackets](product_type) not one
+drop the [wine glasses](product_type) down to [4](quantity)
+change how many [beeswax wraps](product_type) to [three](quantity)
+i'll want [a couple](quantity) of those instead of just the one
+make it [6](quantity) of the [enamel](material) [mugs](product_type)
+quantity on the [2nd](ordinal) line should be [3](quantity)
+actually [seven](quantity) [napkin rings](product_type)
++ these are great, make it [4](quantity) please
+- it's showing 10, i want [2](quantity)
+fix the [candle](product_type) amount to [1](quantity)
+i need one fewer [plate](product_type), so [5](quantity)
+up it to [3](quantity)
+the [stripy](color) [socks](product_type), go to [4](quantity) pairs
+"""
+
+TEST["empty_cart"] = """
+wipe everything from my basket
+clear the whole cart out
+please bin everything i added
+i want nothing in my trolley, empty it
+start the cart from scratch
+get everything out of my bag
+delete my entire basket
+empty it all, changed my mind
+can u reset the basket to zero
+- scrap all of that, empty the cart
+remove every item please
+clear out the cart completely
+forget all the stuff i added, clear it
++ thanks, you can empty my cart now
+take all of it out of my basket
+let's wipe the cart and start over
+"""

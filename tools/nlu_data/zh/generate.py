@@ -22,7 +22,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from labels import DEFAULT_SENTIMENT, INTENTS  # noqa: E402
+from labels import DEFAULT_SENTIMENT, ZH_INTENTS as INTENTS  # noqa: E402
 from markup import parse, skeleton, split_sentiment  # noqa: E402
 import src_gen_test  # noqa: E402
 import src_gen_train  # noqa: E402
