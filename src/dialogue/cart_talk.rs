@@ -26,7 +26,12 @@ pub const EMPTY_CART: &str = Intent::EmptyCart.as_str();
 /// ("what's in my basket"), or it takes out or re-counts something that is in it ("remove
 /// the mug", "make it 2 of those"). Adding stays `add_to_cart`'s.
 pub fn intent_in(ctx: &Ctx<'_>) -> Option<&'static str> {
-    if ctx.pressed {
+    // A cart intent the model read stands as it is ("three is too many, drop it to one" is
+    // a new count, though "drop" is a word for taking out): the words are for messages the
+    // model read otherwise, and for a model without cart intents (the Chinese one).
+    let read_by_model = [VIEW_CART, REMOVE_FROM_CART, UPDATE_CART, EMPTY_CART]
+        .contains(&ctx.parse.intent.as_str());
+    if ctx.pressed || read_by_model {
         return None;
     }
     let text = &ctx.parse.text;
@@ -52,11 +57,27 @@ pub fn intent_in(ctx: &Ctx<'_>) -> Option<&'static str> {
     names_cart.then_some(VIEW_CART)
 }
 
-/// The new count a message gives ("make it 3", "just one").
+/// The new count a message gives ("make it 3", "just one"): the number a change goes
+/// "to" ("three is too many, drop it to one"), else the first count said ("i need 3 of
+/// the brick box, one for each grandchild").
 fn quantity(ctx: &Ctx<'_>) -> Option<u32> {
-    ctx.slot(SlotKind::Quantity)
-        .and_then(parse_quantity)
+    count_after_to(&ctx.parse.text)
+        .or_else(|| ctx.slot(SlotKind::Quantity).and_then(parse_quantity))
         .or_else(|| parse_quantity(&ctx.parse.text))
+}
+
+/// The number right after the last "to" of an English message ("down to 2", "to one").
+fn count_after_to(text: &str) -> Option<u32> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(2)
+        .rev()
+        .find(|pair| pair[0] == "to")
+        .and_then(|pair| super::slots::number_word(pair[1]))
 }
 
 /// The cart line the message points at: a product id from a button, a product the words
@@ -263,4 +284,17 @@ fn line_name(ctx: &Ctx<'_>, line: &CartLine) -> String {
         .product(id.as_str())
         .map(|p| ctx.name(p))
         .unwrap_or_else(|| id.as_str().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_after_to;
+
+    #[test]
+    fn a_new_count_is_the_number_a_change_goes_to() {
+        assert_eq!(count_after_to("three is too many, drop it to one"), Some(1));
+        assert_eq!(count_after_to("bring the mugs down to 2"), Some(2));
+        assert_eq!(count_after_to("i want to have 3"), None);
+        assert_eq!(count_after_to("make it 3"), None);
+    }
 }

@@ -2,7 +2,7 @@
 //! two side by side, and which of a list the words pick.
 
 use crate::types::SlotKind;
-use crate::knowledge::{size_in_name, Product, Verdict};
+use crate::knowledge::{size_in_name, Answer, AttrValue, Product, Verdict};
 
 use super::ctx::{Ctx, Picked};
 use super::outcome::Outcome;
@@ -56,6 +56,31 @@ pub fn pick_from_list(ctx: &mut Ctx<'_>) -> Option<Outcome> {
     Some(Outcome::say("pick_from_list", text).with_products(vec![card]))
 }
 
+/// "will it fit three people?" of a tent that sleeps 2: a count said right before the
+/// feature asked about is held against the number the product states for it, so the
+/// answer is no, not "yes, it has a number".
+fn against_count_asked(text: &str, feature: &str, mut a: Answer) -> Answer {
+    let Some(AttrValue::Number(holds)) = a.value else {
+        return a;
+    };
+    let lower = text.to_lowercase();
+    let Some(at) = lower.find(&feature.to_lowercase()) else {
+        return a;
+    };
+    let asked = lower[..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .and_then(super::slots::number_word);
+    if let Some(asked) = asked {
+        a.verdict = if f64::from(asked) <= holds {
+            Verdict::Yes
+        } else {
+            Verdict::No
+        };
+    }
+    a
+}
+
 pub(super) fn need_product(ctx: &mut Ctx<'_>, action: &'static str) -> Outcome {
     ctx.tracker.failures += 1;
     if let Some(name) = ctx.slot(SlotKind::Product) {
@@ -99,7 +124,10 @@ pub fn product_info(ctx: &mut Ctx<'_>) -> Outcome {
         );
         return Outcome::say("product_info", text).with_products(vec![card]);
     };
-    let answer = ctx.graph.attribute_answer(p.id.as_str(), &feature);
+    let answer = ctx
+        .graph
+        .attribute_answer(p.id.as_str(), &feature)
+        .map(|a| against_count_asked(&ctx.parse.text, &feature, a));
     let text = match answer {
         Some(a) if a.verdict != Verdict::Unknown => {
             let fact = evidence(ctx, &p, &a);
@@ -603,4 +631,29 @@ fn open_question(ctx: &Ctx<'_>) -> Option<String> {
         .filter(|w| !w.is_empty() && !DESCRIBE_WORDS.contains(w) && !LINKING_WORDS.contains(w))
         .collect();
     (!rest.is_empty() && ctx.parse.slot(SlotKind::Product).is_some()).then(|| rest.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stated(n: f64) -> Answer {
+        Answer {
+            verdict: Verdict::Yes,
+            attribute: Some("sleeps".into()),
+            value: Some(AttrValue::Number(n)),
+            unit: None,
+            evidence: Some("sleeps = 2".into()),
+        }
+    }
+
+    #[test]
+    fn a_count_asked_is_held_against_the_number_stated() {
+        let asked = |text: &str, n: f64| against_count_asked(text, "people", stated(n)).verdict;
+        assert_eq!(asked("will it fit three people?", 2.0), Verdict::No);
+        assert_eq!(asked("does it fit 2 people", 2.0), Verdict::Yes);
+        assert_eq!(asked("room for four people?", 6.0), Verdict::Yes);
+        // No count before the feature: the stated number answers as before.
+        assert_eq!(asked("how many people does it fit", 2.0), Verdict::Yes);
+    }
 }
