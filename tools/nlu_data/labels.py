@@ -15,11 +15,6 @@ INTENTS = [
     "view_cart", "remove_from_cart", "update_cart", "empty_cart",
 ]
 
-# The Chinese model's intents: the same without the cart's, which Chinese shoppers reach
-# through the cart words of src/lexicon/zh_cart.rs until the Chinese data has cart sentences.
-CART_INTENTS = ["view_cart", "remove_from_cart", "update_cart", "empty_cart"]
-ZH_INTENTS = [i for i in INTENTS if i not in CART_INTENTS]
-
 SLOTS = [
     "product_type", "brand", "color", "size", "material", "price_min", "price_max",
     "product", "feature", "order_id", "quantity", "ordinal", "location", "sort", "recipient",

@@ -19,7 +19,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from labels import ZH_INTENTS as INTENTS, SLOTS, SENTIMENTS  # noqa: E402
+from labels import INTENTS, SLOTS, SENTIMENTS  # noqa: E402
 from markup import skeleton  # noqa: E402
 
 DATA = os.path.join(HERE, "..", "..", "..", "knowledge", "nlu", "zh")

@@ -264,3 +264,49 @@ TEST["human_agent"] = """
 我不想跟机器聊，换真人
 {~open}请帮我转接人工
 """
+
+# The cart (December 7), written apart from the training frames.
+TEST["view_cart"] = """
+{~open}我的购物车里现在装了些什么{~q}
+{~open}瞧瞧购物车{~dot}
+{~open}{gadget}有没有进我的购物车{~q}
+{~open}购物车合计要付多少{~q}
+{~open}我选的{brand}{shoe}在购物车里不{~q}
+{~open}购物车里的东西念给我听听{~dot}
+{~open}麻烦把购物车里的商品报一下{~dot}
+{~open}{product}已经在购物车里了吧{~q}
+{~open}购物车里{color}的{wear}是哪个码{~q}
+"""
+
+TEST["remove_from_cart"] = """
+{~open}{gadget}我不打算买了，购物车里删掉吧
+{~open}把{color}的{wear}从购物车挪走{~dot}
+{~open}{ordinal}样商品不要了{~dot}
+{~open}购物车里{brand}那件给我删了
+{~open}{product}移出去吧{~dot}
+{~open}帮我撤掉{shoe}{~dot}
+{~open}{shoe_size}那双{shoe}删除{~dot}
+{~open}那个{gadget}别放购物车了
+"""
+
+TEST["update_cart"] = """
+{~open}{wear}数量改一下，要{wear_qty}
+{~open}{gadget}给我调到{gadget_qty}{~dot}
+{~open}{shoe}我改主意了，要{shoe_qty}
+{~open}{ordinal}样改为{gadget_qty}{~dot}
+{~open}{product}数量变成{gadget_qty}
+{~open}多了，{wear}留{wear_qty}就好
+{~open}{brand}那件改{wear_qty}{~dot}
+{~open}帮我把数量改为{gadget_qty}{~dot}
+"""
+
+TEST["empty_cart"] = """
+{~open}购物车里所有东西都删掉{~dot}
+{~open}把我购物车弄空{~dot}
+{~open}购物车能不能全部清掉{~q}
+{~open}购物车里的商品一个都不要了
+{~open}全部从购物车删除{~dot}
+{~open}购物车给我清干净{~dot}
+{~open}加购的东西全撤了{~dot}
+{~open}车里全部清空{~dot}
+"""

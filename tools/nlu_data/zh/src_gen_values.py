@@ -110,3 +110,13 @@ TRAIN["gadget_feature"] += ["防摔", "护眼", "无线充电", "蓝牙"]
 TRAIN["location"] += ["青海", "宁夏", "三亚", "昆明", "大连", "呼和浩特"]
 TRAIN["sort"] += ["评分最高", "最近上新", "口碑最好", "最贵"]
 TRAIN["recipient"] += ["我爷爷", "我外婆", "男同事", "新手妈妈", "我对象", "宝宝", "小学生"]
+
+# The cart (December 7): counts that go with a kind of thing, so that a frame changing a
+# line's count pairs 件 with clothes and 双 with shoes. Tagged as quantity.
+ALIASES.update({"wear_qty": "quantity", "shoe_qty": "quantity", "gadget_qty": "quantity"})
+TRAIN["wear_qty"] = ["两件", "一件", "三件", "2件", "五件", "4件"]
+TRAIN["shoe_qty"] = ["两双", "一双", "三双", "2双"]
+TRAIN["gadget_qty"] = ["两个", "三个", "一个", "4个", "一台", "两台", "5个", "10个"]
+TEST["wear_qty"] = ["七件", "6件", "八件", "一套"]
+TEST["shoe_qty"] = ["四双", "3双", "五双"]
+TEST["gadget_qty"] = ["六个", "八个", "3台", "两只", "九个"]

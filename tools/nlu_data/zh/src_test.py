@@ -149,3 +149,44 @@ TEST["greet"] += """
 TEST["order_status"] += """
 物流显示派送中好几天了
 """
+
+# The cart (December 7), written apart from src_train_cart.py: other wording, other things.
+TEST["view_cart"] = """
+车里现在都放了啥
+我挑好的那些一共要多少钱
+购物车里还有[雨伞](product_type)吗
+帮忙瞄一眼我的购物车
+购物车打开给我瞧瞧
+加购了几样东西了
+我那个[瑜伽垫](product_type)放进购物车没有
+"""
+
+TEST["remove_from_cart"] = """
+[雨伞](product_type)从车里撤掉
+那件[格子衬衫](product_type)帮我去掉
+后面那个[花瓶](product_type)不想要了，购物车里删一下
+把[第四](ordinal)样删了
+[蓝色](color)那个删一下吧
+不小心多加了个[枕头](product_type)，去掉
+[收纳盒](product_type)就不要了，拿出去吧
+"""
+
+TEST["update_cart"] = """
+[枕头](product_type)要[两只](quantity)，改下数量
+数量我要[七个](quantity)
+刚才那个改成[一份](quantity)
+[蓝色](color)那个要[三个](quantity)
+购物车里的[花瓶](product_type)改为[两个](quantity)
+[瑜伽垫](product_type)一个不够，来[两张](quantity)
+[口红](product_type)数量变成[三支](quantity)
+"""
+
+TEST["empty_cart"] = """
+购物车里的全给我删光
+把购物车搞空
+全部清掉不买了
+我要把购物车里的商品全部移出
+购物车一件都不留
+购物车东西全撤了吧
+车里的一股脑全删
+"""
