@@ -9,7 +9,7 @@
 #
 # FROM=models/kefu-nlu continues the shipped members on the data as it is now instead
 # (`kefu train --from`, four epochs each at learning rate 0.001, about a fifth of the time):
-# for an edit that adds sentences but no intent or slot type.
+# for an edit that adds sentences or intents but no slot type.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -2,10 +2,9 @@
 //! emptying it.
 //!
 //! These are intents (`view_cart`, `remove_from_cart`, `update_cart`, `empty_cart`) that
-//! the English model reads ("what have i picked so far", "scratch the sticker pack") and
-//! buttons name directly. The cart words of `lexicon` ([`intent_in`]) come first: a message
-//! that names the cart is about it whatever the model says, and they are how a Chinese
-//! shopper reaches the cart (the Chinese model has no cart sentences yet).
+//! both models read ("what have i picked so far", "scratch the sticker pack", 把杯子删掉)
+//! and buttons name directly. The cart words of `lexicon` ([`intent_in`]) catch a message
+//! about the cart that the model read as something else.
 
 use crate::lexicon;
 use crate::types::{Intent, ProductId, SlotKind};
@@ -28,7 +27,7 @@ pub const EMPTY_CART: &str = Intent::EmptyCart.as_str();
 pub fn intent_in(ctx: &Ctx<'_>) -> Option<&'static str> {
     // A cart intent the model read stands as it is ("three is too many, drop it to one" is
     // a new count, though "drop" is a word for taking out): the words are for messages the
-    // model read otherwise, and for a model without cart intents (the Chinese one).
+    // model read otherwise (or a model trained without cart intents).
     let read_by_model = [VIEW_CART, REMOVE_FROM_CART, UPDATE_CART, EMPTY_CART]
         .contains(&ctx.parse.intent.as_str());
     if ctx.pressed || read_by_model {

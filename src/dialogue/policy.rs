@@ -40,6 +40,7 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
     let intent =
         shopping_story_read_as_handoff(parse).unwrap_or_else(|| refinement_said_as_no(ctx, parse));
     let intent = list_refinement_read_as_cart(ctx, intent);
+    let intent = question_about_the_product_in_view(ctx, intent);
     let out = run_intent(ctx, intent, now);
     if talk::failures_exceeded(ctx) && ctx.tracker.pending.is_none() && !out.handoff {
         // Repeated failure: say what we can, then offer a person.
@@ -50,6 +51,33 @@ pub fn act(ctx: &mut Ctx<'_>, parse: &Parse, now: DateTime<Utc>) -> Result<Outco
         return Ok(merged);
     }
     Ok(out)
+}
+
+/// "can i swim with it?" about the watch in view, read by the model as off-topic or as
+/// small talk: a question that points at the product in focus ("with it", "does it …") is
+/// about that product.
+fn question_about_the_product_in_view<'p>(ctx: &Ctx<'_>, intent: &'p str) -> &'p str {
+    const PRONOUNS: &[&str] = &["it", "them", "this", "that", "these", "those"];
+    const PREPOSITIONS: &[&str] = &["with", "for", "in", "on", "into", "about", "of", "from"];
+    const QUESTION_VERBS: &[&str] = &["does", "do", "can", "will", "would", "could", "is", "are"];
+    let off_topic = intent == Intent::OutOfScope.as_str() || intent == Intent::Chitchat.as_str();
+    if !off_topic || ctx.pressed || ctx.tracker.focus.is_none() {
+        return intent;
+    }
+    let lower = ctx.parse.text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let asks_about_it = words.windows(2).enumerate().any(|(i, pair)| {
+        PRONOUNS.contains(&pair[1])
+            && (PREPOSITIONS.contains(&pair[0]) || (i == 0 && QUESTION_VERBS.contains(&pair[0])))
+    });
+    if asks_about_it && lower.trim_end().ends_with('?') {
+        Intent::ProductInfo.as_str()
+    } else {
+        intent
+    }
 }
 
 /// "take out the northway ones" with a list of hoodies on screen and no northway line in

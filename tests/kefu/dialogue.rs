@@ -78,11 +78,11 @@ pub(crate) fn start_on(data: &Path, knowledge: &Path) -> Kefu {
 // are skipped then), so no story goes missing or is marked open unnoticed: raise them when
 // stories are added or an open one passes.
 /// Stories that run here, open ones included (issue 29 asks for at least 80).
-const AT_LEAST_STORIES: usize = 135;
+const AT_LEAST_STORIES: usize = 142;
 /// Of them, on a catalogue other than the demo shop.
-const AT_LEAST_ON_OTHER_CATALOGUES: usize = 33;
+const AT_LEAST_ON_OTHER_CATALOGUES: usize = 36;
 /// Stories required to pass (not marked `open`).
-const AT_LEAST_REQUIRED: usize = 134;
+const AT_LEAST_REQUIRED: usize = 140;
 
 /// Every story not marked `open` passes. Open stories (known failing when written) are
 /// counted but not played here; `kefu eval stories` plays them all.

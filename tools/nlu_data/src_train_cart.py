@@ -417,3 +417,84 @@ zero out my cart
 remove all [4](quantity) items
 remove all the items
 """
+
+# The values shoppers name a cart line by, in the mix the add_to_cart lines have them
+# (materials, colours, brands, model names, sizes): the first cart lines named lines
+# mostly by product type alone (December 7, seventh session).
+TRAIN["view_cart"] += """
+is the [linen](material) [tablecloth](product_type) still in my cart
+did the [leather](material) [wallet](product_type) go in the basket
+is the [wool](material) [jumper](product_type) in there in [navy](color)
+which [oak](material) [shelf](product_type) did i add
+have i got the [silver](color) [necklace](product_type) in my basket
+is the [sony wh-1000xm4](product) still in my cart
+did the [garmin venu 3](product) get added
+is the [apple watch se](product) in the basket or not
+did i put the [nike pegasus 40](product) in size [10](size)
+what size is the [levi's 511](product) in my cart
+are the [adidas](brand) [joggers](product_type) in my basket
+is the [patagonia](brand) one in the cart
+did the [hydro flask](brand) [bottle](product_type) make it into my basket
+is the [cotton](material) [duvet cover](product_type) in [king](size) in my cart
+which colour [velvet](material) [cushion](product_type) is in my basket
+did i add the [glass](material) [teapot](product_type) or the [steel](material) one
+"""
+
+TRAIN["remove_from_cart"] += """
+remove the [linen](material) [shirt](product_type)
+take the [leather](material) [belt](product_type) out of my cart
+drop the [wool](material) [socks](product_type) from the basket
+get the [oak](material) [side table](product_type) out of my cart
+remove the [marble](material) [coasters](product_type)
+take out the [stainless steel](material) [pan](product_type)
+the [cashmere](material) [scarf](product_type) can go
+remove the [cast iron](material) [skillet](product_type), too heavy
+take out the [silk](material) [pillowcase](product_type) in [ivory](color)
+remove the [green](color) [jumper](product_type)
+drop the [pink](color) one
+take the [grey](color) [hoodie](product_type) in [medium](size) out
+remove the [size 8](size) [boots](product_type)
+remove the [small](size) one, it won't fit
+remove the [xxl](size) [tee](product_type)
+remove the [sony wh-1000xm4](product)
+take the [fitbit charge 6](product) out of my basket
+please remove the [instant pot duo](product)
+i don't want the [airpods max](product) anymore
+remove the [nespresso vertuo](product) from my cart
+get the [ray-ban wayfarer](product) out of the basket
+remove the [le labo](brand) [candle](product_type)
+take the [birkenstock](brand) [sandals](product_type) out
+drop the [north face](brand) [jacket](product_type)
+remove anything from [ikea](brand) in my cart
+take the [uniqlo](brand) [fleece](product_type) out of my basket
+"""
+
+TRAIN["update_cart"] += """
+make the [linen](material) [napkins](product_type) [8](quantity)
+change the [wool](material) [socks](product_type) to [3](quantity) pairs
+could i get [2](quantity) of the [leather](material) [notebooks](product_type) instead
+set the [glass](material) [jars](product_type) to [six](quantity)
+[4](quantity) of the [cotton](material) [tea towels](product_type) please
+change the [oak](material) [coasters](product_type) to [a set of 4](quantity)
+make the [copper](material) [mugs](product_type) [two](quantity)
+change the [white](color) [plates](product_type) to [12](quantity)
+i want [3](quantity) of the [black](color) ones instead
+make it [two](quantity) of the [purple](color) [candles](product_type)
+change the [medium](size) [tees](product_type) to [3](quantity)
+set the [size 6](size) [socks](product_type) to [2](quantity) pairs
+[2](quantity) of the [kindle paperwhite](product) please, not one
+change the [sony wh-1000xm4](product) to [2](quantity)
+make the [yeti rambler](product) [three](quantity)
+i'd like [a pair](quantity) of the [airpods pro](product) instead of one
+make the [lego](brand) ones [2](quantity)
+change the [stanley](brand) [cups](product_type) to [4](quantity)
+[two](quantity) of the [denby](brand) [mugs](product_type), not four
+set the [muji](brand) [pens](product_type) to [10](quantity)
+"""
+
+TRAIN["empty_cart"] += """
+empty my cart, i don't want the [linen](material) [sheets](product_type) or anything else
+clear everything, including the [sony wh-1000xm4](product)
+remove everything, the [nike](brand) stuff too
+empty the basket, even the [red](color) [dress](product_type)
+"""
