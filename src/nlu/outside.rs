@@ -504,7 +504,7 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/models/kefu-nlu/labels.json");
         let labels: crate::nlu::Labels =
             serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        assert_eq!(labels.intents.len(), 24);
+        assert_eq!(labels.intents.len(), 28);
         let mut seen = std::collections::HashSet::new();
         for (b, kefu) in MAPPING {
             assert!(seen.insert(*b), "{b} mapped twice");
