@@ -739,7 +739,10 @@ mod tests {
         assert!(!asks_for_a_person(
             "our manager is leaving the team, we want to get her a board game"
         ));
-        assert_eq!(my_detail("is it available in my colour?"), Some(SlotKind::Color));
+        assert_eq!(
+            my_detail("is it available in my colour?"),
+            Some(SlotKind::Color)
+        );
         assert_eq!(my_detail("do you have it in my size"), Some(SlotKind::Size));
         assert_eq!(my_detail("do you have it in red"), None);
     }

@@ -105,9 +105,17 @@ pub fn add_to_cart(ctx: &mut Ctx<'_>) -> Outcome {
             // Ask for what still tells the variants apart, offering what is in stock; the
             // buttons carry the other half of the choice when it is made.
             let (slot, options, other) = if sizes.len() > 1 {
-                (SlotKind::Size, sizes, colour.as_deref().map(|c| ("color", c)))
+                (
+                    SlotKind::Size,
+                    sizes,
+                    colour.as_deref().map(|c| ("color", c)),
+                )
             } else {
-                (SlotKind::Color, colours, size.as_deref().map(|s| ("size", s)))
+                (
+                    SlotKind::Color,
+                    colours,
+                    size.as_deref().map(|s| ("size", s)),
+                )
             };
             ctx.tracker.pending = Some(Pending::AskSlot {
                 slot,

@@ -28,8 +28,8 @@ pub fn intent_in(ctx: &Ctx<'_>) -> Option<&'static str> {
     // A cart intent the model read stands as it is ("three is too many, drop it to one" is
     // a new count, though "drop" is a word for taking out): the words are for messages the
     // model read otherwise (or a model trained without cart intents).
-    let read_by_model = [VIEW_CART, REMOVE_FROM_CART, UPDATE_CART, EMPTY_CART]
-        .contains(&ctx.parse.intent.as_str());
+    let read_by_model =
+        [VIEW_CART, REMOVE_FROM_CART, UPDATE_CART, EMPTY_CART].contains(&ctx.parse.intent.as_str());
     if ctx.pressed || read_by_model {
         return None;
     }

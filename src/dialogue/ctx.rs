@@ -192,7 +192,12 @@ impl Ctx<'_> {
             .filter(|s| {
                 !matches!(
                     s.kind(),
-                    Some(SlotKind::Quantity | SlotKind::PriceMin | SlotKind::PriceMax | SlotKind::Ordinal)
+                    Some(
+                        SlotKind::Quantity
+                            | SlotKind::PriceMin
+                            | SlotKind::PriceMax
+                            | SlotKind::Ordinal
+                    )
                 )
             })
             .map(|s| s.value.as_str())

@@ -68,7 +68,9 @@ pub fn complete(parse: &mut Parse, graph: &Graph) {
             if parse.slots.iter().any(|s| s.is(SlotKind::ProductType)) {
                 continue;
             }
-            parse.slots.push(slot(SlotKind::ProductType, &text, start, end));
+            parse
+                .slots
+                .push(slot(SlotKind::ProductType, &text, start, end));
         }
     }
 

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::knowledge::PolicyKind;
-use crate::types::{Intent, Parse, QuickReply, INTENT_LABELS, NLU_FALLBACK, SlotKind};
+use crate::types::{Intent, Parse, QuickReply, SlotKind, INTENT_LABELS, NLU_FALLBACK};
 
 use super::ctx::Ctx;
 use super::orders::{self, email_in};
@@ -111,10 +111,10 @@ fn list_refinement_read_as_cart<'p>(ctx: &Ctx<'_>, intent: &'p str) -> &'p str {
 fn refinement_said_as_no<'p>(ctx: &Ctx<'_>, parse: &'p Parse) -> &'p str {
     let searching = !ctx.tracker.slots.is_empty() || !ctx.tracker.last_products.is_empty();
     let wishes = || {
-        parse
-            .slots
-            .iter()
-            .filter(|s| s.kind().is_some_and(|k| super::request::SEARCH_SLOTS.contains(&k)))
+        parse.slots.iter().filter(|s| {
+            s.kind()
+                .is_some_and(|k| super::request::SEARCH_SLOTS.contains(&k))
+        })
     };
     let turns_one_down = wishes().any(|s| crate::lexicon::excluded_at(&parse.text, s.start));
     let names_a_wish = wishes().next().is_some();
@@ -132,7 +132,8 @@ fn refinement_said_as_no<'p>(ctx: &Ctx<'_>, parse: &'p Parse) -> &'p str {
 /// the model read its mood (a story of people leaving, teams and colleagues pulls it
 /// towards a handoff). The need goes to the recommender when it names who it is for.
 fn shopping_story_read_as_handoff(parse: &Parse) -> Option<&'static str> {
-    let names_a_thing = parse.slot(SlotKind::ProductType).is_some() || parse.slot(SlotKind::Product).is_some();
+    let names_a_thing =
+        parse.slot(SlotKind::ProductType).is_some() || parse.slot(SlotKind::Product).is_some();
     if parse.intent != "human_agent"
         || !names_a_thing
         || crate::lexicon::asks_for_a_person(&parse.text)

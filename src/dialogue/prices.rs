@@ -89,10 +89,9 @@ pub fn read_zh(parse: &Parse, rule: &PriceRule) -> Option<(Vec<BudgetEnd>, Vec<P
         notes.extend(note);
         // A price with a unit and no cue: the NLU's label for it, if it tagged it.
         let bound = p.bound.unwrap_or_else(|| {
-            let tagged = parse
-                .slots
-                .iter()
-                .find(|s| s.kind().is_some_and(SlotKind::is_price) && s.start < p.end && p.start < s.end);
+            let tagged = parse.slots.iter().find(|s| {
+                s.kind().is_some_and(SlotKind::is_price) && s.start < p.end && p.start < s.end
+            });
             match tagged.and_then(|s| s.kind()) {
                 Some(SlotKind::PriceMin) => Bound::Min,
                 _ => Bound::Max,
@@ -197,7 +196,9 @@ mod tests {
 
     fn ends(text: &str, rule: &PriceRule) -> Vec<(&'static str, String)> {
         let (ends, _) = read_zh(&parse(text, &[]), rule).expect("a Chinese price");
-        ends.into_iter().map(|e| (e.slot.as_str(), e.value)).collect()
+        ends.into_iter()
+            .map(|e| (e.slot.as_str(), e.value))
+            .collect()
     }
 
     #[test]

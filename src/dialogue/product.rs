@@ -1,8 +1,8 @@
 //! Questions about products: what one is, whether it has a feature, its price and stock,
 //! two side by side, and which of a list the words pick.
 
-use crate::types::SlotKind;
 use crate::knowledge::{size_in_name, Answer, AttrValue, Product, Verdict};
+use crate::types::SlotKind;
 
 use super::ctx::{Ctx, Picked};
 use super::outcome::Outcome;
@@ -233,7 +233,8 @@ pub fn check_stock(ctx: &mut Ctx<'_>) -> Outcome {
         // the answer is what is in stock in it, which is the search (the recommender lists
         // only products with a matching variant in stock).
         let asks_category = ctx.parse.slot(SlotKind::Product).is_none()
-            && (ctx.parse.slot(SlotKind::ProductType).is_some() || ctx.parse.slot(SlotKind::Brand).is_some());
+            && (ctx.parse.slot(SlotKind::ProductType).is_some()
+                || ctx.parse.slot(SlotKind::Brand).is_some());
         if asks_category {
             return super::search::search(ctx);
         }
@@ -355,7 +356,11 @@ pub(super) fn ask_variant_detail(
 ) -> Option<Outcome> {
     let mut options: Vec<String> = Vec::new();
     for v in p.variants_in_stock(None, None) {
-        let value = if slot == SlotKind::Size { &v.size } else { &v.colour };
+        let value = if slot == SlotKind::Size {
+            &v.size
+        } else {
+            &v.colour
+        };
         if let Some(value) = value {
             if !options.contains(value) {
                 options.push(value.clone());

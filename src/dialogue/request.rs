@@ -105,7 +105,9 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Ve
     let tagged = parse.slot(SlotKind::Sort).and_then(|s| sort_wish(&s.value));
     match tagged.or_else(|| sort_wish(&parse.text)) {
         Some(wish) => {
-            tracker.slots.insert(SlotKind::Sort, sort_words(wish).into());
+            tracker
+                .slots
+                .insert(SlotKind::Sort, sort_words(wish).into());
         }
         None if parse.slot(SlotKind::Sort).is_some() => {
             // A sort the shop can't do ("most popular first"): not a filter either.
@@ -271,7 +273,7 @@ pub(super) fn describing_words(tracker: &Tracker) -> Vec<String> {
     ]
     .iter()
     .filter_map(|k| tracker.slots.get(k).cloned())
-        .collect()
+    .collect()
 }
 
 /// The search in force, typed. `typed` is this turn's text, ranked by when nothing in

@@ -368,7 +368,7 @@ pub fn refine(ctx: &mut Ctx<'_>) -> Outcome {
 }
 
 fn refine_merged(ctx: &mut Ctx<'_>, before: SearchState, more: bool, cheaper: bool) -> Outcome {
-        // A ceiling said with "cheaper" (便宜一点，两百以内) stands; the NLU may not tag it.
+    // A ceiling said with "cheaper" (便宜一点，两百以内) stands; the NLU may not tag it.
     let said_max = ctx.parse.slot(SlotKind::PriceMax).is_some()
         || zh::prices(&ctx.parse.text)
             .iter()

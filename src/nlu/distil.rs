@@ -45,11 +45,24 @@ impl Teacher {
     }
 
     pub(crate) fn check_labels(&self, student: &NluModel) -> Result<(), NluError> {
-        let unfit = |why: String| NluError::Invalid(format!("the teacher does not fit this data: {why}"));
-        let rows = check_labels(&self.model.labels, &student.labels).map_err(|e| unfit(e.to_string()))?;
+        let unfit =
+            |why: String| NluError::Invalid(format!("the teacher does not fit this data: {why}"));
+        let rows =
+            check_labels(&self.model.labels, &student.labels).map_err(|e| unfit(e.to_string()))?;
         // Its probabilities are per intent of its own head: the student's must be the same.
         if !rows.unchanged() {
-            return Err(unfit("the data has intents the teacher does not know".into()));
+            let unknown: Vec<&str> = rows
+                .0
+                .iter()
+                .zip(&student.labels.intents)
+                .filter(|(row, _)| row.is_none())
+                .map(|(_, intent)| intent.as_str())
+                .collect();
+            let why = match unknown.as_slice() {
+                [] => "its intents are in another order".to_string(),
+                names => format!("intents new in the data: {}", names.join(", ")),
+            };
+            return Err(unfit(why));
         }
         Ok(())
     }

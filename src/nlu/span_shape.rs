@@ -114,9 +114,9 @@ fn only_function_words(value: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let named = words.windows(2).any(|pair| {
-        ARTICLES.contains(&pair[0].as_str()) && PRONOUNS.contains(&pair[1].as_str())
-    });
+    let named = words
+        .windows(2)
+        .any(|pair| ARTICLES.contains(&pair[0].as_str()) && PRONOUNS.contains(&pair[1].as_str()));
     !words.is_empty() && !named && words.iter().all(|w| WORDS.contains(&w.as_str()))
 }
 

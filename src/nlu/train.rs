@@ -646,4 +646,3 @@ fn grown_intent_head(
     let merged: Vec<f32> = rows.merge(&trained, &fresh).concat();
     Ok(Tensor::from_vec(merged, dims, var.device())?.to_dtype(var.dtype())?)
 }
-

@@ -150,8 +150,11 @@ mod tests {
         let same = check_labels(&model, &labels(&["greet", "search"], &["brand", "color"]));
         assert!(same.unwrap().unchanged());
         // "buy" sorts between the two: it gets a fresh row, the others keep theirs.
-        let grown = check_labels(&model, &labels(&["buy", "greet", "search"], &["brand", "color"]))
-            .unwrap();
+        let grown = check_labels(
+            &model,
+            &labels(&["buy", "greet", "search"], &["brand", "color"]),
+        )
+        .unwrap();
         assert_eq!(grown, IntentRows(vec![None, Some(0), Some(1)]));
         assert!(!grown.unchanged());
         let merged = grown.merge(&[vec![1.0], vec![2.0]], &[vec![7.0], vec![8.0], vec![9.0]]);
@@ -160,7 +163,10 @@ mod tests {
         let err = check_labels(&model, &labels(&["greet", "search", "thanks"], &["brand"]))
             .unwrap_err()
             .to_string();
-        assert!(!err.contains("thanks"), "an added intent is no error: {err}");
+        assert!(
+            !err.contains("thanks"),
+            "an added intent is no error: {err}"
+        );
         assert!(
             err.contains("slot types no longer in the data: color"),
             "{err}"
@@ -169,7 +175,10 @@ mod tests {
         let err = check_labels(&model, &labels(&["greet"], &["brand", "color"]))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("intents no longer in the data: search"), "{err}");
+        assert!(
+            err.contains("intents no longer in the data: search"),
+            "{err}"
+        );
         let err = check_labels(&model, &labels(&["greet", "search"], &["brand", "size"]))
             .unwrap_err()
             .to_string();

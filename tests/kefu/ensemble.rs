@@ -463,7 +463,11 @@ fn kefu_train_from_continues_each_member_from_its_own_weights() {
             .unwrap()
     };
     let out = continue_on("more.jsonl", "grown");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let intents = |dir: &str| -> Vec<String> {
         let labels: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(tmp.path().join(dir).join("labels.json")).unwrap(),
@@ -511,7 +515,10 @@ fn kefu_train_from_continues_each_member_from_its_own_weights() {
     let out = continue_on("hue.jsonl", "new");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(stderr.contains("slot types new in the data: hue"), "{stderr}");
+    assert!(
+        stderr.contains("slot types new in the data: hue"),
+        "{stderr}"
+    );
     assert!(stderr.contains("hint:"), "{stderr}");
     let (ok, _, stderr) = train("--from ens --from-member 3 --out new");
     assert!(!ok);

@@ -68,10 +68,16 @@ fn the_shipped_models_know_the_intents_and_slot_kinds_the_dialogue_acts_on() {
     let all_intents: BTreeSet<String> = Intent::ALL.iter().map(|i| i.to_string()).collect();
     let all_slots: BTreeSet<String> = SlotKind::ALL.iter().map(|k| k.to_string()).collect();
     let (intents, slots) = model_labels("models/kefu-nlu");
-    assert_eq!(intents, all_intents, "English: every intent, the cart's included");
+    assert_eq!(
+        intents, all_intents,
+        "English: every intent, the cart's included"
+    );
     assert_eq!(slots, all_slots);
     let (zh_intents, zh_slots) = model_labels("models/kefu-nlu-zh");
-    assert_eq!(zh_intents, all_intents, "Chinese: the same, the cart's included");
+    assert_eq!(
+        zh_intents, all_intents,
+        "Chinese: the same, the cart's included"
+    );
     assert_eq!(zh_slots, all_slots);
 }
 
