@@ -242,6 +242,15 @@ const SORT_WORDS: &[(SortWish, &[&str])] = &[
 ];
 
 /// A word's letters and digits only, lower-cased: "Don't" → "dont".
+/// The message's words, lower-cased, split at everything that is not a letter or a digit.
+pub fn lower_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 fn bare(word: &str) -> String {
     word.chars()
         .filter(|c| c.is_alphanumeric())

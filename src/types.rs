@@ -153,6 +153,14 @@ impl Intent {
         }
     }
 
+    /// One of the cart's own intents (seeing, taking out, re-counting, emptying).
+    pub fn is_cart(self) -> bool {
+        matches!(
+            self,
+            Intent::ViewCart | Intent::RemoveFromCart | Intent::UpdateCart | Intent::EmptyCart
+        )
+    }
+
     /// The intent a label names; `None` for a label kefu has no action for.
     pub fn parse(label: &str) -> Option<Intent> {
         Intent::ALL.into_iter().find(|i| i.as_str() == label)

@@ -28,8 +28,7 @@ pub fn intent_in(ctx: &Ctx<'_>) -> Option<&'static str> {
     // A cart intent the model read stands as it is ("three is too many, drop it to one" is
     // a new count, though "drop" is a word for taking out): the words are for messages the
     // model read otherwise (or a model trained without cart intents).
-    let read_by_model =
-        [VIEW_CART, REMOVE_FROM_CART, UPDATE_CART, EMPTY_CART].contains(&ctx.parse.intent.as_str());
+    let read_by_model = Intent::parse(&ctx.parse.intent).is_some_and(Intent::is_cart);
     if ctx.pressed || read_by_model {
         return None;
     }
@@ -67,16 +66,11 @@ fn quantity(ctx: &Ctx<'_>) -> Option<u32> {
 
 /// The number right after the last "to" of an English message ("down to 2", "to one").
 fn count_after_to(text: &str) -> Option<u32> {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words
+    lexicon::lower_words(text)
         .windows(2)
         .rev()
         .find(|pair| pair[0] == "to")
-        .and_then(|pair| super::slots::number_word(pair[1]))
+        .and_then(|pair| super::slots::number_word(&pair[1]))
 }
 
 /// The cart line the message points at: a product id from a button, a product the words

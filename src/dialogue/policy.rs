@@ -64,16 +64,13 @@ fn question_about_the_product_in_view<'p>(ctx: &Ctx<'_>, intent: &'p str) -> &'p
     if !off_topic || ctx.pressed || ctx.tracker.focus.is_none() {
         return intent;
     }
-    let lower = ctx.parse.text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = crate::lexicon::lower_words(&ctx.parse.text);
     let asks_about_it = words.windows(2).enumerate().any(|(i, pair)| {
-        PRONOUNS.contains(&pair[1])
-            && (PREPOSITIONS.contains(&pair[0]) || (i == 0 && QUESTION_VERBS.contains(&pair[0])))
+        let (before, word) = (pair[0].as_str(), pair[1].as_str());
+        PRONOUNS.contains(&word)
+            && (PREPOSITIONS.contains(&before) || (i == 0 && QUESTION_VERBS.contains(&before)))
     });
-    if asks_about_it && lower.trim_end().ends_with('?') {
+    if asks_about_it && ctx.parse.text.trim_end().ends_with('?') {
         Intent::ProductInfo.as_str()
     } else {
         intent
