@@ -273,7 +273,7 @@ def main():
             print(f"google catalogue not found at {a.google_catalog}; skipping", file=sys.stderr)
         else:
             google = load_google(a.google_catalog)
-            for name in ("google-merch", "google-merch-heldout"):
+            for name in ("google-merch", "google-merch-heldout", "google-merch-heldout2"):
                 sets.append((name, os.path.join(HERE, f"{name}.jsonl"), google))
     for label, path, products in sets:
         errors += check_set(label, path, products, a.verbose)
