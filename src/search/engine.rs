@@ -40,6 +40,9 @@ const MEANING_ONLY_FLOOR: f32 = 0.6;
 /// Products of the type the words did not reach, kept per hit asked for (room for
 /// listings that collapse into one).
 const TAIL_PER_SHOWN: usize = 4;
+/// Up to this many words (stop words left out), a request without a type is read as
+/// one: its last word says what kind of thing is wanted.
+const SHORT_REQUEST: usize = 3;
 /// With a sort wish and no product type, how far down the relevance list it reorders.
 const SORT_HEAD: usize = 10;
 
@@ -184,19 +187,7 @@ impl ProductSearch {
         }
         let (type_match, of_type) = match asked.product_type.as_deref().map(str::trim) {
             Some(asked) if !asked.is_empty() => {
-                let resolver = TypeResolver {
-                    thresholds: self.thresholds,
-                    graph: &self.graph,
-                    index: &self.index,
-                    names: &self.types,
-                    thesaurus: &self.thesaurus,
-                    said: self
-                        .index
-                        .words(&text)
-                        .into_iter()
-                        .map(|w| w.stem)
-                        .collect(),
-                };
+                let resolver = self.type_resolver(&text);
                 resolver.resolve(asked, |t| Ok(self.query_vector(t)?.to_vec()))?
             }
             _ => (TypeMatch::NotAsked, None),
@@ -235,10 +226,24 @@ impl ProductSearch {
         }
         admitted.sort_unstable();
         if of_type.is_some() || !words.is_empty() {
+            // The type's head and its synonym phrases narrow nothing (what the type's
+            // products are called may be another word of the phrase's group); a modifier
+            // outside them does ("mechanical keyboard" beside the other keyboards).
             let type_stems: Vec<String> = asked
                 .product_type
                 .as_deref()
-                .map(|t| self.index.words(t).into_iter().map(|w| w.stem).collect())
+                .map(|t| {
+                    let words = self.index.words(t);
+                    let in_phrase = self.thesaurus.in_phrases(&words);
+                    let last = words.len().saturating_sub(1);
+                    words
+                        .into_iter()
+                        .zip(in_phrase)
+                        .enumerate()
+                        .filter(|(i, (_, p))| *p || *i == last)
+                        .map(|(_, (w, _))| w.stem)
+                        .collect()
+                })
                 .unwrap_or_default();
             let typed = of_type.is_some();
             if let Some(narrowed) =
@@ -246,6 +251,13 @@ impl ProductSearch {
             {
                 admitted = narrowed;
             }
+        }
+        // A few words without a type read as one ("pins", "smart plug"): of the products
+        // they found, those of another kind than their last word says go.
+        if of_type.is_none() && (1..=SHORT_REQUEST).contains(&words.len()) {
+            let resolver = self.type_resolver(&text);
+            let last = words.last().map(|w| w.typed.as_str()).unwrap_or_default();
+            admitted = resolver.of_the_kind(last, &[], admitted, false);
         }
         if let (Some(labels), false) = (&self.cjk_labels, cjk.is_empty()) {
             if let Some(narrowed) = labels.narrow(&text, &admitted) {
@@ -346,6 +358,19 @@ impl ProductSearch {
             type_match,
             admitted: admitted.len(),
         })
+    }
+}
+
+impl ProductSearch {
+    fn type_resolver(&self, text: &str) -> TypeResolver<'_> {
+        TypeResolver {
+            thresholds: self.thresholds,
+            graph: &self.graph,
+            index: &self.index,
+            names: &self.types,
+            thesaurus: &self.thesaurus,
+            said: self.index.words(text).into_iter().map(|w| w.stem).collect(),
+        }
     }
 }
 

@@ -93,6 +93,10 @@ pub(crate) struct TypeNames {
     centroids: Vec<f32>,
     /// Each product's head noun, stemmed (by catalogue position): what it is.
     product_heads: Vec<Option<String>>,
+    /// Each product's kind, stemmed: its name's head where that is a kind, else the head
+    /// of its category's name (a category below a department: "Atlas Trek 65" under
+    /// "Backpacks" is a backpack); `None` when neither tells.
+    product_kinds: Vec<Option<String>>,
     /// Stems that say what a thing is: the last words of the synonym list's kinds and of
     /// the category names (a name's last word may be a colour or a model instead);
     /// `None` when the shop has no synonym list.
@@ -175,13 +179,14 @@ impl TypeNames {
             .products()
             .iter()
             .map(|p| name_head(&p.name, &not_heads).and_then(|h| index.stem(&h)))
-            .collect();
+            .collect::<Vec<Option<String>>>();
         // Without a synonym list every head noun counts as a kind.
         let kinds = (!thesaurus.is_empty()).then(|| {
             let mut kinds = thesaurus.kind_heads(graph.colour_words());
             kinds.extend(category_stems.iter().filter_map(|(_, s)| s.last().cloned()));
             kinds
         });
+        let product_kinds = product_kinds(graph, &product_heads, kinds.as_ref(), &category_stems);
         let departments = graph
             .categories()
             .iter()
@@ -195,6 +200,7 @@ impl TypeNames {
             category_stems,
             centroids,
             product_heads,
+            product_kinds,
             kinds,
             departments,
         })
@@ -307,9 +313,52 @@ fn name_head(name: &str, not_heads: &HashSet<String>) -> Option<String> {
                 && !w.chars().any(|c| c.is_ascii_digit())
                 && !not_heads.contains(w)
                 && !COLLECTIVES.contains(&w.as_str())
+                && !SIZES.contains(&w.as_str())
         })
     })
 }
+
+/// Each product's kind (see `TypeNames::product_kinds`).
+fn product_kinds(
+    graph: &Graph,
+    heads: &[Option<String>],
+    kinds: Option<&HashSet<String>>,
+    category_stems: &[(String, Vec<String>)],
+) -> Vec<Option<String>> {
+    // A category named for two kinds ("Keyboards & mice") tells neither.
+    let one_kind = |name: &str| {
+        let lower = name.to_lowercase();
+        !lower.contains('&') && !lower.contains(',') && !lower.split(' ').any(|w| w == "and")
+    };
+    let below_department: HashMap<&str, &str> = graph
+        .categories()
+        .iter()
+        .filter(|c| c.parent.is_some() && one_kind(&c.name))
+        .filter_map(|c| {
+            let (_, stems) = category_stems.iter().find(|(id, _)| id == &c.id)?;
+            Some((c.id.as_str(), stems.last()?.as_str()))
+        })
+        .collect();
+    graph
+        .products()
+        .iter()
+        .zip(heads)
+        .map(|(p, head)| {
+            head.clone()
+                .filter(|h| kinds.is_none_or(|k| k.contains(h)))
+                .or_else(|| {
+                    below_department
+                        .get(p.category.as_str())
+                        .map(|h| h.to_string())
+                })
+        })
+        .collect()
+}
+
+/// Sizes a name may end with when the feed has no size option ("Dog Bed Medium").
+const SIZES: &[&str] = &[
+    "small", "medium", "large", "mini", "regular", "petite", "tall", "xxl", "xxxl",
+];
 
 /// Nouns of quantity: a "Magnet Set" is magnets, a "Sticker Pack" stickers, a "Brick
 /// Box" bricks.
@@ -414,7 +463,7 @@ impl TypeResolver<'_> {
                     (synonyms, OfType::new())
                 };
                 products.extend(of_close);
-                let products = sorted(products);
+                let products = self.of_the_kind(asked, &took, sorted(products), typos);
                 let m = TypeMatch::Found {
                     asked: asked.to_string(),
                     categories,
@@ -425,6 +474,7 @@ impl TypeResolver<'_> {
             }
         }
         let (took, products) = close(t.similar_from, true)?;
+        let products = self.of_the_kind(asked, &took, products, false);
         if !products.is_empty() {
             let m = TypeMatch::Similar {
                 asked: asked.to_string(),
@@ -641,6 +691,128 @@ impl TypeResolver<'_> {
         } else {
             Vec::new()
         }
+    }
+
+    /// Of the products found for a type, those that are of its kind, when some are: the
+    /// found set may hold other kinds ("Maps Pin Tee" for "pin", the grinder's category
+    /// holds espresso machines), and listed after the asked kind they would fill the list
+    /// as if they were it. A product's kind is its name's head, or its category's (see
+    /// `TypeNames::product_kinds`); one whose kind cannot be told stays. The asked kind
+    /// is the type's head word, the heads of its synonyms and of the types taken in for
+    /// it, and any word the shopper said.
+    pub(crate) fn of_the_kind(
+        &self,
+        asked: &str,
+        took: &[String],
+        products: OfType,
+        typos: bool,
+    ) -> OfType {
+        let words = self.index.words(asked);
+        let Some(head) = words.last().map(|w| w.stem.clone()) else {
+            return products;
+        };
+        let mut heads: HashSet<String> = self.said.clone();
+        heads.insert(head.clone());
+        let last_stem = |text: &str| self.index.words(text).pop().map(|w| w.stem);
+        heads.extend(took.iter().filter_map(|t| last_stem(t)));
+        heads.extend(
+            self.thesaurus
+                .variants(&words)
+                .iter()
+                .filter_map(|v| last_stem(&v.text)),
+        );
+        let kind = |p: &u32| {
+            self.names
+                .product_kinds
+                .get(*p as usize)
+                .and_then(Option::as_deref)
+        };
+        // A closed compound is of its last word's kind ("smartwatch" is a watch).
+        let of_kind = |k: &str| {
+            heads.contains(k)
+                || (head.len() >= 3 && k.ends_with(head.as_str()))
+                || (typos && strsim::levenshtein(k, &head) <= 1)
+        };
+        // What the shopper called it settles it where the name says so, though the word
+        // is no kind the shop's lists know ("Burr Grinder" under Coffee makers).
+        let called = |p: &u32| {
+            self.names
+                .product_heads
+                .get(*p as usize)
+                .and_then(Option::as_deref)
+                .is_some_and(of_kind)
+        };
+        let kind = |p: &u32| {
+            if called(p) {
+                Some(head.as_str())
+            } else {
+                kind(p)
+            }
+        };
+        if !products.iter().any(|p| kind(p).is_some_and(of_kind)) {
+            return products;
+        }
+        // The category the shopper named is the shop's own word for what they asked: all
+        // it holds is of the kind, but for a product whose name says it is a kind the shop
+        // has another category for (a sleeping bag filed under tents).
+        let named = self.named_category(asked);
+        products
+            .into_iter()
+            .filter(|p| {
+                if named
+                    .as_ref()
+                    .is_some_and(|(of_c, _)| of_c.binary_search(p).is_ok())
+                {
+                    let name_kind = self.names.product_heads.get(*p as usize).cloned().flatten();
+                    return name_kind.is_none_or(|k| {
+                        of_kind(&k)
+                            || !named
+                                .as_ref()
+                                .is_some_and(|(_, others)| others.contains(&k))
+                    });
+                }
+                kind(p).is_none_or(of_kind)
+            })
+            .collect()
+    }
+
+    /// The category the asked words name (by id or name, singular or plural):
+    /// its products, and the heads of the shop's other categories' names.
+    fn named_category(&self, asked: &str) -> Option<(Vec<u32>, HashSet<String>)> {
+        // By its name or the name said in other words of the shop's synonym list
+        // ("coffee machine" for "Coffee makers"), not by a category synonym: that ("hair
+        // dryers" of Haircare) says where to look, not that all the category holds is one.
+        let mut said: Vec<String> = vec![asked.to_lowercase()];
+        said.extend(
+            self.thesaurus
+                .variants(&self.index.words(asked))
+                .into_iter()
+                .map(|v| v.text.to_lowercase()),
+        );
+        let forms: Vec<String> = said
+            .iter()
+            .flat_map(|s| {
+                let singular = s.strip_suffix('s').unwrap_or(s).to_string();
+                [s.clone(), singular, format!("{s}s")]
+            })
+            .collect();
+        let c = forms
+            .iter()
+            .filter_map(|v| self.graph.category(v))
+            .find(|c| {
+                let name = c.name.to_lowercase();
+                forms.iter().any(|v| *v == name || *v == c.id)
+            })?;
+        let mut of_c = self.graph.product_positions_in_category(&c.id, true);
+        of_c.sort_unstable();
+        let others = self
+            .names
+            .category_stems
+            .iter()
+            .filter(|(id, _)| id != &c.id)
+            .filter_map(|(_, stems)| stems.last().cloned())
+            .collect();
+        Some((of_c, others))
     }
 
     /// Whether the category's name leaves out some of the asked words (it names a kind

@@ -109,6 +109,15 @@ impl Thesaurus {
         found
     }
 
+    /// Whether each of `words` is part of a group's phrase.
+    pub fn in_phrases(&self, words: &[Word]) -> Vec<bool> {
+        let mut covered = vec![false; words.len()];
+        for f in self.find(words) {
+            covered[f.start..f.start + f.len].fill(true);
+        }
+        covered
+    }
+
     /// The request said with one of its group phrases in another word of the group
     /// ("kids t-shirt" → "kids tee", "kids tshirt", "kids tee shirt"), at most
     /// `MAX_VARIANTS`, each with the synonym put in; the longest phrase found is the one

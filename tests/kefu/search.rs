@@ -145,10 +145,10 @@ fn a_category_named_by_the_head_word_gives_only_what_the_other_words_label() {
     // "canvas" labels a tote in Bags and a cap elsewhere: only the tote is a canvas bag.
     let r = run(&typed("canvas bag"));
     assert_eq!(ids(&r), vec!["cs-16"], "{:?}", names(&r));
-    // A word the shop labels nothing with leaves the category whole.
+    // A word the shop labels nothing with narrows nothing: the category's products that
+    // are called a bag.
     let r = run(&typed("paper bag"));
-    let got: HashSet<&str> = ids(&r).into_iter().collect();
-    assert_eq!(got, HashSet::from(["cs-15", "cs-16", "cs-17", "cs-18"]));
+    assert_eq!(ids(&r), vec!["cs-17"], "{:?}", names(&r));
 }
 
 #[test]
@@ -528,4 +528,77 @@ fn a_department_near_in_meaning_is_offered_not_searched() {
         panic!("expected NoneOfType, got {:?}", r.type_match);
     };
     assert!(nearest.iter().any(|n| n == "Apparel"), "{nearest:?}");
+}
+
+/// The coarse shop with more categories and products of the test's own, searched with the
+/// fixture's encoder and store.
+fn shop_with(
+    categories: &str,
+    products: &str,
+    synonyms: &str,
+) -> (tempfile::TempDir, ProductSearch) {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(shop_dir()).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+    }
+    let append = |file: &str, text: &str| {
+        let path = dir.path().join(file);
+        let mut all = std::fs::read_to_string(&path).unwrap_or_default();
+        all.push_str(text);
+        std::fs::write(path, all).unwrap();
+    };
+    append("categories.yaml", categories);
+    append("products.jsonl", products);
+    append("synonyms.yaml", synonyms);
+    let f = fixture();
+    let search =
+        ProductSearch::build(load(dir.path()), f.encoder.clone(), Some(&f.store), None).unwrap();
+    (dir, search)
+}
+
+#[test]
+fn a_list_holds_the_asked_kind_not_what_only_mentions_it() {
+    let categories = "\
+- id: kitchen
+  name: \"Kitchen\"
+- id: coffee-makers
+  name: \"Coffee makers\"
+  parent: kitchen
+  synonyms: [\"grinders\"]
+";
+    let product = |id: &str, name: &str, category: &str| {
+        format!(
+            "{{\"id\": \"{id}\", \"name\": \"{name}\", \"brand\": \"harbor\", \"category\": \"{category}\", \
+             \"price\": 20.0, \"currency\": \"USD\", \"stock\": 5, \"rating\": 4.0, \"review_count\": 3}}\n"
+        )
+    };
+    let products = [
+        product("k-01", "Harbor Burr Grinder", "coffee-makers"),
+        product("k-02", "Harbor Espresso Machine", "coffee-makers"),
+        product("k-03", "Harbor Drip 10-Cup", "coffee-makers"),
+        product("k-04", "Harbor Moka Pot", "coffee-makers"),
+        product("k-05", "Summit Map Pin Tee", "apparel"),
+    ]
+    .concat();
+    let synonyms = "- [espresso machine, espresso maker]\n- [moka pot, stovetop espresso maker]\n- [t-shirt, tee]\n";
+    let (_dir, search) = shop_with(categories, &products, synonyms);
+    let ids_of = |req: &SearchRequest| -> Vec<String> {
+        let r = search.search(req, 10, SearchMode::Fused).unwrap();
+        r.hits.iter().map(|h| h.product.to_string()).collect()
+    };
+
+    // "Grinders" is the category's synonym, but an espresso machine, a moka pot and a
+    // drip machine filed beside the grinder are no grinders.
+    assert_eq!(ids_of(&typed("coffee grinder")), vec!["k-01"]);
+    // The category the shopper names holds all it holds.
+    let mut all = ids_of(&typed("coffee makers"));
+    all.sort();
+    assert_eq!(all, vec!["k-01", "k-02", "k-03", "k-04"]);
+    // A tee named for a pin is a tee: "pin", asked as a type or alone, is the pin.
+    assert_eq!(ids_of(&typed("pin")), vec!["cs-23"]);
+    assert_eq!(ids_of(&SearchRequest::text("pins")), vec!["cs-23"]);
+    assert!(ids_of(&typed("tee")).contains(&"k-05".to_string()));
 }
