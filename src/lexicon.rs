@@ -6,6 +6,7 @@
 
 use crate::types::{SlotKind, SortWish};
 
+pub mod audience;
 pub mod zh;
 pub mod zh_ask;
 pub mod zh_cart;

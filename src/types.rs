@@ -361,6 +361,20 @@ impl Parse {
     }
 }
 
+/// Who a shopper is buying for, when they say (`lexicon::audience` reads it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Men,
+    Women,
+    /// Any child ("kids", "my son"): the shop's kids', youth, toddler and baby lines.
+    Kids,
+    /// About one to four years old.
+    Toddlers,
+    /// Under a year or so, and "baby" things ("baby shower").
+    Babies,
+}
+
 /// How a shopper wants a list ordered, when they say so ("cheapest first", "best rated").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -404,6 +418,10 @@ pub struct SearchRequest {
     pub price_max: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort: Option<SortWish>,
+    /// Who it is for: products marked for someone else are not listed ("mens t shirt"
+    /// leaves out the women's and the kids' tees), and for a child only what is marked so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<Audience>,
     /// Also list products that are out of stock (a shopper's search lists only what can
     /// be bought now).
     #[serde(default)]
@@ -436,6 +454,7 @@ impl SearchRequest {
             && self.price_min.is_none()
             && self.price_max.is_none()
             && self.sort.is_none()
+            && self.audience.is_none()
     }
 }
 

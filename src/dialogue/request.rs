@@ -3,13 +3,14 @@
 //! "anything but black" exclude), then the search in force is typed. Search and the
 //! recommender rank for the request and never re-read the text.
 
-use crate::lexicon::zh;
+use crate::lexicon::{audience, zh};
 use crate::lexicon::{
     excluded_at, is_currency_word, is_negation, is_price_cue, parse_price, sort_wish, sort_words,
     EXCLUSIONS,
 };
 use crate::types::{Parse, SearchRequest, SlotKind};
 
+use super::age::asked_age;
 use super::prices::{convert_slot, read_zh, PriceNote, PriceRule};
 use super::tracker::Tracker;
 
@@ -296,6 +297,12 @@ pub(super) fn in_force(tracker: &Tracker, typed: &str) -> SearchRequest {
             text = format!("{text} {w}").trim().to_string();
         }
     }
+    // Who it is for, from all the search's words (a recipient said in a later turn too):
+    // a child's age says it best ("for my two year old").
+    let said = format!("{text} {}", get(SlotKind::ProductType).unwrap_or_default());
+    let audience = asked_age(&said)
+        .and_then(audience::of_age)
+        .or_else(|| audience::audience(&said));
     SearchRequest {
         product_type: get(SlotKind::ProductType),
         text,
@@ -309,6 +316,7 @@ pub(super) fn in_force(tracker: &Tracker, typed: &str) -> SearchRequest {
         price_min: get(SlotKind::PriceMin).and_then(|v| parse_price(&v)),
         price_max: get(SlotKind::PriceMax).and_then(|v| parse_price(&v)),
         sort: get(SlotKind::Sort).and_then(|v| sort_wish(&v)),
+        audience,
         include_out_of_stock: false,
         exclude: Vec::new(),
     }
@@ -409,6 +417,28 @@ mod tests {
         assert_eq!(r.sort, Some(SortWish::BestRated));
         let r = search_request(&parse("laptops by rating", &[("sort", "by rating")]));
         assert_eq!(r.sort, Some(SortWish::BestRated));
+    }
+
+    #[test]
+    fn who_it_is_for_from_words_or_a_childs_age() {
+        use crate::types::Audience;
+        let r = search_request(&parse("mens t shirt", &[("product_type", "t shirt")]));
+        assert_eq!(r.audience, Some(Audience::Men));
+        let r = search_request(&parse(
+            "can you show me t-shirts for my two year old",
+            &[("product_type", "t-shirts")],
+        ));
+        assert_eq!(r.audience, Some(Audience::Toddlers));
+        let r = search_request(&parse("a hoodie for my 8 year old son", &[]));
+        assert_eq!(r.audience, Some(Audience::Kids));
+        let r = search_request(&parse("a jacket for my 40 year old husband", &[]));
+        assert_eq!(
+            r.audience,
+            Some(Audience::Men),
+            "an adult's age is no child's"
+        );
+        let r = search_request(&parse("black hoodie", &[("product_type", "hoodie")]));
+        assert_eq!(r.audience, None);
     }
 
     #[test]

@@ -7,17 +7,19 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::audience;
 use super::cjk_narrow::CjkLabels;
 use super::collapse::{collapse, items};
 use super::filter::{Constraints, Stated};
 use super::fuse::{fuse, single, Fused, Fusion};
-use super::index::LexicalIndex;
+use super::index::{LexicalIndex, Word};
 use super::narrow;
 use super::product_type::{TypeNames, TypeResolver, TypeThresholds};
 use super::semantic::{ProductVectors, SemanticRanking};
 use super::thesaurus::Thesaurus;
 use super::{sort, SearchError, SearchHit, SearchMode, SearchResults, TypeMatch};
 use crate::knowledge::Graph;
+use crate::lexicon::audience::{is_audience_word, Marks};
 use crate::store::Store;
 use crate::types::{Embed, ProductId, SearchRequest};
 
@@ -61,6 +63,8 @@ pub struct ProductSearch {
     item_of: Vec<u32>,
     /// Each product's `in_stock()`, so a request asking nothing else reads no product.
     in_stock: Vec<bool>,
+    /// Who each product is for, as its name and facts say.
+    audience: Vec<Marks>,
     fusion: Fusion,
     thresholds: TypeThresholds,
     /// The shop's Chinese (CJK) words, when it has texts in such a locale.
@@ -90,6 +94,7 @@ impl ProductSearch {
             stated: Stated::of(&graph),
             item_of: items(graph.products()),
             in_stock: graph.products().iter().map(|p| p.in_stock()).collect(),
+            audience: audience::marks(&graph),
             graph,
             embed,
             index,
@@ -225,6 +230,9 @@ impl ProductSearch {
             None => admitted.retain(|&i| constraints.admits(&self.graph, &products[i as usize])),
         }
         admitted.sort_unstable();
+        if let Some(a) = req.audience {
+            audience::keep(a, &self.audience, &mut admitted);
+        }
         if of_type.is_some() || !words.is_empty() {
             // The type's head and its synonym phrases narrow nothing (what the type's
             // products are called may be another word of the phrase's group); a modifier
@@ -254,9 +262,17 @@ impl ProductSearch {
         }
         // A few words without a type read as one ("pins", "smart plug"): of the products
         // they found, those of another kind than their last word says go.
-        if of_type.is_none() && (1..=SHORT_REQUEST).contains(&words.len()) {
+        // (Who it is for is no kind: "t-shirts for kids" is read by "t-shirts".)
+        let kind_words: Vec<&Word> = words
+            .iter()
+            .filter(|w| !is_audience_word(&w.typed))
+            .collect();
+        if of_type.is_none() && (1..=SHORT_REQUEST).contains(&kind_words.len()) {
             let resolver = self.type_resolver(&text);
-            let last = words.last().map(|w| w.typed.as_str()).unwrap_or_default();
+            let last = kind_words
+                .last()
+                .map(|w| w.typed.as_str())
+                .unwrap_or_default();
             admitted = resolver.of_the_kind(last, &[], admitted, false);
         }
         if let (Some(labels), false) = (&self.cjk_labels, cjk.is_empty()) {
@@ -335,6 +351,15 @@ impl ProductSearch {
             }));
         }
 
+        // What the shop marks as for the audience itself comes before what it leaves
+        // unmarked (a "Women's" tee before a unisex one, for "women's t-shirt").
+        if let Some(a) = req.audience {
+            let (marked, unmarked): (Vec<Fused>, Vec<Fused>) = ranked
+                .into_iter()
+                .partition(|f| audience::names(a, &self.audience, f.ix));
+            ranked = marked;
+            ranked.extend(unmarked);
+        }
         // Only the hits a list can show are made (a sort wish over a whole type needs
         // them all).
         let whole_type_sorted = req.sort.is_some() && (of_type.is_some() || text.is_empty());

@@ -12,6 +12,7 @@
 //!   in the lexical ranking (`thesaurus`).
 //! - [`ProductSearch::vector`]: a product's embedding, for the recommender.
 
+mod audience;
 mod cjk;
 mod cjk_narrow;
 mod collapse;

@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use kefu::knowledge::{Graph, KnowledgeBase};
 use kefu::search::{ProductSearch, SearchMode, SearchResults, TypeMatch};
 use kefu::store::Store;
-use kefu::types::{Embed, ProductId, SearchRequest, SortWish};
+use kefu::types::{Audience, Embed, ProductId, SearchRequest, SortWish};
 
 struct Fixture {
     encoder: Arc<dyn Embed>,
@@ -601,4 +601,55 @@ fn a_list_holds_the_asked_kind_not_what_only_mentions_it() {
     assert_eq!(ids_of(&typed("pin")), vec!["cs-23"]);
     assert_eq!(ids_of(&SearchRequest::text("pins")), vec!["cs-23"]);
     assert!(ids_of(&typed("tee")).contains(&"k-05".to_string()));
+}
+
+#[test]
+fn who_it_is_for_filters_by_what_the_shop_marks() {
+    let product = |id: &str, name: &str| {
+        format!(
+            "{{\"id\": \"{id}\", \"name\": \"{name}\", \"brand\": \"harbor\", \"category\": \"apparel\", \
+             \"price\": 20.0, \"currency\": \"USD\", \"stock\": 5, \"rating\": 4.0, \"review_count\": 3}}\n"
+        )
+    };
+    let products = [
+        product("a-01", "Harbor Women's Crew Tee"),
+        product("a-02", "Harbor Men's Crew Tee"),
+        product("a-03", "Harbor Unisex Crew Tee"),
+        product("a-04", "Harbor Toddler Crew Tee"),
+        product("a-05", "Harbor Youth Crew Tee"),
+        product("a-06", "Harbor Ladies Pocket Tee"),
+    ]
+    .concat();
+    let (_dir, search) = shop_with("", &products, "- [t-shirt, tee]\n");
+    let listed = |audience: Option<Audience>, t: &str| -> Vec<String> {
+        let mut req = typed(t);
+        req.audience = audience;
+        let r = search.search(&req, 10, SearchMode::Fused).unwrap();
+        r.hits.iter().map(|h| h.product.to_string()).collect()
+    };
+    let without = listed(None, "tee");
+    assert!(without.len() >= 8, "every tee: {without:?}");
+
+    // For men: no women's, toddler's or youth tee; the men's and unisex ones (and the
+    // shop's tees that say nobody).
+    let men = listed(Some(Audience::Men), "tee");
+    for gone in ["a-01", "a-04", "a-05", "a-06"] {
+        assert!(!men.contains(&gone.to_string()), "{gone} in {men:?}");
+    }
+    assert!(men.contains(&"a-02".to_string()) && men.contains(&"a-03".to_string()));
+    // For women, what the shop marks as women's comes first, in either of its words.
+    let women = listed(Some(Audience::Women), "tee");
+    let mut first_two = women[..2].to_vec();
+    first_two.sort();
+    assert_eq!(first_two, vec!["a-01", "a-06"], "{women:?}");
+    assert!(!women.contains(&"a-02".to_string()));
+    // For a child: only the children's lines; for a toddler, the toddler's.
+    let mut kids = listed(Some(Audience::Kids), "tee");
+    kids.sort();
+    assert_eq!(kids, vec!["a-04", "a-05"]);
+    assert_eq!(listed(Some(Audience::Toddlers), "tee"), vec!["a-04"]);
+    // A kind the shop marks for no child is listed whole: it says nothing of who it is for.
+    let hoodies = listed(Some(Audience::Kids), "hoodie");
+    assert_eq!(hoodies, listed(None, "hoodie"));
+    assert!(!hoodies.is_empty());
 }
