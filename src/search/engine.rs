@@ -163,6 +163,17 @@ impl ProductSearch {
         limit: usize,
         mode: SearchMode,
     ) -> Result<SearchResults, SearchError> {
+        // Spacing slips mended in the shop's words first ("rain coat", "waterbottle").
+        let mut mended = req.clone();
+        if let Some(t) = self.index.respace(&req.text)? {
+            mended.text = t;
+        }
+        if let Some(t) = req.product_type.as_deref() {
+            if let Some(t) = self.index.respace(t)? {
+                mended.product_type = Some(t);
+            }
+        }
+        let req = &mended;
         let text = request_text(req);
         let mut asked = req.clone();
         asked.product_type = req.product_type.clone().filter(|t| !t.trim().is_empty());
@@ -269,11 +280,14 @@ impl ProductSearch {
             .collect();
         if of_type.is_none() && (1..=SHORT_REQUEST).contains(&kind_words.len()) {
             let resolver = self.type_resolver(&text);
-            let last = kind_words
-                .last()
-                .map(|w| w.typed.as_str())
-                .unwrap_or_default();
-            admitted = resolver.of_the_kind(last, &[], admitted, false);
+            let last = kind_words.last().copied();
+            // A word the shop labels nothing with may be its word misspelt ("keybaord").
+            let typo = match last {
+                Some(w) => self.index.labelled(&w.stem)?.is_empty(),
+                None => false,
+            };
+            let last = last.map(|w| w.typed.as_str()).unwrap_or_default();
+            admitted = resolver.of_the_kind(last, &[], admitted, typo);
         }
         if let (Some(labels), false) = (&self.cjk_labels, cjk.is_empty()) {
             if let Some(narrowed) = labels.narrow(&text, &admitted) {

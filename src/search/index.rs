@@ -298,6 +298,58 @@ impl LexicalIndex {
         super::cjk::query_terms(text)
     }
 
+    /// `text` with its spacing slips mended where the shop's own words say so: two words
+    /// the shop writes as one ("rain coat" → "raincoat", "sweat shirt"), one word it
+    /// writes as two ("waterbottle" → "water bottle", where some product is labelled with
+    /// both). `None` when nothing needed mending.
+    pub fn respace(&self, text: &str) -> Result<Option<String>, SearchError> {
+        let mut said: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        let bare = |w: &str| -> Option<String> {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            (w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic())).then_some(w)
+        };
+        let known = |word: &str| -> Result<Vec<u32>, SearchError> {
+            match self.stem(word) {
+                Some(stem) => self.labelled(&stem),
+                None => Ok(Vec::new()),
+            }
+        };
+        let together = |a: &[u32], b: &[u32]| a.iter().any(|p| b.contains(p));
+        let mut changed = false;
+        let mut i = 0;
+        while i < said.len() {
+            let Some(word) = bare(&said[i]) else {
+                i += 1;
+                continue;
+            };
+            if let Some(next) = said.get(i + 1).and_then(|n| bare(n)) {
+                let joined = format!("{word}{next}");
+                if !known(&joined)?.is_empty() && !together(&known(&word)?, &known(&next)?) {
+                    said[i] = joined;
+                    said.remove(i + 1);
+                    changed = true;
+                    i += 1;
+                    continue;
+                }
+            }
+            if word.len() >= 6 && known(&word)?.is_empty() {
+                for at in 3..=word.len() - 3 {
+                    let (left, right) = word.split_at(at);
+                    let (l, r) = (known(left)?, known(right)?);
+                    if together(&l, &r) {
+                        said[i] = format!("{left} {right}");
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+            i += 1;
+        }
+        Ok(changed.then(|| said.join(" ")))
+    }
+
     /// The stem of one word as the index stores it ("Bottles" → "bottl").
     pub fn stem(&self, word: &str) -> Option<String> {
         tokens(&self.english, word).pop()

@@ -731,7 +731,7 @@ impl TypeResolver<'_> {
         let of_kind = |k: &str| {
             heads.contains(k)
                 || (head.len() >= 3 && k.ends_with(head.as_str()))
-                || (typos && strsim::levenshtein(k, &head) <= 1)
+                || (typos && head.len() >= 5 && strsim::osa_distance(k, &head) <= 1)
         };
         // What the shopper called it settles it where the name says so, though the word
         // is no kind the shop's lists know ("Burr Grinder" under Coffee makers).

@@ -653,3 +653,19 @@ fn who_it_is_for_filters_by_what_the_shop_marks() {
     assert_eq!(hoodies, listed(None, "hoodie"));
     assert!(!hoodies.is_empty());
 }
+
+#[test]
+fn spacing_slips_are_mended_in_the_shops_words() {
+    // Two words the shop writes as one.
+    let r = run(&typed("back pack"));
+    assert_eq!(ids(&r), vec!["cs-15"], "{:?}", names(&r));
+    let r = run(&SearchRequest::text("note book"));
+    assert_eq!(ids(&r).first(), Some(&"cs-20"), "{:?}", names(&r));
+    // One word the shop writes as two, both on one product.
+    let r = run(&SearchRequest::text("waterbottle"));
+    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    assert_eq!(got, HashSet::from(["cs-03", "cs-04"]), "{:?}", names(&r));
+    // Words the shop writes apart stay apart.
+    let r = run(&typed("water bottle"));
+    assert_eq!(r.hits.len(), 2, "{:?}", names(&r));
+}
