@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use super::thesaurus::Thesaurus;
 use crate::knowledge::{colour_matches, size_in_name, AttrType, Graph, Product, Verdict};
+use crate::lexicon::excluded_at;
 use crate::types::{ProductId, SearchRequest};
 
 #[derive(Debug, Clone, Default)]
@@ -110,9 +111,18 @@ impl Constraints {
                 })
                 .collect()
         };
-        let brands = brands_of(&req.brands, &mut wishes);
+        let mut brands = brands_of(&req.brands, &mut wishes);
         // An unknown brand not to show excludes nothing.
-        let not_brands = brands_of(&req.not_brands, &mut Vec::new());
+        let mut not_brands = brands_of(&req.not_brands, &mut Vec::new());
+        // A brand of the shop's excluded in words the reader did not tag as a brand
+        // ("hoodie not google": the reader knows no shop's brands, the search does).
+        for b in graph.brands() {
+            let id = b.id.to_lowercase();
+            if !not_brands.contains(&id) && excluded_in(&req.text, &b.name) {
+                brands.retain(|x| x != &id);
+                not_brands.push(id);
+            }
+        }
         // A colour no product states may be stated in another spelling ("grey", "gray").
         let is_stated = |c: &str| words(c).iter().all(|w| stated.colours.contains(w));
         let spelled = |c: String| -> String {
@@ -283,6 +293,22 @@ impl Constraints {
     }
 }
 
+/// Whether `name` occurs in `text` as whole words right after words that exclude it
+/// ("not google", "anything but youtube", "tees that aren't google").
+fn excluded_in(text: &str, name: &str) -> bool {
+    let lower = text.to_lowercase();
+    let name = name.trim().to_lowercase();
+    if name.is_empty() {
+        return false;
+    }
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    lower.match_indices(&name).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + name.len()..].chars().next();
+        !is_word(before) && !is_word(after) && excluded_at(text, lower[..at].chars().count())
+    })
+}
+
 fn colour_attributes(p: &Product) -> impl Iterator<Item = String> + '_ {
     ["colour", "color"]
         .into_iter()
@@ -308,5 +334,27 @@ fn unsized_fits(graph: &Graph, p: &Product, size: &str) -> bool {
     match (sleeps, people) {
         (Some(sleeps), Some(n)) => sleeps >= n && sleeps <= n + 2.0,
         _ => size_in_name(&p.name, size),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excluded_in;
+
+    #[test]
+    fn a_name_after_words_that_exclude_it() {
+        assert!(excluded_in("hoodie not google", "Google"));
+        assert!(excluded_in("sweatshirt, not youtube", "YouTube"));
+        assert!(excluded_in("tees that aren't google", "Google"));
+        assert!(excluded_in("anything but #IamRemarkable", "#IamRemarkable"));
+        assert!(!excluded_in("google hoodie", "Google"));
+        assert!(
+            !excluded_in("not a hoodie, google ones", "Google"),
+            "the clause ended"
+        );
+        assert!(
+            !excluded_in("no googles here", "Google"),
+            "whole words only"
+        );
     }
 }
