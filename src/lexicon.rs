@@ -7,6 +7,7 @@
 use crate::types::{SlotKind, SortWish};
 
 pub mod audience;
+mod numbers;
 pub mod zh;
 pub mod zh_ask;
 pub mod zh_cart;
@@ -306,7 +307,8 @@ pub fn is_currency_word(word: &str) -> bool {
     CURRENCY_WORDS.contains(&word.to_lowercase().as_str())
 }
 
-/// An amount as shoppers write it: "$80", "300 euros", "1,200", "1.5k", "a grand".
+/// An amount as shoppers write it: "$80", "300 euros", "1,200", "1.5k", "a grand",
+/// "thirty dollars".
 pub fn parse_price(text: &str) -> Option<f64> {
     // "300元", "两百块", "三千五", "1千": Chinese numerals and units.
     if zh::has_han(text) {
@@ -315,7 +317,12 @@ pub fn parse_price(text: &str) -> Option<f64> {
     let s = text.to_lowercase();
     let grand = s.contains("grand");
     let Some(start) = s.find(|c: char| c.is_ascii_digit()) else {
-        return grand.then_some(1000.0);
+        // "thirty dollars", "a hundred and fifty".
+        return match numbers::amount_in_words(&s) {
+            Some(v) if grand => Some(v * 1000.0),
+            Some(v) => Some(v),
+            None => grand.then_some(1000.0),
+        };
     };
     let digits: String = s[start..]
         .chars()
@@ -595,6 +602,9 @@ mod tests {
         assert_eq!(parse_price("1.5k"), Some(1500.0));
         assert_eq!(parse_price("2 grand"), Some(2000.0));
         assert_eq!(parse_price("a grand"), Some(1000.0));
+        assert_eq!(parse_price("two grand"), Some(2000.0));
+        assert_eq!(parse_price("thirty dollars"), Some(30.0));
+        assert_eq!(parse_price("ten bucks"), Some(10.0));
         assert_eq!(parse_price("cheap"), None);
         assert_eq!(parse_price("300元"), Some(300.0));
         assert_eq!(parse_price("两百块"), Some(200.0));
