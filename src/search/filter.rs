@@ -42,6 +42,9 @@ fn lower(values: &[String]) -> Vec<String> {
 pub(crate) struct Stated {
     colours: HashSet<String>,
     materials: Vec<String>,
+    /// Brands a shopper may call by the first word of the name (see `short_names`):
+    /// (brand id, lower case; that word, lower case).
+    short_brands: Vec<(String, String)>,
 }
 
 impl Stated {
@@ -67,7 +70,17 @@ impl Stated {
             }
         }
         s.materials = materials.into_iter().collect();
+        s.short_brands = short_names(graph);
         s
+    }
+
+    /// The brand (id, lower case) a shopper names by the first word of its name.
+    fn brand_by_short_name(&self, said: &str) -> Option<&str> {
+        let said = said.trim().to_lowercase();
+        self.short_brands
+            .iter()
+            .find(|(_, short)| *short == said)
+            .map(|(id, _)| id.as_str())
     }
 }
 
@@ -92,6 +105,9 @@ impl Constraints {
                 .into_iter()
                 .filter_map(|v| match graph.brand(&v) {
                     Some(b) => Some(b.id.to_lowercase()),
+                    None if stated.brand_by_short_name(&v).is_some() => {
+                        stated.brand_by_short_name(&v).map(str::to_string)
+                    }
                     None if graph
                         .products()
                         .iter()
@@ -116,9 +132,17 @@ impl Constraints {
         let mut not_brands = brands_of(&req.not_brands, &mut Vec::new());
         // A brand of the shop's excluded in words the reader did not tag as a brand
         // ("hoodie not google": the reader knows no shop's brands, the search does).
+        let short_of = |id: &str| {
+            stated
+                .short_brands
+                .iter()
+                .find(|(b, _)| b == id)
+                .map(|(_, s)| s.as_str())
+        };
         for b in graph.brands() {
             let id = b.id.to_lowercase();
-            if !not_brands.contains(&id) && excluded_in(&req.text, &b.name) {
+            let said = |name: &str| excluded_in(&req.text, name);
+            if !not_brands.contains(&id) && (said(&b.name) || short_of(&id).is_some_and(said)) {
                 brands.retain(|x| x != &id);
                 not_brands.push(id);
             }
@@ -291,6 +315,29 @@ impl Constraints {
             .iter()
             .any(|m| stated.iter().any(|s| s.contains(m.as_str())))
     }
+}
+
+/// Brands whose name's first word is a name of its own: 4 letters or more, the name has
+/// more words, and no other brand's name starts with it ("cascadia" for "Cascadia
+/// Gear"). (brand id, that word), both lower case.
+fn short_names(graph: &Graph) -> Vec<(String, String)> {
+    let mut firsts: std::collections::HashMap<String, usize> = Default::default();
+    for b in graph.brands() {
+        if let Some(f) = b.name.split_whitespace().next() {
+            *firsts.entry(f.to_lowercase()).or_default() += 1;
+        }
+    }
+    graph
+        .brands()
+        .iter()
+        .filter_map(|b| {
+            let first = b.name.split_whitespace().next()?.to_lowercase();
+            let alone = b.name.split_whitespace().count() > 1
+                && first.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && firsts.get(&first) == Some(&1);
+            alone.then(|| (b.id.to_lowercase(), first))
+        })
+        .collect()
 }
 
 /// Whether `name` occurs in `text` as whole words right after words that exclude it

@@ -530,12 +530,13 @@ fn a_department_near_in_meaning_is_offered_not_searched() {
     assert!(nearest.iter().any(|n| n == "Apparel"), "{nearest:?}");
 }
 
-/// The coarse shop with more categories and products of the test's own, searched with the
-/// fixture's encoder and store.
+/// The coarse shop with more categories, products, synonyms and brands of the test's own,
+/// searched with the fixture's encoder and store.
 fn shop_with(
     categories: &str,
     products: &str,
     synonyms: &str,
+    brands: &str,
 ) -> (tempfile::TempDir, ProductSearch) {
     let dir = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(shop_dir()).unwrap() {
@@ -553,6 +554,7 @@ fn shop_with(
     append("categories.yaml", categories);
     append("products.jsonl", products);
     append("synonyms.yaml", synonyms);
+    append("brands.yaml", brands);
     let f = fixture();
     let search =
         ProductSearch::build(load(dir.path()), f.encoder.clone(), Some(&f.store), None).unwrap();
@@ -584,7 +586,7 @@ fn a_list_holds_the_asked_kind_not_what_only_mentions_it() {
     ]
     .concat();
     let synonyms = "- [espresso machine, espresso maker]\n- [moka pot, stovetop espresso maker]\n- [t-shirt, tee]\n";
-    let (_dir, search) = shop_with(categories, &products, synonyms);
+    let (_dir, search) = shop_with(categories, &products, synonyms, "");
     let ids_of = |req: &SearchRequest| -> Vec<String> {
         let r = search.search(req, 10, SearchMode::Fused).unwrap();
         r.hits.iter().map(|h| h.product.to_string()).collect()
@@ -620,7 +622,7 @@ fn who_it_is_for_filters_by_what_the_shop_marks() {
         product("a-06", "Harbor Ladies Pocket Tee"),
     ]
     .concat();
-    let (_dir, search) = shop_with("", &products, "- [t-shirt, tee]\n");
+    let (_dir, search) = shop_with("", &products, "- [t-shirt, tee]\n", "");
     let listed = |audience: Option<Audience>, t: &str| -> Vec<String> {
         let mut req = typed(t);
         req.audience = audience;
@@ -668,4 +670,30 @@ fn spacing_slips_are_mended_in_the_shops_words() {
     // Words the shop writes apart stay apart.
     let r = run(&typed("water bottle"));
     assert_eq!(r.hits.len(), 2, "{:?}", names(&r));
+}
+
+#[test]
+fn a_brand_excluded_by_the_first_word_of_its_name_or_in_untagged_words() {
+    let products =
+        "{\"id\": \"b-01\", \"name\": \"Cascade Trail Hoodie\", \"brand\": \"cascade-gear\", \
+        \"category\": \"apparel\", \"price\": 50.0, \"currency\": \"USD\", \"stock\": 5}\n";
+    let brands = "- id: cascade-gear\n  name: \"Cascade Gear\"\n";
+    let (_dir, search) = shop_with("", products, "", brands);
+    let listed = |req: &SearchRequest| -> Vec<String> {
+        let r = search.search(req, 10, SearchMode::Fused).unwrap();
+        r.hits.iter().map(|h| h.product.to_string()).collect()
+    };
+    let all = listed(&typed("hoodie"));
+    assert!(all.contains(&"b-01".to_string()), "{all:?}");
+    // Tagged as a brand, by the first word of its name.
+    let mut req = typed("hoodie");
+    req.not_brands = vec!["cascade".into()];
+    let without = listed(&req);
+    assert!(!without.contains(&"b-01".to_string()), "{without:?}");
+    assert_eq!(without.len(), all.len() - 1);
+    // Said but not tagged: the search reads the shop's brand names after an exclusion.
+    let without = listed(&typed_with("hoodie", "hoodie, but not cascade"));
+    assert!(!without.contains(&"b-01".to_string()), "{without:?}");
+    let with = listed(&typed_with("hoodie", "cascade hoodie"));
+    assert_eq!(with, vec!["b-01"]);
 }
