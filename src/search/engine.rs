@@ -212,7 +212,12 @@ impl ProductSearch {
             return Ok(SearchResults::empty(type_match));
         }
         let (constraints, wishes) =
-            Constraints::resolve(&self.graph, req, &self.stated, &self.thesaurus);
+            Constraints::resolve(&self.graph, req, &self.stated, &self.thesaurus, &|w| {
+                self.index
+                    .stem(w)
+                    .and_then(|stem| self.index.named(&[stem], true).ok())
+                    .is_some_and(|named| !named.is_empty())
+            });
         let text = with_wishes(text, &wishes);
         let words = self.index.words(&text);
         let cjk = self.index.cjk_terms(&text);

@@ -93,11 +93,13 @@ fn words(text: &str) -> Vec<String> {
 
 impl Constraints {
     /// The request's constraints, and the values no product states, as words to rank by.
+    /// `named_with_a_typo`: whether product names hold the word with one typo forgiven.
     pub fn resolve(
         graph: &Graph,
         req: &SearchRequest,
         stated: &Stated,
         synonyms: &Thesaurus,
+        named_with_a_typo: &dyn Fn(&str) -> bool,
     ) -> (Constraints, Vec<String>) {
         let mut wishes = Vec::new();
         let brands_of = |values: &[String], wishes: &mut Vec<String>| -> Vec<String> {
@@ -120,6 +122,11 @@ impl Constraints {
                     // constraint that nothing meets: no other brand is shown as if it
                     // were the one asked for.
                     None if graph.products().iter().any(|p| colour_matches(&p.name, &v)) => {
+                        wishes.push(v);
+                        None
+                    }
+                    // ... and so does one misspelt ("espreso machine").
+                    None if v.chars().count() >= 5 && named_with_a_typo(&v) => {
                         wishes.push(v);
                         None
                     }

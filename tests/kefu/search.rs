@@ -697,3 +697,15 @@ fn a_brand_excluded_by_the_first_word_of_its_name_or_in_untagged_words() {
     let with = listed(&typed_with("hoodie", "cascade hoodie"));
     assert_eq!(with, vec!["b-01"]);
 }
+
+#[test]
+fn a_misspelt_word_read_as_a_brand_ranks_as_a_word() {
+    // "enamle" is no brand: the NLU's misreading of "enamel" must not empty the list.
+    let mut req = typed_with("pin", "enamle pin");
+    req.brands = vec!["enamle".into()];
+    let r = run(&req);
+    assert_eq!(ids(&r), vec!["cs-23"], "{:?}", names(&r));
+    // A brand the shop never mentions still lists nothing.
+    req.brands = vec!["acmeware".into()];
+    assert!(run(&req).hits.is_empty());
+}
