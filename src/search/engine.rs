@@ -276,24 +276,6 @@ impl ProductSearch {
                 admitted = narrowed;
             }
         }
-        // A few words without a type read as one ("pins", "smart plug"): of the products
-        // they found, those of another kind than their last word says go.
-        // (Who it is for is no kind: "t-shirts for kids" is read by "t-shirts".)
-        let kind_words: Vec<&Word> = words
-            .iter()
-            .filter(|w| !is_audience_word(&w.typed))
-            .collect();
-        if of_type.is_none() && (1..=SHORT_REQUEST).contains(&kind_words.len()) {
-            let resolver = self.type_resolver(&text);
-            let last = kind_words.last().copied();
-            // A word the shop labels nothing with may be its word misspelt ("keybaord").
-            let typo = match last {
-                Some(w) => self.index.labelled(&w.stem)?.is_empty(),
-                None => false,
-            };
-            let last = last.map(|w| w.typed.as_str()).unwrap_or_default();
-            admitted = resolver.of_the_kind(last, &[], admitted, typo);
-        }
         if let (Some(labels), false) = (&self.cjk_labels, cjk.is_empty()) {
             if let Some(narrowed) = labels.narrow(&text, &admitted) {
                 admitted = narrowed;
@@ -335,6 +317,26 @@ impl ProductSearch {
         if mode == SearchMode::Fused && of_type.is_none() && !lexical.is_empty() {
             let best = ranked.iter().map(|f| f.score).fold(0.0f32, f32::max);
             ranked.retain(|f| f.lexical.is_some() || f.score >= MEANING_ONLY_FLOOR * best);
+        }
+        // A few words without a type read as one ("pins", "smart plug"): of the products
+        // found, those of another kind than their last word says go (judged on the ranked
+        // candidates only: the words found them; the rest of the catalogue is not listed).
+        // (Who it is for is no kind: "t-shirts for kids" is read by "t-shirts".)
+        let kind_words: Vec<&Word> = words
+            .iter()
+            .filter(|w| !is_audience_word(&w.typed))
+            .collect();
+        if of_type.is_none() && (1..=SHORT_REQUEST).contains(&kind_words.len()) {
+            if let Some(last) = kind_words.last() {
+                // A word the shop labels nothing with may be its word misspelt ("keybaord").
+                let typo = !self.index.is_labelled(&last.stem)?;
+                let candidates: Vec<u32> = ranked.iter().map(|f| f.ix).collect();
+                let mut kept =
+                    self.type_resolver(&text)
+                        .of_the_kind(&last.typed, &[], candidates, typo);
+                kept.sort_unstable();
+                ranked.retain(|f| kept.binary_search(&f.ix).is_ok());
+            }
         }
         // Products of the asked type the words did not reach still belong in the list,
         // after the ones they did (best rated first); so does everything a request of

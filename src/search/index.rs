@@ -310,13 +310,18 @@ impl LexicalIndex {
                 .to_lowercase();
             (w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic())).then_some(w)
         };
-        let known = |word: &str| -> Result<Vec<u32>, SearchError> {
+        let known = |word: &str| -> Result<bool, SearchError> {
             match self.stem(word) {
-                Some(stem) => self.labelled(&stem),
-                None => Ok(Vec::new()),
+                Some(stem) => self.is_labelled(&stem),
+                None => Ok(false),
             }
         };
-        let together = |a: &[u32], b: &[u32]| a.iter().any(|p| b.contains(p));
+        let together = |a: &str, b: &str| -> Result<bool, SearchError> {
+            match (self.stem(a), self.stem(b)) {
+                (Some(a), Some(b)) => self.labelled_together(&a, &b),
+                _ => Ok(false),
+            }
+        };
         let mut changed = false;
         let mut i = 0;
         while i < said.len() {
@@ -326,7 +331,7 @@ impl LexicalIndex {
             };
             if let Some(next) = said.get(i + 1).and_then(|n| bare(n)) {
                 let joined = format!("{word}{next}");
-                if !known(&joined)?.is_empty() && !together(&known(&word)?, &known(&next)?) {
+                if known(&joined)? && !together(&word, &next)? {
                     said[i] = joined;
                     said.remove(i + 1);
                     changed = true;
@@ -334,11 +339,10 @@ impl LexicalIndex {
                     continue;
                 }
             }
-            if word.len() >= 6 && known(&word)?.is_empty() {
+            if word.len() >= 6 && !known(&word)? {
                 for at in 3..=word.len() - 3 {
                     let (left, right) = word.split_at(at);
-                    let (l, r) = (known(left)?, known(right)?);
-                    if together(&l, &r) {
+                    if known(left)? && known(right)? && together(left, right)? {
                         said[i] = format!("{left} {right}");
                         changed = true;
                         break;
@@ -492,6 +496,44 @@ impl LexicalIndex {
             doc_product: &self.doc_product,
         };
         Ok(searcher.search(&BooleanQuery::new(clauses), &collector)?)
+    }
+
+    /// Whether the shop labels any product with this stem (see [`Self::labelled`]).
+    pub fn is_labelled(&self, stem: &str) -> Result<bool, SearchError> {
+        let searcher = self.searcher();
+        for field in self.label_fields() {
+            if searcher.doc_freq(&Term::from_field_text(field, stem))? > 0 {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Whether some product is labelled with both stems.
+    fn labelled_together(&self, a: &str, b: &str) -> Result<bool, SearchError> {
+        let any_field = |stem: &str| -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(
+                self.label_fields()
+                    .into_iter()
+                    .map(|field| {
+                        let term = Term::from_field_text(field, stem);
+                        let q: Box<dyn Query> =
+                            Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                        (Occur::Should, q)
+                    })
+                    .collect(),
+            ))
+        };
+        let both = BooleanQuery::new(vec![
+            (Occur::Must, any_field(a)),
+            (Occur::Must, any_field(b)),
+        ]);
+        Ok(self.searcher().search(&both, &tantivy::collector::Count)? > 0)
+    }
+
+    fn label_fields(&self) -> [Field; 5] {
+        let f = self.fields;
+        [f.name, f.brand, f.category, f.options, f.attributes]
     }
 
     /// Products the shop labels with this stem: in their name, brand, category, options

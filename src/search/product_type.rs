@@ -49,6 +49,8 @@ impl Default for TypeThresholds {
         }
     }
 }
+/// No stem (an index into `TypeNames::stems`).
+const NONE: u32 = u32::MAX;
 /// How many nearest types a `NoneOfType` names.
 const NEAREST: usize = 3;
 /// Head nouns kept as type names, most frequent first (bounds the work on big catalogues).
@@ -95,8 +97,12 @@ pub(crate) struct TypeNames {
     product_heads: Vec<Option<String>>,
     /// Each product's kind, stemmed: its name's head where that is a kind, else the head
     /// of its category's name (a category below a department: "Atlas Trek 65" under
-    /// "Backpacks" is a backpack); `None` when neither tells.
-    product_kinds: Vec<Option<String>>,
+    /// "Backpacks" is a backpack); `NONE` when neither tells. An index into `stems`.
+    product_kinds: Vec<u32>,
+    /// Each product's name head (`product_heads`) as an index into `stems` (`NONE`).
+    product_head_ix: Vec<u32>,
+    /// The distinct stems of kinds and heads, each once (a request judges each once).
+    stems: Vec<String>,
     /// Stems that say what a thing is: the last words of the synonym list's kinds and of
     /// the category names (a name's last word may be a colour or a model instead);
     /// `None` when the shop has no synonym list.
@@ -186,7 +192,20 @@ impl TypeNames {
             kinds.extend(category_stems.iter().filter_map(|(_, s)| s.last().cloned()));
             kinds
         });
-        let product_kinds = product_kinds(graph, &product_heads, kinds.as_ref(), &category_stems);
+        let mut stems: Vec<String> = Vec::new();
+        let mut stem_ix: HashMap<String, u32> = HashMap::new();
+        let mut intern = |s: Option<String>| -> u32 {
+            let Some(s) = s else { return NONE };
+            *stem_ix.entry(s.clone()).or_insert_with(|| {
+                stems.push(s);
+                (stems.len() - 1) as u32
+            })
+        };
+        let product_kinds = product_kinds(graph, &product_heads, kinds.as_ref(), &category_stems)
+            .into_iter()
+            .map(&mut intern)
+            .collect();
+        let product_head_ix = product_heads.iter().cloned().map(&mut intern).collect();
         let departments = graph
             .categories()
             .iter()
@@ -201,6 +220,8 @@ impl TypeNames {
             centroids,
             product_heads,
             product_kinds,
+            product_head_ix,
+            stems,
             kinds,
             departments,
         })
@@ -721,57 +742,66 @@ impl TypeResolver<'_> {
                 .iter()
                 .filter_map(|v| last_stem(&v.text)),
         );
-        let kind = |p: &u32| {
-            self.names
-                .product_kinds
-                .get(*p as usize)
-                .and_then(Option::as_deref)
-        };
         // A closed compound is of its last word's kind ("smartwatch" is a watch).
         let of_kind = |k: &str| {
             heads.contains(k)
                 || (head.len() >= 3 && k.ends_with(head.as_str()))
                 || (typos && head.len() >= 5 && strsim::osa_distance(k, &head) <= 1)
         };
+        // Each distinct stem judged once, when first met (a type may hold most of a large
+        // catalogue; its products share a few hundred kinds).
+        let verdicts: Vec<std::cell::Cell<u8>> = (0..self.names.stems.len())
+            .map(|_| Default::default())
+            .collect();
+        let judged = |ix: u32, judge: &dyn Fn(&str) -> bool| -> Option<bool> {
+            let cell = verdicts.get(ix as usize)?;
+            if cell.get() == 0 {
+                cell.set(if judge(&self.names.stems[ix as usize]) {
+                    2
+                } else {
+                    1
+                });
+            }
+            Some(cell.get() == 2)
+        };
+        let at = |v: &[u32], p: &u32| v.get(*p as usize).copied().unwrap_or(NONE);
         // What the shopper called it settles it where the name says so, though the word
         // is no kind the shop's lists know ("Burr Grinder" under Coffee makers).
-        let called = |p: &u32| {
-            self.names
-                .product_heads
-                .get(*p as usize)
-                .and_then(Option::as_deref)
-                .is_some_and(of_kind)
-        };
-        let kind = |p: &u32| {
-            if called(p) {
-                Some(head.as_str())
-            } else {
-                kind(p)
+        // `Some(true)`: of the kind; `Some(false)`: of another; `None`: cannot tell.
+        let of_the_asked = |p: &u32| -> Option<bool> {
+            if judged(at(&self.names.product_head_ix, p), &of_kind) == Some(true) {
+                return Some(true);
             }
+            judged(at(&self.names.product_kinds, p), &of_kind)
         };
-        if !products.iter().any(|p| kind(p).is_some_and(of_kind)) {
+        if !products.iter().any(|p| of_the_asked(p) == Some(true)) {
             return products;
         }
         // The category the shopper named is the shop's own word for what they asked: all
         // it holds is of the kind, but for a product whose name says it is a kind the shop
         // has another category for (a sleeping bag filed under tents).
         let named = self.named_category(asked);
+        let other_category: Vec<std::cell::Cell<u8>> = (0..self.names.stems.len())
+            .map(|_| Default::default())
+            .collect();
         products
             .into_iter()
             .filter(|p| {
-                if named
-                    .as_ref()
-                    .is_some_and(|(of_c, _)| of_c.binary_search(p).is_ok())
-                {
-                    let name_kind = self.names.product_heads.get(*p as usize).cloned().flatten();
-                    return name_kind.is_none_or(|k| {
-                        of_kind(&k)
-                            || !named
-                                .as_ref()
-                                .is_some_and(|(_, others)| others.contains(&k))
-                    });
+                if let Some((of_c, others)) = &named {
+                    if of_c.binary_search(p).is_ok() {
+                        let head = at(&self.names.product_head_ix, p);
+                        let Some(cell) = other_category.get(head as usize) else {
+                            return true;
+                        };
+                        if cell.get() == 0 {
+                            let k = &self.names.stems[head as usize];
+                            let gone = !of_kind(k) && others.contains(k);
+                            cell.set(if gone { 1 } else { 2 });
+                        }
+                        return cell.get() == 2;
+                    }
                 }
-                kind(p).is_none_or(of_kind)
+                of_the_asked(p) != Some(false)
             })
             .collect()
     }
