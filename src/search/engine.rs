@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::audience;
 use super::cjk_narrow::CjkLabels;
 use super::collapse::{collapse, items};
-use super::filter::{Constraints, Stated};
+use super::filter::{brand_said, BrandSaid, Constraints, Stated};
 use super::fuse::{fuse, single, Fused, Fusion};
 use super::index::{LexicalIndex, Word};
 use super::narrow;
@@ -187,6 +187,25 @@ impl ProductSearch {
                 asked.product_type = Some(w);
             }
         }
+        let named_with_a_typo = |w: &str| {
+            self.index
+                .stem(w)
+                .and_then(|stem| self.index.named(&[stem], true).ok())
+                .is_some_and(|named| !named.is_empty())
+        };
+        // A lone "brand" the shop never mentions, with no type asked, is what the shopper
+        // wants a kind of ("flask" misread as a brand): the type resolution then finds it
+        // by meaning, or says the shop sells nothing of the kind ("nike": the nearest
+        // types), where a brand filter would list nothing and say nothing.
+        if asked.product_type.is_none() && asked.brands.len() == 1 {
+            let said = asked.brands[0].trim().to_lowercase();
+            if let BrandSaid::Unknown(v) =
+                brand_said(&self.graph, &self.stated, &said, &named_with_a_typo)
+            {
+                asked.product_type = Some(v);
+                asked.brands.clear();
+            }
+        }
         if limit == 0 || asked.is_empty() {
             return Ok(SearchResults::empty(TypeMatch::NotAsked));
         }
@@ -211,13 +230,13 @@ impl ProductSearch {
         if matches!(type_match, TypeMatch::NoneOfType { .. }) {
             return Ok(SearchResults::empty(type_match));
         }
-        let (constraints, wishes) =
-            Constraints::resolve(&self.graph, req, &self.stated, &self.thesaurus, &|w| {
-                self.index
-                    .stem(w)
-                    .and_then(|stem| self.index.named(&[stem], true).ok())
-                    .is_some_and(|named| !named.is_empty())
-            });
+        let (constraints, wishes) = Constraints::resolve(
+            &self.graph,
+            &asked,
+            &self.stated,
+            &self.thesaurus,
+            &named_with_a_typo,
+        );
         let text = with_wishes(text, &wishes);
         let words = self.index.words(&text);
         let cjk = self.index.cjk_terms(&text);

@@ -91,6 +91,50 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a value read as a brand is to the shop.
+pub(crate) enum BrandSaid {
+    /// One of its brands (the id, lower case).
+    Brand(String),
+    /// A word its names use, maybe misspelt ("toddler", "espreso"): a word to rank by.
+    Word(String),
+    /// Nothing it mentions ("acme"): a constraint nothing meets, so that no other brand
+    /// is shown as if it were the one asked for.
+    Unknown(String),
+}
+
+/// What `said` (lower case) names: a brand by id or name, by the first word of its name,
+/// as the products' brand; else a word of the names (with one typo forgiven).
+pub(crate) fn brand_said(
+    graph: &Graph,
+    stated: &Stated,
+    said: &str,
+    named_with_a_typo: &dyn Fn(&str) -> bool,
+) -> BrandSaid {
+    if let Some(b) = graph.brand(said) {
+        return BrandSaid::Brand(b.id.to_lowercase());
+    }
+    if let Some(id) = stated.brand_by_short_name(said) {
+        return BrandSaid::Brand(id.to_string());
+    }
+    if graph
+        .products()
+        .iter()
+        .any(|p| p.brand.eq_ignore_ascii_case(said))
+    {
+        return BrandSaid::Brand(said.to_string());
+    }
+    let in_names = graph
+        .products()
+        .iter()
+        .any(|p| colour_matches(&p.name, said))
+        || (said.chars().count() >= 5 && named_with_a_typo(said));
+    if in_names {
+        BrandSaid::Word(said.to_string())
+    } else {
+        BrandSaid::Unknown(said.to_string())
+    }
+}
+
 impl Constraints {
     /// The request's constraints, and the values no product states, as words to rank by.
     /// `named_with_a_typo`: whether product names hold the word with one typo forgiven.
@@ -105,32 +149,12 @@ impl Constraints {
         let brands_of = |values: &[String], wishes: &mut Vec<String>| -> Vec<String> {
             lower(values)
                 .into_iter()
-                .filter_map(|v| match graph.brand(&v) {
-                    Some(b) => Some(b.id.to_lowercase()),
-                    None if stated.brand_by_short_name(&v).is_some() => {
-                        stated.brand_by_short_name(&v).map(str::to_string)
-                    }
-                    None if graph
-                        .products()
-                        .iter()
-                        .any(|p| p.brand.eq_ignore_ascii_case(&v)) =>
-                    {
-                        Some(v)
-                    }
-                    // A word the catalogue uses in names ("toddler") misread as a brand
-                    // ranks as a word; a brand it never mentions ("acme") stays a
-                    // constraint that nothing meets: no other brand is shown as if it
-                    // were the one asked for.
-                    None if graph.products().iter().any(|p| colour_matches(&p.name, &v)) => {
-                        wishes.push(v);
+                .filter_map(|v| match brand_said(graph, stated, &v, named_with_a_typo) {
+                    BrandSaid::Brand(id) | BrandSaid::Unknown(id) => Some(id),
+                    BrandSaid::Word(w) => {
+                        wishes.push(w);
                         None
                     }
-                    // ... and so does one misspelt ("espreso machine").
-                    None if v.chars().count() >= 5 && named_with_a_typo(&v) => {
-                        wishes.push(v);
-                        None
-                    }
-                    None => Some(v),
                 })
                 .collect()
         };

@@ -708,4 +708,20 @@ fn a_misspelt_word_read_as_a_brand_ranks_as_a_word() {
     // A brand the shop never mentions still lists nothing.
     req.brands = vec!["acmeware".into()];
     assert!(run(&req).hits.is_empty());
+    // Alone, with no type, it is read as what is wanted: the type resolution says
+    // whether the shop sells anything of the kind.
+    let alone = SearchRequest {
+        brands: vec!["acmeware".into()],
+        text: "acmeware".into(),
+        ..SearchRequest::default()
+    };
+    let r = run(&alone);
+    match &r.type_match {
+        TypeMatch::NoneOfType { asked, nearest } => {
+            assert_eq!(asked, "acmeware");
+            assert!(!nearest.is_empty());
+        }
+        TypeMatch::Similar { asked, .. } => assert_eq!(asked, "acmeware"),
+        other => panic!("read as a brand filter: {other:?}"),
+    }
 }
