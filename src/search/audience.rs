@@ -42,18 +42,18 @@ pub(crate) fn keep(audience: Audience, marks: &[Marks], admitted: &mut Vec<u32>)
         return;
     }
     admitted.retain(|i| !mark(i).for_others(audience));
-    // The most exact age the shop marks: a toddler's tees where it has them, else any
-    // child's.
+    // The child's age where the shop marks it: a toddler's tees where it has them, else
+    // any child's; for a baby, the baby's and the toddler's (the sizes overlap).
     let narrower: &[Audience] = match audience {
         Audience::Babies => &[Audience::Babies, Audience::Toddlers],
         Audience::Toddlers => &[Audience::Toddlers],
         _ => &[],
     };
-    if let Some(&a) = narrower
+    if narrower
         .iter()
-        .find(|&&a| admitted.iter().any(|i| mark(i).names(a)))
+        .any(|&a| admitted.iter().any(|i| mark(i).names(a)))
     {
-        admitted.retain(|i| mark(i).names(a));
+        admitted.retain(|i| narrower.iter().any(|&a| mark(i).names(a)));
     }
 }
 

@@ -163,6 +163,21 @@ impl ProductSearch {
         limit: usize,
         mode: SearchMode,
     ) -> Result<SearchResults, SearchError> {
+        // The baseline is a plain search box: the words as typed.
+        if mode == SearchMode::NameBm25 {
+            let products = self.graph.products();
+            if limit == 0 || req.is_empty() {
+                return Ok(SearchResults::empty(TypeMatch::NotAsked));
+            }
+            let ranked = self.index.name_bm25(&request_text(req), limit.max(50))?;
+            let mut hits = collapse(single(&ranked, true), products, &self.item_of, limit);
+            hits.truncate(limit);
+            return Ok(SearchResults {
+                admitted: products.len(),
+                hits,
+                type_match: TypeMatch::NotAsked,
+            });
+        }
         // Spacing slips mended in the shop's words first ("rain coat", "waterbottle").
         let mut mended = req.clone();
         if let Some(t) = self.index.respace(&req.text)? {
@@ -210,16 +225,6 @@ impl ProductSearch {
             return Ok(SearchResults::empty(TypeMatch::NotAsked));
         }
         let products = self.graph.products();
-        if mode == SearchMode::NameBm25 {
-            let ranked = self.index.name_bm25(&text, limit.max(50))?;
-            let mut hits = collapse(single(&ranked, true), products, &self.item_of, limit);
-            hits.truncate(limit);
-            return Ok(SearchResults {
-                admitted: products.len(),
-                hits,
-                type_match: TypeMatch::NotAsked,
-            });
-        }
         let (type_match, of_type) = match asked.product_type.as_deref().map(str::trim) {
             Some(asked) if !asked.is_empty() => {
                 let resolver = self.type_resolver(&text);

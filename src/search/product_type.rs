@@ -95,10 +95,13 @@ pub(crate) struct TypeNames {
     centroids: Vec<f32>,
     /// Each product's head noun, stemmed (by catalogue position): what it is.
     product_heads: Vec<Option<String>>,
-    /// Each product's kind, stemmed: its name's head where that is a kind, else the head
-    /// of its category's name (a category below a department: "Atlas Trek 65" under
-    /// "Backpacks" is a backpack); `NONE` when neither tells. An index into `stems`.
+    /// Each product's kind by its name, stemmed: its name's head where that is a kind
+    /// (`NONE` otherwise). An index into `stems`.
     product_kinds: Vec<u32>,
+    /// Each product's kind by its category: the head of its category's name, for a
+    /// category below a department that names one kind ("Atlas Trek 65" under "Backpacks"
+    /// is a backpack); `NONE` otherwise. An index into `stems`.
+    category_kinds: Vec<u32>,
     /// Each product's name head (`product_heads`) as an index into `stems` (`NONE`).
     product_head_ix: Vec<u32>,
     /// The distinct stems of kinds and heads, each once (a request judges each once).
@@ -201,7 +204,15 @@ impl TypeNames {
                 (stems.len() - 1) as u32
             })
         };
-        let product_kinds = product_kinds(graph, &product_heads, kinds.as_ref(), &category_stems)
+        let product_kinds = product_heads
+            .iter()
+            .map(|h| {
+                h.clone()
+                    .filter(|h| kinds.as_ref().is_none_or(|k| k.contains(h)))
+            })
+            .map(&mut intern)
+            .collect();
+        let category_kinds = category_kinds(graph, &category_stems)
             .into_iter()
             .map(&mut intern)
             .collect();
@@ -220,6 +231,7 @@ impl TypeNames {
             centroids,
             product_heads,
             product_kinds,
+            category_kinds,
             product_head_ix,
             stems,
             kinds,
@@ -339,13 +351,8 @@ fn name_head(name: &str, not_heads: &HashSet<String>) -> Option<String> {
     })
 }
 
-/// Each product's kind (see `TypeNames::product_kinds`).
-fn product_kinds(
-    graph: &Graph,
-    heads: &[Option<String>],
-    kinds: Option<&HashSet<String>>,
-    category_stems: &[(String, Vec<String>)],
-) -> Vec<Option<String>> {
+/// Each product's kind by its category (see `TypeNames::category_kinds`).
+fn category_kinds(graph: &Graph, category_stems: &[(String, Vec<String>)]) -> Vec<Option<String>> {
     // A category named for two kinds ("Keyboards & mice") tells neither.
     let one_kind = |name: &str| {
         let lower = name.to_lowercase();
@@ -363,15 +370,10 @@ fn product_kinds(
     graph
         .products()
         .iter()
-        .zip(heads)
-        .map(|(p, head)| {
-            head.clone()
-                .filter(|h| kinds.is_none_or(|k| k.contains(h)))
-                .or_else(|| {
-                    below_department
-                        .get(p.category.as_str())
-                        .map(|h| h.to_string())
-                })
+        .map(|p| {
+            below_department
+                .get(p.category.as_str())
+                .map(|h| h.to_string())
         })
         .collect()
 }
@@ -732,29 +734,41 @@ impl TypeResolver<'_> {
         let Some(head) = words.last().map(|w| w.stem.clone()) else {
             return products;
         };
-        let mut heads: HashSet<String> = self.said.clone();
-        heads.insert(head.clone());
+        // The asked kind's own words: its head, its synonyms' heads, and the kinds of
+        // product taken in for it by meaning ("beanie" for "beanie hat").
+        let mut own: HashSet<String> = HashSet::from([head.clone()]);
         let last_stem = |text: &str| self.index.words(text).pop().map(|w| w.stem);
-        heads.extend(took.iter().filter_map(|t| last_stem(t)));
-        heads.extend(
+        own.extend(
             self.thesaurus
                 .variants(&words)
                 .iter()
                 .filter_map(|v| last_stem(&v.text)),
         );
+        let (categories, kinds): (Vec<&String>, Vec<&String>) =
+            took.iter().partition(|t| self.graph.category(t).is_some());
+        own.extend(kinds.into_iter().filter_map(|t| last_stem(t)));
+        // ... and what else may stand for it: the categories taken in for it (a category
+        // holds more than one kind: "Yoga" for "yoga mat"), and any word the shopper said.
+        let mut heads: HashSet<String> = own.clone();
+        heads.extend(self.said.iter().cloned());
+        heads.extend(categories.into_iter().filter_map(|t| last_stem(t)));
         // A closed compound is of its last word's kind ("smartwatch" is a watch).
-        let of_kind = |k: &str| {
-            heads.contains(k)
+        let of_own = |k: &str| {
+            own.contains(k)
                 || (head.len() >= 3 && k.ends_with(head.as_str()))
                 || (typos && head.len() >= 5 && strsim::osa_distance(k, &head) <= 1)
         };
+        let of_kind = |k: &str| of_own(k) || heads.contains(k);
         // Each distinct stem judged once, when first met (a type may hold most of a large
         // catalogue; its products share a few hundred kinds).
-        let verdicts: Vec<std::cell::Cell<u8>> = (0..self.names.stems.len())
-            .map(|_| Default::default())
-            .collect();
-        let judged = |ix: u32, judge: &dyn Fn(&str) -> bool| -> Option<bool> {
-            let cell = verdicts.get(ix as usize)?;
+        let cells = || -> Vec<std::cell::Cell<u8>> {
+            (0..self.names.stems.len())
+                .map(|_| Default::default())
+                .collect()
+        };
+        let (own_cache, any_cache) = (cells(), cells());
+        let judged = |cache: &[std::cell::Cell<u8>], ix: u32, judge: &dyn Fn(&str) -> bool| {
+            let cell = cache.get(ix as usize)?;
             if cell.get() == 0 {
                 cell.set(if judge(&self.names.stems[ix as usize]) {
                     2
@@ -765,50 +779,48 @@ impl TypeResolver<'_> {
             Some(cell.get() == 2)
         };
         let at = |v: &[u32], p: &u32| v.get(*p as usize).copied().unwrap_or(NONE);
-        // What the shopper called it settles it where the name says so, though the word
-        // is no kind the shop's lists know ("Burr Grinder" under Coffee makers).
-        // `Some(true)`: of the kind; `Some(false)`: of another; `None`: cannot tell.
-        let of_the_asked = |p: &u32| -> Option<bool> {
-            if judged(at(&self.names.product_head_ix, p), &of_kind) == Some(true) {
-                return Some(true);
+        // Of the kind: its name's head says so (what the shopper called it settles it,
+        // though the word is no kind the shop's lists know: "Burr Grinder" under Coffee
+        // makers), or its category is named for it (a "Lumio Home 32" under Televisions).
+        // Of another kind: its name or its category says another. `None`: cannot tell.
+        let of_the = |p: &u32, strict: bool| -> Option<bool> {
+            let (cache, judge): (&[std::cell::Cell<u8>], &dyn Fn(&str) -> bool) = if strict {
+                (&own_cache, &of_own)
+            } else {
+                (&any_cache, &of_kind)
+            };
+            let called = judged(cache, at(&self.names.product_head_ix, p), judge);
+            let by_name = judged(cache, at(&self.names.product_kinds, p), judge);
+            let by_category = judged(cache, at(&self.names.category_kinds, p), judge);
+            if called == Some(true) || by_category == Some(true) {
+                Some(true)
+            } else if by_name.is_some() || by_category.is_some() {
+                Some(false)
+            } else {
+                None
             }
-            judged(at(&self.names.product_kinds, p), &of_kind)
         };
-        if !products.iter().any(|p| of_the_asked(p) == Some(true)) {
+        // The asked kind's own words first ("yoga mat": the mats, not all the Yoga category
+        // taken in for it); else what stands in for it ("ground coffee": nothing is called
+        // coffee, the Coffee beans category stands in).
+        let Some(strict) = [true, false]
+            .into_iter()
+            .find(|&strict| products.iter().any(|p| of_the(p, strict) == Some(true)))
+        else {
             return products;
-        }
+        };
         // The category the shopper named is the shop's own word for what they asked: all
-        // it holds is of the kind, but for a product whose name says it is a kind the shop
-        // has another category for (a sleeping bag filed under tents).
-        let named = self.named_category(asked);
-        let other_category: Vec<std::cell::Cell<u8>> = (0..self.names.stems.len())
-            .map(|_| Default::default())
-            .collect();
+        // it holds is of the kind.
+        let named = self.named_category(asked).unwrap_or_default();
         products
             .into_iter()
-            .filter(|p| {
-                if let Some((of_c, others)) = &named {
-                    if of_c.binary_search(p).is_ok() {
-                        let head = at(&self.names.product_head_ix, p);
-                        let Some(cell) = other_category.get(head as usize) else {
-                            return true;
-                        };
-                        if cell.get() == 0 {
-                            let k = &self.names.stems[head as usize];
-                            let gone = !of_kind(k) && others.contains(k);
-                            cell.set(if gone { 1 } else { 2 });
-                        }
-                        return cell.get() == 2;
-                    }
-                }
-                of_the_asked(p) != Some(false)
-            })
+            .filter(|p| named.binary_search(p).is_ok() || of_the(p, strict) != Some(false))
             .collect()
     }
 
-    /// The category the asked words name (by id or name, singular or plural):
-    /// its products, and the heads of the shop's other categories' names.
-    fn named_category(&self, asked: &str) -> Option<(Vec<u32>, HashSet<String>)> {
+    /// The products of the category the asked words name (by id or name, singular or
+    /// plural), ascending.
+    fn named_category(&self, asked: &str) -> Option<Vec<u32>> {
         // By its name or the name said in other words of the shop's synonym list
         // ("coffee machine" for "Coffee makers"), not by a category synonym: that ("hair
         // dryers" of Haircare) says where to look, not that all the category holds is one.
@@ -835,14 +847,7 @@ impl TypeResolver<'_> {
             })?;
         let mut of_c = self.graph.product_positions_in_category(&c.id, true);
         of_c.sort_unstable();
-        let others = self
-            .names
-            .category_stems
-            .iter()
-            .filter(|(id, _)| id != &c.id)
-            .filter_map(|(_, stems)| stems.last().cloned())
-            .collect();
-        Some((of_c, others))
+        Some(of_c)
     }
 
     /// Whether the category's name leaves out some of the asked words (it names a kind
