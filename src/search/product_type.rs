@@ -49,6 +49,8 @@ impl Default for TypeThresholds {
         }
     }
 }
+/// A stem's verdict, judged when first met: 0 not yet, 1 no, 2 yes.
+type Verdict = std::cell::Cell<u8>;
 /// No stem (an index into `TypeNames::stems`).
 const NONE: u32 = u32::MAX;
 /// How many nearest types a `NoneOfType` names.
@@ -761,13 +763,13 @@ impl TypeResolver<'_> {
         let of_kind = |k: &str| of_own(k) || heads.contains(k);
         // Each distinct stem judged once, when first met (a type may hold most of a large
         // catalogue; its products share a few hundred kinds).
-        let cells = || -> Vec<std::cell::Cell<u8>> {
+        let cells = || -> Vec<Verdict> {
             (0..self.names.stems.len())
                 .map(|_| Default::default())
                 .collect()
         };
         let (own_cache, any_cache) = (cells(), cells());
-        let judged = |cache: &[std::cell::Cell<u8>], ix: u32, judge: &dyn Fn(&str) -> bool| {
+        let judged = |cache: &[Verdict], ix: u32, judge: &dyn Fn(&str) -> bool| {
             let cell = cache.get(ix as usize)?;
             if cell.get() == 0 {
                 cell.set(if judge(&self.names.stems[ix as usize]) {
@@ -784,11 +786,8 @@ impl TypeResolver<'_> {
         // makers), or its category is named for it (a "Lumio Home 32" under Televisions).
         // Of another kind: its name or its category says another. `None`: cannot tell.
         let of_the = |p: &u32, strict: bool| -> Option<bool> {
-            let (cache, judge): (&[std::cell::Cell<u8>], &dyn Fn(&str) -> bool) = if strict {
-                (&own_cache, &of_own)
-            } else {
-                (&any_cache, &of_kind)
-            };
+            let cache: &[Verdict] = if strict { &own_cache } else { &any_cache };
+            let judge: &dyn Fn(&str) -> bool = if strict { &of_own } else { &of_kind };
             let called = judged(cache, at(&self.names.product_head_ix, p), judge);
             let by_name = judged(cache, at(&self.names.product_kinds, p), judge);
             let by_category = judged(cache, at(&self.names.category_kinds, p), judge);
