@@ -8,6 +8,8 @@ use crate::types::{SlotKind, SortWish};
 
 pub mod audience;
 mod numbers;
+
+pub use numbers::is_number_word;
 pub mod zh;
 pub mod zh_ask;
 pub mod zh_cart;

@@ -27,9 +27,26 @@ const TENS: &[&str] = &[
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// Notes shoppers name by their value.
+const NOTES: &[(&str, u64)] = &[("fiver", 5), ("tenner", 10)];
+/// Other words of amounts a number word may stand beside ("two grand", "1.5k", "half a
+/// dozen"), and a common misspelling.
+const AMOUNT_WORDS: &[&str] = &[
+    "hundred", "thousand", "million", "grand", "k", "half", "dozen", "fourty",
+];
+
+/// Whether a word (lower case) says a number or an amount: "five", "twenty", "hundred",
+/// "grand", "tenner".
+pub fn is_number_word(word: &str) -> bool {
+    (word != "zero" && small(word).is_some()) || AMOUNT_WORDS.contains(&word)
+}
+
 fn small(word: &str) -> Option<u64> {
     if let Some(n) = UNITS.iter().position(|u| *u == word) {
         return Some(n as u64);
+    }
+    if let Some((_, n)) = NOTES.iter().find(|(w, _)| *w == word) {
+        return Some(*n);
     }
     TENS.iter()
         .position(|t| !t.is_empty() && *t == word)
@@ -82,6 +99,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn number_words() {
+        for w in [
+            "five", "twenty", "fourty", "hundred", "grand", "k", "tenner", "dozen",
+        ] {
+            assert!(is_number_word(w), "{w}");
+        }
+        for w in ["zero", "a", "tee", "ten-ish"] {
+            assert!(!is_number_word(w), "{w}");
+        }
+    }
+
+    #[test]
     fn amounts_in_words() {
         assert_eq!(amount_in_words("under thirty dollars"), Some(30.0));
         assert_eq!(amount_in_words("ten bucks"), Some(10.0));
@@ -90,6 +119,7 @@ mod tests {
         assert_eq!(amount_in_words("a hundred and fifty euros"), Some(150.0));
         assert_eq!(amount_in_words("two thousand"), Some(2000.0));
         assert_eq!(amount_in_words("one hundred"), Some(100.0));
+        assert_eq!(amount_in_words("under a tenner"), Some(10.0));
         assert_eq!(amount_in_words("a gift"), None);
         assert_eq!(amount_in_words("cheap stuff"), None);
     }

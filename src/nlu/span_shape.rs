@@ -125,7 +125,7 @@ fn holds_an_amount(value: &str) -> bool {
         || crate::lexicon::zh::amount(value).is_some()
         || value
             .split(|c: char| !c.is_alphanumeric())
-            .any(|w| is_number_word(&w.to_lowercase()))
+            .any(|w| crate::lexicon::is_number_word(&w.to_lowercase()))
 }
 
 /// A currency sign on the value, or a currency word right after it.
@@ -139,49 +139,6 @@ fn is_money(text: &str, slot: &Slot) -> bool {
         .find(|w| !w.is_empty());
     let spaced = after.starts_with(char::is_whitespace) || after.is_empty();
     spaced && next.is_some_and(is_currency_word)
-}
-
-fn is_number_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fourty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "grand",
-        "k",
-        "tenner",
-        "fiver",
-        "half",
-        "dozen",
-        "million",
-    ];
-    WORDS.contains(&w)
 }
 
 /// "my bestie's" → "my bestie": the value is a slice of the text, so its prefix is too.

@@ -511,22 +511,9 @@ impl LexicalIndex {
 
     /// Whether some product is labelled with both stems.
     fn labelled_together(&self, a: &str, b: &str) -> Result<bool, SearchError> {
-        let any_field = |stem: &str| -> Box<dyn Query> {
-            Box::new(BooleanQuery::new(
-                self.label_fields()
-                    .into_iter()
-                    .map(|field| {
-                        let term = Term::from_field_text(field, stem);
-                        let q: Box<dyn Query> =
-                            Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                        (Occur::Should, q)
-                    })
-                    .collect(),
-            ))
-        };
         let both = BooleanQuery::new(vec![
-            (Occur::Must, any_field(a)),
-            (Occur::Must, any_field(b)),
+            (Occur::Must, Box::new(self.labels(a)) as Box<dyn Query>),
+            (Occur::Must, Box::new(self.labels(b))),
         ]);
         Ok(self.searcher().search(&both, &tantivy::collector::Count)? > 0)
     }
@@ -536,12 +523,10 @@ impl LexicalIndex {
         [f.name, f.brand, f.category, f.options, f.attributes]
     }
 
-    /// Products the shop labels with this stem: in their name, brand, category, options
-    /// or attributes (not the description): positions in the catalogue, each once.
-    pub fn labelled(&self, stem: &str) -> Result<Vec<u32>, SearchError> {
-        let f = self.fields;
-        let clauses: Vec<(Occur, Box<dyn Query>)> =
-            [f.name, f.brand, f.category, f.options, f.attributes]
+    /// The products labelled with a stem in any label field, as a query.
+    fn labels(&self, stem: &str) -> BooleanQuery {
+        BooleanQuery::new(
+            self.label_fields()
                 .into_iter()
                 .map(|field| {
                     let term = Term::from_field_text(field, stem);
@@ -549,13 +534,17 @@ impl LexicalIndex {
                         Box::new(TermQuery::new(term, IndexRecordOption::Basic));
                     (Occur::Should, q)
                 })
-                .collect();
+                .collect(),
+        )
+    }
+
+    /// Products the shop labels with this stem: in their name, brand, category, options
+    /// or attributes (not the description): positions in the catalogue, each once.
+    pub fn labelled(&self, stem: &str) -> Result<Vec<u32>, SearchError> {
         let collector = Positions {
             doc_product: &self.doc_product,
         };
-        Ok(self
-            .searcher()
-            .search(&BooleanQuery::new(clauses), &collector)?)
+        Ok(self.searcher().search(&self.labels(stem), &collector)?)
     }
 
     fn top(&self, query: &dyn Query, k: usize) -> Result<Vec<(u32, f32)>, SearchError> {
