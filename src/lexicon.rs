@@ -245,7 +245,6 @@ const SORT_WORDS: &[(SortWish, &[&str])] = &[
     ),
 ];
 
-/// A word's letters and digits only, lower-cased: "Don't" → "dont".
 /// The message's words, lower-cased, split at everything that is not a letter or a digit.
 pub fn lower_words(text: &str) -> Vec<String> {
     text.to_lowercase()
@@ -255,6 +254,7 @@ pub fn lower_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A word's letters and digits only, lower-cased: "Don't" → "dont".
 fn bare(word: &str) -> String {
     word.chars()
         .filter(|c| c.is_alphanumeric())

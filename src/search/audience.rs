@@ -3,6 +3,7 @@
 //! those the ones for the child's age where the shop marks ages (`lexicon::audience` has
 //! the words on both sides). A shop that marks nothing is searched as if nothing was said.
 
+use super::fuse::Fused;
 use crate::knowledge::Graph;
 use crate::lexicon::audience::{Audience, Marks};
 
@@ -57,9 +58,12 @@ pub(crate) fn keep(audience: Audience, marks: &[Marks], admitted: &mut Vec<u32>)
     }
 }
 
-/// Whether a product is marked as for the audience itself (ranked before the unmarked).
-pub(crate) fn names(audience: Audience, marks: &[Marks], product: u32) -> bool {
-    marks
-        .get(product as usize)
-        .is_some_and(|m| m.names(audience))
+/// The ranking with what the shop marks as for the audience itself before what it
+/// leaves unmarked (a "Women's" tee before a unisex one, for "women's t-shirt").
+pub(crate) fn marked_first(audience: Audience, marks: &[Marks], ranked: Vec<Fused>) -> Vec<Fused> {
+    let (mut marked, unmarked): (Vec<Fused>, Vec<Fused>) = ranked
+        .into_iter()
+        .partition(|f| marks.get(f.ix as usize).is_some_and(|m| m.names(audience)));
+    marked.extend(unmarked);
+    marked
 }

@@ -342,25 +342,8 @@ impl ProductSearch {
             let best = ranked.iter().map(|f| f.score).fold(0.0f32, f32::max);
             ranked.retain(|f| f.lexical.is_some() || f.score >= MEANING_ONLY_FLOOR * best);
         }
-        // A few words without a type read as one ("pins", "smart plug"): of the products
-        // found, those of another kind than their last word says go (judged on the ranked
-        // candidates only: the words found them; the rest of the catalogue is not listed).
-        // (Who it is for is no kind: "t-shirts for kids" is read by "t-shirts".)
-        let kind_words: Vec<&Word> = words
-            .iter()
-            .filter(|w| !is_audience_word(&w.typed))
-            .collect();
-        if of_type.is_none() && (1..=SHORT_REQUEST).contains(&kind_words.len()) {
-            if let Some(last) = kind_words.last() {
-                // A word the shop labels nothing with may be its word misspelt ("keybaord").
-                let typo = !self.index.is_labelled(&last.stem)?;
-                let candidates: Vec<u32> = ranked.iter().map(|f| f.ix).collect();
-                let mut kept =
-                    self.type_resolver(&text)
-                        .of_the_kind(&last.typed, &[], candidates, typo);
-                kept.sort_unstable();
-                ranked.retain(|f| kept.binary_search(&f.ix).is_ok());
-            }
+        if of_type.is_none() {
+            self.keep_the_kind_of_a_short_request(&text, &words, &mut ranked)?;
         }
         // Products of the asked type the words did not reach still belong in the list,
         // after the ones they did (best rated first); so does everything a request of
@@ -396,14 +379,8 @@ impl ProductSearch {
             }));
         }
 
-        // What the shop marks as for the audience itself comes before what it leaves
-        // unmarked (a "Women's" tee before a unisex one, for "women's t-shirt").
         if let Some(a) = req.audience {
-            let (marked, unmarked): (Vec<Fused>, Vec<Fused>) = ranked
-                .into_iter()
-                .partition(|f| audience::names(a, &self.audience, f.ix));
-            ranked = marked;
-            ranked.extend(unmarked);
+            ranked = audience::marked_first(a, &self.audience, ranked);
         }
         // Only the hits a list can show are made (a sort wish over a whole type needs
         // them all).
@@ -432,6 +409,37 @@ impl ProductSearch {
 }
 
 impl ProductSearch {
+    /// A few words without a type read as one ("pins", "smart plug"): of the ranked
+    /// candidates (the words found them; the rest of the catalogue is not listed), those
+    /// of another kind than the last word says go. Who it is for is no kind: "t-shirts
+    /// for kids" is read by "t-shirts".
+    fn keep_the_kind_of_a_short_request(
+        &self,
+        text: &str,
+        words: &[Word],
+        ranked: &mut Vec<Fused>,
+    ) -> Result<(), SearchError> {
+        let kind_words: Vec<&Word> = words
+            .iter()
+            .filter(|w| !is_audience_word(&w.typed))
+            .collect();
+        let Some(last) = kind_words.last() else {
+            return Ok(());
+        };
+        if kind_words.len() > SHORT_REQUEST {
+            return Ok(());
+        }
+        // A word the shop labels nothing with may be its word misspelt ("keybaord").
+        let typo = !self.index.is_labelled(&last.stem)?;
+        let candidates: Vec<u32> = ranked.iter().map(|f| f.ix).collect();
+        let mut kept = self
+            .type_resolver(text)
+            .of_the_kind(&last.typed, &[], candidates, typo);
+        kept.sort_unstable();
+        ranked.retain(|f| kept.binary_search(&f.ix).is_ok());
+        Ok(())
+    }
+
     fn type_resolver(&self, text: &str) -> TypeResolver<'_> {
         TypeResolver {
             thresholds: self.thresholds,

@@ -95,8 +95,6 @@ pub(crate) struct TypeNames {
     category_stems: Vec<(String, Vec<String>)>,
     /// Each name's products' mean vector (unit length).
     centroids: Vec<f32>,
-    /// Each product's head noun, stemmed (by catalogue position): what it is.
-    product_heads: Vec<Option<String>>,
     /// Each product's kind by its name, stemmed: its name's head where that is a kind
     /// (`NONE` otherwise). An index into `stems`.
     product_kinds: Vec<u32>,
@@ -104,7 +102,8 @@ pub(crate) struct TypeNames {
     /// category below a department that names one kind ("Atlas Trek 65" under "Backpacks"
     /// is a backpack); `NONE` otherwise. An index into `stems`.
     category_kinds: Vec<u32>,
-    /// Each product's name head (`product_heads`) as an index into `stems` (`NONE`).
+    /// Each product's head noun, stemmed (by catalogue position): what it is by its name,
+    /// an index into `stems` (`NONE`: its name has none).
     product_head_ix: Vec<u32>,
     /// The distinct stems of kinds and heads, each once (a request judges each once).
     stems: Vec<String>,
@@ -231,7 +230,6 @@ impl TypeNames {
             vectors,
             category_stems,
             centroids,
-            product_heads,
             product_kinds,
             category_kinds,
             product_head_ix,
@@ -239,6 +237,12 @@ impl TypeNames {
             kinds,
             departments,
         })
+    }
+
+    /// A product's head noun, stemmed.
+    fn head_of(&self, product: u32) -> Option<&str> {
+        let ix = *self.product_head_ix.get(product as usize)?;
+        self.stems.get(ix as usize).map(String::as_str)
     }
 
     /// Whether the type name is a top category's (a department of the shop).
@@ -705,8 +709,8 @@ impl TypeResolver<'_> {
     /// names say "laptop" only in "Laptop Organizer" and "Laptop Backpack" sells no
     /// laptops.
     fn what_it_is(&self, named: Vec<u32>, head: &str, typos: bool) -> Vec<u32> {
-        let is_head = |p: &u32| match self.names.product_heads.get(*p as usize) {
-            Some(Some(h)) if self.names.kinds.as_ref().is_none_or(|k| k.contains(h)) => {
+        let is_head = |p: &u32| match self.names.head_of(*p) {
+            Some(h) if self.names.kinds.as_ref().is_none_or(|k| k.contains(h)) => {
                 h == head || (typos && strsim::levenshtein(h, head) <= 1) || self.said.contains(h)
             }
             _ => true,
