@@ -256,7 +256,7 @@ fn an_ensemble_averages_its_members_and_refuses_what_cannot_be_averaged() {
 }
 
 /// The kefu binary run in `dir`, with no config file but what `dir` holds.
-fn kefu_in(dir: &Path) -> std::process::Command {
+pub(super) fn kefu_in(dir: &Path) -> std::process::Command {
     let mut cmd = super::foundation::kefu();
     cmd.current_dir(dir).env_remove("KEFU_CONFIG");
     cmd

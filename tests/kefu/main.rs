@@ -18,6 +18,7 @@ mod nlu;
 mod nlu_engine;
 mod pg_support;
 mod properties;
+mod public_sets;
 mod recommend;
 mod replicas;
 mod search;
