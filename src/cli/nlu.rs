@@ -71,6 +71,10 @@ pub struct TrainArgs {
     /// Batch sentences of similar length together: far less padding, faster epochs.
     #[arg(long)]
     pub group_by_length: bool,
+    /// Keep an exponential moving average of the weights with this decay (0.999, say) and
+    /// score, keep and ship the averaged weights: a smoother single model (0 turns it off).
+    #[arg(long, value_name = "DECAY")]
+    pub ema: Option<f64>,
     /// Train this many models, with seeds --seed, --seed + 1, …, and pack them into one
     /// that averages them (`kefu ensemble`): more accurate, one encoder pass per member.
     #[arg(long, value_name = "N", default_value_t = 1)]
@@ -81,7 +85,7 @@ pub struct TrainArgs {
     /// intents and slot types must be the model's. An ensemble comes back an ensemble.
     #[arg(long, value_name = "DIR", conflicts_with_all = [
         "members", "seed", "lora_rank", "lora_layers", "batch_size", "dropout", "name_noise",
-        "group_by_length",
+        "group_by_length", "ema",
     ])]
     pub from: Option<PathBuf>,
     /// With --from: continue only member K of it (1 is the first), into a single model, so
@@ -223,6 +227,9 @@ pub fn train(cli: &Cli, args: &TrainArgs) -> Result<ExitCode> {
     }
     if args.group_by_length {
         params.group_by_length = true;
+    }
+    if let Some(v) = args.ema {
+        params.ema = v;
     }
     if let Some(v) = args.learning_rate {
         params.learning_rate = v;

@@ -21,6 +21,7 @@ pub mod data;
 mod decode;
 pub mod distil;
 mod dropout;
+mod ema;
 mod encoder;
 pub mod ensemble;
 mod error;

@@ -5,13 +5,15 @@ use candle_core::{DType, Device, Tensor, Var, D};
 use indicatif::{ProgressBar, ProgressStyle};
 use rand::{Rng, SeedableRng};
 use serde::{Deserialize, Serialize};
-use std::time::Instant;
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
 
 use super::base::BaseModel;
 use super::batching;
 use super::bert::{Bert, LoraSpec, NewParams};
 use super::data::Example;
 use super::distil::{soft_cross_entropy, SoftTargets, Teacher};
+use super::ema::{self, WeightAverage};
 use super::heads::{Heads, Member, NluModel};
 use super::labels::Labels;
 use super::metrics::{evaluate, Summary};
@@ -49,6 +51,11 @@ pub struct TrainParams {
     /// The teacher's share of the loss when distilling (`kefu train --distil-from`); 0
     /// when trained on the gold labels alone.
     pub distil_weight: f64,
+    /// Decay of an exponential moving average of the trainable weights (0: off). Dev is
+    /// scored, and the best epoch kept, on the averaged weights: one model that carries
+    /// the average of the weights it passed through, an ensemble-like smoothing at no
+    /// cost in serving.
+    pub ema: f64,
 }
 
 impl Default for TrainParams {
@@ -73,6 +80,7 @@ impl Default for TrainParams {
             name_noise: 0.0,
             group_by_length: false,
             distil_weight: 0.0,
+            ema: 0.0,
         }
     }
 }
@@ -442,6 +450,15 @@ impl Trainer {
         let total = steps_per_epoch * p.epochs;
         let warmup = ((total as f64) * p.warmup).ceil().max(1.0) as usize;
         let mut opt = AdamW::new(&self.vars, p.weight_decay);
+        let mut average = match p.ema {
+            decay if decay > 0.0 => Some(WeightAverage::new(&self.vars, decay)?),
+            _ => None,
+        };
+        // Without a terminal the bar is hidden: a line every half minute instead, so a
+        // run under nohup or CI shows it is alive and when it will end.
+        let mut progress_line = (show_progress && !std::io::stderr().is_terminal())
+            .then(|| Every::new(Duration::from_secs(30)));
+        let fit_started = Instant::now();
         let mut rng = rand::rngs::StdRng::seed_from_u64(p.seed.wrapping_add(1));
         let mut noise_rng = rand::rngs::StdRng::seed_from_u64(p.seed.wrapping_add(4));
         let bar = if show_progress {
@@ -494,6 +511,9 @@ impl Trainer {
                     p.learning_rate * (total - step) as f64 / (total - warmup).max(1) as f64
                 };
                 opt.step(&grads, lr)?;
+                if let Some(average) = &mut average {
+                    average.update(&self.vars)?;
+                }
                 timing[0] += (t1 - t0).as_secs_f64();
                 timing[1] += (t2 - t1).as_secs_f64();
                 timing[2] += t2.elapsed().as_secs_f64();
@@ -505,6 +525,16 @@ impl Trainer {
                     p.epochs,
                     loss_sum / loss_n as f64
                 ));
+                if progress_line.as_mut().is_some_and(Every::due) {
+                    let elapsed = fit_started.elapsed().as_secs_f64();
+                    tracing::info!(
+                        "step {step}/{total} (epoch {epoch}/{}): loss {:.4}, {:.0} s, about {:.0} s of steps to go",
+                        p.epochs,
+                        loss_sum / loss_n as f64,
+                        elapsed,
+                        elapsed / step as f64 * (total - step) as f64
+                    );
+                }
             }
             tracing::debug!(
                 forward = timing[0],
@@ -512,6 +542,12 @@ impl Trainer {
                 optimizer = timing[2],
                 "epoch {epoch} step time"
             );
+            // Scored, and kept if best, on the averaged weights; training goes on from the
+            // live ones.
+            let live = match &average {
+                Some(average) => Some(average.swap_in(&self.vars)?),
+                None => None,
+            };
             let dev_summary = self.score(dev)?;
             last_dev = format!(
                 "dev intent {:.2}% slot F1 {:.2}%",
@@ -537,7 +573,8 @@ impl Trainer {
                 dev: dev_summary,
                 seconds: started.elapsed().as_secs_f64(),
             });
-            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            let improved = best.as_ref().is_none_or(|(b, _)| score > *b);
+            if improved {
                 best = Some((
                     score,
                     self.vars
@@ -546,7 +583,11 @@ impl Trainer {
                         .collect::<candle_core::Result<_>>()?,
                 ));
                 since_best = 0;
-            } else {
+            }
+            if let Some(live) = &live {
+                ema::restore(&self.vars, live)?;
+            }
+            if !improved {
                 since_best += 1;
                 if since_best >= p.patience {
                     bar.println(format!("early stop after epoch {epoch}: dev score did not improve for {since_best} epoch(s)"));
@@ -645,4 +686,27 @@ fn grown_intent_head(
     let fresh = as_rows(&var.as_tensor().to_dtype(candle_core::DType::F32)?)?;
     let merged: Vec<f32> = rows.merge(&trained, &fresh).concat();
     Ok(Tensor::from_vec(merged, dims, var.device())?.to_dtype(var.dtype())?)
+}
+
+/// True once per `period`: a clock for progress lines.
+struct Every {
+    period: Duration,
+    last: Instant,
+}
+
+impl Every {
+    fn new(period: Duration) -> Self {
+        Self {
+            period,
+            last: Instant::now(),
+        }
+    }
+
+    fn due(&mut self) -> bool {
+        let due = self.last.elapsed() >= self.period;
+        if due {
+            self.last = Instant::now();
+        }
+        due
+    }
 }
