@@ -34,7 +34,9 @@ impl WeightAverage {
         let n = self.updates as f64;
         let d = self.decay.min((1.0 + n) / (10.0 + n));
         for (avg, (_, var)) in self.shadow.iter_mut().zip(vars) {
-            *avg = ((&*avg * d)? + (var.as_tensor() * (1.0 - d))?)?;
+            // Detached: arithmetic on a variable records its history for backprop, and
+            // the average would hold every step's tensors alive.
+            *avg = ((&*avg * d)? + (var.as_tensor().detach() * (1.0 - d))?)?.detach();
         }
         Ok(())
     }
@@ -59,7 +61,7 @@ pub(crate) fn restore(vars: &[(String, Var)], values: &[Tensor]) -> Result<(), N
 fn copies(vars: &[(String, Var)]) -> Result<Vec<Tensor>, NluError> {
     Ok(vars
         .iter()
-        .map(|(_, v)| v.as_tensor().copy())
+        .map(|(_, v)| Ok(v.as_tensor().copy()?.detach()))
         .collect::<candle_core::Result<_>>()?)
 }
 
