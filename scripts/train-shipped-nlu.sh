@@ -23,7 +23,7 @@ mkdir -p "$work"
 # member folder and its flags: the model shipped alone until December 3, then four seeds
 # with length grouping (same recipe, faster epochs)
 members=(
-  "m1-seed42 --seed 42"
+  "m1-seed42 --seed 42 --random-batches"
   "m2-seed42-grouped --seed 42 --group-by-length"
   "m3-seed7-grouped --seed 7 --group-by-length"
   "m4-seed3-grouped --seed 3 --group-by-length"

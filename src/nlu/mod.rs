@@ -44,6 +44,7 @@ mod span_shape;
 mod swap;
 mod tokenize;
 mod train;
+mod variants;
 pub mod vocabulary;
 pub mod warm_start;
 mod weights;

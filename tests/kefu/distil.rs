@@ -20,7 +20,7 @@ fn trained(
     )
     .unwrap();
     if let Some(t) = teacher {
-        trainer.distil_from(t).unwrap();
+        trainer.distil_from(t, 0).unwrap();
         assert_eq!(trainer.params().distil_weight, 1.0, "the recipe records it");
     }
     trainer.fit(data, dev, false).unwrap();
@@ -129,7 +129,7 @@ fn a_teacher_with_other_labels_or_a_weight_outside_0_to_1_is_refused() {
     )
     .unwrap();
     let err = trainer
-        .distil_from(Teacher::new(model(), 0.5).unwrap())
+        .distil_from(Teacher::new(model(), 0.5).unwrap(), 0)
         .unwrap_err()
         .to_string();
     assert!(
@@ -140,5 +140,42 @@ fn a_teacher_with_other_labels_or_a_weight_outside_0_to_1_is_refused() {
         trainer.params().distil_weight,
         0.0,
         "a refused teacher changes nothing"
+    );
+}
+
+/// Altered copies labelled by the teacher alone train beside the gold sentences, and the
+/// recipe says how many there were per sentence.
+#[test]
+fn a_student_learns_from_altered_sentences_only_the_teacher_labels() {
+    let tmp = tempfile::tempdir().unwrap();
+    let base_dir = tmp.path().join("base");
+    tiny_bert(&base_dir, 2, None, None);
+    let base = BaseModel::open(&base_dir).unwrap();
+    let data = synthetic();
+    let teacher = trained(&base, &data, &data, None);
+    let said_by_teacher = intents(&teacher, &data);
+    let mut trainer = Trainer::new(
+        &base,
+        &Device::Cpu,
+        Labels::from_examples(&data),
+        tiny_params(40),
+    )
+    .unwrap();
+    trainer
+        .distil_from(Teacher::new(teacher, 1.0).unwrap(), 2)
+        .unwrap();
+    assert_eq!(trainer.params().distil_variants, 2, "the recipe records it");
+    let history = trainer.fit(&data, &data, false).unwrap();
+    assert!(!history.is_empty());
+    let student = trainer.into_model();
+    let said = intents(&student, &data);
+    let agree = said
+        .iter()
+        .zip(&said_by_teacher)
+        .filter(|(a, b)| a == b)
+        .count();
+    assert!(
+        agree * 10 >= data.len() * 9,
+        "the student follows its teacher: {said:?} vs {said_by_teacher:?}"
     );
 }
