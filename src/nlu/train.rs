@@ -15,7 +15,7 @@ use super::data::Example;
 use super::distil::{soft_cross_entropy, SoftTargets, Teacher};
 use super::ema::{self, WeightAverage};
 use super::heads::{Heads, Member, NluModel};
-use super::labels::Labels;
+use super::labels::{Labels, TAG_O};
 use super::metrics::{evaluate, Summary};
 use super::name_noise;
 use super::optim::AdamW;
@@ -69,8 +69,8 @@ pub struct TrainParams {
 impl Default for TrainParams {
     fn default() -> Self {
         Self {
-            // The configuration of the shipped model (docs/nlu.md has the comparison), so a
-            // plain `kefu train` reproduces it.
+            // The recipe of the shipped ensemble's members 2–5 (docs/nlu.md has the
+            // comparison; the first drew random batches), with a step budget for large data.
             epochs: 20,
             max_steps: 5_000,
             batch_size: 32,
@@ -330,7 +330,8 @@ impl Trainer {
             let frozen = self.frozen_rows(&encs)?;
             for ((enc, frozen), soft) in encs.into_iter().zip(frozen).zip(soft) {
                 items.push(Item {
-                    tags: vec![TAG_O_ID; enc.ids.len()],
+                    // Weighted out of the loss: no gold tags.
+                    tags: vec![TAG_O; enc.ids.len()],
                     enc,
                     frozen,
                     noisy: None,
@@ -734,8 +735,6 @@ fn masked_nll(
     let nll = (picked * weights)?.sum_all()?.neg()?;
     Ok((nll / total.max(1.0) as f64)?.to_dtype(DType::F32)?)
 }
-/// The tag an item without gold labels carries everywhere (weighted out of the loss).
-const TAG_O_ID: u32 = 0;
 const INTENT_WEIGHT: &str = "head.intent.weight";
 const INTENT_BIAS: &str = "head.intent.bias";
 

@@ -4,7 +4,7 @@ use candle_core::Device;
 use kefu::nlu::distil::Teacher;
 use kefu::nlu::{predict_all, BaseModel, Example, Labels, NluModel, Trainer};
 
-use super::nlu::{synthetic, tiny_bert, tiny_params};
+use super::nlu::{synthetic, tiny_base, tiny_bert, tiny_params};
 
 fn trained(
     base: &BaseModel,
@@ -147,10 +147,7 @@ fn a_teacher_with_other_labels_or_a_weight_outside_0_to_1_is_refused() {
 /// recipe says how many there were per sentence.
 #[test]
 fn a_student_learns_from_altered_sentences_only_the_teacher_labels() {
-    let tmp = tempfile::tempdir().unwrap();
-    let base_dir = tmp.path().join("base");
-    tiny_bert(&base_dir, 2, None, None);
-    let base = BaseModel::open(&base_dir).unwrap();
+    let (_tmp, base) = tiny_base();
     let data = synthetic();
     let teacher = trained(&base, &data, &data, None);
     let said_by_teacher = intents(&teacher, &data);
