@@ -22,7 +22,7 @@ impl WeightAverage {
         }
         Ok(Self {
             decay,
-            shadow: copies(vars)?,
+            shadow: snapshot(vars)?,
             updates: 0,
         })
     }
@@ -43,7 +43,7 @@ impl WeightAverage {
 
     /// Puts the averaged weights into `vars`; the live ones come back, for `restore`.
     pub(crate) fn swap_in(&self, vars: &[(String, Var)]) -> Result<Vec<Tensor>, NluError> {
-        let live = copies(vars)?;
+        let live = snapshot(vars)?;
         for (avg, (_, var)) in self.shadow.iter().zip(vars) {
             var.set(avg)?;
         }
@@ -51,6 +51,7 @@ impl WeightAverage {
     }
 }
 
+/// Sets `vars` to `values` (a `snapshot` of them).
 pub(crate) fn restore(vars: &[(String, Var)], values: &[Tensor]) -> Result<(), NluError> {
     for ((_, var), value) in vars.iter().zip(values) {
         var.set(value)?;
@@ -58,7 +59,8 @@ pub(crate) fn restore(vars: &[(String, Var)], values: &[Tensor]) -> Result<(), N
     Ok(())
 }
 
-fn copies(vars: &[(String, Var)]) -> Result<Vec<Tensor>, NluError> {
+/// The current values of `vars`, detached copies (the trainer's best epoch uses it too).
+pub(crate) fn snapshot(vars: &[(String, Var)]) -> Result<Vec<Tensor>, NluError> {
     Ok(vars
         .iter()
         .map(|(_, v)| Ok(v.as_tensor().copy()?.detach()))

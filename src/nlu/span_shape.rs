@@ -29,7 +29,7 @@ use crate::types::{Slot, SlotKind};
 /// Drops or trims the spans of `slots` (found in `text`) that break their slot's shape.
 pub(crate) fn tidy(text: &str, slots: &mut Vec<Slot>) {
     slots.retain(|s| {
-        !(only_function_words(&s.value) && SlotKind::parse(&s.slot).is_some())
+        !(SlotKind::parse(&s.slot).is_some() && only_function_words(&s.value))
             && match s.slot.as_str() {
                 "price_min" | "price_max" => holds_an_amount(&s.value),
                 "location" => s.value.chars().any(char::is_alphabetic),

@@ -315,7 +315,7 @@ impl Trainer {
         let mut rng = rand::rngs::StdRng::seed_from_u64(self.params.seed.wrapping_add(5));
         let texts: Vec<String> = examples
             .iter()
-            .flat_map(|e| vec![e.text.as_str(); self.params.distil_variants])
+            .flat_map(|e| std::iter::repeat_n(e.text.as_str(), self.params.distil_variants))
             .filter_map(|text| super::variants::altered(text, &pool, &mut rng))
             .collect();
         let mut items = Vec::with_capacity(texts.len());
@@ -618,10 +618,10 @@ impl Trainer {
             );
             // Scored, and kept if best, on the averaged weights; training goes on from the
             // live ones.
-            let live = match &average {
-                Some(average) => Some(average.swap_in(&self.vars)?),
-                None => None,
-            };
+            let live = average
+                .as_ref()
+                .map(|average| average.swap_in(&self.vars))
+                .transpose()?;
             let dev_summary = self.score(dev)?;
             last_dev = format!(
                 "dev intent {:.2}% slot F1 {:.2}%",
@@ -649,13 +649,7 @@ impl Trainer {
             });
             let improved = best.as_ref().is_none_or(|(b, _)| score > *b);
             if improved {
-                best = Some((
-                    score,
-                    self.vars
-                        .iter()
-                        .map(|(_, v)| v.as_tensor().copy())
-                        .collect::<candle_core::Result<_>>()?,
-                ));
+                best = Some((score, ema::snapshot(&self.vars)?));
                 since_best = 0;
             }
             if let Some(live) = &live {
@@ -671,9 +665,7 @@ impl Trainer {
         }
         bar.finish();
         if let Some((_, values)) = best {
-            for ((_, var), value) in self.vars.iter().zip(values) {
-                var.set(&value)?;
-            }
+            ema::restore(&self.vars, &values)?;
         }
         Ok(history)
     }

@@ -6,19 +6,24 @@ use kefu::nlu::{predict_all, BaseModel, Example, Labels, NluModel, Trainer};
 
 use super::nlu::{synthetic, tiny_base, tiny_bert, tiny_params};
 
+/// A trainer on `base` for `data`'s labels with the tiny recipe.
+fn fresh_trainer(base: &BaseModel, data: &[Example], epochs: usize) -> Trainer {
+    Trainer::new(
+        base,
+        &Device::Cpu,
+        Labels::from_examples(data),
+        tiny_params(epochs),
+    )
+    .unwrap()
+}
+
 fn trained(
     base: &BaseModel,
     data: &[Example],
     dev: &[Example],
     teacher: Option<Teacher>,
 ) -> NluModel {
-    let mut trainer = Trainer::new(
-        base,
-        &Device::Cpu,
-        Labels::from_examples(data),
-        tiny_params(40),
-    )
-    .unwrap();
+    let mut trainer = fresh_trainer(base, data, 40);
     if let Some(t) = teacher {
         trainer.distil_from(t, 0).unwrap();
         assert_eq!(trainer.params().distil_weight, 1.0, "the recipe records it");
@@ -104,16 +109,7 @@ fn a_teacher_with_other_labels_or_a_weight_outside_0_to_1_is_refused() {
     tiny_bert(&base_dir, 3, None, None);
     let base = BaseModel::open(&base_dir).unwrap();
     let data = synthetic();
-    let model = || {
-        Trainer::new(
-            &base,
-            &Device::Cpu,
-            Labels::from_examples(&data),
-            tiny_params(1),
-        )
-        .unwrap()
-        .into_model()
-    };
+    let model = || fresh_trainer(&base, &data, 1).into_model();
     for w in [0.0, -0.5, 1.5] {
         let err = Teacher::new(model(), w).err().expect("refused").to_string();
         assert!(err.contains("distillation weight"), "{err}");
@@ -121,13 +117,7 @@ fn a_teacher_with_other_labels_or_a_weight_outside_0_to_1_is_refused() {
     // A student whose data has an intent the teacher never had.
     let mut more = data.clone();
     more[0].intent = "greet".into();
-    let mut trainer = Trainer::new(
-        &base,
-        &Device::Cpu,
-        Labels::from_examples(&more),
-        tiny_params(1),
-    )
-    .unwrap();
+    let mut trainer = fresh_trainer(&base, &more, 1);
     let err = trainer
         .distil_from(Teacher::new(model(), 0.5).unwrap(), 0)
         .unwrap_err()
@@ -151,13 +141,7 @@ fn a_student_learns_from_altered_sentences_only_the_teacher_labels() {
     let data = synthetic();
     let teacher = trained(&base, &data, &data, None);
     let said_by_teacher = intents(&teacher, &data);
-    let mut trainer = Trainer::new(
-        &base,
-        &Device::Cpu,
-        Labels::from_examples(&data),
-        tiny_params(40),
-    )
-    .unwrap();
+    let mut trainer = fresh_trainer(&base, &data, 40);
     trainer
         .distil_from(Teacher::new(teacher, 1.0).unwrap(), 2)
         .unwrap();
