@@ -12,6 +12,7 @@ Usage (from the repository root):
     python3 eval/search/check_queries.py --set demo     # demo shop only
     python3 eval/search/check_queries.py --set google --google-catalog PATH
     python3 eval/search/check_queries.py -v             # list the matches too
+    python3 eval/search/check_queries.py --file NEW.jsonl   # one file, Google catalogue
 
 Rule semantics (all conditions present must hold; only in-stock products count):
   name_any / name_all / name_none: phrases matched in the product name,
@@ -259,10 +260,21 @@ def main():
     ap.add_argument("--set", choices=["demo", "google", "zh", "both"], default="both")
     ap.add_argument("--knowledge-dir", default=os.path.join(ROOT, "knowledge"))
     ap.add_argument("--google-catalog", default=DEFAULT_GOOGLE)
+    ap.add_argument("--file", help="check this one query file instead (against the Google "
+                    "catalogue, or the demo shop with --set demo)")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args()
     errors = []
     sets = []
+    if a.file:
+        label = os.path.splitext(os.path.basename(a.file))[0]
+        products = load_demo(a.knowledge_dir) if a.set == "demo" else load_google(a.google_catalog)
+        errors += check_set(label, a.file, products, a.verbose)
+        if errors:
+            print(f"FAILED: {len(errors)} problem(s)")
+            sys.exit(1)
+        print("OK")
+        return
     if a.set in ("demo", "both"):
         sets.append(("demo-shop", os.path.join(HERE, "demo-shop.jsonl"), load_demo(a.knowledge_dir)))
     if a.set == "zh":
@@ -273,7 +285,8 @@ def main():
             print(f"google catalogue not found at {a.google_catalog}; skipping", file=sys.stderr)
         else:
             google = load_google(a.google_catalog)
-            for name in ("google-merch", "google-merch-heldout", "google-merch-heldout2"):
+            for name in ("google-merch", "google-merch-heldout", "google-merch-heldout2",
+                         "google-merch-heldout3"):
                 sets.append((name, os.path.join(HERE, f"{name}.jsonl"), google))
     for label, path, products in sets:
         errors += check_set(label, path, products, a.verbose)
