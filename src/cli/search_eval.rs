@@ -88,6 +88,8 @@ struct QueryReport {
     relevant: usize,
     /// Per mode: right or not, and the names of the shown hits (✓ relevant).
     modes: BTreeMap<&'static str, (bool, Vec<String>)>,
+    /// The fused mode's shown hits: fused score, lexical score, cosine (why a list is so).
+    fused_signals: Vec<(f32, Option<f32>, Option<f32>)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -257,6 +259,7 @@ pub fn eval(cli: &Cli, args: &EvalSearchArgs) -> Result<ExitCode> {
         let words = SearchRequest::text(&q.query);
         let mut modes = BTreeMap::new();
         let mut type_match = TypeMatch::NotAsked;
+        let mut fused_signals = Vec::new();
         for mode in SearchMode::ALL {
             let req = if mode == SearchMode::NameBm25 {
                 &words
@@ -271,6 +274,12 @@ pub fn eval(cli: &Cli, args: &EvalSearchArgs) -> Result<ExitCode> {
             let o = judge(&graph, q, &r, ms);
             if mode == SearchMode::Fused {
                 type_match = r.type_match.clone();
+                fused_signals = r
+                    .hits
+                    .iter()
+                    .take(SHOWN)
+                    .map(|h| (h.score, h.lexical.map(|s| s.score), h.semantic.map(|s| s.score)))
+                    .collect();
             }
             let shown = r
                 .hits
@@ -293,6 +302,7 @@ pub fn eval(cli: &Cli, args: &EvalSearchArgs) -> Result<ExitCode> {
             kind: q.kind.clone(),
             relevant: q.relevant.len(),
             modes,
+            fused_signals,
         });
     }
     eprintln!();
