@@ -278,7 +278,13 @@ pub fn eval(cli: &Cli, args: &EvalSearchArgs) -> Result<ExitCode> {
                     .hits
                     .iter()
                     .take(SHOWN)
-                    .map(|h| (h.score, h.lexical.map(|s| s.score), h.semantic.map(|s| s.score)))
+                    .map(|h| {
+                        (
+                            h.score,
+                            h.lexical.map(|s| s.score),
+                            h.semantic.map(|s| s.score),
+                        )
+                    })
                     .collect();
             }
             let shown = r
