@@ -39,6 +39,11 @@ const QUERY_CACHE: usize = 512;
 /// Without a product type, a hit by meaning alone stays only with at least this share of
 /// the best hit's fused score.
 const MEANING_ONLY_FLOOR: f32 = 0.6;
+/// Without a product type, any hit stays only with at least this share of the best hit's
+/// fused score: what matched one incidental word of the request ("youtube pin badge" →
+/// every YouTube product; "google cloud notebook" → every Google journal) is no answer
+/// beside what matched it all (docs/search.md, fifth round).
+const UNTYPED_FLOOR: f32 = 0.5;
 /// Products of the type the words did not reach, kept per hit asked for (room for
 /// listings that collapse into one).
 const TAIL_PER_SHOWN: usize = 4;
@@ -329,18 +334,23 @@ impl ProductSearch {
             SearchMode::Semantic => single(&semantic.top, false),
             _ => fuse(&lexical, &semantic.top, semantic.lowest, self.fusion),
         };
-        // Without a type to keep the list to, a hit the words did not match must be
-        // nearly as close in meaning as the best one: a list holds what was asked for,
-        // not the nearest neighbours of a misspelling.
         // A Chinese request no word of the shop's found lists nothing by meaning alone:
         // the served encoder (all-MiniLM-L6-v2) has no Chinese vocabulary, and its nearest
         // neighbours of one are noise ("冲浪板" is not sold; docs/search.md).
         if of_type.is_none() && lexical.is_empty() && words.is_empty() && !cjk.is_empty() {
             ranked.clear();
         }
-        if mode == SearchMode::Fused && of_type.is_none() && !lexical.is_empty() {
+        // Without a type to keep the list to, a hit the words did not match must be
+        // nearly as close in meaning as the best one: a list holds what was asked for,
+        // not the nearest neighbours of a misspelling.
+        // And whatever the signal, a hit far below the best is no answer beside it.
+        if mode == SearchMode::Fused && of_type.is_none() {
             let best = ranked.iter().map(|f| f.score).fold(0.0f32, f32::max);
-            ranked.retain(|f| f.lexical.is_some() || f.score >= MEANING_ONLY_FLOOR * best);
+            ranked.retain(|f| {
+                let by_words = lexical.is_empty() || f.lexical.is_some();
+                (by_words || f.score >= MEANING_ONLY_FLOOR * best)
+                    && f.score >= UNTYPED_FLOOR * best
+            });
         }
         if of_type.is_none() {
             self.keep_the_kind_of_a_short_request(&text, &words, &mut ranked)?;
