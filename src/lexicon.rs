@@ -301,6 +301,81 @@ pub fn excluded_at(text: &str, start: usize) -> bool {
         })
 }
 
+/// Words just before a thing that make it the shopper's own ("a case for my phone",
+/// "something to stick on my fridge"): what they already have, not what they ask for.
+pub const POSSESSIVES: &[&str] = &["my", "our", "his", "her", "their"];
+
+/// Occasions a shopper buys for, which NLU models read as a kind of product ("a baby
+/// shower gift", "stocking stuffers under 5 dollars"): no kind the shop sells, so the rest
+/// of the request (price, who it is for, the words) says what to show.
+pub const OCCASIONS: &[&str] = &[
+    "gift",
+    "present",
+    "stocking stuffer",
+    "stocking filler",
+    "secret santa",
+    "baby shower",
+    "birthday",
+    "christmas",
+    "xmas",
+    "housewarming",
+    "house warming",
+    "anniversary",
+    "wedding",
+    "graduation",
+    "retirement",
+    "leaving",
+    "souvenir",
+    "treat",
+];
+
+/// Whether a value read as a product type names an occasion, not a kind of product:
+/// "gift", "stocking stuffers", "baby shower gift", "birthday present ideas" (but "gift
+/// card" and "gift set" are products).
+pub fn is_occasion(value: &str) -> bool {
+    let mut words = lower_words(value);
+    while words.last().is_some_and(|w| {
+        ["idea", "ideas", "gift", "gifts", "present", "presents"].contains(&w.as_str())
+            && words.len() > 1
+    }) {
+        words.pop();
+    }
+    let said = words.join(" ");
+    let singular = said.strip_suffix('s').unwrap_or(&said);
+    OCCASIONS.iter().any(|o| *o == said || *o == singular)
+}
+
+/// Whether the words just before character `start` of `text` make the thing there the
+/// shopper's own ("my old phone"): a possessive right before it or one word before. (What
+/// someone likes is no such thing: "a present for my sister, she's into yoga" asks for
+/// yoga things.)
+pub fn owned_at(text: &str, start: usize) -> bool {
+    let before: String = text.chars().take(start).collect();
+    let clause = before
+        .rfind([',', ';', '.', '!', '?'])
+        .map_or(before.as_str(), |i| &before[i + 1..]);
+    let words: Vec<String> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(bare)
+        .collect();
+    let n = words.len();
+    let is_possessive = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| POSSESSIVES.contains(&w.as_str()))
+    };
+    // "get her a scarf": "her" is whom it is for when an article stands between.
+    let article = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| ["a", "an", "the", "some", "any"].contains(&w.as_str()))
+    };
+    let possessed =
+        (n >= 1 && is_possessive(n - 1)) || (n >= 2 && is_possessive(n - 2) && !article(n - 1));
+    possessed
+}
+
 pub fn is_currency_sign(c: char) -> bool {
     CURRENCY_SIGNS.contains(&c)
 }
@@ -595,6 +670,48 @@ fn word_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn occasions_are_no_kinds() {
+        for v in [
+            "gift",
+            "gifts",
+            "stocking stuffers",
+            "baby shower gift",
+            "birthday present ideas",
+            "Secret Santa",
+        ] {
+            assert!(is_occasion(v), "{v}");
+        }
+        for v in [
+            "gift card",
+            "gift set",
+            "hoodie",
+            "wedding dress",
+            "shower gel",
+        ] {
+            assert!(!is_occasion(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn owned_things() {
+        let at = |text: &str, value: &str| {
+            let start = text.find(value).expect("value in text");
+            owned_at(text, text[..start].chars().count())
+        };
+        assert!(at("something to stick on my fridge", "fridge"));
+        assert!(at("a bag for my toothbrush", "toothbrush"));
+        assert!(at("a cover for my old phone", "phone"));
+        assert!(
+            !at("a present for my sister, she's into yoga", "yoga"),
+            "a liking"
+        );
+        assert!(!at("get her a scarf", "scarf"), "whom it is for");
+        assert!(!at("a hoodie for my son", "hoodie"));
+        assert!(!at("i'd like a hoodie", "hoodie"));
+        assert!(!at("my, that hoodie is nice", "hoodie"), "a clause ended");
+    }
 
     #[test]
     fn prices_in_the_shapes_shoppers_write() {

@@ -5,10 +5,10 @@
 
 use crate::lexicon::{audience, zh};
 use crate::lexicon::{
-    excluded_at, is_currency_word, is_negation, is_price_cue, parse_price, sort_wish, sort_words,
-    EXCLUSIONS,
+    excluded_at, is_currency_word, is_negation, is_occasion, is_price_cue, owned_at, parse_price,
+    sort_wish, sort_words, EXCLUSIONS,
 };
-use crate::types::{Parse, SearchRequest, SlotKind};
+use crate::types::{Parse, SearchRequest, Slot, SlotKind};
 
 use super::age::asked_age;
 use super::prices::{convert_slot, read_zh, PriceNote, PriceRule};
@@ -40,7 +40,7 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Ve
     // or colour tagged inside them is a misreading.
     let price_words: Vec<(usize, usize)> =
         zh::prices(&parse.text).iter().map(|p| p.reach).collect();
-    if let Some(pt) = parse.slot(SlotKind::ProductType) {
+    if let Some(pt) = asked_type(parse) {
         let changed = tracker
             .slots
             .get(&SlotKind::ProductType)
@@ -54,6 +54,10 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Ve
             continue;
         };
         if !kind.is_price() && price_words.iter().any(|&(a, b)| s.start < b && a < s.end) {
+            continue;
+        }
+        // "a case for my phone": the phone is no type asked for; its words still rank.
+        if kind == SlotKind::ProductType && !is_asked_type(parse, s) {
             continue;
         }
         if kind.is_price() {
@@ -128,6 +132,22 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Ve
         }
     }
     notes
+}
+
+/// The product type this turn asks for: the first type the NLU tagged that is neither the
+/// shopper's own thing nor an occasion ("a bag for my toothbrush", "stocking stuffers
+/// under $5": neither is what is asked for, and the rest of the request says what is).
+fn asked_type(parse: &Parse) -> Option<&Slot> {
+    parse
+        .slots
+        .iter()
+        .find(|s| s.kind() == Some(SlotKind::ProductType) && is_asked_type(parse, s))
+}
+
+/// Whether a product type span names what is asked for: not the shopper's own thing, not
+/// an occasion ("a baby shower gift").
+fn is_asked_type(parse: &Parse, s: &Slot) -> bool {
+    !owned_at(&parse.text, s.start) && !is_occasion(&s.value)
 }
 
 /// Slots whose words say how to filter or order a list, not what is looked for.
