@@ -99,6 +99,12 @@ pub fn size_matches(have: &str, want: &str) -> bool {
     }
 }
 
+/// Whether a size is written as a number ("9", "uk 9.5", "size 44"): a size a shop can be
+/// out of, unlike a word no product's size is ("5k" read as a size).
+pub fn is_size_number(size: &str) -> bool {
+    number(&split(size).1).is_some()
+}
+
 /// Whether a product's name states the size ("42mm" in "Kestrel Trailhawk 2 42 mm"),
 /// ignoring case, spaces and punctuation.
 pub fn size_in_name(name: &str, size: &str) -> bool {

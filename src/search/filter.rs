@@ -6,7 +6,9 @@
 use std::collections::HashSet;
 
 use super::thesaurus::Thesaurus;
-use crate::knowledge::{colour_matches, size_in_name, AttrType, Graph, Product, Verdict};
+use crate::knowledge::{
+    colour_matches, is_size_number, size_in_name, size_matches, AttrType, Graph, Product, Verdict,
+};
 use crate::lexicon::excluded_at;
 use crate::types::{ProductId, SearchRequest};
 
@@ -41,6 +43,8 @@ fn lower(values: &[String]) -> Vec<String> {
 #[derive(Debug, Default)]
 pub(crate) struct Stated {
     colours: HashSet<String>,
+    /// Every variant size, lower case.
+    sizes: HashSet<String>,
     materials: Vec<String>,
     /// Brands a shopper may call by the first word of the name (see `short_names`):
     /// (brand id, lower case; that word, lower case).
@@ -60,6 +64,12 @@ impl Stated {
             for c in colours {
                 s.colours.extend(words(&c));
             }
+            s.sizes.extend(
+                p.variants
+                    .iter()
+                    .filter_map(|v| v.size.as_deref())
+                    .map(str::to_lowercase),
+            );
             for f in graph.facts(p.id.as_str()) {
                 if f.attribute == "material" {
                     materials.insert(f.value.key());
@@ -196,6 +206,16 @@ impl Constraints {
             .into_iter()
             .partition(|m| stated.materials.iter().any(|s| s.contains(m.as_str())));
         wishes.extend(unknown);
+        // A size no product comes in, in words no name states and no number ("5k" of "a 5k
+        // run shirt"), is a misreading a filter would answer with nothing: a word to rank by.
+        let known_size = |v: &String| {
+            is_size_number(v)
+                || stated.sizes.iter().any(|have| size_matches(have, v))
+                || graph.products().iter().any(|p| size_in_name(&p.name, v))
+        };
+        let (sizes, unknown): (Vec<String>, Vec<String>) =
+            lower(&req.sizes).into_iter().partition(known_size);
+        wishes.extend(unknown);
         let bool_attribute = |id: &String| {
             graph
                 .catalog()
@@ -208,7 +228,7 @@ impl Constraints {
             not_brands,
             colours,
             not_colours: lower(&req.not_colours).into_iter().map(spelled).collect(),
-            sizes: lower(&req.sizes),
+            sizes,
             materials,
             features: req
                 .features
