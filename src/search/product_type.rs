@@ -606,6 +606,16 @@ impl TypeResolver<'_> {
                 found.push((Some(v.text), of_v));
             }
         }
+        // A broader word than any of the shop's synonyms ("shirt", "jacket") stands for
+        // the kinds it ends the names of ("t-shirt", "polo shirt"; "rain jacket").
+        if !typos && found.is_empty() {
+            for narrower in self.thesaurus.narrower(&self.index.words(asked)) {
+                let of_narrower = self.by_words(&narrower, false, true)?;
+                if of_narrower.called_so && !of_narrower.products.is_empty() {
+                    found.push((Some(narrower), of_narrower));
+                }
+            }
+        }
         if own.exact || found.is_empty() {
             found.insert(0, (None, own));
         }

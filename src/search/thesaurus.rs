@@ -152,6 +152,28 @@ impl Thesaurus {
             .collect()
     }
 
+    /// For a lone word that is no word of a group but ends phrases of groups ("shirt" of
+    /// "t-shirt", "polo shirt", "dress shirt"; "jacket" of "rain jacket", "fleece jacket"),
+    /// every word of those groups: the kinds the word is the broader name of.
+    pub fn narrower(&self, words: &[Word]) -> Vec<String> {
+        let [word] = words else {
+            return Vec::new();
+        };
+        let is_member = |m: &Member| m.stems.len() == 1 && m.stems[0] == word.stem;
+        if self.groups.iter().flatten().any(is_member) {
+            return Vec::new();
+        }
+        self.groups
+            .iter()
+            .filter(|g| {
+                g.iter()
+                    .any(|m| m.stems.len() > 1 && m.stems.last() == Some(&word.stem))
+            })
+            .flatten()
+            .map(|m| m.text.clone())
+            .collect()
+    }
+
     /// The phrase of the request's `text` that holds the asked `type` and is a word of a
     /// group, when longer than the type: "hooded sweatshirt" for the type "sweatshirt".
     pub fn widen(&self, asked: &[Word], text: &[Word]) -> Option<String> {
@@ -257,6 +279,26 @@ mod tests {
             vec!["backpack".into(), "rucksack".into()],
         ];
         Thesaurus::build(&groups, stems)
+    }
+
+    #[test]
+    fn a_broader_word_stands_for_the_kinds_it_ends_the_names_of() {
+        let t = thesaurus();
+        assert_eq!(
+            t.narrower(&words("shirt")),
+            vec!["t-shirt", "tee", "tshirt"],
+            "\"t-shirt\" ends with shirt"
+        );
+        assert_eq!(
+            t.narrower(&words("sweatshirts")),
+            vec!["hoodie", "hooded sweatshirt"]
+        );
+        assert!(t.narrower(&words("tee")).is_empty(), "a word of a group");
+        assert!(t.narrower(&words("pack")).is_empty(), "whole words only");
+        assert!(
+            t.narrower(&words("red shirt")).is_empty(),
+            "a lone word only"
+        );
     }
 
     #[test]
