@@ -305,6 +305,103 @@ pub fn excluded_at(text: &str, start: usize) -> bool {
 /// "something to stick on my fridge"): what they already have, not what they ask for.
 pub const POSSESSIVES: &[&str] = &["my", "our", "his", "her", "their"];
 
+/// Words too general to exclude anything by ("not the travel one", "not too big").
+const FILLERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "one",
+    "ones",
+    "any",
+    "anything",
+    "some",
+    "something",
+    "kind",
+    "sort",
+    "type",
+    "thing",
+    "things",
+    "too",
+    "very",
+    "really",
+    "so",
+    "that",
+    "this",
+    "those",
+    "these",
+    "it",
+    "them",
+    "with",
+    "for",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "i",
+    "me",
+    "my",
+    "you",
+    "we",
+    "is",
+    "are",
+    "be",
+    "want",
+    "need",
+    "like",
+    "please",
+    "thanks",
+    "sure",
+    "just",
+    "more",
+    "less",
+    "much",
+    "many",
+    "all",
+];
+
+/// Whether the word at character `start` of `text` is excluded by the words before it in
+/// its clause ("t-shirt without a pocket", "kettle, not the travel one", "socks that
+/// aren't striped", "i don't want a hoodie"): a negation or exclusion right before it, or
+/// before at most two fillers. A verb between them turns the negation elsewhere ("we
+/// don't own a tent" wants one), and hyphenated words are whole words ("a no-pull harness"
+/// excludes nothing). Fillers, numbers and one- or two-letter words are never excluded.
+pub fn word_excluded_at(text: &str, start: usize) -> bool {
+    let word: String = text
+        .chars()
+        .skip(start)
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let word = bare(&word);
+    if word.chars().count() < 3 || word.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if FILLERS.contains(&word.as_str()) || denies(&word) || EXCLUSIONS.contains(&word.as_str()) {
+        return false;
+    }
+    let before: String = text.chars().take(start).collect();
+    let clause = before
+        .rfind([',', ';', '.', '!', '?'])
+        .map_or(before.as_str(), |i| &before[i + 1..]);
+    let tokens: Vec<&str> = clause.split_whitespace().collect();
+    let bare_tokens: Vec<String> = tokens.iter().map(|w| bare(w)).collect();
+    let mut end = tokens.len();
+    while end > 0 && tokens.len() - end < 2 && FILLERS.contains(&bare_tokens[end - 1].as_str()) {
+        end -= 1;
+    }
+    let Some(cue) = end.checked_sub(1).map(|i| tokens[i]) else {
+        return false;
+    };
+    let whole = cue
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+    (whole && denies(cue) && bare(cue) != "out")
+        || EXCLUSIONS.iter().any(|e| {
+            let e: Vec<String> = e.split(' ').map(bare).collect();
+            end >= e.len() && bare_tokens[end - e.len()..end] == e[..]
+        })
+}
+
 /// Occasions a shopper buys for, which NLU models read as a kind of product ("a baby
 /// shower gift", "stocking stuffers under 5 dollars"): no kind the shop sells, so the rest
 /// of the request (price, who it is for, the words) says what to show.
@@ -670,6 +767,29 @@ fn word_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_excluded_by_the_words_before_them() {
+        let at = |text: &str, value: &str| {
+            let start = text.find(value).expect("value in text");
+            word_excluded_at(text, text[..start].chars().count())
+        };
+        assert!(at("t-shirt without a pocket", "pocket"));
+        assert!(at("kettle, not the travel one", "travel"));
+        assert!(at("socks that aren't striped", "striped"));
+        assert!(at("hoodie but not zip", "zip"));
+        assert!(!at("kettle, not the travel one", "one"), "a filler");
+        assert!(
+            !at("a no-pull harness", "harness"),
+            "a hyphenated word is whole"
+        );
+        assert!(!at("not a hoodie, a jacket", "jacket"), "the clause ended");
+        assert!(!at("nothing over 60 please", "60"), "a number");
+        assert!(!at("zip hoodie in navy", "navy"));
+        assert!(at("i don't want a hoodie", "hoodie"));
+        assert!(!at("we don't own a tent", "tent"), "a verb between");
+        assert!(at("anything other than a tote", "tote"));
+    }
 
     #[test]
     fn occasions_are_no_kinds() {

@@ -404,6 +404,10 @@ pub struct SearchRequest {
     pub colours: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_colours: Vec<String>,
+    /// Other words the shopper said no to ("t-shirt without a pocket", "kettle, not the
+    /// travel one"): products whose names say them are not listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_words: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sizes: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -448,6 +452,7 @@ impl SearchRequest {
             && self.not_brands.is_empty()
             && self.colours.is_empty()
             && self.not_colours.is_empty()
+            && self.not_words.is_empty()
             && self.sizes.is_empty()
             && self.materials.is_empty()
             && self.features.is_empty()

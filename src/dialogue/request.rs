@@ -3,10 +3,10 @@
 //! "anything but black" exclude), then the search in force is typed. Search and the
 //! recommender rank for the request and never re-read the text.
 
-use crate::lexicon::{audience, zh};
+use crate::lexicon::{audience, lower_words, zh};
 use crate::lexicon::{
     excluded_at, is_currency_word, is_negation, is_occasion, is_price_cue, owned_at, parse_price,
-    sort_wish, sort_words, EXCLUSIONS,
+    sort_wish, sort_words, word_excluded_at, EXCLUSIONS,
 };
 use crate::types::{Parse, SearchRequest, Slot, SlotKind};
 
@@ -97,6 +97,11 @@ pub(super) fn fold(tracker: &mut Tracker, parse: &Parse, rule: &PriceRule) -> Ve
         }
         tracker.slots.insert(kind, s.value.clone());
     }
+    for w in excluded_words(parse) {
+        if !tracker.excluded_words.contains(&w) {
+            tracker.excluded_words.push(w);
+        }
+    }
     if let Some((ends, zh_notes)) = zh_budget {
         // 两百块左右 sets both ends; a lone ceiling keeps a floor said before.
         for end in ends {
@@ -147,7 +152,55 @@ fn asked_type(parse: &Parse) -> Option<&Slot> {
 /// Whether a product type span names what is asked for: not the shopper's own thing, not
 /// an occasion ("a baby shower gift").
 fn is_asked_type(parse: &Parse, s: &Slot) -> bool {
-    !owned_at(&parse.text, s.start) && !is_occasion(&s.value)
+    !owned_at(&parse.text, s.start)
+        && !is_occasion(&s.value)
+        && !word_excluded_at(&parse.text, s.start)
+}
+
+/// The words this turn says no to that no brand or colour slot holds (those have their
+/// own lists): "pocket" of "t-shirt without a pocket", "travel" of "kettle, not the
+/// travel one". Chinese exclusions are read by `lexicon::zh`.
+fn excluded_words(parse: &Parse) -> Vec<String> {
+    let text = &parse.text;
+    if zh::has_han(text) {
+        return Vec::new();
+    }
+    let in_brand_or_colour = |at: usize| {
+        parse.slots.iter().any(|s| {
+            matches!(s.kind(), Some(SlotKind::Brand | SlotKind::Color))
+                && s.start <= at
+                && at < s.end
+        })
+    };
+    word_starts(text)
+        .into_iter()
+        .filter(|&(start, _)| !in_brand_or_colour(start) && word_excluded_at(text, start))
+        .map(|(_, word)| word)
+        .collect()
+}
+
+/// Each whitespace-separated word's first character and the word itself, lower case,
+/// without the punctuation around it.
+fn word_starts(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                let w: String = text.chars().skip(s).take(i - s).collect();
+                let bare = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                if !bare.is_empty() {
+                    out.push((s, bare));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Slots whose words say how to filter or order a list, not what is looked for.
@@ -240,6 +293,19 @@ fn words_of(parse: &Parse) -> String {
             }
         }
     }
+    // Other words said no to, with the negation before them ("without a pocket"): what
+    // they name is filtered out (`excluded_words`), and ranking by them would list it.
+    for i in 0..words.len() {
+        if cut[i] || !word_excluded_at(text, words[i].0) {
+            continue;
+        }
+        cut[i] = true;
+        let mut j = i;
+        while j > 0 && i - j < 3 && is_cue_or_filler(&words[j - 1].2) {
+            j -= 1;
+            cut[j] = true;
+        }
+    }
     words
         .iter()
         .zip(&cut)
@@ -249,6 +315,15 @@ fn words_of(parse: &Parse) -> String {
         .join(" ")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_string()
+}
+
+/// A negation, an exclusion or a word as general as "a" before an excluded word.
+fn is_cue_or_filler(word: &str) -> bool {
+    is_negation(word)
+        || EXCLUSIONS.contains(&word)
+        || ["a", "an", "the", "any", "that", "which", "with", "but"].contains(&word)
+        || word.ends_with("n't")
+        || word.ends_with("n’t")
 }
 
 /// [`words_of`] for Chinese, which has no spaces: the message without its prices and their
@@ -330,6 +405,15 @@ pub(super) fn in_force(tracker: &Tracker, typed: &str) -> SearchRequest {
         not_brands: tracker.excluded_brands.clone(),
         colours: get(SlotKind::Color).into_iter().collect(),
         not_colours: tracker.excluded_colours.clone(),
+        // Never the asked kind's own words ("a hoodie, not a zip hoodie" wants hoodies).
+        not_words: tracker
+            .excluded_words
+            .iter()
+            .filter(|w| {
+                !get(SlotKind::ProductType).is_some_and(|t| lower_words(&t).iter().any(|t| t == *w))
+            })
+            .cloned()
+            .collect(),
         sizes: get(SlotKind::Size).into_iter().collect(),
         materials: get(SlotKind::Material).into_iter().collect(),
         features: get(SlotKind::Feature).into_iter().collect(),
@@ -404,6 +488,59 @@ mod tests {
         ));
         assert_eq!(r.text, "kids tees");
         assert_eq!(r.not_brands, vec!["android"]);
+    }
+
+    #[test]
+    fn other_words_said_no_to() {
+        let r = search_request(&parse(
+            "t-shirt without a pocket",
+            &[("product_type", "t-shirt")],
+        ));
+        assert_eq!(r.product_type.as_deref(), Some("t-shirt"));
+        assert_eq!(r.not_words, vec!["pocket"]);
+        assert_eq!(
+            r.text, "t-shirt",
+            "the excluded word and its negation rank nothing"
+        );
+        let r = search_request(&parse(
+            "kettle, not the travel one",
+            &[("product_type", "travel")],
+        ));
+        assert_eq!(
+            r.product_type, None,
+            "a type said no to is no type asked for"
+        );
+        assert_eq!(r.not_words, vec!["travel"]);
+        let r = search_request(&parse(
+            "a hoodie, not a zip hoodie",
+            &[("product_type", "hoodie")],
+        ));
+        assert_eq!(r.not_words, vec!["zip"], "never the asked kind's own word");
+        let r = search_request(&parse(
+            "we don't own a tent, something light",
+            &[("product_type", "tent")],
+        ));
+        assert_eq!(r.product_type.as_deref(), Some("tent"));
+        assert!(!r.not_words.contains(&"tent".to_string()));
+    }
+
+    #[test]
+    fn owned_things_and_occasions_are_no_types() {
+        let r = search_request(&parse(
+            "something to stick on my fridge",
+            &[("product_type", "fridge")],
+        ));
+        assert_eq!(r.product_type, None);
+        assert_eq!(r.text, "something to stick on my fridge");
+        let r = search_request(&parse(
+            "stocking stuffer under 5 dollars",
+            &[
+                ("product_type", "stocking stuffer"),
+                ("price_max", "5 dollars"),
+            ],
+        ));
+        assert_eq!(r.product_type, None);
+        assert_eq!(r.price_max, Some(5.0));
     }
 
     #[test]

@@ -416,6 +416,7 @@ struct SearchState {
     slots: std::collections::BTreeMap<SlotKind, String>,
     excluded_brands: Vec<String>,
     excluded_colours: Vec<String>,
+    excluded_words: Vec<String>,
     shown: Vec<ProductId>,
     wish: Option<String>,
 }
@@ -426,6 +427,7 @@ impl SearchState {
             slots: t.slots.clone(),
             excluded_brands: t.excluded_brands.clone(),
             excluded_colours: t.excluded_colours.clone(),
+            excluded_words: t.excluded_words.clone(),
             shown: t.shown.clone(),
             wish: t.wish.clone(),
         }
@@ -444,12 +446,14 @@ fn refined_to_nothing(ctx: &mut Ctx<'_>, before: SearchState) -> Outcome {
         t.slots,
         t.excluded_brands,
         t.excluded_colours,
+        t.excluded_words,
         t.shown,
         t.wish,
     ) = (
         before.slots,
         before.excluded_brands,
         before.excluded_colours,
+        before.excluded_words,
         before.shown,
         before.wish,
     );

@@ -30,6 +30,9 @@ pub struct Tracker {
     /// Colours the shopper said no to ("anything but black").
     #[serde(default)]
     pub excluded_colours: Vec<String>,
+    /// Other words the shopper said no to ("without a pocket", "not the travel one").
+    #[serde(default)]
+    pub excluded_words: Vec<String>,
     /// The last product list shown, in order ("the second one" points into it).
     pub last_products: Vec<ProductId>,
     /// Everything shown for the current search ("show more" skips these).
@@ -174,6 +177,7 @@ impl Tracker {
         self.slots.clear();
         self.excluded_brands.clear();
         self.excluded_colours.clear();
+        self.excluded_words.clear();
         self.shown.clear();
         self.wish = None;
     }

@@ -18,6 +18,8 @@ pub(crate) struct Constraints {
     not_brands: Vec<String>,
     colours: Vec<String>,
     not_colours: Vec<String>,
+    /// Words no listed product's name may say ("pocket" of "t-shirt without a pocket").
+    not_words: Vec<String>,
     sizes: Vec<String>,
     materials: Vec<String>,
     /// Yes/no attributes that must be yes ("waterproof"). Features with a number or a
@@ -228,6 +230,7 @@ impl Constraints {
             not_brands,
             colours,
             not_colours: lower(&req.not_colours).into_iter().map(spelled).collect(),
+            not_words: lower(&req.not_words),
             sizes,
             materials,
             features: req
@@ -252,6 +255,7 @@ impl Constraints {
             && self.not_brands.is_empty()
             && self.colours.is_empty()
             && self.not_colours.is_empty()
+            && self.not_words.is_empty()
             && self.sizes.is_empty()
             && self.materials.is_empty()
             && self.features.is_empty()
@@ -266,6 +270,9 @@ impl Constraints {
             return false;
         }
         if self.exclude.contains(&p.id) {
+            return false;
+        }
+        if !self.not_words.is_empty() && self.not_words.iter().any(|w| names_word(&p.name, w)) {
             return false;
         }
         // Lowercased only when a brand is asked about: this runs on every product of a
@@ -416,6 +423,19 @@ fn colour_attribute(p: &Product, colour: &str) -> bool {
             .get(*k)
             .is_some_and(|v| colour_matches(&v.key(), colour))
     })
+}
+
+/// Whether a product name says `word` (lower case) as a whole word, or its plural or
+/// singular ("pocket" in "Android Pocket Tee", "zips" in "Zip Hoodie").
+fn names_word(name: &str, word: &str) -> bool {
+    let singular = word
+        .strip_suffix("es")
+        .filter(|s| s.ends_with(['s', 'x', 'z']) || s.ends_with("ch") || s.ends_with("sh"))
+        .or_else(|| word.strip_suffix('s'))
+        .unwrap_or(word);
+    words(name)
+        .iter()
+        .any(|n| n == word || n == singular || n.strip_suffix('s') == Some(singular))
 }
 
 /// A size wish on a product not sold in sizes: a capacity ("sleeps 2") or the size in its
