@@ -183,6 +183,7 @@ impl ProductSearch {
                 type_match: TypeMatch::NotAsked,
             });
         }
+        let as_typed = req.text.clone();
         // Spacing slips mended in the shop's words first ("rain coat", "waterbottle").
         let mut mended = req.clone();
         if let Some(t) = self.index.respace(&req.text)? {
@@ -200,9 +201,16 @@ impl ProductSearch {
         // A type the reader clipped ("sweatshirt" of "hooded sweatshirt") is the whole
         // phrase when the shop's synonyms name that phrase.
         if let Some(t) = &asked.product_type {
+            // The phrase may be the shop's list's in the words as typed ("long sleeve
+            // t-shirt", which the mending made "longsleeve t-shirt").
+            let type_words = self.index.words(t);
             let widened = self
                 .thesaurus
-                .widen(&self.index.words(t), &self.index.words(&req.text));
+                .widen(&type_words, &self.index.words(&req.text))
+                .or_else(|| {
+                    self.thesaurus
+                        .widen(&type_words, &self.index.words(&as_typed))
+                });
             if let Some(w) = widened {
                 asked.product_type = Some(w);
             }
