@@ -725,3 +725,67 @@ fn a_misspelt_word_read_as_a_brand_ranks_as_a_word() {
         other => panic!("read as a brand filter: {other:?}"),
     }
 }
+
+#[test]
+fn words_said_no_to_filter_out_what_names_them() {
+    let mut req = typed("hoodie");
+    let before = run(&req);
+    let all: HashSet<&str> = ids(&before).into_iter().collect();
+    assert!(all.contains("cs-08"), "{all:?}");
+    req.not_words = vec!["zip".into()];
+    let r = run(&req);
+    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    assert_eq!(got, HashSet::from(["cs-07", "cs-14"]), "{:?}", names(&r));
+}
+
+#[test]
+fn a_broader_word_finds_the_kinds_whose_names_it_ends() {
+    let (_without_dir, without) = shop_with_synonyms(None);
+    let (_dir, with) = shop_with_synonyms(Some(SHOP_SYNONYMS));
+    let search =
+        |s: &ProductSearch, req: &SearchRequest| s.search(req, 10, SearchMode::Fused).unwrap();
+    // No product is called a shirt; the shop's list says a t-shirt is a tee.
+    let r = search(&with, &typed("shirt"));
+    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    assert_eq!(
+        got,
+        HashSet::from(["cs-09", "cs-10"]),
+        "{:?}",
+        named(&with, &r)
+    );
+    let r = search(&without, &typed("shirt"));
+    assert!(
+        !ids(&r).iter().all(|id| ["cs-09", "cs-10"].contains(id)) || r.hits.is_empty(),
+        "without the list nothing says a tee is a shirt: {:?}",
+        named(&without, &r)
+    );
+}
+
+#[test]
+fn without_a_type_a_hit_far_below_the_best_is_no_answer() {
+    let r = run(&SearchRequest::text("summit enamel pin"));
+    assert_eq!(ids(&r).first(), Some(&"cs-23"), "{:?}", names(&r));
+    let best = r.hits[0].score;
+    assert!(
+        r.hits.iter().all(|h| h.score >= 0.5 * best),
+        "{:?}",
+        r.hits.iter().map(|h| h.score).collect::<Vec<_>>()
+    );
+    assert!(
+        !ids(&r).contains(&"cs-03"),
+        "the Summit bottle shares one word: {:?}",
+        names(&r)
+    );
+}
+
+#[test]
+fn a_size_no_product_comes_in_and_no_name_says_ranks_as_a_word() {
+    let mut req = typed_with("tee", "a 5k race tee");
+    req.sizes = vec!["5k".into()];
+    let r = run(&req);
+    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    assert_eq!(got, HashSet::from(["cs-09", "cs-10"]), "{:?}", names(&r));
+    // A number stays a size: none of the tees comes in a 47.
+    req.sizes = vec!["47".into()];
+    assert!(run(&req).hits.is_empty());
+}
