@@ -468,9 +468,7 @@ pub fn owned_at(text: &str, start: usize) -> bool {
             .get(i)
             .is_some_and(|w| ["a", "an", "the", "some", "any"].contains(&w.as_str()))
     };
-    let possessed =
-        (n >= 1 && is_possessive(n - 1)) || (n >= 2 && is_possessive(n - 2) && !article(n - 1));
-    possessed
+    (n >= 1 && is_possessive(n - 1)) || (n >= 2 && is_possessive(n - 2) && !article(n - 1))
 }
 
 pub fn is_currency_sign(c: char) -> bool {
@@ -768,12 +766,15 @@ fn word_string(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// `check` at the character offset of `value`'s first occurrence in `text`.
+    fn at_value(check: fn(&str, usize) -> bool, text: &str, value: &str) -> bool {
+        let start = text.find(value).expect("value in text");
+        check(text, text[..start].chars().count())
+    }
+
     #[test]
     fn words_excluded_by_the_words_before_them() {
-        let at = |text: &str, value: &str| {
-            let start = text.find(value).expect("value in text");
-            word_excluded_at(text, text[..start].chars().count())
-        };
+        let at = |text: &str, value: &str| at_value(word_excluded_at, text, value);
         assert!(at("t-shirt without a pocket", "pocket"));
         assert!(at("kettle, not the travel one", "travel"));
         assert!(at("socks that aren't striped", "striped"));
@@ -816,10 +817,7 @@ mod tests {
 
     #[test]
     fn owned_things() {
-        let at = |text: &str, value: &str| {
-            let start = text.find(value).expect("value in text");
-            owned_at(text, text[..start].chars().count())
-        };
+        let at = |text: &str, value: &str| at_value(owned_at, text, value);
         assert!(at("something to stick on my fridge", "fridge"));
         assert!(at("a bag for my toothbrush", "toothbrush"));
         assert!(at("a cover for my old phone", "phone"));

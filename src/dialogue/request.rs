@@ -172,17 +172,19 @@ fn excluded_words(parse: &Parse) -> Vec<String> {
                 && at < s.end
         })
     };
-    word_starts(text)
+    word_spans(text)
         .into_iter()
-        .filter(|&(start, _)| !in_brand_or_colour(start) && word_excluded_at(text, start))
-        .map(|(_, word)| word)
+        .filter(|(start, _, word)| {
+            !word.is_empty() && !in_brand_or_colour(*start) && word_excluded_at(text, *start)
+        })
+        .map(|(_, _, word)| word)
         .collect()
 }
 
-/// Each whitespace-separated word's first character and the word itself, lower case,
-/// without the punctuation around it.
-fn word_starts(text: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
+/// Each whitespace-separated word as a character span (start, end) and the word itself,
+/// lower case, without the punctuation around it (empty when it is all punctuation).
+fn word_spans(text: &str) -> Vec<(usize, usize, String)> {
+    let mut words = Vec::new();
     let mut start = None;
     for (i, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
         match (c.is_whitespace(), start) {
@@ -192,15 +194,13 @@ fn word_starts(text: &str) -> Vec<(usize, String)> {
                 let bare = w
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
-                if !bare.is_empty() {
-                    out.push((s, bare));
-                }
+                words.push((s, i, bare));
                 start = None;
             }
             _ => {}
         }
     }
-    out
+    words
 }
 
 /// Slots whose words say how to filter or order a list, not what is looked for.
@@ -220,23 +220,7 @@ fn words_of(parse: &Parse) -> String {
     if zh::has_han(text) {
         return zh_words_of(parse);
     }
-    // Words as character spans, lower-cased without surrounding punctuation.
-    let mut words: Vec<(usize, usize, String)> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                let w: String = text.chars().skip(s).take(i - s).collect();
-                let bare = w
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase();
-                words.push((s, i, bare));
-                start = None;
-            }
-            _ => {}
-        }
-    }
+    let words = word_spans(text);
     let mut cut = vec![false; words.len()];
     let inside = |(a, b): (usize, usize), w: &(usize, usize, String)| w.0 < b && a < w.1;
     for slot in &parse.slots {

@@ -411,12 +411,16 @@ fn named(search: &ProductSearch, r: &SearchResults) -> Vec<String> {
         .collect()
 }
 
+/// Up to ten fused hits from another shop's search than the fixture's.
+fn fused(search: &ProductSearch, req: &SearchRequest) -> SearchResults {
+    search.search(req, 10, SearchMode::Fused).unwrap()
+}
+
 #[test]
 fn a_shoppers_word_finds_products_the_shop_names_with_a_synonym() {
     let (_without_dir, without) = shop_with_synonyms(None);
     let (_dir, with) = shop_with_synonyms(Some(SHOP_SYNONYMS));
-    let search =
-        |s: &ProductSearch, req: &SearchRequest| s.search(req, 10, SearchMode::Fused).unwrap();
+    let search = fused;
 
     // The shop calls them "Tee": without its synonyms, "t-shirt" finds no tee.
     let r = search(&without, &typed("t-shirt"));
@@ -742,8 +746,7 @@ fn words_said_no_to_filter_out_what_names_them() {
 fn a_broader_word_finds_the_kinds_whose_names_it_ends() {
     let (_without_dir, without) = shop_with_synonyms(None);
     let (_dir, with) = shop_with_synonyms(Some(SHOP_SYNONYMS));
-    let search =
-        |s: &ProductSearch, req: &SearchRequest| s.search(req, 10, SearchMode::Fused).unwrap();
+    let search = fused;
     // No product is called a shirt; the shop's list says a t-shirt is a tee.
     let r = search(&with, &typed("shirt"));
     let got: HashSet<&str> = ids(&r).into_iter().collect();
