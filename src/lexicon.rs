@@ -423,7 +423,6 @@ pub const OCCASIONS: &[&str] = &[
     "retirement",
     "leaving",
     "souvenir",
-    "treat",
 ];
 
 /// Whether a value read as a product type names an occasion, not a kind of product:
