@@ -87,8 +87,9 @@ test("a card's View link opens kefu's product page with the product's name and p
   const opened = context.waitForEvent("page");
   await card.locator(".view").click();
   const productPage = await opened;
+  // A new tab is "" or about:blank until its navigation commits: wait for the page itself.
+  await productPage.waitForURL((url) => url.pathname === `/products/${product.id}`);
   await productPage.waitForLoadState("domcontentloaded");
-  assert.equal(new URL(productPage.url()).pathname, `/products/${product.id}`);
   assert.equal(await productPage.locator("main h1").textContent(), product.name);
   assert.equal(await productPage.locator("main .price").textContent(), price(product));
   await until("the product page's picture to load", () => loaded(productPage.locator("img.picture")));
