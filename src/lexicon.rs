@@ -275,6 +275,13 @@ pub fn is_negation(word: &str) -> bool {
     denies(word) || strsim::osa_distance(&bare(word), "nothing") <= 1
 }
 
+/// The last clause of `before`: what follows its last comma, semicolon or full stop.
+fn clause_end(before: &str) -> &str {
+    before
+        .rfind([',', ';', '.', '!', '?'])
+        .map_or(before, |i| &before[i + 1..])
+}
+
 /// Whether the words just before character `start` of `text` exclude the value there
 /// ("anything but samsung", "phones, not apple", "ones that aren't sonora").
 pub fn excluded_at(text: &str, start: usize) -> bool {
@@ -283,9 +290,7 @@ pub fn excluded_at(text: &str, start: usize) -> bool {
         return true;
     }
     // A negation reaches to the end of its clause: "not sony, maybe bose" wants bose.
-    let clause = before
-        .rfind([',', ';', '.', '!', '?'])
-        .map_or(before.as_str(), |i| &before[i + 1..]);
+    let clause = clause_end(&before);
     let words: Vec<&str> = clause
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
@@ -306,7 +311,7 @@ pub fn excluded_at(text: &str, start: usize) -> bool {
 pub const POSSESSIVES: &[&str] = &["my", "our", "his", "her", "their"];
 
 /// Words too general to exclude anything by ("not the travel one", "not too big").
-const FILLERS: &[&str] = &[
+pub const FILLERS: &[&str] = &[
     "a",
     "an",
     "the",
@@ -380,9 +385,7 @@ pub fn word_excluded_at(text: &str, start: usize) -> bool {
         return false;
     }
     let before: String = text.chars().take(start).collect();
-    let clause = before
-        .rfind([',', ';', '.', '!', '?'])
-        .map_or(before.as_str(), |i| &before[i + 1..]);
+    let clause = clause_end(&before);
     let tokens: Vec<&str> = clause.split_whitespace().collect();
     let bare_tokens: Vec<String> = tokens.iter().map(|w| bare(w)).collect();
     let mut end = tokens.len();
@@ -447,9 +450,7 @@ pub fn is_occasion(value: &str) -> bool {
 /// yoga things.)
 pub fn owned_at(text: &str, start: usize) -> bool {
     let before: String = text.chars().take(start).collect();
-    let clause = before
-        .rfind([',', ';', '.', '!', '?'])
-        .map_or(before.as_str(), |i| &before[i + 1..]);
+    let clause = clause_end(&before);
     let words: Vec<String> = clause
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())

@@ -6,7 +6,7 @@
 use crate::lexicon::{audience, lower_words, zh};
 use crate::lexicon::{
     excluded_at, is_currency_word, is_negation, is_occasion, is_price_cue, owned_at, parse_price,
-    sort_wish, sort_words, word_excluded_at, EXCLUSIONS,
+    sort_wish, sort_words, word_excluded_at, EXCLUSIONS, FILLERS,
 };
 use crate::types::{Parse, SearchRequest, Slot, SlotKind};
 
@@ -301,13 +301,10 @@ fn words_of(parse: &Parse) -> String {
         .to_string()
 }
 
-/// A negation, an exclusion or a word as general as "a" before an excluded word.
+/// A negation, an exclusion or a filler before an excluded word (what
+/// `lexicon::word_excluded_at` looked through).
 fn is_cue_or_filler(word: &str) -> bool {
-    is_negation(word)
-        || EXCLUSIONS.contains(&word)
-        || ["a", "an", "the", "any", "that", "which", "with", "but"].contains(&word)
-        || word.ends_with("n't")
-        || word.ends_with("n’t")
+    is_negation(word) || EXCLUSIONS.contains(&word) || FILLERS.contains(&word)
 }
 
 /// [`words_of`] for Chinese, which has no spaces: the message without its prices and their
@@ -382,6 +379,10 @@ pub(super) fn in_force(tracker: &Tracker, typed: &str) -> SearchRequest {
     let audience = asked_age(&said)
         .and_then(audience::of_age)
         .or_else(|| audience::audience(&said));
+    // Never the asked kind's own words ("a hoodie, not a zip hoodie" wants hoodies).
+    let asked_words = get(SlotKind::ProductType)
+        .map(|t| lower_words(&t))
+        .unwrap_or_default();
     SearchRequest {
         product_type: get(SlotKind::ProductType),
         text,
@@ -389,13 +390,10 @@ pub(super) fn in_force(tracker: &Tracker, typed: &str) -> SearchRequest {
         not_brands: tracker.excluded_brands.clone(),
         colours: get(SlotKind::Color).into_iter().collect(),
         not_colours: tracker.excluded_colours.clone(),
-        // Never the asked kind's own words ("a hoodie, not a zip hoodie" wants hoodies).
         not_words: tracker
             .excluded_words
             .iter()
-            .filter(|w| {
-                !get(SlotKind::ProductType).is_some_and(|t| lower_words(&t).iter().any(|t| t == *w))
-            })
+            .filter(|w| !asked_words.contains(w))
             .cloned()
             .collect(),
         sizes: get(SlotKind::Size).into_iter().collect(),

@@ -76,7 +76,7 @@ pub use schema::{
     Variant,
 };
 pub use shared::{catch_up, follow};
-pub use sizes::{compare_sizes, is_size_number, size_in_name, size_matches};
+pub use sizes::{compare_sizes, is_size_number, size_in_name, size_matches, squashed};
 pub use source::SourceSet;
 pub use synonyms::SynonymGroup;
 pub use validate::Catalog;

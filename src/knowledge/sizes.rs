@@ -108,14 +108,16 @@ pub fn is_size_number(size: &str) -> bool {
 /// Whether a product's name states the size ("42mm" in "Kestrel Trailhawk 2 42 mm"),
 /// ignoring case, spaces and punctuation.
 pub fn size_in_name(name: &str, size: &str) -> bool {
-    fn squash(s: &str) -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    }
-    let size = squash(size);
-    !size.is_empty() && squash(name).contains(&size)
+    let size = squashed(size);
+    !size.is_empty() && squashed(name).contains(&size)
+}
+
+/// A text's letters and digits only, lower case: how [`size_in_name`] compares.
+pub fn squashed(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Letter sizes in the order they run.

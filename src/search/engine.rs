@@ -283,6 +283,16 @@ impl ProductSearch {
             None => admitted.retain(|&i| constraints.admits(&self.graph, &products[i as usize])),
         }
         admitted.sort_unstable();
+        // Words said no to ("t-shirt without a pocket"): what the index names so goes,
+        // matched by stem as the ranking matches ("pockets" is "pocket").
+        for word in &req.not_words {
+            let stems: Vec<String> = self.index.words(word).into_iter().map(|w| w.stem).collect();
+            for named in self.index.named(&stems, false)? {
+                if let Ok(at) = admitted.binary_search(&named) {
+                    admitted.remove(at);
+                }
+            }
+        }
         if let Some(a) = req.audience {
             audience::keep(a, &self.audience, &mut admitted);
         }

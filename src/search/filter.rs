@@ -7,7 +7,8 @@ use std::collections::HashSet;
 
 use super::thesaurus::Thesaurus;
 use crate::knowledge::{
-    colour_matches, is_size_number, size_in_name, size_matches, AttrType, Graph, Product, Verdict,
+    colour_matches, is_size_number, size_in_name, size_matches, squashed, AttrType, Graph, Product,
+    Verdict,
 };
 use crate::lexicon::excluded_at;
 use crate::types::{ProductId, SearchRequest};
@@ -18,8 +19,6 @@ pub(crate) struct Constraints {
     not_brands: Vec<String>,
     colours: Vec<String>,
     not_colours: Vec<String>,
-    /// Words no listed product's name may say ("pocket" of "t-shirt without a pocket").
-    not_words: Vec<String>,
     sizes: Vec<String>,
     materials: Vec<String>,
     /// Yes/no attributes that must be yes ("waterproof"). Features with a number or a
@@ -47,6 +46,9 @@ pub(crate) struct Stated {
     colours: HashSet<String>,
     /// Every variant size, lower case.
     sizes: HashSet<String>,
+    /// Every product name as [`size_in_name`] reads it, one per line: whether some name
+    /// states a size is one substring search, not a pass over the catalogue per request.
+    squashed_names: String,
     materials: Vec<String>,
     /// Brands a shopper may call by the first word of the name (see `short_names`):
     /// (brand id, lower case; that word, lower case).
@@ -83,6 +85,12 @@ impl Stated {
         }
         s.materials = materials.into_iter().collect();
         s.short_brands = short_names(graph);
+        s.squashed_names = graph
+            .products()
+            .iter()
+            .map(|p| squashed(&p.name))
+            .collect::<Vec<_>>()
+            .join("\n");
         s
     }
 
@@ -213,7 +221,9 @@ impl Constraints {
         let known_size = |v: &String| {
             is_size_number(v)
                 || stated.sizes.iter().any(|have| size_matches(have, v))
-                || graph.products().iter().any(|p| size_in_name(&p.name, v))
+                || Some(squashed(v))
+                    .filter(|v| !v.is_empty())
+                    .is_some_and(|v| stated.squashed_names.contains(&v))
         };
         let (sizes, unknown): (Vec<String>, Vec<String>) =
             lower(&req.sizes).into_iter().partition(known_size);
@@ -230,7 +240,6 @@ impl Constraints {
             not_brands,
             colours,
             not_colours: lower(&req.not_colours).into_iter().map(spelled).collect(),
-            not_words: lower(&req.not_words),
             sizes,
             materials,
             features: req
@@ -255,7 +264,6 @@ impl Constraints {
             && self.not_brands.is_empty()
             && self.colours.is_empty()
             && self.not_colours.is_empty()
-            && self.not_words.is_empty()
             && self.sizes.is_empty()
             && self.materials.is_empty()
             && self.features.is_empty()
@@ -270,9 +278,6 @@ impl Constraints {
             return false;
         }
         if self.exclude.contains(&p.id) {
-            return false;
-        }
-        if !self.not_words.is_empty() && self.not_words.iter().any(|w| names_word(&p.name, w)) {
             return false;
         }
         // Lowercased only when a brand is asked about: this runs on every product of a
@@ -423,19 +428,6 @@ fn colour_attribute(p: &Product, colour: &str) -> bool {
             .get(*k)
             .is_some_and(|v| colour_matches(&v.key(), colour))
     })
-}
-
-/// Whether a product name says `word` (lower case) as a whole word, or its plural or
-/// singular ("pocket" in "Android Pocket Tee", "zips" in "Zip Hoodie").
-fn names_word(name: &str, word: &str) -> bool {
-    let singular = word
-        .strip_suffix("es")
-        .filter(|s| s.ends_with(['s', 'x', 'z']) || s.ends_with("ch") || s.ends_with("sh"))
-        .or_else(|| word.strip_suffix('s'))
-        .unwrap_or(word);
-    words(name)
-        .iter()
-        .any(|n| n == word || n == singular || n.strip_suffix('s') == Some(singular))
 }
 
 /// A size wish on a product not sold in sizes: a capacity ("sleeps 2") or the size in its

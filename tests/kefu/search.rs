@@ -420,17 +420,16 @@ fn fused(search: &ProductSearch, req: &SearchRequest) -> SearchResults {
 fn a_shoppers_word_finds_products_the_shop_names_with_a_synonym() {
     let (_without_dir, without) = shop_with_synonyms(None);
     let (_dir, with) = shop_with_synonyms(Some(SHOP_SYNONYMS));
-    let search = fused;
 
     // The shop calls them "Tee": without its synonyms, "t-shirt" finds no tee.
-    let r = search(&without, &typed("t-shirt"));
+    let r = fused(&without, &typed("t-shirt"));
     assert!(
         !named(&without, &r).iter().any(|n| n.ends_with("Tee")),
         "{:?} {:?}",
         named(&without, &r),
         r.type_match
     );
-    let r = search(&with, &typed("t-shirts"));
+    let r = fused(&with, &typed("t-shirts"));
     let got: HashSet<&str> = ids(&r).into_iter().collect();
     assert_eq!(
         got,
@@ -444,17 +443,17 @@ fn a_shoppers_word_finds_products_the_shop_names_with_a_synonym() {
         r.type_match
     );
     // The shopper's other words still narrow what the synonym found.
-    let r = search(&with, &typed_with("t-shirt", "summit t-shirt"));
+    let r = fused(&with, &typed_with("t-shirt", "summit t-shirt"));
     assert_eq!(ids(&r), vec!["cs-10"], "{:?}", named(&with, &r));
 
     // Words alone, no type read: the synonym ranks the backpack first.
-    let r = search(&with, &SearchRequest::text("rucksack"));
+    let r = fused(&with, &SearchRequest::text("rucksack"));
     assert_eq!(ids(&r).first(), Some(&"cs-15"), "{:?}", named(&with, &r));
-    let r = search(&with, &typed("rucksack"));
+    let r = fused(&with, &typed("rucksack"));
     assert_eq!(ids(&r), vec!["cs-15"], "{:?}", named(&with, &r));
 
     // A type read clipped ("sweatshirt" of "hooded sweatshirt") is the synonym's phrase.
-    let r = search(&with, &typed_with("sweatshirt", "a hooded sweatshirt"));
+    let r = fused(&with, &typed_with("sweatshirt", "a hooded sweatshirt"));
     let got: HashSet<&str> = ids(&r).into_iter().collect();
     assert_eq!(
         got,
@@ -466,9 +465,9 @@ fn a_shoppers_word_finds_products_the_shop_names_with_a_synonym() {
     // A colour in another spelling than the shop's filters ("gray" for "Grey").
     let mut req = typed("hoodie");
     req.colours = vec!["gray".into()];
-    assert_eq!(ids(&search(&with, &req)), vec!["cs-07"]);
+    assert_eq!(ids(&fused(&with, &req)), vec!["cs-07"]);
     assert_ne!(
-        ids(&search(&without, &req)),
+        ids(&fused(&without, &req)),
         vec!["cs-07"],
         "unknown colour: words only"
     );
@@ -746,9 +745,8 @@ fn words_said_no_to_filter_out_what_names_them() {
 fn a_broader_word_finds_the_kinds_whose_names_it_ends() {
     let (_without_dir, without) = shop_with_synonyms(None);
     let (_dir, with) = shop_with_synonyms(Some(SHOP_SYNONYMS));
-    let search = fused;
     // No product is called a shirt; the shop's list says a t-shirt is a tee.
-    let r = search(&with, &typed("shirt"));
+    let r = fused(&with, &typed("shirt"));
     let got: HashSet<&str> = ids(&r).into_iter().collect();
     assert_eq!(
         got,
@@ -756,7 +754,7 @@ fn a_broader_word_finds_the_kinds_whose_names_it_ends() {
         "{:?}",
         named(&with, &r)
     );
-    let r = search(&without, &typed("shirt"));
+    let r = fused(&without, &typed("shirt"));
     assert!(
         !ids(&r).iter().all(|id| ["cs-09", "cs-10"].contains(id)) || r.hits.is_empty(),
         "without the list nothing says a tee is a shirt: {:?}",
