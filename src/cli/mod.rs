@@ -19,6 +19,7 @@ mod model;
 mod nlu;
 mod nlu_ensemble;
 mod nlu_eval;
+mod nlu_merge;
 mod nlu_oos;
 mod nlu_outside;
 mod nlu_routed;
@@ -69,6 +70,9 @@ pub enum Command {
     /// Pack trained NLU models (same base, data and labels; other seeds) into one model
     /// that averages them.
     Ensemble(nlu_ensemble::EnsembleArgs),
+    /// Merge an ensemble's members into one model (adapters side by side, heads averaged):
+    /// the starting point for distilling the ensemble into one encoder pass.
+    Merge(nlu_merge::MergeArgs),
     /// Knowledge graph: check, import, stats and export the shop's knowledge files.
     Kg(kg::KgArgs),
     /// Base encoder: fetch the default model, show what is installed.
@@ -132,6 +136,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Train(args) => nlu::train(&cli, args),
         Command::Eval(args) => nlu_eval::eval(&cli, args),
         Command::Ensemble(args) => nlu_ensemble::run(&cli, args),
+        Command::Merge(args) => nlu_merge::run(&cli, args),
         Command::Bench(args) => nlu::bench(&cli, args),
         Command::Kg(args) => kg::run(&cli, args),
         Command::Analytics(args) => analytics::run(&cli, args),

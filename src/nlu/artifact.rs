@@ -57,6 +57,9 @@ pub struct ArtifactMeta {
     /// The model whose parses this one was trained towards (`kefu train --distil-from`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub distilled_from: Option<DistilledFrom>,
+    /// The ensemble whose members this model merges (`kefu merge`), before any training.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_from: Option<super::merge::MergedFrom>,
 }
 
 /// Recorded in meta.json: the teacher of a distilled model.
@@ -157,6 +160,7 @@ pub fn save(trainer: &Trainer, dir: &Path, info: SaveInfo<'_>) -> Result<Artifac
         ensemble: Vec::new(),
         started_from: info.started_from,
         distilled_from: None,
+        merged_from: None,
     };
     meta.write(dir)?;
     Ok(meta)

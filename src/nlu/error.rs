@@ -41,6 +41,11 @@ pub enum NluError {
          on the same base, data and labels, each trained with another --seed)"
     )]
     Ensemble(String),
+    #[error(
+        "cannot merge the ensemble: {0} (hint: `kefu merge` takes one artifact of several \
+         members, from `kefu ensemble` or `kefu train --members N`, and a new folder)"
+    )]
+    Merge(String),
     /// Malformed training/evaluation data; every problem with its file and line.
     #[error("{} problem(s) in the data:\n{}", .0.len(), .0.join("\n"))]
     Data(Vec<String>),

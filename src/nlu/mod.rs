@@ -7,7 +7,8 @@
 //!   [`RoutedNlu`]: one per language, each message to its language's model.
 //! - [`Trainer`], [`data`], [`evaluate`]: fine-tuning, data formats, metrics.
 //! - [`warm_start`]: a trained model continued on edited data (`kefu train --from`).
-//! - [`ensemble::combine`]: several trained models packed into one that averages them.
+//! - [`ensemble::combine`]: several trained models packed into one that averages them;
+//!   [`merge::merge`]: an ensemble's members merged into one model, to distil into.
 //! - [`language`]: which model reads a message (Chinese, or the default), by its script.
 //! - [`Vocabulary`]: the shop's colours, materials and brands, renaming confused slots.
 //! - [`oos`], [`outside`]: the out-of-scope threshold sweep; Bitext's messages as an outside test.
@@ -29,6 +30,7 @@ pub(crate) mod fast;
 mod heads;
 mod labels;
 pub mod language;
+pub mod merge;
 mod metrics;
 mod name_noise;
 pub mod nonsense;

@@ -528,3 +528,76 @@ fn kefu_train_from_continues_each_member_from_its_own_weights() {
     assert!(stderr.contains("cannot be used with"), "{stderr}");
     assert!(!tmp.path().join("new").exists());
 }
+
+/// `kefu merge`: an ensemble's members become one model whose adapter updates are their
+/// mean. Merging an ensemble of one model twice must give that model back exactly (a wrong
+/// scale or a misplaced block would not); two different members give one model of twice the
+/// rank that loads, parses and continues like any other.
+#[test]
+fn merging_an_ensemble_gives_one_model_with_the_mean_of_its_members_updates() {
+    use kefu::nlu::{merge, warm_start};
+    let (tmp, base) = tiny_base();
+    let dir = |name: &str| -> PathBuf { tmp.path().join(name) };
+    let hash = "a".repeat(64);
+    save(&trained(&base, 1), &base, &dir("one"), &hash);
+    save(&trained(&base, 2), &base, &dir("two"), &hash);
+
+    // The same member twice: `kefu ensemble` refuses that, so it is packed by hand.
+    let twice = dir("twice");
+    std::fs::create_dir_all(&twice).unwrap();
+    for (from, to) in [
+        ("adapter.safetensors", "adapter.safetensors"),
+        ("adapter.safetensors", "adapter.2.safetensors"),
+        ("labels.json", "labels.json"),
+    ] {
+        std::fs::copy(dir("one").join(from), twice.join(to)).unwrap();
+    }
+    let mut meta = artifact::ArtifactMeta::read(&dir("one")).unwrap();
+    meta.ensemble.push(artifact::EnsembleMember {
+        adapter: "adapter.2.safetensors".into(),
+        meta: Box::new(meta.clone()),
+    });
+    meta.write(&twice).unwrap();
+    let merged = merge::merge(&twice, &base, &dir("twice-merged")).unwrap();
+    assert_eq!(merged.params.lora.rank, 2 * tiny_params(1).lora.rank);
+    assert!(merged.ensemble.is_empty());
+    assert_eq!(merged.merged_from.as_ref().unwrap().members, 2);
+    let examples = synthetic();
+    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
+    let (one, again) = (load(&dir("one"), &base), load(&dir("twice-merged"), &base));
+    assert_eq!(again.members(), 1);
+    for (a, b) in one
+        .scores(&texts)
+        .unwrap()
+        .iter()
+        .zip(&again.scores(&texts).unwrap())
+    {
+        for (x, y) in a.intent.iter().zip(&b.intent) {
+            assert!((x - y).abs() < 1e-4, "intent {x} became {y}");
+        }
+        for (x, y) in a
+            .slot_logits
+            .iter()
+            .flatten()
+            .zip(b.slot_logits.iter().flatten())
+        {
+            assert!((x - y).abs() < 1e-3, "slot logit {x} became {y}");
+        }
+    }
+
+    // Two different members: one model of twice the rank, which a training run can continue.
+    ensemble::combine(&[dir("one"), dir("two")], &dir("both")).unwrap();
+    merge::merge(&dir("both"), &base, &dir("merged")).unwrap();
+    let model = load(&dir("merged"), &base);
+    assert_eq!(model.parse_batch(&texts).unwrap().len(), texts.len());
+    let starts = warm_start::members(&dir("merged"), &base).unwrap();
+    assert_eq!(starts.len(), 1);
+    assert_eq!(starts[0].params.lora.rank, 2 * tiny_params(1).lora.rank);
+
+    // A single model, or a folder already in use, is refused and nothing is written.
+    let err = merge::merge(&dir("one"), &base, &dir("nothing")).unwrap_err();
+    assert!(err.to_string().contains("one model already"), "{err}");
+    assert!(!dir("nothing").exists());
+    let err = merge::merge(&dir("both"), &base, &dir("merged")).unwrap_err();
+    assert!(err.to_string().contains("already holds files"), "{err}");
+}
