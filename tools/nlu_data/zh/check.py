@@ -6,8 +6,9 @@ summary; exits 1 on any problem.
 Checks: JSON and fields; labels in the inventory; text[start:end] == value; no empty,
 padded or overlapping spans; fixed sentiments (complaint negative, thanks positive); every
 sentence has a Han character; a span never starts or ends with a particle (的 吗 呢 了 吧
-啊 呀 么), never holds punctuation, never cuts a Latin word or number; a price span holds
-an amount and no cue word (以内 以下 以上 之间 不超过 左右 起); 码 right after a size span
+啊 呀 么), never holds punctuation (a full stop between two digits, 1.5升, is a decimal
+point), never cuts a Latin word or number; a price span holds an amount and no cue word
+(以内 以下 以上 之间 不超过 左右 起); 码 right after a size span
 belongs in it; no duplicate in a file; no sentence or template in both files; every intent
 at least MIN_INTENT lines; each file at least the issue's size (GOAL lines).
 """
@@ -29,6 +30,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 PARTICLES = set("的吗呢了吧啊呀么")
 PUNCT = set("，。？！、：；…～,.?!:;~（）()《》“”\"'")
 AMOUNT = re.compile(r"[0-9〇零一二两三四五六七八九十百千万]")
+DECIMAL = re.compile(r"(?<=[0-9])\.(?=[0-9])")
 PRICE_CUES = ("以内", "以下", "以上", "之间", "不超过", "左右", "起")
 
 problems = []
@@ -51,7 +53,8 @@ def check_span(where, text, s):
         problems.append("%s: padded slot value %r" % (where, val))
     if val[0] in PARTICLES or val[-1] in PARTICLES:
         problems.append("%s: %s span %r takes a particle; tag the word without it" % (where, slot, val))
-    if any(c in PUNCT for c in val):
+    # a full stop between two digits is a decimal point (1.5升, 2.5kg), not punctuation
+    if any(c in PUNCT for c in DECIMAL.sub("", val)):
         problems.append("%s: %s span %r holds punctuation" % (where, slot, val))
     if (st > 0 and is_latin_alnum(text[st - 1]) and is_latin_alnum(val[0])) or (
             en < len(text) and is_latin_alnum(text[en]) and is_latin_alnum(val[-1])):

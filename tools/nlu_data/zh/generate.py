@@ -3,8 +3,9 @@
 with the English sources' markup and labels:
 
 * src_train.py, src_train_cart.py (the cart), src_train_weak.py (where the model was
-  weak), src_test.py: hand-written lines, taken as written ("source": "hand" in train; no
-  source field in test);
+  weak), src_train_other.py (its error classes on other people's messages), src_test.py:
+  hand-written lines, taken as written ("source": "hand" in train; no source field in
+  test);
 * src_gen_train.py, src_gen_test.py: hand-written frames, each filled several times with
   slot values drawn from src_gen_values.py (TRAIN values for train, TEST values for test)
   and with untagged fillers (openers, endings); "source": "gen". A filled test line whose
@@ -31,6 +32,7 @@ import src_gen_values  # noqa: E402
 import src_test  # noqa: E402
 import src_train  # noqa: E402
 import src_train_cart  # noqa: E402
+import src_train_other  # noqa: E402
 import src_train_weak  # noqa: E402
 
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
@@ -136,7 +138,7 @@ def vary(frames, values, fillers, target, taken_text, taken_skel, rng, more=None
 def build():
     rng = random.Random(SEED)
     train = (hand(src_train.TRAIN, "hand") + hand(src_train_cart.TRAIN, "hand")
-             + hand(src_train_weak.TRAIN, "hand"))
+             + hand(src_train_weak.TRAIN, "hand") + hand(src_train_other.TRAIN, "hand"))
     test = hand(src_test.TEST, None)
     # generated train keeps clear of the hand-written test lines and their templates
     seen = {r["text"] for r in train + test}
