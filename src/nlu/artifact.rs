@@ -245,6 +245,35 @@ pub fn load_members(
     Ok((model, meta))
 }
 
+/// Writes a new artifact folder at `out` through `write`, which fills the folder it is given:
+/// built beside `out` and renamed into place, so a failure midway leaves nothing behind.
+/// `out` must not exist or be empty (the callers refuse anything else first).
+pub(crate) fn write_staged<T>(
+    out: &Path,
+    write: impl FnOnce(&Path) -> Result<T, NluError>,
+) -> Result<T, NluError> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| bad(out, format!("{} is not a folder name", out.display())))?;
+    let staging = out.with_file_name(format!(".{}.partial", name.to_string_lossy()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(|e| NluError::io(&staging, e))?;
+    }
+    std::fs::create_dir_all(&staging).map_err(|e| NluError::io(&staging, e))?;
+    let written = match write(&staging) {
+        Ok(written) => written,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    if out.exists() {
+        std::fs::remove_dir(out).map_err(|e| NluError::io(out, e))?;
+    }
+    std::fs::rename(&staging, out).map_err(|e| NluError::io(out, e))?;
+    Ok(written)
+}
+
 /// Refuses a base whose weights differ from those the artifact at `dir` was trained on.
 pub(crate) fn check_base(
     dir: &Path,

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::artifact::{
-    check_file, read_labels, ArtifactMeta, EnsembleMember, ADAPTER_FILE, LABELS_FILE,
+    self, check_file, read_labels, ArtifactMeta, EnsembleMember, ADAPTER_FILE, LABELS_FILE,
 };
 use super::labels::Labels;
 use super::NluError;
@@ -64,32 +64,14 @@ pub fn combine(members: &[PathBuf], out: &Path) -> Result<ArtifactMeta, NluError
         }
     }
 
-    // Built beside `out` and renamed into place, so a failure midway leaves nothing behind.
-    let name = out
-        .file_name()
-        .ok_or_else(|| NluError::Ensemble(format!("{} is not a folder name", out.display())))?;
-    let staging = out.with_file_name(format!(".{}.partial", name.to_string_lossy()));
-    let built = write_staged(members, &read, &staging);
-    if built.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    let meta = built?;
-    if out.exists() {
-        std::fs::remove_dir(out).map_err(|e| NluError::io(out, e))?;
-    }
-    std::fs::rename(&staging, out).map_err(|e| NluError::io(out, e))?;
-    Ok(meta)
+    artifact::write_staged(out, |staging| write_members(members, &read, staging))
 }
 
-fn write_staged(
+fn write_members(
     members: &[PathBuf],
     read: &[(ArtifactMeta, Labels)],
     staging: &Path,
 ) -> Result<ArtifactMeta, NluError> {
-    if staging.exists() {
-        std::fs::remove_dir_all(staging).map_err(|e| NluError::io(staging, e))?;
-    }
-    std::fs::create_dir_all(staging).map_err(|e| NluError::io(staging, e))?;
     let copy = |from: &Path, to: &Path| {
         std::fs::copy(from, to)
             .map(|_| ())

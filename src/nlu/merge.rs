@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::artifact::{
-    check_base, check_file, read_labels, ArtifactMeta, ADAPTER_FILE, LABELS_FILE,
+    self, check_base, check_file, read_labels, ArtifactMeta, ADAPTER_FILE, LABELS_FILE,
 };
 use super::base::{sha256_file, BaseModel};
 use super::NluError;
@@ -76,31 +76,32 @@ pub fn merge(ensemble: &Path, base: &BaseModel, out: &Path) -> Result<ArtifactMe
     let alpha = meta.params.lora.alpha;
     let merged = merge_tensors(&tensors, &scales, alpha / rank as f64)?;
 
-    std::fs::create_dir_all(out).map_err(|e| NluError::io(out, e))?;
-    let adapter = out.join(ADAPTER_FILE);
-    candle_core::safetensors::save(&merged, &adapter)?;
-    std::fs::copy(ensemble.join(LABELS_FILE), out.join(LABELS_FILE))
-        .map_err(|e| NluError::io(ensemble.join(LABELS_FILE), e))?;
-    read_labels(out)?;
-    let mut merged_meta = meta.clone();
-    merged_meta.ensemble.clear();
-    merged_meta.params.lora.rank = rank;
-    merged_meta.params.lora.alpha = alpha;
-    // The merged model's own recipe from here on: batches by length, the default since
-    // December 7 (1.8× faster epochs for the same scores).
-    merged_meta.params.group_by_length = true;
-    merged_meta.adapter_sha256 = sha256_file(&adapter)?;
-    merged_meta.trainable_parameters = merged.values().map(|t| t.elem_count()).sum();
-    merged_meta.test_metrics = None;
-    merged_meta.dev_metrics = None;
-    merged_meta.created_at = chrono::Utc::now().to_rfc3339();
-    merged_meta.merged_from = Some(MergedFrom {
-        model: ensemble.display().to_string(),
-        adapter_sha256: meta.adapter_sha256.clone(),
-        members: members.len(),
-    });
-    merged_meta.write(out)?;
-    Ok(merged_meta)
+    read_labels(ensemble)?;
+    artifact::write_staged(out, |dir| {
+        let adapter = dir.join(ADAPTER_FILE);
+        candle_core::safetensors::save(&merged, &adapter)?;
+        std::fs::copy(ensemble.join(LABELS_FILE), dir.join(LABELS_FILE))
+            .map_err(|e| NluError::io(ensemble.join(LABELS_FILE), e))?;
+        let mut merged_meta = meta.clone();
+        merged_meta.ensemble.clear();
+        merged_meta.params.lora.rank = rank;
+        merged_meta.params.lora.alpha = alpha;
+        // The merged model's own recipe from here on: batches by length, the default since
+        // December 7 (1.8× faster epochs for the same scores).
+        merged_meta.params.group_by_length = true;
+        merged_meta.adapter_sha256 = sha256_file(&adapter)?;
+        merged_meta.trainable_parameters = merged.values().map(|t| t.elem_count()).sum();
+        merged_meta.test_metrics = None;
+        merged_meta.dev_metrics = None;
+        merged_meta.created_at = chrono::Utc::now().to_rfc3339();
+        merged_meta.merged_from = Some(MergedFrom {
+            model: ensemble.display().to_string(),
+            adapter_sha256: meta.adapter_sha256.clone(),
+            members: members.len(),
+        });
+        merged_meta.write(dir)?;
+        Ok(merged_meta)
+    })
 }
 
 /// The members' tensors merged: `lora.*.a` stacked (rows), `lora.*.b` side by side

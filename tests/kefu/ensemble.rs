@@ -600,4 +600,14 @@ fn merging_an_ensemble_gives_one_model_with_the_mean_of_its_members_updates() {
     assert!(!dir("nothing").exists());
     let err = merge::merge(&dir("both"), &base, &dir("merged")).unwrap_err();
     assert!(err.to_string().contains("already holds files"), "{err}");
+    // A damaged member is refused before anything is written.
+    let broken = dir("broken");
+    std::fs::create_dir_all(&broken).unwrap();
+    for f in files_in(&dir("both")) {
+        std::fs::copy(dir("both").join(&f), broken.join(&f)).unwrap();
+    }
+    std::fs::write(broken.join("adapter.2.safetensors"), b"not a tensor file").unwrap();
+    let err = merge::merge(&broken, &base, &dir("broken-merged")).unwrap_err();
+    assert!(err.to_string().contains("corrupt"), "{err}");
+    assert!(!dir("broken-merged").exists() && !dir(".broken-merged.partial").exists());
 }
