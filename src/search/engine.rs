@@ -285,13 +285,15 @@ impl ProductSearch {
         admitted.sort_unstable();
         // Words said no to ("t-shirt without a pocket"): what the index names so goes,
         // matched by stem as the ranking matches ("pockets" is "pocket").
-        for word in &req.not_words {
-            let stems: Vec<String> = self.index.words(word).into_iter().map(|w| w.stem).collect();
-            for named in self.index.named(&stems, false)? {
-                if let Ok(at) = admitted.binary_search(&named) {
-                    admitted.remove(at);
-                }
+        if !req.not_words.is_empty() {
+            let mut said_no = std::collections::HashSet::new();
+            for word in &req.not_words {
+                let stems: Vec<String> =
+                    self.index.words(word).into_iter().map(|w| w.stem).collect();
+                said_no.extend(self.index.named(&stems, false)?);
             }
+            // One pass: a common word may name thousands of products.
+            admitted.retain(|i| !said_no.contains(i));
         }
         if let Some(a) = req.audience {
             audience::keep(a, &self.audience, &mut admitted);

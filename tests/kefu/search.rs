@@ -57,6 +57,11 @@ fn ids(r: &SearchResults) -> Vec<&str> {
     r.hits.iter().map(|h| h.product.as_str()).collect()
 }
 
+/// The listed ids, for tests where the order does not matter.
+fn id_set(r: &SearchResults) -> HashSet<&str> {
+    ids(r).into_iter().collect()
+}
+
 fn names(r: &SearchResults) -> Vec<String> {
     let graph = fixture().search.graph();
     r.hits
@@ -73,7 +78,7 @@ fn a_type_named_only_in_product_names_is_found_and_nothing_else_listed() {
         "{:?}",
         r.type_match
     );
-    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    let got = id_set(&r);
     assert_eq!(got, HashSet::from(["cs-03", "cs-04"]), "{:?}", names(&r));
 
     let r = run(&typed("hoodie"));
@@ -88,7 +93,7 @@ fn a_type_named_only_in_product_names_is_found_and_nothing_else_listed() {
 #[test]
 fn a_coarse_category_is_a_type_too() {
     let r = run(&typed("bags"));
-    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    let got = id_set(&r);
     assert_eq!(got, HashSet::from(["cs-15", "cs-16", "cs-17", "cs-18"]));
     // A synonym of the category.
     let r = run(&typed("stationery"));
@@ -430,7 +435,7 @@ fn a_shoppers_word_finds_products_the_shop_names_with_a_synonym() {
         r.type_match
     );
     let r = fused(&with, &typed("t-shirts"));
-    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    let got = id_set(&r);
     assert_eq!(
         got,
         HashSet::from(["cs-09", "cs-10"]),
@@ -454,7 +459,7 @@ fn a_shoppers_word_finds_products_the_shop_names_with_a_synonym() {
 
     // A type read clipped ("sweatshirt" of "hooded sweatshirt") is the synonym's phrase.
     let r = fused(&with, &typed_with("sweatshirt", "a hooded sweatshirt"));
-    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    let got = id_set(&r);
     assert_eq!(
         got,
         HashSet::from(["cs-07", "cs-08", "cs-14"]),
@@ -668,7 +673,7 @@ fn spacing_slips_are_mended_in_the_shops_words() {
     assert_eq!(ids(&r).first(), Some(&"cs-20"), "{:?}", names(&r));
     // One word the shop writes as two, both on one product.
     let r = run(&SearchRequest::text("waterbottle"));
-    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    let got = id_set(&r);
     assert_eq!(got, HashSet::from(["cs-03", "cs-04"]), "{:?}", names(&r));
     // Words the shop writes apart stay apart.
     let r = run(&typed("water bottle"));
@@ -733,11 +738,11 @@ fn a_misspelt_word_read_as_a_brand_ranks_as_a_word() {
 fn words_said_no_to_filter_out_what_names_them() {
     let mut req = typed("hoodie");
     let before = run(&req);
-    let all: HashSet<&str> = ids(&before).into_iter().collect();
+    let all = id_set(&before);
     assert!(all.contains("cs-08"), "{all:?}");
     req.not_words = vec!["zip".into()];
     let r = run(&req);
-    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    let got = id_set(&r);
     assert_eq!(got, HashSet::from(["cs-07", "cs-14"]), "{:?}", names(&r));
 }
 
@@ -747,7 +752,7 @@ fn a_broader_word_finds_the_kinds_whose_names_it_ends() {
     let (_dir, with) = shop_with_synonyms(Some(SHOP_SYNONYMS));
     // No product is called a shirt; the shop's list says a t-shirt is a tee.
     let r = fused(&with, &typed("shirt"));
-    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    let got = id_set(&r);
     assert_eq!(
         got,
         HashSet::from(["cs-09", "cs-10"]),
@@ -785,7 +790,7 @@ fn a_size_no_product_comes_in_and_no_name_says_ranks_as_a_word() {
     let mut req = typed_with("tee", "a 5k race tee");
     req.sizes = vec!["5k".into()];
     let r = run(&req);
-    let got: HashSet<&str> = ids(&r).into_iter().collect();
+    let got = id_set(&r);
     assert_eq!(got, HashSet::from(["cs-09", "cs-10"]), "{:?}", names(&r));
     // A number stays a size: none of the tees comes in a 47.
     req.sizes = vec!["47".into()];
